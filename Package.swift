@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "journal",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "journal", targets: ["journal"]),
+    .library(name: "JournalKit", targets: ["JournalKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The C boundaries: system libraries found through pkg-config.
+    .systemLibrary(
+      name: "Clibgit2", pkgConfig: "libgit2",
+      providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]),
+    .systemLibrary(
+      name: "Ccmark", pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
+
+    .target(name: "JournalModel"),
+    .target(name: "JournalParsing", dependencies: ["JournalModel", "Yams", "Ccmark"]),
+    .target(name: "JournalChecks", dependencies: ["JournalModel", "JournalParsing"]),
+    .target(name: "JournalGit", dependencies: ["JournalModel", "Clibgit2"]),
+    .target(
+      name: "JournalKit",
+      dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalGit"]),
+    .target(
+      name: "JournalCLI",
+      dependencies: ["JournalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
+    .executableTarget(name: "journal-bench", dependencies: ["JournalKit"], path: "Benchmarks/journal-bench"),
+
+    .testTarget(
+      name: "JournalTests",
+      dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalKit", "JournalGit", "journal"],
+      resources: [.copy("Fixtures")]),
+  ],
+  swiftLanguageModes: [.v6]
+)

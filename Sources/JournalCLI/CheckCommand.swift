@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+extension CheckFormat: ExpressibleByArgument {}
+
+/// `journal check`: validate the journal, for people and for CI.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Validate the journal and report every problem.",
+    discussion: """
+      Reports every problem in every file, each with its file, line, column, severity and rule. \
+      With PATHs, reports only on those files or folders (the whole journal is still read, \
+      since links and follow-ups cross files). A PATH may also be the journal folder itself.
+
+      Examples:
+        journal check
+        journal check SampleJournal --today 2026-11-26
+        journal check mentees/alex --format json
+        journal check --format github --strict
+
+      Exit status: 0 no errors; 1 errors, or warnings with --strict; 2 usage error, \
+      no journal found, or an I/O failure.
+      """)
+
+  @Argument(help: ArgumentHelp("Files or folders to report on (default: the whole journal).", valueName: "path"))
+  var paths: [String] = []
+
+  @OptionGroup var journal: JournalOptions
+  @OptionGroup var today: TodayOption
+
+  @Option(help: "Output format: text, json or github (workflow annotations).")
+  var format: CheckFormat = .text
+
+  @Flag(help: "Fail (exit 1) on warnings too.")
+  var strict = false
+
+  func run() throws {
+    let day = try today.resolve()
+    let location = try journal.locate(from: paths.first)
+    var selection: [String]? = nil
+    if !paths.isEmpty {
+      selection = try paths.map { path in
+        guard FileManager.default.fileExists(atPath: path) || isLink(path) else {
+          throw JournalError("\(path): no such file or folder")
+        }
+        guard let relative = location.relativePath(of: path) else {
+          throw JournalError("\(path) is not inside the journal at \(display(location.root))")
+        }
+        return relative
+      }
+      if selection!.contains("") { selection = nil }
+    }
+    let source = DiskJournal(location)
+    let report = try Checker.check(source, today: day, only: selection)
+    let displayPath = { (file: String) in display(location.root + "/" + file) }
+    switch format {
+    case .text:
+      let cache = SourceCache(source: source)
+      Output.write(report.text(style: Output.style, displayPath: displayPath, lines: cache.lines))
+    case .json:
+      Output.write(report.json(displayPath: displayPath))
+    case .github:
+      Output.write(report.github(displayPath: displayPath))
+    }
+    if report.errorCount > 0 || (strict && report.warningCount > 0) {
+      throw ExitCode(1)
+    }
+  }
+}
+
+/// A path as the user would type it from the current folder.
+func display(_ absolute: String) -> String {
+  PathNames.relative(absolute, from: PathNames.resolved(FileManager.default.currentDirectoryPath))
+}
+
+func isLink(_ path: String) -> Bool {
+  var info = stat()
+  return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// `journal`: the root command.
+public struct JournalCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "journal",
+    abstract: "Keep one-on-one feedback sessions and action plans as Markdown in git.",
+    discussion: """
+      A journal is a folder holding journal.yml and mentees/<id>/ for each person. \
+      journal finds it from the current folder upward, or from --journal DIR.
+
+      Exit status: 0 success; 1 the journal has errors (or warnings with --strict); \
+      2 usage error, no journal found, or an I/O failure.
+      """,
+    version: JournalVersion.current,
+    subcommands: [CheckCommand.self, SummaryCommand.self, RulesCommand.self])
+
+  public init() {}
+}
+
+/// Options every command that reads a journal takes.
+struct JournalOptions: ParsableArguments {
+  @Option(name: .customLong("journal"), help: ArgumentHelp("The journal folder (default: found from the current folder upward).", valueName: "dir"))
+  var journal: String?
+
+  /// The journal named by `--journal`, else the one found from `start` (or the current folder).
+  func locate(from start: String? = nil) throws -> JournalLocation {
+    if let journal { return try JournalLocation.at(journal) }
+    return try JournalLocation.find(from: start ?? FileManager.default.currentDirectoryPath)
+  }
+}
+
+/// `--today`, for reproducible time-based rules.
+struct TodayOption: ParsableArguments {
+  @Option(help: ArgumentHelp("Take this date as today (YYYY-MM-DD), for reproducible runs.", valueName: "date"))
+  var today: String?
+
+  func resolve() throws -> Day {
+    if let today {
+      guard let day = Day(iso: today) else {
+        throw ValidationError("--today takes a real date written YYYY-MM-DD, not '\(today)'")
+      }
+      return day
+    }
+    let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+      ?? Day(ordinal: 0)
+  }
+}
+
+public enum JournalVersion {
+  public static let current = "0.1.0"
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// Runs `journal` with the given arguments and returns its exit status.
+///
+/// Every failure becomes a one-line message on standard error and status 2: never a trap,
+/// never a stack trace.
+public enum JournalMain {
+  public static func run(_ arguments: [String]) -> Int32 {
+    do {
+      var command = try JournalCommand.parseAsRoot(arguments)
+      try command.run()
+      return 0
+    } catch let exit as ExitCode {
+      return exit.rawValue
+    } catch let error as JournalError {
+      Output.error("journal: \(error.message)")
+      return 2
+    } catch {
+      let code = JournalCommand.exitCode(for: error)
+      let message = JournalCommand.fullMessage(for: error)
+      if code == .success {
+        Output.write(message + "\n")
+        return 0
+      }
+      Output.error(message)
+      return 2
+    }
+  }
+}
+
+/// Writes to standard output and standard error.
+enum Output {
+  static func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+  }
+
+  /// Colour only on a terminal, and never with `NO_COLOR` set or a dumb terminal.
+  static var style: Style {
+    let environment = ProcessInfo.processInfo.environment
+    let wanted =
+      isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    return Style(color: wanted)
+  }
+}

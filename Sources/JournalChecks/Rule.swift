@@ -1,0 +1,88 @@
+import JournalModel
+import JournalParsing
+
+/// A rule: its description (id, summary, examples) and, for rules that look across files,
+/// its check. Rules the parser applies while reading a file have an empty check.
+public protocol Rule: Sendable {
+  var description: RuleDescription { get }
+  /// Findings about the whole journal, made after every file has been parsed.
+  func check(_ context: CheckContext) -> [Diagnostic]
+}
+
+extension Rule {
+  public func check(_ context: CheckContext) -> [Diagnostic] { [] }
+  public var id: String { description.id }
+}
+
+/// What a rule is, with examples that are both its tests and its documentation.
+public struct RuleDescription: Sendable {
+  public let id: String
+  public let summary: String
+  public let severity: Severity
+  /// Why the rule exists, from the practice of giving feedback.
+  public let rationale: String
+  public let parameters: [RuleParameter]
+  /// Journals that must make this rule report; a `↓` marks where.
+  public let triggering: [RuleExample]
+  /// Journals that must not.
+  public let nonTriggering: [RuleExample]
+
+  public init(
+    id: String, summary: String, severity: Severity, rationale: String,
+    parameters: [RuleParameter] = [], triggering: [RuleExample], nonTriggering: [RuleExample]
+  ) {
+    self.id = id
+    self.summary = summary
+    self.severity = severity
+    self.rationale = rationale
+    self.parameters = parameters
+    self.triggering = triggering
+    self.nonTriggering = nonTriggering
+  }
+}
+
+/// A setting a rule reads from `journal.yml`, with its default.
+public struct RuleParameter: Sendable {
+  public let name: String
+  public let summary: String
+  public let defaultValue: ParameterValue
+
+  public init(name: String, summary: String, defaultValue: ParameterValue) {
+    self.name = name
+    self.summary = summary
+    self.defaultValue = defaultValue
+  }
+}
+
+/// A small journal for a rule's examples: paths relative to the journal and their text.
+///
+/// `journal.yml` and the profile of `alex` are added unless an example gives its own.
+public struct RuleExample: Sendable {
+  /// The marker that shows where a triggering example must be reported.
+  public static let marker: Character = "↓"
+  public static let defaultToday = Day(year: 2026, month: 11, day: 26)!
+  public static let sessionPath = "mentees/alex/sessions/2026-11-20.md"
+
+  public let files: [String: String]
+  public let today: Day
+
+  public init(files: [String: String], today: Day = RuleExample.defaultToday) {
+    var all = [
+      "journal.yml": "title: Example journal\n",
+      "mentees/alex/profile.md": "---\nname: Alex Kim\nrelationship: report\n---\n",
+    ]
+    all.merge(files) { _, given in given }
+    self.files = all
+    self.today = today
+  }
+
+  /// A journal with one session of `alex`, written on 2026-11-20.
+  public static func session(_ text: String, today: Day = defaultToday) -> RuleExample {
+    RuleExample(files: [sessionPath: text], today: today)
+  }
+
+  /// A journal whose only other file is `path`.
+  public static func file(_ path: String, _ text: String, today: Day = defaultToday) -> RuleExample {
+    RuleExample(files: [path: text], today: today)
+  }
+}

@@ -1,0 +1,28 @@
+import JournalModel
+import JournalParsing
+
+// Applied by the parser while it reads a file (see JournalParsing); this type carries
+// the rule's description and examples.
+
+/// `duplicate-id`: a key or a goal id is given once.
+public struct DuplicateIDRule: Rule {
+  public init() {}
+  public let description = RuleDescription(
+    id: RuleID.duplicateID,
+    summary: "A front matter key appears once, and goal ids are unique within a plan.",
+    severity: .error,
+    rationale: "With two values for one key, or two goals of one id, a reader cannot tell which one counts.",
+    triggering: [
+      .session("---\ndate: 2026-11-20\ntype: career-development\n↓type: project-specific\n---\n"),
+      .file(
+        "mentees/alex/plans/growth.md",
+        "---\ntitle: Growth\ncreated: 2026-10-01\ngoals:\n  - id: reviews\n    description: Review two PRs a week\n  - id: ↓reviews\n    description: Review design docs\n---\n"
+      ),
+    ],
+    nonTriggering: [
+      .file(
+        "mentees/alex/plans/growth.md",
+        "---\ntitle: Growth\ncreated: 2026-10-01\ngoals:\n  - id: reviews\n    description: Review two PRs a week\n  - id: design-docs\n    description: Review design docs\n---\n"
+      )
+    ])
+}

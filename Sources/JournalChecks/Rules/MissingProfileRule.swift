@@ -1,0 +1,25 @@
+import JournalModel
+
+/// `missing-profile`: every person folder has a `profile.md`.
+public struct MissingProfileRule: Rule {
+  public init() {}
+  public let description = RuleDescription(
+    id: "missing-profile",
+    summary: "Every folder under `mentees/` holds a `profile.md` with at least the person's `name`.",
+    severity: .error,
+    rationale: "Sessions without a profile belong to nobody a reader can name, and cannot carry a cadence or a retention date.",
+    triggering: [
+      .file("mentees/sam/sessions/2026-11-20.md", "---\ndate: 2026-11-20\ntype: career-development\n---\n")
+    ],
+    nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\n---\n")])
+
+  public func check(_ context: CheckContext) -> [Diagnostic] {
+    context.journal.people.compactMap { person in
+      let path = "\(person.folder)/profile.md"
+      guard person.profile == nil, !context.paths.contains(path) else { return nil }
+      return context.finding(
+        description, "`\(person.folder)` has no profile.md", file: path, at: .start,
+        hint: "create it with a front matter holding at least `name:`")
+    }
+  }
+}

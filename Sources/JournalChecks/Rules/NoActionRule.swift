@@ -1,0 +1,29 @@
+import JournalModel
+
+/// `no-action`: constructive feedback leads to something to do.
+public struct NoActionRule: Rule {
+  public init() {}
+  public let description = RuleDescription(
+    id: "no-action",
+    summary: "A session with improvements has actions, or links the plan that holds them.",
+    severity: .warning,
+    rationale: "Actionability: feedback without agreed next steps leaves the person unsure what to do.",
+    triggering: [
+      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n↓## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n")
+    ],
+    nonTriggering: [
+      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n")
+    ])
+
+  public func check(_ context: CheckContext) -> [Diagnostic] {
+    context.journal.people.flatMap(\.sessions).compactMap { session in
+      guard !session.improvements.isEmpty, session.actions.isEmpty, session.plan == nil else {
+        return nil
+      }
+      return context.finding(
+        description, "improvements but no actions and no plan", file: session.file,
+        at: session.improvementsSection?.location ?? session.improvements[0].location,
+        hint: "add `## Actions` with `- [ ] …` items, or link a plan with `plan:`")
+    }
+  }
+}

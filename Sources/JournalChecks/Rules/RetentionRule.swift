@@ -1,0 +1,29 @@
+import JournalModel
+
+/// `retention`: a record is not kept past the date it must be deleted by.
+public struct RetentionRule: Rule {
+  public init() {}
+  public let description = RuleDescription(
+    id: "retention",
+    summary: "No record is kept past its profile's `retain-until` date.",
+    severity: .warning,
+    rationale: "Confidentiality: candidate feedback is personal data, kept only as long as agreed and then deleted.",
+    triggering: [
+      .file("mentees/alex/profile.md", "---\nname: Alex Kim\nrelationship: candidate\nretain-until: ↓2026-11-01\n---\n")
+    ],
+    nonTriggering: [
+      .file("mentees/alex/profile.md", "---\nname: Alex Kim\nrelationship: candidate\nretain-until: 2027-05-01\n---\n")
+    ])
+
+  public func check(_ context: CheckContext) -> [Diagnostic] {
+    context.journal.people.compactMap { person in
+      guard let profile = person.profile, let limit = profile.retainUntil, limit < context.today
+      else { return nil }
+      return context.finding(
+        description,
+        "\(profile.name)'s record was to be deleted by \(limit)",
+        file: profile.file, at: profile.locations.value("retain-until"),
+        hint: "delete `\(person.folder)/`, or agree a new date with the person")
+    }
+  }
+}

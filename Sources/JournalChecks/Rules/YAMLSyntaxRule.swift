@@ -1,0 +1,23 @@
+import JournalModel
+import JournalParsing
+
+// Applied by the parser while it reads a file (see JournalParsing); this type carries
+// the rule's description and examples.
+
+/// `yaml-syntax`: the front matter must be well-formed YAML of bounded size.
+public struct YAMLSyntaxRule: Rule {
+  public init() {}
+  public let description = RuleDescription(
+    id: RuleID.yamlSyntax,
+    summary: "The front matter is valid YAML, without tabs, anchors, aliases or deep nesting.",
+    severity: .error,
+    rationale: "A note that cannot be read cannot be checked; anchors and deep nesting let a few lines cost unbounded work.",
+    triggering: [
+      .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n"),
+      .session("---\ndate: 2026-11-20\n↓\ttype: career-development\n---\n"),
+      .session("---\ndate: ↓&day 2026-11-20\ntype: career-development\nfollow-up: *day\n---\n"),
+    ],
+    nonTriggering: [
+      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: \"Apollo: phase 2\"\n---\n")
+    ])
+}

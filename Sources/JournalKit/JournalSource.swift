@@ -1,0 +1,200 @@
+import Foundation
+import JournalModel
+import JournalParsing
+
+/// The files of a journal: what is there, and each file's bytes.
+public protocol JournalSource: Sendable {
+  /// Every entry journal looks at, paths relative to the journal.
+  func listing() throws -> JournalListing
+  /// A file's bytes, or the finding that says why they cannot be had.
+  func read(_ path: String) -> ParseStep<[UInt8]>
+}
+
+/// What a walk of the journal found.
+public struct JournalListing: Sendable, Equatable {
+  /// Regular files: `journal.yml` and everything under `mentees/`.
+  public var files: [String] = []
+  /// Symbolic links, which are reported and never followed.
+  public var links: [String] = []
+  /// The folders directly under `mentees/`: one per person.
+  public var people: [String] = []
+  /// Folders that could not be listed, with the reason.
+  public var unreadable: [(path: String, reason: String)] = []
+
+  public init() {}
+
+  public static func == (lhs: JournalListing, rhs: JournalListing) -> Bool {
+    lhs.files == rhs.files && lhs.links == rhs.links && lhs.people == rhs.people
+      && lhs.unreadable.map(\.path) == rhs.unreadable.map(\.path)
+  }
+}
+
+/// A journal on disk.
+public struct DiskJournal: JournalSource {
+  public let location: JournalLocation
+  public let sizeLimit: Int
+
+  public init(_ location: JournalLocation, sizeLimit: Int = SourceText.defaultSizeLimit) {
+    self.location = location
+    self.sizeLimit = sizeLimit
+  }
+
+  public func listing() throws -> JournalListing {
+    var listing = JournalListing()
+    let root = location.root
+    var info = stat()
+    if lstat(root + "/" + JournalPath.configName, &info) == 0 {
+      if info.st_mode & S_IFMT == S_IFLNK {
+        listing.links.append(JournalPath.configName)
+      } else {
+        listing.files.append(JournalPath.configName)
+      }
+    }
+    walk(JournalPath.peopleFolder, depth: 0, into: &listing)
+    listing.files.sort()
+    listing.links.sort()
+    listing.people.sort()
+    return listing
+  }
+
+  private func walk(_ folder: String, depth: Int, into listing: inout JournalListing) {
+    let absolute = location.root + "/" + folder
+    guard let directory = opendir(absolute) else {
+      if errno != ENOENT || depth > 0 {
+        listing.unreadable.append((folder, String(cString: strerror(errno))))
+      }
+      return
+    }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+      }
+      if name.hasPrefix(".") { continue }
+      names.append(name)
+    }
+    for name in names.sorted() {
+      let path = folder + "/" + name
+      var info = stat()
+      guard lstat(location.root + "/" + path, &info) == 0 else {
+        listing.unreadable.append((path, String(cString: strerror(errno))))
+        continue
+      }
+      switch info.st_mode & S_IFMT {
+      case S_IFLNK:
+        listing.links.append(path)
+      case S_IFDIR:
+        if depth == 0 { listing.people.append(name) }
+        // Notes sit at most three levels below `mentees/`; deeper folders are not walked.
+        if depth < 8 { walk(path, depth: depth + 1, into: &listing) }
+      case S_IFREG:
+        listing.files.append(path)
+      default:
+        break
+      }
+    }
+  }
+
+  public func read(_ path: String) -> ParseStep<[UInt8]> {
+    func failure(_ message: String) -> ParseStep<[UInt8]> {
+      .failure(
+        Diagnostic(rule: RuleID.encoding, severity: .error, message: message, file: path, location: .start))
+    }
+    let descriptor = open(location.root + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard descriptor >= 0 else { return failure("cannot read the file: \(String(cString: strerror(errno)))") }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else {
+      return failure("cannot read the file: \(String(cString: strerror(errno)))")
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else { return failure("not a regular file") }
+    let size = Int(info.st_size)
+    guard size <= sizeLimit else {
+      return failure(
+        "file is \(ByteCount(size)); journal reads notes of at most \(ByteCount(sizeLimit))")
+    }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var filled = 0
+    while filled < size {
+      let count = bytes.withUnsafeMutableBytes {
+        Foundation.read(descriptor, $0.baseAddress! + filled, size - filled)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return failure("cannot read the file: \(String(cString: strerror(errno)))")
+      }
+      if count == 0 { break }
+      filled += count
+    }
+    if filled < size { bytes.removeLast(size - filled) }
+    // A file that grew while it was read is refused rather than read in part.
+    var extra: UInt8 = 0
+    if Foundation.read(descriptor, &extra, 1) > 0 {
+      return failure("the file changed while it was read; check again")
+    }
+    return .success(bytes)
+  }
+}
+
+/// A byte count for people: `512 B`, `1 MiB`, `52.4 MiB`.
+public struct ByteCount: CustomStringConvertible, Sendable {
+  public let bytes: Int
+
+  public init(_ bytes: Int) { self.bytes = bytes }
+
+  public var description: String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1024, unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    if unit == 0 { return "\(bytes) B" }
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? "\(Int(rounded)) \(units[unit])" : "\(rounded) \(units[unit])"
+  }
+}
+
+/// A journal held in memory, for tests and rule examples.
+public struct MemoryJournal: JournalSource {
+  public let files: [String: [UInt8]]
+
+  public init(files: [String: [UInt8]]) { self.files = files }
+
+  public init(texts: [String: String]) {
+    self.files = texts.mapValues { Array($0.utf8) }
+  }
+
+  public func listing() throws -> JournalListing {
+    var listing = JournalListing()
+    listing.files = files.keys.filter {
+      $0 == JournalPath.configName || $0.hasPrefix(JournalPath.peopleFolder + "/")
+    }.sorted()
+    listing.people = Set(
+      listing.files.compactMap { path -> String? in
+        let parts = path.split(separator: "/")
+        return parts.count >= 3 ? String(parts[1]) : nil
+      }
+    ).sorted()
+    return listing
+  }
+
+  public func read(_ path: String) -> ParseStep<[UInt8]> {
+    guard let bytes = files[path] else {
+      return .failure(
+        Diagnostic(
+          rule: RuleID.encoding, severity: .error, message: "cannot read the file", file: path,
+          location: .start))
+    }
+    if bytes.count > SourceText.defaultSizeLimit {
+      return .failure(
+        Diagnostic(
+          rule: RuleID.encoding, severity: .error,
+          message: "file is \(ByteCount(bytes.count)); journal reads notes of at most \(ByteCount(SourceText.defaultSizeLimit))",
+          file: path, location: .start))
+    }
+    return .success(bytes)
+  }
+}

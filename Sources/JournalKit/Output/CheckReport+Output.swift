@@ -1,0 +1,83 @@
+import JournalModel
+import JournalParsing
+
+/// The formats `journal check` prints.
+public enum CheckFormat: String, Sendable, CaseIterable {
+  case text, json, github
+}
+
+extension CheckReport {
+  /// `path:line:col: severity: message [rule]`, the line with a caret under the column, and
+  /// the hint; then a count.
+  public func text(
+    style: Style, displayPath: (String) -> String, lines: (String) -> SourceText?
+  ) -> String {
+    var out = ""
+    for diagnostic in diagnostics {
+      let severity =
+        diagnostic.severity == .error ? style.red("error") : style.yellow("warning")
+      out += style.bold("\(displayPath(diagnostic.file)):\(diagnostic.location):")
+      out += " \(severity): \(diagnostic.message) \(style.dim("[\(diagnostic.rule)]"))\n"
+      if let source = lines(diagnostic.file), diagnostic.location.line <= source.lines.count {
+        let number = String(diagnostic.location.line)
+        let gutter = String(repeating: " ", count: number.count)
+        let line = source.line(diagnostic.location.line)
+        let shown = String(line.map { $0 == "\t" ? " " : $0 })
+        let prefix = line.unicodeScalars.prefix(diagnostic.location.column - 1)
+        let caretOffset = String(String.UnicodeScalarView(prefix)).count
+        out += style.blue("\(number) |") + " \(shown)\n"
+        out += style.blue("\(gutter) |") + " " + String(repeating: " ", count: caretOffset)
+        out += (diagnostic.severity == .error ? style.red("^") : style.yellow("^")) + "\n"
+        if let hint = diagnostic.hint { out += style.blue("\(gutter) =") + " hint: \(hint)\n" }
+      } else if let hint = diagnostic.hint {
+        out += style.blue("  =") + " hint: \(hint)\n"
+      }
+    }
+    if !diagnostics.isEmpty { out += "\n" }
+    out += "checked \(fileCount) file\(fileCount == 1 ? "" : "s"): "
+    out += "\(errorCount) error\(errorCount == 1 ? "" : "s"), "
+    out += "\(warningCount) warning\(warningCount == 1 ? "" : "s")\n"
+    return out
+  }
+
+  /// `{"version":1,"files":N,"errors":E,"warnings":W,"diagnostics":[…]}`.
+  public func json(displayPath: (String) -> String) -> String {
+    let items = diagnostics.map { diagnostic in
+      var pairs: [(String, String)] = [
+        ("file", JSONText.string(displayPath(diagnostic.file))),
+        ("line", String(diagnostic.location.line)),
+        ("column", String(diagnostic.location.column)),
+        ("severity", JSONText.string(diagnostic.severity.rawValue)),
+        ("rule", JSONText.string(diagnostic.rule)),
+        ("message", JSONText.string(diagnostic.message)),
+      ]
+      if let hint = diagnostic.hint { pairs.append(("hint", JSONText.string(hint))) }
+      return JSONText.object(pairs)
+    }
+    return JSONText.object([
+      ("version", "1"), ("files", String(fileCount)), ("errors", String(errorCount)),
+      ("warnings", String(warningCount)), ("diagnostics", JSONText.array(items)),
+    ]) + "\n"
+  }
+
+  /// GitHub Actions workflow commands, one annotation per finding.
+  public func github(displayPath: (String) -> String) -> String {
+    func data(_ text: String) -> String {
+      text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+    }
+    func property(_ text: String) -> String {
+      data(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
+    }
+    var out = ""
+    for diagnostic in diagnostics {
+      let command = diagnostic.severity == .error ? "error" : "warning"
+      var message = diagnostic.message
+      if let hint = diagnostic.hint { message += "\n" + hint }
+      out += "::\(command) file=\(property(displayPath(diagnostic.file)))"
+      out += ",line=\(diagnostic.location.line),col=\(diagnostic.location.column)"
+      out += ",title=\(property("journal " + diagnostic.rule))::\(data(message))\n"
+    }
+    out += "checked \(fileCount) file\(fileCount == 1 ? "" : "s"): \(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s")\n"
+    return out
+  }
+}

@@ -1,0 +1,31 @@
+/// Just enough JSON writing to keep keys in a documented order.
+enum JSONText {
+  static func string(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case let c where c.value < 0x20:
+        let hex = String(c.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
+  }
+
+  static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+  }
+
+  /// An object from ordered pairs whose values are already JSON.
+  static func object(_ pairs: [(String, String)]) -> String {
+    "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+  }
+
+  static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+}

@@ -1,0 +1,54 @@
+import JournalModel
+
+extension PersonSummary {
+  /// A few aligned lines for the terminal.
+  public func text(today: Day, style: Style) -> String {
+    let name = record.displayName
+    var header = style.bold(name)
+    if let role = record.profile?.role { header += style.dim(" · \(role)") }
+    var lines = [header]
+    func row(_ label: String, _ value: String) {
+      lines.append("  " + label.padding(to: 14) + value)
+    }
+    let types = SessionType.allCases.compactMap { type -> String? in
+      let count = sessions(of: type)
+      return count == 0 ? nil : "\(count) \(type.rawValue)"
+    }
+    row("sessions", "\(sessions.count)" + (types.isEmpty ? "" : " (\(types.joined(separator: ", ")))"))
+    if let last = lastSession, let days = daysSinceLast {
+      var value = "\(last), \(days) day\(days == 1 ? "" : "s") ago"
+      if let cadence = record.profile?.cadence, let due = checkInDue {
+        value += due < today ? style.yellow("; cadence \(cadence), overdue since \(due)") : "; cadence \(cadence)"
+      }
+      row("last session", value)
+    }
+    if let followUp = nextFollowUp {
+      row("follow-up", followUp < today ? style.yellow("\(followUp) (missed)") : "\(followUp)")
+    }
+    row("feedback", "\(strengths) strength\(strengths == 1 ? "" : "s"), \(improvements) improvement\(improvements == 1 ? "" : "s")")
+    var actions = "\(openActions.count) open, \(doneActions) done"
+    if overdueActions > 0 { actions += ", " + style.yellow("\(overdueActions) overdue") }
+    if let rate = completionRate { actions += " (\(Int((rate * 100).rounded()))% complete)" }
+    row("actions", actions)
+    for action in openActions {
+      var detail = "- [ ] \(action.item.text)"
+      if let owner = action.item.owner { detail += " · \(owner)" }
+      if let due = action.item.due { detail += due < today ? style.yellow(" · due \(due)") : " · due \(due)" }
+      lines.append("    " + detail)
+    }
+    for goal in goals {
+      let values = goal.values.map { JSONText.number($0.value) }.joined(separator: " → ")
+      var value = "\(goal.goal.id): \(values.isEmpty ? "no values yet" : values)"
+      if let target = goal.goal.target { value += " (target \(JSONText.number(target)))" }
+      if let progress = goal.progress { value += ", \(Int((progress * 100).rounded()))% of the way" }
+      row("goal", value)
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension String {
+  func padding(to width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -1,0 +1,73 @@
+import JournalModel
+
+/// One person's standing on a given day: sessions, follow-ups, feedback balance, actions and
+/// progress on measurable goals.
+public struct PersonSummary: Sendable {
+  public struct GoalProgress: Sendable {
+    public let goal: Goal
+    public let plan: String
+    /// Recorded values, oldest first.
+    public let values: [(day: Day, value: Double)]
+    /// The share of the way from baseline to target, 0 to 1 (or past 1), when both are known.
+    public var progress: Double? {
+      guard let baseline = goal.baseline, let target = goal.target, baseline != target,
+        let latest = values.last?.value
+      else { return nil }
+      return (latest - baseline) / (target - baseline)
+    }
+  }
+
+  public let record: PersonRecord
+  public let sessions: [Session]
+  public let lastSession: Day?
+  public let daysSinceLast: Int?
+  public let checkInDue: Day?
+  public let nextFollowUp: Day?
+  public let strengths: Int
+  public let improvements: Int
+  public let openActions: [TrackedAction]
+  public let doneActions: Int
+  public let droppedActions: Int
+  public let overdueActions: Int
+  public let goals: [GoalProgress]
+
+  public init(_ record: PersonRecord, today: Day, since: Day? = nil, until: Day? = nil) {
+    self.record = record
+    let sessions = record.sessions.filter { session in
+      (since.map { session.date >= $0 } ?? true) && (until.map { session.date <= $0 } ?? true)
+    }
+    self.sessions = sessions
+    lastSession = record.lastSession?.date
+    daysSinceLast = lastSession.map { $0.days(to: today) }
+    if let cadence = record.profile?.cadence, let last = lastSession ?? record.profile?.since {
+      checkInDue = cadence.next(after: last)
+    } else {
+      checkInDue = nil
+    }
+    nextFollowUp = record.lastSession?.followUp
+    strengths = sessions.reduce(0) { $0 + $1.strengths.count }
+    improvements = sessions.reduce(0) { $0 + $1.improvements.count }
+    let actions = record.currentActions
+    openActions = actions.filter { $0.item.status == .open }
+    doneActions = actions.count { $0.item.status == .done }
+    droppedActions = actions.count { $0.item.status == .dropped }
+    overdueActions = openActions.count { ($0.item.due ?? today) < today }
+    goals = record.plans.flatMap { plan in
+      plan.goals.compactMap { goal -> GoalProgress? in
+        guard let metric = goal.metric else { return nil }
+        let values = record.sessions.flatMap { session in
+          session.metrics.filter { $0.id == metric }.map { (day: session.date, value: $0.value) }
+        }
+        return GoalProgress(goal: goal, plan: plan.slug, values: values)
+      }
+    }
+  }
+
+  /// Done actions as a share of those done or still open.
+  public var completionRate: Double? {
+    let total = doneActions + openActions.count
+    return total == 0 ? nil : Double(doneActions) / Double(total)
+  }
+
+  public func sessions(of type: SessionType) -> Int { sessions.count { $0.type == type } }
+}

@@ -1,0 +1,49 @@
+/// An action as it stands now: its latest mention, and where that is.
+public struct TrackedAction: Sendable, Equatable {
+  public enum Source: Sendable, Equatable {
+    case session(Day)
+    case plan(String)
+  }
+
+  public let item: ActionItem
+  public let file: String
+  public let source: Source
+  /// The date of the session that first mentioned it, when a session did.
+  public let firstMentioned: Day?
+
+  public init(item: ActionItem, file: String, source: Source, firstMentioned: Day?) {
+    self.item = item
+    self.file = file
+    self.source = source
+    self.firstMentioned = firstMentioned
+  }
+}
+
+extension PersonRecord {
+  /// The person's actions, each once, in its latest state.
+  ///
+  /// An open action is carried over by repeating its text in the next session, so the latest
+  /// session that mentions an action says where it stands; older mentions are history.
+  /// A plan is edited in place, so each of its actions stands as written.
+  public var currentActions: [TrackedAction] {
+    var order: [String] = []
+    var latest: [String: TrackedAction] = [:]
+    for session in sessions {
+      for item in session.actions {
+        let key = item.identity
+        let first = latest[key]?.firstMentioned ?? session.date
+        if latest[key] == nil { order.append(key) }
+        latest[key] = TrackedAction(
+          item: item, file: session.file, source: .session(session.date), firstMentioned: first)
+      }
+    }
+    var result = order.compactMap { latest[$0] }
+    for plan in plans {
+      for item in plan.actions {
+        result.append(
+          TrackedAction(item: item, file: plan.file, source: .plan(plan.slug), firstMentioned: nil))
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,73 @@
+/// One recorded one-on-one session, from `mentees/<id>/sessions/YYYY-MM-DD[-slug].md`.
+public struct Session: Sendable, Equatable {
+  public struct Metric: Sendable, Equatable {
+    public let id: String
+    public let value: Double
+    public let location: SourceLocation
+
+    public init(id: String, value: Double, location: SourceLocation) {
+      self.id = id
+      self.value = value
+      self.location = location
+    }
+  }
+
+  public let personID: String
+  public let file: String
+  public let date: Day
+  public let type: SessionType
+  public let mentor: String?
+  public let duration: SessionLength?
+  public let medium: Medium?
+  public let objectives: [String]
+  /// When the observed event or interview happened.
+  public let eventDate: Day?
+  public let metrics: [Metric]
+  /// The slug of a plan of the same person.
+  public let plan: String?
+  public let followUp: Day?
+  public let tags: [String]
+  public let project: String?
+  public let strengths: [FeedbackItem]
+  public let improvements: [FeedbackItem]
+  /// The person's own view, in their words.
+  public let dialogue: String?
+  public let actions: [ActionItem]
+  public let strengthsSection: SectionMark?
+  public let improvementsSection: SectionMark?
+  public let actionsSection: SectionMark?
+  public let locations: FieldLocations
+
+  public init(
+    personID: String, file: String, date: Day, type: SessionType, mentor: String? = nil,
+    duration: SessionLength? = nil, medium: Medium? = nil, objectives: [String] = [],
+    eventDate: Day? = nil, metrics: [Metric] = [], plan: String? = nil, followUp: Day? = nil,
+    tags: [String] = [], project: String? = nil, strengths: [FeedbackItem] = [],
+    improvements: [FeedbackItem] = [], dialogue: String? = nil, actions: [ActionItem] = [],
+    strengthsSection: SectionMark? = nil, improvementsSection: SectionMark? = nil,
+    actionsSection: SectionMark? = nil, locations: FieldLocations = FieldLocations()
+  ) {
+    self.personID = personID
+    self.file = file
+    self.date = date
+    self.type = type
+    self.mentor = mentor
+    self.duration = duration
+    self.medium = medium
+    self.objectives = objectives
+    self.eventDate = eventDate
+    self.metrics = metrics
+    self.plan = plan
+    self.followUp = followUp
+    self.tags = tags
+    self.project = project
+    self.strengths = strengths
+    self.improvements = improvements
+    self.dialogue = dialogue
+    self.actions = actions
+    self.strengthsSection = strengthsSection
+    self.improvementsSection = improvementsSection
+    self.actionsSection = actionsSection
+    self.locations = locations
+  }
+}

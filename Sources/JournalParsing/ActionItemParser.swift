@@ -1,0 +1,119 @@
+import JournalModel
+
+/// Reads a task-list item of an `## Actions` section into an `ActionItem`.
+///
+/// Only `due:`, `owner:` and `priority:` are read from the text, each written `key:value`
+/// as one word; everything else is the action's description.
+enum ActionItemParser {
+  static let keys = ["due", "owner", "priority"]
+
+  static func parse(
+    _ item: MarkdownBody.ListItem, source: SourceText, file: String,
+    diagnostics: inout [Diagnostic]
+  ) -> ActionItem? {
+    func report(_ message: String, at location: SourceLocation, hint: String? = nil) {
+      diagnostics.append(
+        Diagnostic(
+          rule: RuleID.actionSyntax, severity: .error, message: message, file: file,
+          location: location, hint: hint))
+    }
+    let status: ActionStatus
+    switch item.task {
+    case .open: status = .open
+    case .done: status = .done
+    case .dropped: status = .dropped
+    case nil:
+      report(
+        "an item under Actions must be a task-list item", at: item.location,
+        hint: "write `- [ ] …` for an open action, `- [x] …` when done, `- [-] …` when dropped")
+      return nil
+    }
+
+    var due: Day?
+    var owner: String?
+    var priority: Priority?
+    var seen: Set<String> = []
+    var words: [Substring] = []
+    for word in item.text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+      guard let colon = word.firstIndex(of: ":"), keys.contains(String(word[..<colon])) else {
+        words.append(word)
+        continue
+      }
+      let key = String(word[..<colon])
+      let value = String(word[word.index(after: colon)...])
+      let location = locate(String(word), in: item, source: source)
+      if seen.contains(key) {
+        report("`\(key):` is given more than once", at: location)
+        continue
+      }
+      seen.insert(key)
+      switch key {
+      case "due":
+        if let day = Day(iso: value) {
+          due = day
+        } else if value.isEmpty {
+          report(
+            "`due:` needs a date right after the colon", at: location,
+            hint: "write `due:2026-12-15`, with no space after the colon")
+        } else if Day.looksLikeDate(value) {
+          report("`due:\(value)` is not a real calendar date", at: location)
+        } else {
+          report("`due:\(value)` is not a date", at: location, hint: "write `due:YYYY-MM-DD`")
+        }
+      case "owner":
+        if value.isEmpty {
+          report(
+            "`owner:` needs a name right after the colon", at: location,
+            hint: "write `owner:alice`, with no space after the colon")
+        } else {
+          owner = value
+        }
+      default:
+        if let level = Priority(rawValue: value) {
+          priority = level
+        } else {
+          report(
+            value.isEmpty ? "`priority:` needs a level right after the colon" : "`\(value)` is not a priority",
+            at: location, hint: Suggestion.hint(for: value, among: Priority.allCases.map(\.rawValue)))
+        }
+      }
+    }
+    let text = words.joined(separator: " ")
+    if text.isEmpty {
+      report("action has no text, only tokens", at: item.location)
+      return nil
+    }
+    return ActionItem(
+      text: text, status: status, due: due, owner: owner, priority: priority,
+      location: item.location)
+  }
+
+  /// Where a token was written: the first line of the item that holds it.
+  private static func locate(_ token: String, in item: MarkdownBody.ListItem, source: SourceText)
+    -> SourceLocation
+  {
+    for lineNumber in item.lines {
+      let line = source.line(lineNumber)
+      if let range = line.range(of: token) {
+        return SourceLocation(
+          line: lineNumber, column: line.unicodeScalars[..<range.lowerBound].count + 1)
+      }
+    }
+    return item.location
+  }
+}
+
+extension Substring {
+  /// The first occurrence of `needle`, without Foundation.
+  func range(of needle: String) -> Range<Index>? {
+    guard !needle.isEmpty else { return nil }
+    var start = startIndex
+    while start < endIndex {
+      if self[start...].hasPrefix(needle) {
+        return start..<index(start, offsetBy: needle.count)
+      }
+      start = index(after: start)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,82 @@
+import JournalModel
+import Yams
+
+/// Reads `journal.yml`: the title and each rule's settings. Which rules and parameters exist
+/// is for the checks to say; this only reads their shape.
+enum ConfigParser {
+  static let fields = ["title", "rules"]
+
+  static func parse(_ frontMatter: FrontMatter, file: String, diagnostics: inout [Diagnostic])
+    -> JournalConfig?
+  {
+    var reader = FieldReader(frontMatter, file: file)
+    let title = reader.text("title")
+    var rules: [String: RuleSetting] = [:]
+    for entry in reader.mapping("rules") {
+      rules[entry.key] = setting(entry, reader: &reader)
+    }
+    reader.reportUnknownKeys(known: fields, what: "journal.yml")
+    diagnostics += reader.diagnostics
+    return JournalConfig(title: title, rules: rules)
+  }
+
+  private static func setting(_ entry: FrontMatter.Entry, reader: inout FieldReader) -> RuleSetting {
+    // `late-feedback: off` sets only the level.
+    if case .scalar(let scalar) = entry.value {
+      return RuleSetting(
+        level: level(scalar.string, at: entry.valueLocation, reader: &reader),
+        location: entry.keyLocation)
+    }
+    guard case .mapping(let mapping) = entry.value else {
+      reader.report(
+        RuleID.invalidValue,
+        "rule `\(entry.key)` takes a level (`error`, `warning`, `off`) or a mapping of settings",
+        at: entry.valueLocation)
+      return RuleSetting(location: entry.keyLocation)
+    }
+    var ruleLevel: RuleLevel? = nil
+    var parameters: [String: ParameterValue] = [:]
+    var locations: [String: SourceLocation] = [:]
+    for parameter in reader.entries(of: mapping, fallback: entry.valueLocation, field: entry.key) {
+      if parameter.key == "severity" {
+        if let text = reader.textValue(parameter.value, field: "severity", at: parameter.valueLocation) {
+          ruleLevel = level(text, at: parameter.valueLocation, reader: &reader)
+        }
+        continue
+      }
+      locations[parameter.key] = parameter.keyLocation
+      switch parameter.value {
+      case .scalar(let scalar):
+        if let number = Scalars.number(parameter.value) {
+          parameters[parameter.key] = .number(number)
+        } else {
+          parameters[parameter.key] = .text(scalar.string)
+        }
+      case .sequence(let sequence):
+        var items: [String] = []
+        for node in sequence {
+          let at = reader.location(of: node, fallback: parameter.valueLocation)
+          if let item = reader.textValue(node, field: parameter.key, at: at) { items.append(item) }
+        }
+        parameters[parameter.key] = .list(items)
+      default:
+        reader.report(
+          RuleID.invalidValue, "`\(parameter.key)` must be a number, text or a list",
+          at: parameter.valueLocation)
+      }
+    }
+    return RuleSetting(
+      level: ruleLevel, parameters: parameters, location: entry.keyLocation,
+      parameterLocations: locations)
+  }
+
+  private static func level(_ text: String, at location: SourceLocation, reader: inout FieldReader)
+    -> RuleLevel?
+  {
+    if let level = RuleLevel(rawValue: text) { return level }
+    reader.report(
+      RuleID.invalidValue, "`\(text)` is not a rule level", at: location,
+      hint: Suggestion.hint(for: text, among: RuleLevel.allCases.map(\.rawValue)))
+    return nil
+  }
+}

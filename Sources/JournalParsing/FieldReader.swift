@@ -1,0 +1,206 @@
+import JournalModel
+import Yams
+
+/// Reads typed fields out of a front matter mapping, recording a finding for each bad one.
+///
+/// Every reader takes the value as written: `no` stays the text "no", `2026-11-26` is read as
+/// a calendar day, and a quoted "12" is text, not a number.
+struct FieldReader {
+  let file: String
+  private let frontMatter: FrontMatter
+  private var byKey: [String: FrontMatter.Entry] = [:]
+  /// Where a missing field is reported: the opening `---`, or a goal's list item.
+  private let owner: SourceLocation
+  private(set) var diagnostics: [Diagnostic] = []
+  private(set) var locations = FieldLocations()
+
+  init(_ frontMatter: FrontMatter, entries: [FrontMatter.Entry]? = nil, owner: SourceLocation = .start, file: String) {
+    self.file = file
+    self.frontMatter = frontMatter
+    self.owner = owner
+    for entry in entries ?? frontMatter.entries where byKey[entry.key] == nil {
+      byKey[entry.key] = entry
+      locations.record(entry.key, key: entry.keyLocation, value: entry.valueLocation)
+    }
+  }
+
+  var keys: [String] { Array(byKey.keys) }
+
+  /// The entry of a key that is present and not empty.
+  func entry(_ key: String) -> FrontMatter.Entry? {
+    guard let entry = byKey[key], !Scalars.isNull(entry.value) else { return nil }
+    return entry
+  }
+
+  mutating func report(
+    _ rule: String, _ message: String, at location: SourceLocation, hint: String? = nil,
+    severity: Severity = .error
+  ) {
+    diagnostics.append(
+      Diagnostic(
+        rule: rule, severity: severity, message: message, file: file, location: location, hint: hint))
+  }
+
+  private mutating func checkPresent(_ key: String, required: Bool) -> FrontMatter.Entry? {
+    if let entry = entry(key) { return entry }
+    if required {
+      if let empty = byKey[key] {
+        report(RuleID.missingField, "required field `\(key)` is empty", at: empty.keyLocation)
+      } else {
+        report(RuleID.missingField, "required field `\(key)` is missing", at: owner)
+      }
+    }
+    return nil
+  }
+
+  /// A scalar as text, whatever YAML would have typed it as.
+  mutating func text(_ key: String, required: Bool = false) -> String? {
+    guard let entry = checkPresent(key, required: required) else { return nil }
+    return textValue(entry.value, field: key, at: entry.valueLocation)
+  }
+
+  mutating func textValue(_ node: Node, field: String, at location: SourceLocation) -> String? {
+    guard case .scalar(let scalar) = node else {
+      report(
+        RuleID.invalidValue, "`\(field)` must be text, found \(Scalars.describe(node))", at: location)
+      return nil
+    }
+    return scalar.string
+  }
+
+  mutating func day(_ key: String, required: Bool = false) -> Day? {
+    guard let entry = checkPresent(key, required: required) else { return nil }
+    return dayValue(entry.value, field: key, at: entry.valueLocation)
+  }
+
+  mutating func dayValue(_ node: Node, field: String, at location: SourceLocation) -> Day? {
+    guard let text = textValue(node, field: field, at: location) else { return nil }
+    if let day = Day(iso: text) { return day }
+    if Day.looksLikeDate(text) {
+      report(RuleID.invalidValue, "`\(field)`: \(text) is not a real calendar date", at: location)
+    } else {
+      report(
+        RuleID.invalidValue, "`\(field)` must be a date written YYYY-MM-DD, found \(Scalars.describe(node))",
+        at: location, hint: "for example `\(field): 2026-11-26`")
+    }
+    return nil
+  }
+
+  mutating func choice<T: RawRepresentable & CaseIterable>(
+    _ key: String, _ type: T.Type, noun: String, required: Bool = false
+  ) -> T? where T.RawValue == String {
+    guard let entry = checkPresent(key, required: required),
+      let text = textValue(entry.value, field: key, at: entry.valueLocation)
+    else { return nil }
+    if let value = T(rawValue: text) { return value }
+    let names = T.allCases.map(\.rawValue)
+    report(
+      RuleID.invalidValue, "`\(text)` is not \(noun)", at: entry.valueLocation,
+      hint: Suggestion.hint(for: text, among: names))
+    return nil
+  }
+
+  /// A value in a small notation such as `1h30m` or `2w`.
+  mutating func notation<T>(
+    _ key: String, noun: String, example: String, _ parse: (String) -> T?
+  ) -> T? {
+    guard let entry = checkPresent(key, required: false),
+      let text = textValue(entry.value, field: key, at: entry.valueLocation)
+    else { return nil }
+    if let value = parse(text) { return value }
+    report(
+      RuleID.invalidValue, "`\(text)` is not \(noun)", at: entry.valueLocation,
+      hint: "write it like `\(key): \(example)`")
+    return nil
+  }
+
+  mutating func number(_ key: String) -> Double? {
+    guard let entry = checkPresent(key, required: false) else { return nil }
+    return numberValue(entry.value, field: key, at: entry.valueLocation)
+  }
+
+  mutating func numberValue(_ node: Node, field: String, at location: SourceLocation) -> Double? {
+    if let value = Scalars.number(node) { return value }
+    report(
+      RuleID.invalidValue, "`\(field)` must be a number, found \(Scalars.describe(node))",
+      at: location,
+      hint: Scalars.number(node.string ?? "") != nil ? "write the number without quotes" : nil)
+    return nil
+  }
+
+  /// A list of text items; with `allowSingle`, one line of text is read as a one-item list.
+  mutating func textList(_ key: String, allowSingle: Bool = false) -> [String] {
+    guard let entry = checkPresent(key, required: false) else { return [] }
+    switch entry.value {
+    case .sequence(let sequence):
+      var items: [String] = []
+      for node in sequence {
+        let location = frontMatter.location(of: node, fallback: entry.valueLocation)
+        if let item = textValue(node, field: key, at: location) { items.append(item) }
+      }
+      return items
+    case .scalar(let scalar) where allowSingle:
+      return [scalar.string]
+    default:
+      report(
+        RuleID.invalidValue, "`\(key)` must be a list, found \(Scalars.describe(entry.value))",
+        at: entry.valueLocation, hint: "write `\(key): [first, second]` or one `- item` per line")
+      return []
+    }
+  }
+
+  /// The `key: value` pairs of a mapping field, each with its key's location.
+  mutating func mapping(_ key: String) -> [FrontMatter.Entry] {
+    guard let entry = checkPresent(key, required: false) else { return [] }
+    guard case .mapping(let mapping) = entry.value else {
+      report(
+        RuleID.invalidValue, "`\(key)` must be a mapping of `name: value` lines, found \(Scalars.describe(entry.value))",
+        at: entry.valueLocation)
+      return []
+    }
+    return entries(of: mapping, fallback: entry.valueLocation, field: key)
+  }
+
+  /// The entries of a nested mapping; keys that are not text are reported.
+  mutating func entries(of mapping: Node.Mapping, fallback: SourceLocation, field: String) -> [FrontMatter.Entry] {
+    var result: [FrontMatter.Entry] = []
+    for (keyNode, value) in mapping {
+      let keyLocation = frontMatter.location(of: keyNode, fallback: fallback)
+      guard case .scalar(let key) = keyNode else {
+        report(RuleID.invalidValue, "a key in `\(field)` must be text", at: keyLocation)
+        continue
+      }
+      result.append(
+        FrontMatter.Entry(
+          key: key.string, keyLocation: keyLocation, value: value,
+          valueLocation: frontMatter.location(of: value, fallback: keyLocation)))
+    }
+    return result
+  }
+
+  /// A reader over a nested mapping (a plan's goal), sharing this file's front matter.
+  func nested(_ entries: [FrontMatter.Entry], owner: SourceLocation) -> FieldReader {
+    FieldReader(frontMatter, entries: entries, owner: owner, file: file)
+  }
+
+  func location(of node: Node, fallback: SourceLocation) -> SourceLocation {
+    frontMatter.location(of: node, fallback: fallback)
+  }
+
+  /// Reports every key that is not one of `known`, suggesting the nearest known key.
+  mutating func reportUnknownKeys(known: [String], what: String) {
+    for key in byKey.keys.sorted() where !known.contains(key) {
+      guard let entry = byKey[key] else { continue }
+      let suggestion = Suggestion.closest(to: key, among: known)
+      report(
+        RuleID.unknownField, "unknown field `\(key)` in \(what)", at: entry.keyLocation,
+        hint: suggestion.map { "did you mean `\($0)`?" }
+          ?? "known fields: " + known.map { "`\($0)`" }.joined(separator: ", "),
+        severity: .warning)
+    }
+  }
+
+  mutating func absorb(_ other: FieldReader) {
+    diagnostics.append(contentsOf: other.diagnostics)
+  }
+}

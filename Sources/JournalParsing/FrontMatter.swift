@@ -1,0 +1,225 @@
+import JournalModel
+import Yams
+
+/// A file's front matter as a mapping of keys to Yams nodes, each with its place in the file.
+struct FrontMatter {
+  struct Entry {
+    let key: String
+    let keyLocation: SourceLocation
+    let value: Node
+    let valueLocation: SourceLocation
+  }
+
+  let entries: [Entry]
+  /// Added to a Yams line to give the file line.
+  let lineOffset: Int
+
+  func location(of node: Node, fallback: SourceLocation) -> SourceLocation {
+    guard let mark = node.mark else { return fallback }
+    return SourceLocation(line: mark.line + lineOffset, column: mark.column)
+  }
+
+  /// Composes the YAML of a split file into a front matter, with every problem found on the way.
+  static func compose(_ split: FrontMatterSplit, file: String) -> (FrontMatter?, [Diagnostic]) {
+    let offset = split.yamlFirstLine - 1
+    var lines = split.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    var diagnostics: [Diagnostic] = []
+
+    let findings = YAMLPrescan.scan(lines)
+    if !findings.isEmpty {
+      for finding in findings {
+        diagnostics.append(
+          Diagnostic(
+            rule: RuleID.yamlSyntax, severity: .error, message: finding.message, file: file,
+            location: SourceLocation(line: finding.line + offset, column: finding.column),
+            hint: finding.hint))
+      }
+      return (nil, diagnostics)
+    }
+
+    // Yams refuses a mapping with a repeated key as a whole. Each round finds the repeats,
+    // reports them, blanks the later copies (keeping line numbers) and composes again, so
+    // the rest of the front matter is still checked.
+    for _ in 0..<16 {
+      do {
+        let root = try Yams.compose(yaml: lines.joined(separator: "\n"))
+        return (entries(of: root, offset: offset, file: file, diagnostics: &diagnostics), diagnostics)
+      } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+        let repeats = DuplicateKeys.locate(
+          duplicates, firstMark: context.mark, in: lines)
+        guard !repeats.isEmpty else {
+          diagnostics.append(
+            Diagnostic(
+              rule: RuleID.duplicateID, severity: .error,
+              message: "key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) is given more than once",
+              file: file,
+              location: SourceLocation(line: context.mark.line + offset, column: context.mark.column)))
+          return (nil, diagnostics)
+        }
+        for repeated in repeats {
+          diagnostics.append(
+            Diagnostic(
+              rule: RuleID.duplicateID, severity: .error,
+              message: "key `\(repeated.key)` is given more than once; the first is on line \(repeated.firstLine + offset)",
+              file: file,
+              location: SourceLocation(line: repeated.line + offset, column: repeated.column),
+              hint: "keep one `\(repeated.key)`; the later one is ignored"))
+          for line in repeated.lines { lines[line - 1] = "" }
+        }
+      } catch {
+        diagnostics.append(syntaxDiagnostic(error, offset: offset, file: file))
+        return (nil, diagnostics)
+      }
+    }
+    return (nil, diagnostics)
+  }
+
+  private static func entries(
+    of root: Node?, offset: Int, file: String, diagnostics: inout [Diagnostic]
+  ) -> FrontMatter? {
+    let frontMatter = FrontMatter(entries: [], lineOffset: offset)
+    guard let root else { return frontMatter }
+    if case .scalar(let scalar) = root, scalar.style == .plain, Scalars.isNull(scalar.string) {
+      return frontMatter
+    }
+    guard case .mapping(let mapping) = root else {
+      diagnostics.append(
+        Diagnostic(
+          rule: RuleID.invalidValue, severity: .error,
+          message: "front matter must be a mapping of `key: value` lines, found \(Scalars.describe(root))",
+          file: file, location: frontMatter.location(of: root, fallback: .start)))
+      return nil
+    }
+    var entries: [Entry] = []
+    for (keyNode, value) in mapping {
+      let keyLocation = frontMatter.location(of: keyNode, fallback: .start)
+      guard case .scalar(let key) = keyNode else {
+        diagnostics.append(
+          Diagnostic(
+            rule: RuleID.invalidValue, severity: .error,
+            message: "a front matter key must be plain text, found \(Scalars.describe(keyNode))",
+            file: file, location: keyLocation))
+        continue
+      }
+      entries.append(
+        Entry(
+          key: key.string, keyLocation: keyLocation, value: value,
+          valueLocation: frontMatter.location(of: value, fallback: keyLocation)))
+    }
+    return FrontMatter(entries: entries, lineOffset: offset)
+  }
+
+  private static func syntaxDiagnostic(_ error: Error, offset: Int, file: String) -> Diagnostic {
+    var message = "invalid YAML"
+    var location = SourceLocation(line: 1 + offset, column: 1)
+    switch error as? YamlError {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      message = "invalid YAML: \(problem)"
+      if let context { message += " (\(context.text) on line \(context.mark.line + offset))" }
+      location = SourceLocation(line: mark.line + offset, column: mark.column)
+    case .reader(let problem, _, _, _):
+      message = "invalid YAML: \(problem)"
+    default:
+      break
+    }
+    var hint: String? = nil
+    if message.contains("tab") {
+      hint = "YAML indents with spaces, never tabs"
+    } else if message.contains("mapping values are not allowed") {
+      hint = "put text that holds `: ` in quotes"
+    }
+    return Diagnostic(
+      rule: RuleID.yamlSyntax, severity: .error, message: message, file: file, location: location,
+      hint: hint)
+  }
+}
+
+/// Finds the later copies of a repeated key in block-style YAML.
+enum DuplicateKeys {
+  struct Repeat {
+    let key: String
+    let line: Int
+    let column: Int
+    let firstLine: Int
+    /// The lines the repeated entry spans, to be blanked.
+    let lines: [Int]
+  }
+
+  /// `firstMark` is where Yams saw one of the keys first; every repeat sits in the same
+  /// mapping, so at the same column, in the block of lines around it.
+  static func locate(_ keys: [String], firstMark: Mark, in lines: [Substring]) -> [Repeat] {
+    let column = firstMark.column
+    let anchorLine = firstMark.line
+    guard anchorLine >= 1, anchorLine <= lines.count else { return [] }
+
+    func keyAt(_ lineNumber: Int) -> String? {
+      let scalars = Array(lines[lineNumber - 1].unicodeScalars)
+      guard scalars.count >= column,
+        scalars[..<(column - 1)].allSatisfy({ $0 == " " || $0 == "-" })
+      else { return nil }
+      var rest = String(String.UnicodeScalarView(scalars[(column - 1)...]))
+      var key: String
+      if let quote = rest.first, quote == "\"" || quote == "'" {
+        rest.removeFirst()
+        guard let close = rest.firstIndex(of: quote) else { return nil }
+        key = String(rest[..<close])
+        rest = String(rest[rest.index(after: close)...])
+      } else {
+        guard let colon = rest.firstIndex(of: ":") else { return nil }
+        key = String(rest[..<colon])
+        rest = String(rest[colon...])
+        while key.last == " " { key.removeLast() }
+      }
+      rest = String(rest.drop(while: { $0 == " " }))
+      guard rest.hasPrefix(":") else { return nil }
+      return key
+    }
+    func indent(_ lineNumber: Int) -> Int? {
+      let line = lines[lineNumber - 1]
+      let trimmed = line.drop(while: { $0 == " " })
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
+      return line.count - trimmed.count
+    }
+
+    // The mapping's lines: those around the anchor that are not less indented than its keys.
+    // A mapping that is a sequence item starts on its `- key:` line; any other extends up
+    // to the first line indented less than its keys.
+    var start = anchorLine
+    let startsItem = lines[anchorLine - 1].unicodeScalars.prefix(column - 1).contains("-")
+    while !startsItem, start > 1 {
+      if let level = indent(start - 1), level < column - 1 {
+        if keyAt(start - 1) != nil { start -= 1 }
+        break
+      }
+      start -= 1
+    }
+    var end = anchorLine
+    while end < lines.count, (indent(end + 1) ?? column) >= column - 1 { end += 1 }
+
+    var firstSeen: [String: Int] = [:]
+    var repeats: [Repeat] = []
+    var lineNumber = start
+    while lineNumber <= end {
+      guard let key = keyAt(lineNumber), keys.contains(key) else {
+        lineNumber += 1
+        continue
+      }
+      guard let first = firstSeen[key] else {
+        firstSeen[key] = lineNumber
+        lineNumber += 1
+        continue
+      }
+      var span = [lineNumber]
+      var next = lineNumber + 1
+      while next <= end, (indent(next) ?? column) > column - 1 {
+        span.append(next)
+        next += 1
+      }
+      repeats.append(Repeat(key: key, line: lineNumber, column: column, firstLine: first, lines: span))
+      lineNumber = next
+    }
+    return repeats
+  }
+}

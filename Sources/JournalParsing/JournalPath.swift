@@ -1,0 +1,115 @@
+import JournalModel
+
+/// What a file is, judged by where it sits in the journal.
+public enum FileKind: Sendable, Equatable {
+  /// `journal.yml`.
+  case config
+  /// `mentees/<id>/profile.md`.
+  case profile(person: String)
+  /// `mentees/<id>/sessions/YYYY-MM-DD[-slug].md`; `date` is nil when the name is malformed.
+  case session(person: String, date: Day?)
+  /// `mentees/<id>/plans/<slug>.md`.
+  case plan(person: String, slug: String)
+  /// Under `mentees/<id>/private/`: the mentor's own notes, never read.
+  case privateNote(person: String)
+  /// A Markdown file where none belongs, such as `mentees/<id>/notes.md`.
+  case misplaced
+  /// Anything else: attachments, files outside `mentees/`, hidden files.
+  case ignored
+}
+
+public enum JournalPath {
+  public static let configName = "journal.yml"
+  public static let peopleFolder = "mentees"
+
+  /// Classifies a path relative to the journal folder, with `/` separators.
+  public static func classify(_ path: String) -> FileKind {
+    if path == configName { return .config }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count >= 2, parts[0] == peopleFolder else { return .ignored }
+    if parts.contains(where: { $0.hasPrefix(".") }) { return .ignored }
+    guard let name = parts.last, name.hasSuffix(".md") else { return .ignored }
+    guard parts.count >= 3 else { return .misplaced }
+    let person = parts[1]
+    if parts[2] == "private" { return .privateNote(person: person) }
+    switch parts.count {
+    case 3 where name == "profile.md":
+      return .profile(person: person)
+    case 4 where parts[2] == "sessions":
+      return .session(person: person, date: Day(iso: name.prefix(10)))
+    case 4 where parts[2] == "plans":
+      return .plan(person: person, slug: String(name.dropLast(3)))
+    default:
+      return .misplaced
+    }
+  }
+
+  /// Problems with a file's name, for the `file-name` rule.
+  public static func nameProblems(_ path: String, kind: FileKind) -> [Diagnostic] {
+    func problem(_ message: String, hint: String? = nil) -> Diagnostic {
+      Diagnostic(
+        rule: RuleID.fileName, severity: .error, message: message, file: path, location: .start,
+        hint: hint)
+    }
+    var problems: [Diagnostic] = []
+    let parts = path.split(separator: "/").map(String.init)
+    switch kind {
+    case .profile(let person), .session(let person, _), .plan(let person, _):
+      if !Person.isValidID(person) {
+        problems.append(
+          problem(
+            "person folder `\(person)` is not a valid id",
+            hint: "use lowercase letters, digits and `-`, as in `\(suggestedID(person))`"))
+      }
+    default: break
+    }
+    switch kind {
+    case .session(_, let date):
+      let stem = String(parts.last!.dropLast(3))
+      let datePart = stem.prefix(10)
+      let slug = stem.dropFirst(10)
+      if date == nil {
+        problems.append(
+          problem(
+            Day.looksLikeDate(datePart)
+              ? "session file name starts with \(datePart), which is not a real calendar date"
+              : "session file name `\(parts.last!)` does not start with a date",
+            hint: "name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`"))
+      } else if !slug.isEmpty && !(slug.hasPrefix("-") && Person.isValidID(slug.dropFirst())) {
+        problems.append(
+          problem(
+            "session file name `\(parts.last!)` has a malformed suffix",
+            hint: "after the date, write `-` and lowercase letters, digits and `-`"))
+      }
+    case .plan(_, let slug):
+      if !Person.isValidID(slug) {
+        problems.append(
+          problem(
+            "plan file name `\(slug).md` is not a valid slug",
+            hint: "use lowercase letters, digits and `-`, as in `\(suggestedID(slug)).md`"))
+      }
+    case .misplaced:
+      problems.append(
+        problem(
+          "`\(parts.last!)` is not where journal looks for notes",
+          hint: "sessions go in `mentees/<id>/sessions/`, plans in `plans/`, the mentor's own notes in `private/`"
+        ))
+    default: break
+    }
+    return problems
+  }
+
+  static func suggestedID(_ text: String) -> String {
+    var result = ""
+    for character in text.lowercased() {
+      if character.isASCII && (character.isLetter || character.isNumber) {
+        result.append(character)
+      } else if result.last != "-" {
+        result.append("-")
+      }
+    }
+    while result.hasSuffix("-") { result.removeLast() }
+    while result.hasPrefix("-") { result.removeFirst() }
+    return result.isEmpty ? "person" : result
+  }
+}

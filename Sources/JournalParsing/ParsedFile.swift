@@ -1,0 +1,103 @@
+import JournalModel
+
+/// What one file holds, once parsed.
+public enum Document: Sendable, Equatable {
+  case config(JournalConfig)
+  case profile(Person)
+  case session(Session)
+  case plan(Plan)
+}
+
+/// One file's parse: its model, when it could be built, and every finding on the way.
+public struct ParsedFile: Sendable {
+  public let path: String
+  public let kind: FileKind
+  public let document: Document?
+  public let diagnostics: [Diagnostic]
+
+  public init(path: String, kind: FileKind, document: Document?, diagnostics: [Diagnostic]) {
+    self.path = path
+    self.kind = kind
+    self.document = document
+    self.diagnostics = diagnostics
+  }
+}
+
+/// Turns a file's bytes into a model and diagnostics. Pure: no I/O, safe on any thread.
+public enum DocumentParser {
+  /// Parses a file; `bytes` may be nil for a file whose content is never read.
+  public static func parse(_ bytes: [UInt8]?, path: String) -> ParsedFile {
+    let kind = JournalPath.classify(path)
+    var diagnostics = JournalPath.nameProblems(path, kind: kind)
+    let document = bytes.flatMap { parse($0, path: path, kind: kind, diagnostics: &diagnostics) }
+    return ParsedFile(path: path, kind: kind, document: document, diagnostics: diagnostics)
+  }
+
+  /// Whether a file of this kind is opened at all: attachments and the mentor's private
+  /// notes never are, and a misplaced note is only named.
+  public static func readsContent(of kind: FileKind) -> Bool {
+    switch kind {
+    case .ignored, .privateNote, .misplaced: false
+    default: true
+    }
+  }
+
+  static func parse(
+    _ bytes: [UInt8], path: String, kind: FileKind, diagnostics: inout [Diagnostic]
+  ) -> Document? {
+    guard readsContent(of: kind) else { return nil }
+    let source: SourceText
+    switch SourceText.decode(bytes, file: path) {
+    case .success(let text): source = text
+    case .failure(let problem):
+      diagnostics.append(problem)
+      return nil
+    }
+    if case .config = kind {
+      let whole = FrontMatterSplit(
+        yaml: source.text, yamlFirstLine: 1, body: "", bodyFirstLine: source.lines.count + 1)
+      let (frontMatter, problems) = FrontMatter.compose(whole, file: path)
+      diagnostics += problems
+      guard let frontMatter else { return nil }
+      return ConfigParser.parse(frontMatter, file: path, diagnostics: &diagnostics).map(Document.config)
+    }
+    let split: FrontMatterSplit
+    switch FrontMatterSplit.split(source, file: path) {
+    case .success(let parts): split = parts
+    case .failure(let problem):
+      diagnostics.append(problem)
+      return nil
+    }
+    let (frontMatter, problems) = FrontMatter.compose(split, file: path)
+    diagnostics += problems
+    let body = MarkdownBody.parse(split, source: source)
+    switch kind {
+    case .profile(let person):
+      guard let frontMatter else { return nil }
+      return ProfileParser.parse(frontMatter, person: person, file: path, diagnostics: &diagnostics)
+        .map(Document.profile)
+    case .session(let person, let date):
+      let sections = SessionSections(body, source: source, file: path, diagnostics: &diagnostics)
+      guard let frontMatter else { return nil }
+      return SessionParser.parse(
+        frontMatter, sections: sections, person: person, fileDate: date, file: path,
+        diagnostics: &diagnostics
+      ).map(Document.session)
+    case .plan(let person, let slug):
+      let actions = SessionSections.actions(in: body, source: source, file: path, diagnostics: &diagnostics)
+      guard let frontMatter else { return nil }
+      return PlanParser.parse(
+        frontMatter, actions: actions, person: person, slug: slug, file: path,
+        diagnostics: &diagnostics
+      ).map(Document.plan)
+    default:
+      return nil
+    }
+  }
+}
+
+/// One step of reading a file: its result, or the finding that stops it.
+public enum ParseStep<Value> {
+  case success(Value)
+  case failure(Diagnostic)
+}

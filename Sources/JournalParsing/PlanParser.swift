@@ -1,0 +1,88 @@
+import JournalModel
+import Yams
+
+/// Reads an action plan's front matter and its goals.
+enum PlanParser {
+  static let fields = ["title", "created", "status", "review", "goals"]
+  static let goalFields = ["id", "description", "metric", "baseline", "target", "due"]
+
+  static func parse(
+    _ frontMatter: FrontMatter, actions: [ActionItem], person: String, slug: String, file: String,
+    diagnostics: inout [Diagnostic]
+  ) -> Plan? {
+    var reader = FieldReader(frontMatter, file: file)
+    let title = reader.text("title", required: true)
+    let created = reader.day("created", required: true)
+    let status = reader.choice("status", PlanStatus.self, noun: "a plan status")
+    let review = reader.day("review")
+    let goals = readGoals(&reader)
+    reader.reportUnknownKeys(known: fields, what: "a plan")
+    diagnostics += reader.diagnostics
+    guard let title, let created else { return nil }
+    return Plan(
+      personID: person, slug: slug, file: file, title: title, created: created, status: status,
+      review: review, goals: goals, actions: actions, locations: reader.locations)
+  }
+
+  private static func readGoals(_ reader: inout FieldReader) -> [Goal] {
+    guard let entry = reader.entry("goals") else { return [] }
+    guard case .sequence(let sequence) = entry.value else {
+      reader.report(
+        RuleID.invalidValue, "`goals` must be a list of goals, found \(Scalars.describe(entry.value))",
+        at: entry.valueLocation, hint: "write each goal as `- id: …` with `description: …` below it")
+      return []
+    }
+    var goals: [Goal] = []
+    var seen: [String: Int] = [:]
+    for node in sequence {
+      let location = reader.location(of: node, fallback: entry.valueLocation)
+      guard case .mapping(let mapping) = node else {
+        reader.report(
+          RuleID.invalidValue, "a goal must be a mapping with `id` and `description`, found \(Scalars.describe(node))",
+          at: location)
+        continue
+      }
+      var goal = reader.nested(
+        reader.entries(of: mapping, fallback: location, field: "goals"), owner: location)
+      let id = goal.text("id", required: true)
+      let description = goal.text("description", required: true)
+      let metric = goal.text("metric")
+      let baseline = goal.number("baseline")
+      let target = goal.number("target")
+      let due = goal.day("due")
+      goal.reportUnknownKeys(known: goalFields, what: "a goal")
+      if let id {
+        if !Person.isValidID(id) {
+          goal.report(
+            RuleID.invalidValue, "goal id `\(id)` must be lowercase letters, digits and `-`",
+            at: goal.locations.value("id"))
+        }
+        if let first = seen[id] {
+          goal.report(
+            RuleID.duplicateID, "goal id `\(id)` is used twice in this plan; the first is on line \(first)",
+            at: goal.locations.value("id"))
+        } else {
+          seen[id] = goal.locations.value("id").line
+        }
+      }
+      if let metric, !Person.isValidID(metric) {
+        goal.report(
+          RuleID.invalidValue, "metric id `\(metric)` must be lowercase letters, digits and `-`",
+          at: goal.locations.value("metric"))
+      }
+      if metric != nil, target == nil {
+        goal.report(
+          RuleID.missingField, "goal `\(id ?? "?")` has a metric but no `target`",
+          at: goal.locations.key("metric"), hint: "a measurable goal says where it should get to")
+      }
+      reader.absorb(goal)
+      if let id, let description {
+        goals.append(
+          Goal(
+            id: id, description: description, metric: metric, baseline: baseline, target: target,
+            due: due, location: location))
+      }
+    }
+    return goals
+  }
+}

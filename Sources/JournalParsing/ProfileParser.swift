@@ -1,0 +1,32 @@
+import JournalModel
+
+/// Reads `mentees/<id>/profile.md`.
+enum ProfileParser {
+  static let fields = [
+    "name", "role", "relationship", "mentor", "since", "goals", "learning-style", "cadence",
+    "retain-until",
+  ]
+
+  static func parse(
+    _ frontMatter: FrontMatter, person: String, file: String, diagnostics: inout [Diagnostic]
+  ) -> Person? {
+    var reader = FieldReader(frontMatter, file: file)
+    let name = reader.text("name", required: true)
+    let person = Person(
+      id: person,
+      name: name ?? person,
+      role: reader.text("role"),
+      relationship: reader.choice("relationship", Relationship.self, noun: "a relationship"),
+      mentor: reader.text("mentor"),
+      since: reader.day("since"),
+      goals: reader.textList("goals", allowSingle: true),
+      learningStyle: reader.text("learning-style"),
+      cadence: reader.notation("cadence", noun: "a cadence", example: "2w", Cadence.init),
+      retainUntil: reader.day("retain-until"),
+      file: file,
+      locations: reader.locations)
+    reader.reportUnknownKeys(known: fields, what: "a profile")
+    diagnostics += reader.diagnostics
+    return name == nil ? nil : person
+  }
+}

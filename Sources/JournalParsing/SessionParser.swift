@@ -1,0 +1,71 @@
+import JournalModel
+
+/// Reads a session file's front matter and joins it with its body's parts.
+enum SessionParser {
+  static let fields = [
+    "date", "type", "mentor", "duration", "medium", "objectives", "event-date", "metrics", "plan",
+    "follow-up", "tags", "project",
+  ]
+
+  static func parse(
+    _ frontMatter: FrontMatter, sections: SessionSections, person: String, fileDate: Day?,
+    file: String, diagnostics: inout [Diagnostic]
+  ) -> Session? {
+    var reader = FieldReader(frontMatter, file: file)
+    let date = reader.day("date", required: true)
+    let type = reader.choice("type", SessionType.self, noun: "a session type", required: true)
+    let mentor = reader.text("mentor")
+    let duration = reader.notation("duration", noun: "a duration", example: "45m", SessionLength.init)
+    let medium = reader.choice("medium", Medium.self, noun: "a medium")
+    let objectives = reader.textList("objectives")
+    let eventDate = reader.day("event-date")
+    var metrics: [Session.Metric] = []
+    for entry in reader.mapping("metrics") {
+      if !Person.isValidID(entry.key) {
+        reader.report(
+          RuleID.invalidValue, "metric id `\(entry.key)` must be lowercase letters, digits and `-`",
+          at: entry.keyLocation)
+      }
+      if let value = reader.numberValue(entry.value, field: entry.key, at: entry.valueLocation) {
+        metrics.append(Session.Metric(id: entry.key, value: value, location: entry.keyLocation))
+      }
+    }
+    var plan = reader.text("plan")
+    if let slug = plan, !Person.isValidID(slug) {
+      reader.report(
+        RuleID.invalidValue, "`plan` must name a plan by its file name, such as `code-quality`",
+        at: reader.locations.value("plan"))
+      plan = nil
+    }
+    let followUp = reader.day("follow-up")
+    let tags = reader.textList("tags")
+    let project = reader.text("project")
+    reader.reportUnknownKeys(known: fields, what: "a session")
+
+    if let date, let fileDate, date != fileDate {
+      reader.report(
+        RuleID.fileName, "`date` is \(date) but the file name says \(fileDate)",
+        at: reader.locations.value("date"), hint: "rename the file or correct the date")
+    }
+    if let date, let eventDate, eventDate > date {
+      reader.report(
+        RuleID.invalidValue, "`event-date` \(eventDate) is after the session's date \(date)",
+        at: reader.locations.value("event-date"))
+    }
+    if let date, let followUp, followUp <= date {
+      reader.report(
+        RuleID.invalidValue, "`follow-up` \(followUp) is not after the session's date \(date)",
+        at: reader.locations.value("follow-up"))
+    }
+    diagnostics += reader.diagnostics
+
+    guard let day = date ?? fileDate, let type else { return nil }
+    return Session(
+      personID: person, file: file, date: day, type: type, mentor: mentor, duration: duration,
+      medium: medium, objectives: objectives, eventDate: eventDate, metrics: metrics, plan: plan,
+      followUp: followUp, tags: tags, project: project, strengths: sections.strengths,
+      improvements: sections.improvements, dialogue: sections.dialogue, actions: sections.actions,
+      strengthsSection: sections.strengthsSection, improvementsSection: sections.improvementsSection,
+      actionsSection: sections.actionsSection, locations: reader.locations)
+  }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import JournalCLI
+
+exit(JournalMain.run(Array(CommandLine.arguments.dropFirst())))
