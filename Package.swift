@@ -37,7 +37,7 @@ let package = Package(
     .testTarget(
       name: "JournalTests",
       dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalKit", "JournalGit", "journal"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

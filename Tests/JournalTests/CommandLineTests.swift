@@ -1,0 +1,142 @@
+import Foundation
+import JournalModel
+import Testing
+
+/// The built `journal` program, run the way people and CI run it.
+@Suite struct CommandLineTests {
+  @Test func sampleJournalIsCleanOfErrors() throws {
+    let run = try runJournal(["check", "SampleJournal", "--today", "2026-11-26"])
+    #expect(run.status == 0)
+    #expect(run.stderr.isEmpty)
+    #expect(run.stdout.hasSuffix("checked 24 files: 0 errors, 3 warnings\n"))
+  }
+
+  @Test func strictFailsOnWarnings() throws {
+    let run = try runJournal(["check", "SampleJournal", "--today", "2026-11-26", "--strict"])
+    #expect(run.status == 1)
+  }
+
+  @Test func errorsExitWithOne() throws {
+    let folder = try TemporaryFolder()
+    try folder.write([
+      "journal.yml": "title: T\n",
+      "mentees/alex/profile.md": "---\nname: Alex\n---\n",
+      "mentees/alex/sessions/2026-11-20.md": "---\ndate: 2026-11-20\ntype: carrer-development\n---\n",
+    ])
+    let run = try runJournal(["check", "--today", "2026-11-26"], in: folder.path + "/mentees/alex")
+    #expect(run.status == 1)
+    // Paths are relative to the current folder.
+    #expect(run.stdout == """
+      sessions/2026-11-20.md:3:7: error: `carrer-development` is not a session type [invalid-value]
+      3 | type: carrer-development
+        |       ^
+        = hint: did you mean `career-development`?
+
+      checked 3 files: 1 error, 0 warnings
+
+      """)
+  }
+
+  @Test func jsonFormat() throws {
+    let run = try runJournal(["check", "SampleJournal", "--today", "2026-11-26", "--format", "json"])
+    #expect(run.status == 0)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(object["version"] as? Int == 1)
+    #expect(object["files"] as? Int == 24)
+    #expect(object["errors"] as? Int == 0)
+    #expect(object["warnings"] as? Int == 3)
+    let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
+    #expect(diagnostics.count == 3)
+    let first = diagnostics[0]
+    #expect(first["file"] as? String == "SampleJournal/mentees/lee-chen/profile.md")
+    #expect(first["line"] as? Int == 12)
+    #expect(first["column"] as? Int == 10)
+    #expect(first["severity"] as? String == "warning")
+    #expect(first["rule"] as? String == "overdue-check-in")
+    #expect((first["message"] as? String)?.hasPrefix("21 days since the last session") == true)
+  }
+
+  @Test func githubFormat() throws {
+    let run = try runJournal(["check", "SampleJournal", "--today", "2026-11-26", "--format", "github"])
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.count == 4)
+    #expect(
+      lines[1]
+        == "::warning file=SampleJournal/mentees/lee-chen/sessions/2026-11-05-design-crit.md,line=15,col=12,title=journal missed-follow-up::follow-up with Lee Chen was due 2026-11-19 (7 days ago) and no later session is recorded%0Arecord the follow-up session, or move the date"
+    )
+    #expect(lines[3] == "checked 24 files: 0 errors, 3 warnings")
+  }
+
+  @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+    // Output to a pipe is never coloured.
+    let piped = try runJournal(["check", "SampleJournal", "--today", "2026-11-26"])
+    #expect(!piped.stdout.contains("\u{1B}["))
+    let noColor = try runJournal(
+      ["check", "SampleJournal", "--today", "2026-11-26"], environment: ["NO_COLOR": "1"])
+    #expect(!noColor.stdout.contains("\u{1B}["))
+  }
+
+  @Test func journalNotFoundIsOneLineAndExitTwo() throws {
+    let folder = try TemporaryFolder()
+    let run = try runJournal(["check"], in: folder.path)
+    #expect(run.status == 2)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr.hasPrefix("journal: no journal found in "))
+    #expect(run.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test func usageErrorsExitTwo() throws {
+    for arguments in [
+      ["check", "--format", "xml"], ["check", "--today", "2026-02-30"], ["frobnicate"],
+      ["check", "no/such/path"], ["check", "--journal", "/nonexistent"],
+    ] {
+      let run = try runJournal(arguments)
+      #expect(run.status == 2, "\(arguments)")
+      #expect(!run.stderr.isEmpty)
+      #expect(!run.stderr.contains("Fatal error"))
+    }
+  }
+
+  @Test func pathsOutsideTheJournalAreRefused() throws {
+    let run = try runJournal(["check", "--journal", "SampleJournal", "Package.swift"])
+    #expect(run.status == 2)
+    #expect(run.stderr == "journal: Package.swift is not inside the journal at SampleJournal\n")
+  }
+
+  @Test func checkingOneFileReportsOnlyIt() throws {
+    let run = try runJournal([
+      "check", "SampleJournal/mentees/maria-lopez/sessions/2026-11-18.md", "--today", "2026-11-26",
+      "--format", "json",
+    ])
+    #expect(run.stdout.contains("\"files\":1,"))
+    #expect(run.stdout.contains("\"warnings\":1,"))
+    #expect(run.stdout.contains("overdue-action"))
+  }
+
+  @Test func helpHasExamples() throws {
+    let run = try runJournal(["check", "--help"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("journal check SampleJournal --today 2026-11-26"))
+  }
+
+  /// Golden files: each folder under Fixtures/golden holds a journal, the arguments, and the
+  /// expected output and status. `JOURNAL_UPDATE_GOLDEN=1 swift test` rewrites them.
+  @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: fixtures.path + "/golden").sorted())
+  func golden(_ name: String) throws {
+    let folder = fixtures.appendingPathComponent("golden/\(name)")
+    let arguments = try String(contentsOf: folder.appendingPathComponent("args"), encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    // A golden case runs in its own `journal` folder, or else at the package root.
+    let journal = folder.appendingPathComponent("journal")
+    let directory = FileManager.default.fileExists(atPath: journal.path) ? journal.path : packageRoot.path
+    let run = try runJournal(arguments, in: directory)
+    let actual = run.stdout + "[exit \(run.status)]\n"
+    let expectedURL = folder.appendingPathComponent("expected")
+    if ProcessInfo.processInfo.environment["JOURNAL_UPDATE_GOLDEN"] != nil {
+      try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+    #expect(actual == expected, "regenerate with JOURNAL_UPDATE_GOLDEN=1 swift test")
+  }
+}

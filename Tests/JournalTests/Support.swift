@@ -1,0 +1,128 @@
+import Foundation
+import JournalKit
+import JournalModel
+import Testing
+
+@testable import JournalChecks
+
+/// The repository's root, found from this file.
+let packageRoot = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+let fixtures = packageRoot.appendingPathComponent("Tests/JournalTests/Fixtures")
+
+let sampleToday = Day(year: 2026, month: 11, day: 26)!
+
+/// Checks an in-memory journal.
+func check(_ files: [String: String], today: Day = sampleToday) throws -> CheckReport {
+  try Checker.check(MemoryJournal(texts: files), today: today)
+}
+
+/// Checks one session file of `alex`, with the default journal.yml and profile.
+func checkSession(_ text: String, today: Day = sampleToday) throws -> [Diagnostic] {
+  try check(RuleExample.session(text).files, today: today).diagnostics
+}
+
+/// A temporary folder, removed when the test ends.
+final class TemporaryFolder {
+  let url: URL
+  var path: String { url.path }
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("journal-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  /// Writes text files, making folders as needed.
+  func write(_ files: [String: String]) throws {
+    for (path, text) in files { try write(path, Data(text.utf8)) }
+  }
+
+  func write(_ path: String, _ data: Data) throws {
+    let file = url.appendingPathComponent(path)
+    try FileManager.default.createDirectory(
+      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: file)
+  }
+}
+
+/// The result of running the built `journal` program.
+struct Run {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+}
+
+/// The `journal` executable built beside the test bundle.
+let journalBinary: URL = {
+  #if os(Linux)
+    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return exe.deletingLastPathComponent().appendingPathComponent("journal")
+  #else
+    return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("journal")
+  #endif
+}()
+
+/// Runs `journal` the way a person would, in `directory`, with a clean environment.
+func runJournal(
+  _ arguments: [String], in directory: String = packageRoot.path,
+  environment: [String: String] = [:]
+) throws -> Run {
+  let process = Process()
+  process.executableURL = journalBinary
+  process.arguments = arguments
+  process.currentDirectoryURL = URL(fileURLWithPath: directory)
+  var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+  env.merge(environment) { _, new in new }
+  process.environment = env
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  // Read both pipes before waiting, so a large output cannot fill a pipe and stall the child.
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Run(
+    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Strips `↓` markers from example files and says where they were.
+func markers(in files: [String: String]) -> (files: [String: String], marks: [(String, Location)]) {
+  var clean: [String: String] = [:]
+  var marks: [(String, Location)] = []
+  for (path, text) in files {
+    var line = 1
+    var column = 1
+    var stripped = String.UnicodeScalarView()
+    var previousWasCR = false
+    for scalar in text.unicodeScalars {
+      if Character(scalar) == RuleExample.marker {
+        marks.append((path, Location(line: line, column: column)))
+        continue
+      }
+      stripped.append(scalar)
+      if scalar == "\n" {
+        if !previousWasCR { line += 1 }
+        column = 1
+      } else if scalar == "\r" {
+        line += 1
+        column = 1
+      } else if scalar != "\u{FEFF}" {
+        column += 1
+      }
+      previousWasCR = scalar == "\r"
+    }
+    clean[path] = String(stripped)
+  }
+  return (clean, marks)
+}
+
+/// The journal's position type; `Testing` has one of the same name.
+typealias Location = JournalModel.SourceLocation
