@@ -32,7 +32,7 @@ let package = Package(
       name: "JournalCLI",
       dependencies: ["JournalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
-    .executableTarget(name: "journal-bench", dependencies: ["JournalKit"], path: "Benchmarks/journal-bench"),
+    .executableTarget(name: "journal-bench", path: "Benchmarks/journal-bench"),
 
     .testTarget(
       name: "JournalTests",

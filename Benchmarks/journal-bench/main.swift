@@ -1,1 +1,53 @@
-print("bench")
+import Foundation
+
+// Benchmarks for `journal`, each printed beside a baseline measured in the same run on the
+// same files. Build in release mode first: `swift build -c release`, then
+// `.build/release/journal-bench check [--sessions N] [--runs N]`.
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String, default value: Int) -> Int {
+  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+    let number = Int(arguments[index + 1])
+  else { return value }
+  return number
+}
+
+let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+  .deletingLastPathComponent()
+let journal = binFolder.appendingPathComponent("journal").path
+guard FileManager.default.isExecutableFile(atPath: journal) else {
+  FileHandle.standardError.write(Data("journal-bench: build journal first: swift build -c release\n".utf8))
+  exit(2)
+}
+
+switch arguments.first {
+case "check", nil:
+  let sessions = option("--sessions", default: 10_000)
+  let runs = option("--runs", default: 5)
+  let folder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("journal-bench-\(ProcessInfo.processInfo.processIdentifier)")
+  defer { try? FileManager.default.removeItem(at: folder) }
+  let generated = try JournalGenerator(sessions: sessions).write(to: folder)
+  print("journal of \(generated.files) files (\(generated.sessions) sessions, \(generated.people) people), \(generated.bytes / 1024) KiB")
+  print("median of \(runs) warm runs; peak memory is the child's maximum resident set\n")
+
+  let cat = try measure(
+    "/bin/sh", ["-c", "find '\(folder.path)' -type f -name '*.*' -exec cat {} + > /dev/null"],
+    runs: runs)
+  let check = try measure(
+    journal, ["check", "--journal", folder.path, "--today", "2026-11-26", "--format", "json"],
+    runs: runs, expectStatus: [0, 1])
+  let summary = try measure(
+    journal, ["summary", "--journal", folder.path, "--today", "2026-11-26"], runs: runs)
+  printTable([("cat (read every file)", cat), ("journal check", check), ("journal summary", summary)])
+  print(String(format: "\ncheck / cat: %.2fx   summary / check: %.2fx", check.wall / cat.wall, summary.wall / check.wall))
+case "generate" where arguments.count >= 2:
+  // Writes the benchmark's journal to a folder, for profiling.
+  let generated = try JournalGenerator(sessions: option("--sessions", default: 10_000))
+    .write(to: URL(fileURLWithPath: arguments[1]))
+  print("wrote \(generated.files) files to \(arguments[1])")
+default:
+  FileHandle.standardError.write(
+    Data("usage: journal-bench check [--sessions N] [--runs N]\n       journal-bench generate DIR [--sessions N]\n".utf8))
+  exit(2)
+}

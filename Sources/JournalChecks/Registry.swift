@@ -30,9 +30,9 @@ public enum RuleRegistry {
 
   public static var ids: [String] { allRules.map(\.id) }
 
-  /// Runs every cross-file rule over a parsed journal.
+  /// Runs every cross-file rule over a parsed journal, the rules side by side on every core.
   public static func check(_ context: CheckContext) -> [Diagnostic] {
-    allRules.flatMap { $0.check(context) }
+    allRules.concurrentFlatMap { $0.check(context) }
   }
 
   /// Gives each finding the severity `journal.yml` asks for, dropping those of rules set `off`.

@@ -68,66 +68,19 @@ public enum JournalLoader {
       diagnostics: diagnostics, checkedFiles: checked)
   }
 
-  /// Parses files in parallel; each worker reads, parses and drops a file's bytes in turn,
-  /// so memory grows with the models, not with the files.
+  /// Parses files on every core; each task reads, parses and drops one file's bytes, so
+  /// memory grows with the models, not with the files.
   static func parseAll(_ paths: [String], source: some JournalSource) -> [ParsedFile] {
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
-    let results = ResultSlots<ParsedFile>(count: paths.count)
-    let next = Counter()
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while true {
-        let start = next.take(16)
-        guard start < paths.count else { return }
-        for index in start..<min(start + 16, paths.count) {
-          let path = paths[index]
-          let kind = JournalPath.classify(path)
-          guard DocumentParser.readsContent(of: kind) else {
-            // Attachments and private notes are never opened; a misplaced note is only named.
-            results.set(index, DocumentParser.parse(nil, path: path))
-            continue
-          }
-          let parsed: ParsedFile
-          switch source.read(path) {
-          case .success(let bytes):
-            parsed = DocumentParser.parse(bytes, path: path)
-          case .failure(let problem):
-            parsed = ParsedFile(path: path, kind: kind, document: nil, diagnostics: [problem])
-          }
-          results.set(index, parsed)
-        }
+    paths.concurrentMap { path in
+      let kind = JournalPath.classify(path)
+      // Attachments and private notes are never opened; a misplaced note is only named.
+      guard DocumentParser.readsContent(of: kind) else { return DocumentParser.parse(nil, path: path) }
+      switch source.read(path) {
+      case .success(let bytes):
+        return DocumentParser.parse(bytes, path: path)
+      case .failure(let problem):
+        return ParsedFile(path: path, kind: kind, document: nil, diagnostics: [problem])
       }
     }
-    return results.values()
   }
-
-}
-
-/// Hands out batches of indexes to the workers.
-private final class Counter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = 0
-
-  func take(_ count: Int) -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    let current = value
-    value += count
-    return current
-  }
-}
-
-/// One slot per file, each written by exactly one worker.
-private final class ResultSlots<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Value?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  func values() -> [Value] { slots.compactMap { $0 } }
 }

@@ -104,15 +104,15 @@ enum ActionItemParser {
 }
 
 extension Substring {
-  /// The first occurrence of `needle`, without Foundation.
+  /// The first occurrence of `needle`, compared byte by byte in UTF-8.
   func range(of needle: String) -> Range<Index>? {
-    guard !needle.isEmpty else { return nil }
-    var start = startIndex
-    while start < endIndex {
-      if self[start...].hasPrefix(needle) {
-        return start..<index(start, offsetBy: needle.count)
-      }
-      start = index(after: start)
+    let haystack = Array(utf8)
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+    for start in 0...(haystack.count - pattern.count)
+    where haystack[start] == pattern[0] && haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
+      let lower = utf8.index(utf8.startIndex, offsetBy: start)
+      return lower..<utf8.index(lower, offsetBy: pattern.count)
     }
     return nil
   }

@@ -22,7 +22,7 @@ struct FrontMatter {
   /// Composes the YAML of a split file into a front matter, with every problem found on the way.
   static func compose(_ split: FrontMatterSplit, file: String) -> (FrontMatter?, [Diagnostic]) {
     let offset = split.yamlFirstLine - 1
-    var lines = split.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = SourceText.lines(of: split.yaml)
     var diagnostics: [Diagnostic] = []
 
     let findings = YAMLPrescan.scan(lines)
@@ -40,9 +40,13 @@ struct FrontMatter {
     // Yams refuses a mapping with a repeated key as a whole. Each round finds the repeats,
     // reports them, blanks the later copies (keeping line numbers) and composes again, so
     // the rest of the front matter is still checked.
+    var yaml = split.yaml
     for _ in 0..<16 {
       do {
-        let root = try Yams.compose(yaml: lines.joined(separator: "\n"))
+        // The basic resolver types nothing implicitly: fields read scalars as written, and
+        // Yams' duplicate-key check then needs no regular expression per key.
+        // Naming the encoding spares Yams a look at the environment on every call.
+        let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         return (entries(of: root, offset: offset, file: file, diagnostics: &diagnostics), diagnostics)
       } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
         let repeats = DuplicateKeys.locate(
@@ -66,6 +70,7 @@ struct FrontMatter {
               hint: "keep one `\(repeated.key)`; the later one is ignored"))
           for line in repeated.lines { lines[line - 1] = "" }
         }
+        yaml = lines.joined(separator: "\n")
       } catch {
         diagnostics.append(syntaxDiagnostic(error, offset: offset, file: file))
         return (nil, diagnostics)

@@ -25,8 +25,10 @@ public struct FrontMatterSplit: Sendable {
     var index = 1
     while index < lines.count {
       if isDelimiter(lines[index], closing: true) {
-        let yaml = lines[1..<index].joined(separator: "\n")
-        let body = index + 1 < lines.count ? lines[(index + 1)...].joined(separator: "\n") : ""
+        // Slices of the text itself: the lines between are joined by the `\n`s already there.
+        let text = source.text
+        let yaml = index > 1 ? String(text[lines[1].startIndex..<lines[index - 1].endIndex]) : ""
+        let body = index + 1 < lines.count ? String(text[lines[index + 1].startIndex...]) : ""
         return .success(
           FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: index + 2))
       }

@@ -30,6 +30,9 @@ public struct SourceText: Sendable {
           "invalid UTF-8 (byte 0x\(hex(bytes[bad]))); save the file as UTF-8",
           at: bad, in: bytes, from: start, file: file))
     }
+    guard body.contains(0x0D) else {
+      return .success(SourceText(text: String(decoding: body, as: UTF8.self)))
+    }
     var normalised = [UInt8]()
     normalised.reserveCapacity(body.count)
     var index = body.startIndex
@@ -49,7 +52,25 @@ public struct SourceText: Sendable {
 
   public init(text: String) {
     self.text = text
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    self.lines = SourceText.lines(of: text)
+  }
+
+  /// The lines of a text, split at `\n` by bytes rather than by characters (a `\r\n` pair
+  /// is one character, but by now every line ends in a lone `\n`).
+  static func lines(of text: String) -> [Substring] {
+    var lines: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+      if utf8[index] == 0x0A {
+        lines.append(text[start..<index])
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    lines.append(text[start..<utf8.endIndex])
+    return lines
   }
 
   /// The text of a 1-based line, or an empty string past the end.

@@ -36,37 +36,102 @@ public struct VagueFeedbackRule: Rule {
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
     let minimum = Int(context.number("min-words", of: description))
-    let phrases = Self.genericPhrases + context.list("phrases", of: description).map { $0.lowercased() }
-    var findings: [Diagnostic] = []
-    for session in context.journal.people.flatMap(\.sessions) {
-      for item in session.strengths + session.improvements {
-        let words = Self.words(item.text)
-        let sentence = " " + words.joined(separator: " ") + " "
-        if let phrase = phrases.first(where: { sentence.contains(" " + $0 + " ") }),
-          words.count - phrase.split(separator: " ").count < minimum
-        {
-          findings.append(
-            context.finding(
-              description, "\"\(item.text)\" is generic", file: session.file, at: item.location,
-              hint: "say what was observed, when, and its effect, instead of \"\(phrase)\""))
-        } else if words.count < minimum {
-          findings.append(
-            context.finding(
-              description,
-              "\"\(item.text)\" is too short to be specific (\(words.count) word\(words.count == 1 ? "" : "s"))",
-              file: session.file, at: item.location,
-              hint: "name the behaviour, an example and its effect"))
+    let phrases = PhraseIndex(
+      (Self.genericPhrases + context.list("phrases", of: description)).map(Self.words))
+    return context.journal.people.concurrentFlatMap { person in
+      var findings: [Diagnostic] = []
+      for session in person.sessions {
+        for item in session.strengths + session.improvements {
+          let words = Self.words(item.text)
+          if let phrase = phrases.first(in: words), words.count - phrase.count < minimum {
+            findings.append(
+              context.finding(
+                description, "\"\(item.text)\" is generic", file: session.file, at: item.location,
+                hint: "say what was observed, when, and its effect, instead of \"\(phrase.joined(separator: " "))\""))
+          } else if words.count < minimum {
+            findings.append(
+              context.finding(
+                description,
+                "\"\(item.text)\" is too short to be specific (\(words.count) word\(words.count == 1 ? "" : "s"))",
+                file: session.file, at: item.location,
+                hint: "name the behaviour, an example and its effect"))
+          }
         }
       }
+      return findings
     }
-    return findings
   }
 
-  /// Lowercased words without punctuation at either end.
-  static func words(_ text: String) -> [String] {
-    text.lowercased().split(whereSeparator: { $0.isWhitespace }).compactMap { word in
-      let trimmed = word.drop(while: { $0.isPunctuation }).reversed().drop(while: { $0.isPunctuation })
-      return trimmed.isEmpty ? nil : String(trimmed.reversed())
+  /// Generic phrases by their first word, so each word of an item is looked up once.
+  struct PhraseIndex {
+    private var byFirstWord: [String: [[String]]] = [:]
+    private let order: [[String]]
+
+    init(_ phrases: [[String]]) {
+      order = phrases.filter { !$0.isEmpty }
+      for phrase in order { byFirstWord[phrase[0], default: []].append(phrase) }
     }
+
+    /// The phrase, in the order given, that occurs first in the list as consecutive words.
+    func first(in words: [String]) -> [String]? {
+      var found: [[String]] = []
+      for (start, word) in words.enumerated() {
+        for phrase in byFirstWord[word] ?? []
+        where start + phrase.count <= words.count
+          && words[start..<(start + phrase.count)].elementsEqual(phrase)
+        {
+          found.append(phrase)
+        }
+      }
+      return order.first { phrase in found.contains(phrase) }
+    }
+  }
+
+  /// Lowercased words without punctuation at either end. Works on Unicode scalars, with the
+  /// character tables consulted only outside ASCII: this runs for every feedback item.
+  static func words(_ text: String) -> [String] {
+    func isSpace(_ s: Unicode.Scalar) -> Bool {
+      s.isASCII ? (s == " " || s == "\t" || s == "\n" || s == "\r") : s.properties.isWhitespace
+    }
+    func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+      if s.isASCII {
+        let v = s.value
+        return (33...47).contains(v) || (58...64).contains(v) || (91...96).contains(v) || (123...126).contains(v)
+      }
+      switch s.properties.generalCategory {
+      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+        .initialPunctuation, .finalPunctuation, .otherPunctuation:
+        return true
+      default:
+        return false
+      }
+    }
+    var result: [String] = []
+    var current: [Unicode.Scalar] = []
+    func flush() {
+      var start = 0
+      var end = current.count
+      while start < end, isPunctuation(current[start]) { start += 1 }
+      while end > start, isPunctuation(current[end - 1]) { end -= 1 }
+      if start < end {
+        var word = String.UnicodeScalarView()
+        var ascii = true
+        for s in current[start..<end] {
+          if s.isASCII, s.value >= 65, s.value <= 90 {
+            word.append(Unicode.Scalar(s.value + 32)!)
+          } else {
+            if !s.isASCII { ascii = false }
+            word.append(s)
+          }
+        }
+        result.append(ascii ? String(word) : String(word).lowercased())
+      }
+      current.removeAll(keepingCapacity: true)
+    }
+    for scalar in text.unicodeScalars {
+      if isSpace(scalar) { flush() } else { current.append(scalar) }
+    }
+    flush()
+    return result
   }
 }

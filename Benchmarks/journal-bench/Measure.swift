@@ -1,0 +1,65 @@
+import Foundation
+
+/// Wall time, CPU time and peak memory of one command, the median over runs.
+struct Measurement {
+  let wall: Double
+  let cpu: Double
+  let peakKiB: Int
+}
+
+/// Runs a command `runs` times after one warm-up run, each time measuring it with wait4.
+func measure(_ program: String, _ arguments: [String], runs: Int, expectStatus: Set<Int32> = [0])
+  throws -> Measurement
+{
+  var results: [Measurement] = []
+  for index in 0...runs {
+    let result = try runOnce(program, arguments, expectStatus: expectStatus)
+    if index > 0 { results.append(result) }
+  }
+  func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+  return Measurement(
+    wall: median(results.map(\.wall)), cpu: median(results.map(\.cpu)),
+    peakKiB: results.map(\.peakKiB).max() ?? 0)
+}
+
+private func runOnce(_ program: String, _ arguments: [String], expectStatus: Set<Int32>) throws
+  -> Measurement
+{
+  var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  let argv = ([program] + arguments).map { strdup($0) } + [nil]
+  defer { argv.forEach { free($0) } }
+  var pid: pid_t = 0
+  let start = DispatchTime.now()
+  let spawned = posix_spawn(&pid, program, &actions, nil, argv, environ)
+  guard spawned == 0 else { throw BenchError("cannot start \(program): \(String(cString: strerror(spawned)))") }
+  var status: Int32 = 0
+  var usage = rusage()
+  wait4(pid, &status, 0, &usage)
+  let wall = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  let exitStatus = (status >> 8) & 0xFF
+  guard status & 0x7F == 0, expectStatus.contains(exitStatus) else {
+    throw BenchError("\(program) \(arguments.joined(separator: " ")) exited with status \(status)")
+  }
+  let cpu =
+    Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+    + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+  return Measurement(wall: wall, cpu: cpu, peakKiB: Int(usage.ru_maxrss))
+}
+
+struct BenchError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}
+
+func printTable(_ rows: [(String, Measurement)]) {
+  let width = rows.map(\.0.count).max() ?? 0
+  print("\("".padding(toLength: width, withPad: " ", startingAt: 0))   wall (s)   cpu (s)   peak memory")
+  for (name, m) in rows {
+    print(
+      name.padding(toLength: width, withPad: " ", startingAt: 0)
+        + String(format: "   %8.3f   %7.3f   %6.1f MiB", m.wall, m.cpu, Double(m.peakKiB) / 1024))
+  }
+}
