@@ -110,10 +110,7 @@ public struct DiskJournal: JournalSource {
     }
     guard info.st_mode & S_IFMT == S_IFREG else { return failure("not a regular file") }
     let size = Int(info.st_size)
-    guard size <= sizeLimit else {
-      return failure(
-        "file is \(ByteCount(size)); journal reads notes of at most \(ByteCount(sizeLimit))")
-    }
+    guard size <= sizeLimit else { return .failure(SourceText.tooLarge(size, limit: sizeLimit, file: path)) }
     var bytes = [UInt8](repeating: 0, count: size)
     var filled = 0
     while filled < size {
@@ -134,26 +131,6 @@ public struct DiskJournal: JournalSource {
       return failure("the file changed while it was read; check again")
     }
     return .success(bytes)
-  }
-}
-
-/// A byte count for people: `512 B`, `1 MiB`, `52.4 MiB`.
-public struct ByteCount: CustomStringConvertible, Sendable {
-  public let bytes: Int
-
-  public init(_ bytes: Int) { self.bytes = bytes }
-
-  public var description: String {
-    let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-    var value = Double(bytes)
-    var unit = 0
-    while value >= 1024, unit < units.count - 1 {
-      value /= 1024
-      unit += 1
-    }
-    if unit == 0 { return "\(bytes) B" }
-    let rounded = (value * 10).rounded() / 10
-    return rounded == rounded.rounded() ? "\(Int(rounded)) \(units[unit])" : "\(rounded) \(units[unit])"
   }
 }
 
@@ -189,11 +166,7 @@ public struct MemoryJournal: JournalSource {
           location: .start))
     }
     if bytes.count > SourceText.defaultSizeLimit {
-      return .failure(
-        Diagnostic(
-          rule: RuleID.encoding, severity: .error,
-          message: "file is \(ByteCount(bytes.count)); journal reads notes of at most \(ByteCount(SourceText.defaultSizeLimit))",
-          file: path, location: .start))
+      return .failure(SourceText.tooLarge(bytes.count, limit: SourceText.defaultSizeLimit, file: path))
     }
     return .success(bytes)
   }

@@ -8,7 +8,7 @@ public enum RuleCatalog {
     return allRules.map { rule in
       let d = rule.description
       let severity = d.severity == .error ? style.red("error  ") : style.yellow("warning")
-      var line = style.bold(d.id.padding(to: width)) + " \(severity) \(d.summary)\n"
+      var line = style.bold(d.id.padding(to: width + 1)) + "\(severity) \(d.summary)\n"
       for parameter in d.parameters {
         line += String(repeating: " ", count: width + 10)
           + style.dim("\(parameter.name) (default \(describe(parameter.defaultValue))): \(parameter.summary)") + "\n"

@@ -29,13 +29,12 @@ public struct ActionItem: Sendable, Equatable {
     self.owner = owner
     self.priority = priority
     self.location = location
+    self.identity = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 
   /// What makes two mentions the same action when it is carried over to a later session:
-  /// the text, ignoring case, spacing and its tokens.
-  public var identity: String {
-    text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-  }
+  /// the text, ignoring case, spacing and its tokens. Computed once, where files are parsed.
+  public let identity: String
 }
 
 /// A section heading as it was written, for findings about a whole section.

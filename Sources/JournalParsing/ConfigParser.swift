@@ -21,6 +21,8 @@ enum ConfigParser {
   }
 
   private static func setting(_ entry: FrontMatter.Entry, reader: inout FieldReader) -> RuleSetting {
+    // `late-feedback:` with nothing after it changes nothing.
+    if Scalars.isNull(entry.value) { return RuleSetting(location: entry.keyLocation) }
     // `late-feedback: off` sets only the level.
     if case .scalar(let scalar) = entry.value {
       return RuleSetting(
@@ -39,6 +41,7 @@ enum ConfigParser {
     var locations: [String: SourceLocation] = [:]
     for parameter in reader.entries(of: mapping, fallback: entry.valueLocation, field: entry.key) {
       if parameter.key == "severity" {
+        if Scalars.isNull(parameter.value) { continue }
         if let text = reader.textValue(parameter.value, field: "severity", at: parameter.valueLocation) {
           ruleLevel = level(text, at: parameter.valueLocation, reader: &reader)
         }

@@ -26,9 +26,11 @@ struct FieldReader {
 
   var keys: [String] { Array(byKey.keys) }
 
-  /// The entry of a key that is present and not empty.
+  /// The entry of a key that is present and not empty: not `~`, not `null`, and not text
+  /// that is only blanks, quoted or not.
   func entry(_ key: String) -> FrontMatter.Entry? {
     guard let entry = byKey[key], !Scalars.isNull(entry.value) else { return nil }
+    if case .scalar(let scalar) = entry.value, scalar.string.trimmingSpaces().isEmpty { return nil }
     return entry
   }
 

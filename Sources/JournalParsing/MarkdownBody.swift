@@ -133,10 +133,14 @@ struct MarkdownBody {
 
 extension String {
   func trimmingSpaces() -> String {
+    func isSpace(_ s: Unicode.Scalar) -> Bool {
+      s.isASCII ? (s == " " || s == "\t" || s == "\n" || s == "\r") : s.properties.isWhitespace
+    }
     let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+      let last = scalars.lastIndex(where: { !isSpace($0) })
     else { return "" }
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
     return String(scalars[first...last])
   }
 }

@@ -21,10 +21,11 @@ enum SessionParser {
     let eventDate = reader.day("event-date")
     var metrics: [Session.Metric] = []
     for entry in reader.mapping("metrics") {
-      if !Person.isValidID(entry.key) {
+      guard Person.isValidID(entry.key) else {
         reader.report(
           RuleID.invalidValue, "metric id `\(entry.key)` must be lowercase letters, digits and `-`",
           at: entry.keyLocation)
+        continue
       }
       if let value = reader.numberValue(entry.value, field: entry.key, at: entry.valueLocation) {
         metrics.append(Session.Metric(id: entry.key, value: value, location: entry.keyLocation))

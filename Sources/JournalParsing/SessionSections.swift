@@ -7,7 +7,7 @@ struct SessionSections {
 
     init?(heading: String) {
       var title = heading.lowercased().trimmingSpaces()
-      if title.hasSuffix(":") { title.removeLast() }
+      if title.hasSuffix(":") { title = String(title.dropLast()).trimmingSpaces() }
       switch title {
       case "strengths": self = .strengths
       case "improvements", "areas for improvement": self = .improvements

@@ -13,6 +13,14 @@ public struct SourceText: Sendable {
   /// The largest file `journal` reads; a note is a few kilobytes.
   public static let defaultSizeLimit = 1 << 20
 
+  /// The finding for a file over the size limit, which is refused before it is read.
+  public static func tooLarge(_ size: Int, limit: Int, file: String) -> Diagnostic {
+    Diagnostic(
+      rule: RuleID.encoding, severity: .error,
+      message: "file is \(ByteCount(size)) (\(size) bytes); journal reads notes of at most \(ByteCount(limit))",
+      file: file, location: .start, hint: "a note is text of a few kilobytes; keep attachments in other formats")
+  }
+
   /// Decodes bytes as UTF-8, or reports where they stop being text.
   public static func decode(_ bytes: [UInt8], file: String) -> ParseStep<SourceText> {
     var start = 0
@@ -153,3 +161,24 @@ enum UTF8Check {
     return nil
   }
 }
+
+/// A byte count for people: `512 B`, `1 MiB`, `52.4 MiB`.
+public struct ByteCount: CustomStringConvertible, Sendable {
+  public let bytes: Int
+
+  public init(_ bytes: Int) { self.bytes = bytes }
+
+  public var description: String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+    var value = Double(bytes)
+    var unit = 0
+    while value >= 1024, unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    if unit == 0 { return "\(bytes) B" }
+    let rounded = (value * 10).rounded() / 10
+    return rounded == rounded.rounded() ? "\(Int(rounded)) \(units[unit])" : "\(rounded) \(units[unit])"
+  }
+}
+

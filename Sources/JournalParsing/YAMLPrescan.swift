@@ -23,6 +23,9 @@ enum YAMLPrescan {
     var inSingle = false
     var blockScalarParentIndent: Int? = nil
     var reportedDepth = false
+    // The indentations of the block levels open at the current line: its length is the
+    // block nesting depth, however many spaces each level is indented by.
+    var levels: [Int] = []
 
     for (lineIndex, line) in lines.enumerated() {
       let scalars = Array(line.unicodeScalars)
@@ -34,6 +37,12 @@ enum YAMLPrescan {
         blockScalarParentIndent = nil
       }
 
+      let continuing = inDouble || inSingle || flowDepth > 0
+      let blank = indent >= scalars.count || scalars[indent] == "#"
+      if !continuing && !blank {
+        while let last = levels.last, last > indent { levels.removeLast() }
+        if levels.last != indent { levels.append(indent) }
+      }
       var expectToken = !(inDouble || inSingle)
       var sequenceIndicators = 0
       var index = inDouble || inSingle ? 0 : indent
@@ -107,7 +116,7 @@ enum YAMLPrescan {
         } else if c == "#" && index > 0 && (scalars[index - 1] == " " || scalars[index - 1] == "\t") {
           break scanning
         }
-        if !reportedDepth && indent + sequenceIndicators + flowDepth > maximumDepth {
+        if !reportedDepth && levels.count + sequenceIndicators + flowDepth > maximumDepth {
           reportedDepth = true
           findings.append(
             Finding(

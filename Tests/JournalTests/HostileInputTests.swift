@@ -140,7 +140,7 @@ import Testing
     let report = try Checker.check(DiskJournal(try JournalLocation.at(folder.path)), today: sampleToday)
     #expect(clock.now - started < .seconds(2))
     let found = report.diagnostics.filter { $0.file == "mentees/alex/sessions/2026-11-21.md" }
-    #expect(found.map(\.message) == ["file is 50 MiB; journal reads notes of at most 1 MiB"])
+    #expect(found.map(\.message) == ["file is 50 MiB (52428800 bytes); journal reads notes of at most 1 MiB"])
     #expect(report.fileCount == 4)
   }
 
@@ -186,5 +186,30 @@ import Testing
     #expect(run.stdout.contains("mentees/alex/sessions/2026-11-22-café.md:1:1: error"))
     #expect(run.stdout.contains("mentees/alex/plans/-rf.md:1:1: error: plan file name `-rf.md` is not a valid slug [file-name]"))
     #expect(run.stdout.hasSuffix("checked 6 files: 3 errors, 0 warnings\n"))
+  }
+}
+
+@Suite struct PrescanTests {
+  @Test func deepIndentationAloneIsNotDeepNesting() throws {
+    let text = "---\ndate: 2026-11-20\ntype: career-development\nobjectives:\n" + String(repeating: " ", count: 80) + "- Agree the plan\n---\n"
+    #expect(try checkSession(text).isEmpty)
+  }
+
+  @Test func emptyValuesAreMissing() throws {
+    let found = try checkSession("---\ndate: 2026-11-20\ntype: \"  \"\n---\n")
+    #expect(found.map(\.message) == ["required field `type` is empty"])
+    #expect(found.first?.location == Location(line: 3, column: 1))
+  }
+
+  @Test func headingsWithASpaceBeforeTheColon() throws {
+    let found = try checkSession(
+      "---\ndate: 2026-11-20\ntype: career-development\n---\n## Improvements :\n\n- The handover on 11-14 missed the open Sev2 incident entirely\n")
+    #expect(found.map(\.rule).sorted() == ["no-action", "unbalanced-feedback"])
+  }
+
+  @Test func emptyRuleSettingsChangeNothing() throws {
+    var files = RuleExample.session("---\ndate: 2026-11-20\ntype: career-development\n---\n").files
+    files["journal.yml"] = "title: T\nrules:\n  late-feedback:\n  vague-feedback:\n    severity: ~\n"
+    #expect(try check(files).diagnostics.isEmpty)
   }
 }

@@ -48,7 +48,8 @@ extension PersonSummary {
 }
 
 extension String {
+  /// The text followed by spaces up to `width`, and always at least one.
   func padding(to width: Int) -> String {
-    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    self + String(repeating: " ", count: max(1, width - count))
   }
 }
