@@ -21,16 +21,20 @@ let package = Package(
       name: "Ccmark", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
 
-    .target(name: "JournalModel"),
-    .target(name: "JournalParsing", dependencies: ["JournalModel", "Yams", "Ccmark"]),
-    .target(name: "JournalChecks", dependencies: ["JournalModel", "JournalParsing"]),
-    .target(name: "JournalGit", dependencies: ["JournalModel", "Clibgit2"]),
+    .target(name: "JournalModel", exclude: ["README.md"]),
+    .target(
+      name: "JournalParsing", dependencies: ["JournalModel", "Yams", "Ccmark"], exclude: ["README.md"]),
+    .target(
+      name: "JournalChecks", dependencies: ["JournalModel", "JournalParsing"], exclude: ["README.md"]),
+    .target(name: "JournalGit", dependencies: ["JournalModel", "Clibgit2"], exclude: ["README.md"]),
     .target(
       name: "JournalKit",
-      dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalGit"]),
+      dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalGit"],
+      exclude: ["README.md"]),
     .target(
       name: "JournalCLI",
-      dependencies: ["JournalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["JournalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      exclude: ["README.md"]),
     .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
     .executableTarget(name: "journal-bench", path: "Benchmarks/journal-bench"),
 
