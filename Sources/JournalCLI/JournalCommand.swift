@@ -15,7 +15,10 @@ public struct JournalCommand: ParsableCommand {
       2 usage error, no journal found, or an I/O failure.
       """,
     version: JournalVersion.current,
-    subcommands: [CheckCommand.self, SummaryCommand.self, RulesCommand.self])
+    subcommands: [
+      CheckCommand.self, SummaryCommand.self, InitCommand.self, NewCommand.self, CommitCommand.self,
+      LogCommand.self, RulesCommand.self,
+    ])
 
   public init() {}
 }

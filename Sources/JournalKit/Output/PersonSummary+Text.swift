@@ -49,7 +49,7 @@ extension PersonSummary {
 
 extension String {
   /// The text followed by spaces up to `width`, and always at least one.
-  func padding(to width: Int) -> String {
+  public func padding(to width: Int) -> String {
     self + String(repeating: " ", count: max(1, width - count))
   }
 }

@@ -1,0 +1,62 @@
+import ArgumentParser
+import JournalKit
+
+/// `journal commit`: record the journal's changes in git.
+struct CommitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "commit",
+    abstract: "Commit the journal's own changes, and nothing else.",
+    discussion: """
+      Commits every added, modified and deleted file of the journal (journal.yml and mentees/) \
+      as it is in the working tree, whatever is staged. Files outside the journal, staged or \
+      not, stay exactly as they were. The changed files are checked first; with errors, nothing \
+      is committed (exit 1) unless --no-verify. Without -m, the message says what changed.
+
+      Examples:
+        journal commit
+        journal commit -m "Notes from the offsite"
+        journal commit --dry-run
+
+      Exit status: 0 committed, or nothing to commit; 1 the changed files have errors; 2 the \
+      repository is bare, detached, mid-merge or locked, git has no user.name/user.email, or \
+      another failure.
+      """)
+
+  @Option(name: .shortAndLong, help: "The commit message (default: one that says what changed).")
+  var message: String?
+
+  @Flag(help: "Show what would be committed, and write nothing.")
+  var dryRun = false
+
+  @Flag(help: "Commit even when the changed files have errors.")
+  var noVerify = false
+
+  @OptionGroup var journal: JournalOptions
+  @OptionGroup var today: TodayOption
+
+  func run() throws {
+    let location = try journal.locate()
+    let outcome = try Committer.commit(
+      location, message: message, dryRun: dryRun, verify: !noVerify, today: today.resolve())
+    func list(_ changes: [JournalChange]) -> String {
+      changes.map { "  \($0.kind.rawValue.padding(to: 9))\(display(location.root + "/" + $0.path))\n" }.joined()
+    }
+    switch outcome {
+    case .nothingToCommit:
+      Output.write("nothing to commit: the journal is as in the last commit\n")
+    case .refused(let report):
+      let cache = SourceCache(source: DiskJournal(location))
+      Output.write(
+        report.text(
+          style: Output.style, displayPath: { display(location.root + "/" + $0) }, lines: cache.lines))
+      Output.error("journal: not committed: the changed files have errors (use --no-verify to commit anyway)")
+      throw ExitCode(1)
+    case .dryRun(let changes, let message):
+      Output.write("would commit \(changes.count) file\(changes.count == 1 ? "" : "s"):\n" + list(changes))
+      Output.write("\n" + message.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n")
+    case .committed(let id, let changes, let message):
+      let subject = message.prefix { $0 != "\n" }
+      Output.write("[\(id.prefix(7))] \(subject)\n" + list(changes))
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// `journal log`: the history of a person's record.
+struct LogCommand: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
+  static let configuration = CommandConfiguration(
+    commandName: "log",
+    abstract: "Show who changed which sessions and plans, and when, from the git history.",
+    discussion: """
+      Examples:
+        journal log
+        journal log sam-okafor --since 2026-10-01
+        journal log --format json
+      """)
+
+  @Argument(help: ArgumentHelp("Only this person's record.", valueName: "id"))
+  var id: String?
+
+  @Option(help: ArgumentHelp("Only commits made on or after this date.", valueName: "date"))
+  var since: String?
+
+  @Option(help: "Output format: text or json.")
+  var format: Format = .text
+
+  @OptionGroup var journal: JournalOptions
+
+  func run() throws {
+    let location = try journal.locate()
+    let day = try since.map { try parseDay($0, option: "--since") }
+    let entries = try History.entries(location, person: id, since: day)
+    switch format {
+    case .text: Output.write(HistoryText.text(entries, style: Output.style))
+    case .json: Output.write(HistoryText.json(entries))
+    }
+  }
+}

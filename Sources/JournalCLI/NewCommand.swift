@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+extension SessionType: ExpressibleByArgument {}
+extension Relationship: ExpressibleByArgument {}
+
+/// `journal new`: a note from a template.
+struct NewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new",
+    abstract: "Write a new profile, session or plan from a template.",
+    discussion: """
+      Each file passes journal check as written, is written atomically, and never replaces an \
+      existing one. The path is printed; --edit opens it in $VISUAL or $EDITOR.
+      """,
+    subcommands: [NewPerson.self, NewSession.self, NewPlan.self])
+}
+
+/// Options every `journal new` takes.
+struct NewOptions: ParsableArguments {
+  @OptionGroup var journal: JournalOptions
+  @OptionGroup var today: TodayOption
+
+  @Flag(help: "Open the new file in $VISUAL or $EDITOR.")
+  var edit = false
+
+  func finish(_ path: String) throws {
+    Output.write(display(path) + "\n")
+    if edit { try Editor.open(path) }
+  }
+}
+
+struct NewPerson: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "person", abstract: "Add a person: mentees/ID/profile.md.",
+    discussion: """
+      Examples:
+        journal new person sam-okafor --name "Sam Okafor" --role "Backend developer" --cadence 1w
+      """)
+
+  @Argument(help: ArgumentHelp("The person's id: lowercase letters, digits and -.", valueName: "id"))
+  var id: String
+  @Option(help: "The person's name.") var name: String
+  @Option(help: "Their role.") var role: String?
+  @Option(help: "mentee, report or candidate.") var relationship: Relationship?
+  @Option(help: "How often you meet: 1w, 2w, 1m.") var cadence: String?
+  @OptionGroup var options: NewOptions
+
+  func run() throws {
+    let parsedCadence = try cadence.map { text -> Cadence in
+      guard let value = Cadence(text) else { throw ValidationError("--cadence takes a count and d, w or m, such as 2w") }
+      return value
+    }
+    let path = try NoteCreator.newPerson(
+      options.journal.locate(), id: id, name: name, role: role, relationship: relationship,
+      cadence: parsedCadence, today: options.today.resolve())
+    try options.finish(path)
+  }
+}
+
+struct NewSession: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "session",
+    abstract: "Start a session note, carrying over the person's open actions.",
+    discussion: """
+      The date defaults to today and the type to the person's last session's. A second session \
+      on the same day gets a slug: --slug, or -2, -3.
+
+      Examples:
+        journal new session sam-okafor
+        journal new session priya-raman --type candidate-feedback --date 2026-11-20 --slug onsite
+      """)
+
+  @Argument(help: ArgumentHelp("The person's id.", valueName: "id"))
+  var id: String
+  @Option(help: "performance-improvement, career-development, project-specific or candidate-feedback.")
+  var type: SessionType?
+  @Option(help: ArgumentHelp("The session's date (default: today).", valueName: "date")) var date: String?
+  @Option(help: "A suffix for the file name: 2026-11-26-SLUG.md.") var slug: String?
+  @OptionGroup var options: NewOptions
+
+  func run() throws {
+    let day = try date.map { try parseDay($0, option: "--date") } ?? options.today.resolve()
+    let path = try NoteCreator.newSession(
+      options.journal.locate(), id: id, type: type, date: day, slug: slug)
+    try options.finish(path)
+  }
+}
+
+struct NewPlan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan", abstract: "Start an action plan: mentees/ID/plans/SLUG.md.",
+    discussion: """
+      Examples:
+        journal new plan sam-okafor code-quality --title "Code quality and review habits"
+      """)
+
+  @Argument(help: ArgumentHelp("The person's id.", valueName: "id")) var id: String
+  @Argument(help: ArgumentHelp("The plan's file name, without .md.", valueName: "slug")) var slug: String
+  @Option(help: "The plan's title.") var title: String
+  @OptionGroup var options: NewOptions
+
+  func run() throws {
+    let path = try NoteCreator.newPlan(
+      options.journal.locate(), id: id, slug: slug, title: title, today: options.today.resolve())
+    try options.finish(path)
+  }
+}
+
+/// Opens a file in the user's editor, attached to this terminal.
+enum Editor {
+  static func open(_ path: String) throws {
+    let environment = ProcessInfo.processInfo.environment
+    let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    // The editor setting may carry arguments ("code --wait"); the path is passed apart from it.
+    process.arguments = ["-c", "\(editor) \"$1\"", "journal-editor", path]
+    do {
+      try process.run()
+    } catch {
+      throw JournalError("cannot start the editor `\(editor)`: \(error.localizedDescription)")
+    }
+    process.waitUntilExit()
+    if process.terminationStatus != 0 {
+      throw JournalError("the editor `\(editor)` exited with status \(process.terminationStatus); \(display(path)) is kept")
+    }
+  }
+}

@@ -1,0 +1,59 @@
+internal import Clibgit2
+
+/// A libgit2 call that failed: the function, its return code, and libgit2's own message,
+/// read at once, before another call can replace it.
+public struct GitError: Error, Sendable, CustomStringConvertible {
+  public let function: String
+  public let code: Int32
+  public let message: String
+
+  public init(function: String, code: Int32, message: String) {
+    self.function = function
+    self.code = code
+    self.message = message
+  }
+
+  /// Another process holds a lock (`index.lock`, a ref's `.lock`): try again.
+  public var isLocked: Bool { code == GIT_ELOCKED.rawValue }
+  /// A reference moved under us: another commit landed first.
+  public var isModified: Bool { code == GIT_EMODIFIED.rawValue }
+  public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+
+  public var description: String { message.isEmpty ? "\(function) failed (\(code))" : message }
+}
+
+/// Turns a negative libgit2 return into a `GitError`.
+@discardableResult
+func check(_ result: Int32, _ function: StaticString) throws -> Int32 {
+  guard result < 0 else { return result }
+  var message = ""
+  if let last = git_error_last(), let text = last.pointee.message {
+    message = String(cString: text)
+  }
+  throw GitError(function: "\(function)", code: result, message: message)
+}
+
+/// libgit2 is initialised once per process, with fsync of everything it writes under `.git`.
+enum Libgit2 {
+  private static let ready: Bool = {
+    git_libgit2_init()
+    _ = journal_git_enable_fsync(1)
+    return true
+  }()
+
+  static func initialize() { _ = ready }
+
+  /// The libgit2 version linked in, such as `1.5.1`.
+  static var version: String {
+    var major: Int32 = 0
+    var minor: Int32 = 0
+    var revision: Int32 = 0
+    git_libgit2_version(&major, &minor, &revision)
+    return "\(major).\(minor).\(revision)"
+  }
+}
+
+public enum GitLibrary {
+  /// The libgit2 version journal runs with.
+  public static var version: String { Libgit2.version }
+}

@@ -1,0 +1,112 @@
+import Foundation
+internal import Clibgit2
+
+extension Repository {
+  /// Commits exactly `changes`, on top of HEAD's tree, whatever else the index holds; updates
+  /// the branch and its reflog as `git commit` does. Returns nil when the tree would not change.
+  ///
+  /// The branch moves only if it still points where it did when the tree was built, so two
+  /// commits at once cannot lose one another: the second fails with `isModified` or `isLocked`.
+  public func commit(_ changes: [FileChange], message: String) throws -> ObjectID? {
+    var signature: UnsafeMutablePointer<git_signature>?
+    try check(git_signature_default(&signature, pointer), "git_signature_default")
+    defer { git_signature_free(signature) }
+
+    var parents: [OpaquePointer?] = []
+    defer { parents.forEach { git_commit_free($0) } }
+    if case .branch(_, let id) = try head() {
+      var oid = id.oid
+      var parent: OpaquePointer?
+      try check(git_commit_lookup(&parent, pointer, &oid), "git_commit_lookup")
+      parents.append(parent)
+    }
+    // On an unborn branch there is no baseline: the tree holds the changes alone.
+    let baseline = try parents.first.map { parent -> OpaquePointer in
+      var tree: OpaquePointer?
+      try check(git_commit_tree(&tree, parent), "git_commit_tree")
+      return tree!
+    }
+    defer { if let baseline { git_tree_free(baseline) } }
+
+    var treeID = git_oid()
+    try withTreeUpdates(changes) { updates in
+      try check(
+        git_tree_create_updated(&treeID, pointer, baseline, updates.count, updates.baseAddress),
+        "git_tree_create_updated")
+    }
+    if let baseline, git_oid_equal(&treeID, git_tree_id(baseline)) == 1 { return nil }
+    var tree: OpaquePointer?
+    try check(git_tree_lookup(&tree, pointer, &treeID), "git_tree_lookup")
+    defer { git_tree_free(tree) }
+
+    var commitID = git_oid()
+    try check(
+      git_commit_create(
+        &commitID, pointer, "HEAD", signature, signature, nil, message, tree, parents.count,
+        &parents),
+      "git_commit_create")
+    return ObjectID(commitID)
+  }
+
+  /// Brings the index in line with the working tree for the committed paths only, so they show
+  /// as clean; every other entry, staged or not, stays as it was. Waits briefly for another
+  /// process's `index.lock`.
+  public func stage(_ changes: [FileChange]) throws {
+    var attempt = 0
+    while true {
+      do {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, pointer), "git_repository_index")
+        defer { git_index_free(index) }
+        try check(git_index_read(index, 1), "git_index_read")
+        for change in changes {
+          if change.kind == .deleted {
+            try check(git_index_remove_bypath(index, change.path), "git_index_remove_bypath")
+          } else {
+            try check(git_index_add_bypath(index, change.path), "git_index_add_bypath")
+          }
+        }
+        try check(git_index_write(index), "git_index_write")
+        return
+      } catch let error as GitError where error.isLocked && attempt < 40 {
+        attempt += 1
+        usleep(50_000)
+      }
+    }
+  }
+
+  /// Writes each added or modified file as a blob and describes the tree updates; the paths'
+  /// C strings live until `body` returns.
+  private func withTreeUpdates(
+    _ changes: [FileChange], _ body: (UnsafeMutableBufferPointer<git_tree_update>) throws -> Void
+  ) throws {
+    var paths: [UnsafeMutablePointer<CChar>?] = []
+    defer { paths.forEach { free($0) } }
+    var updates: [git_tree_update] = []
+    for change in changes {
+      let path = strdup(change.path)
+      paths.append(path)
+      var update = git_tree_update()
+      update.path = UnsafePointer(path)
+      if change.kind == .deleted {
+        update.action = GIT_TREE_UPDATE_REMOVE
+      } else {
+        guard let entry = try workingTreeEntry(change.path) else {
+          throw GitError(function: "commit", code: -1, message: "\(change.path) vanished while it was committed")
+        }
+        var id = git_oid()
+        if entry.mode == GIT_FILEMODE_LINK.rawValue {
+          let target = try linkTarget(workingTree! + change.path)
+          try check(git_blob_create_from_buffer(&id, pointer, target, target.count), "git_blob_create_from_buffer")
+        } else {
+          try check(git_blob_create_from_workdir(&id, pointer, change.path), "git_blob_create_from_workdir")
+        }
+        update.action = GIT_TREE_UPDATE_UPSERT
+        update.id = id
+        update.filemode = git_filemode_t(rawValue: entry.mode)
+      }
+      updates.append(update)
+    }
+    try updates.withUnsafeMutableBufferPointer { try body($0) }
+  }
+}

@@ -1,0 +1,74 @@
+import JournalGit
+import JournalModel
+import JournalParsing
+
+/// A change to a journal file, in the words a person would write in a commit message.
+public struct JournalChange: Sendable, Equatable {
+  public let kind: FileChange.Kind
+  /// The path relative to the journal.
+  public let path: String
+  /// The person the file belongs to, if any.
+  public let person: String?
+  /// "session with alice on 2026-11-26 (career-development)", "update plan growth for alice".
+  public let phrase: String
+
+  /// Describes a change; `document` is the file as it now stands, when it could be parsed.
+  public init(kind: FileChange.Kind, path: String, document: Document?) {
+    self.kind = kind
+    self.path = path
+    let verb: String? =
+      switch kind {
+      case .added: nil
+      case .modified: "update"
+      case .deleted: "remove"
+      }
+    func phrase(_ text: String, addedVerb: String? = nil) -> String {
+      if let verb { return verb + " " + text }
+      return addedVerb.map { $0 + " " + text } ?? text
+    }
+    switch JournalPath.classify(path) {
+    case .config:
+      person = nil
+      self.phrase = kind == .added ? "create the journal" : phrase("journal settings")
+    case .profile(let id):
+      person = id
+      if kind == .added, case .profile(let profile)? = document {
+        self.phrase = "new person \(id) (\(profile.name))"
+      } else {
+        self.phrase = phrase("profile of \(id)", addedVerb: "add")
+      }
+    case .session(let id, let date):
+      person = id
+      var text = "session with \(id)" + (date.map { " on \($0)" } ?? "")
+      if kind == .added, case .session(let session)? = document { text += " (\(session.type.rawValue))" }
+      self.phrase = phrase(text)
+    case .plan(let id, let slug):
+      person = id
+      self.phrase = phrase("plan \(slug) for \(id)")
+    case .privateNote(let id):
+      person = id
+      self.phrase = phrase("private notes of \(id)", addedVerb: "add")
+    case .misplaced, .ignored:
+      let parts = path.split(separator: "/")
+      person = parts.count > 2 && parts[0] == "mentees" ? String(parts[1]) : nil
+      self.phrase = phrase(path, addedVerb: "add")
+    }
+  }
+}
+
+/// The message `journal commit` writes when none is given.
+public enum CommitMessage {
+  public static func make(_ changes: [JournalChange]) -> String {
+    guard changes.count > 1 else { return "journal: " + (changes.first?.phrase ?? "no changes") + "\n" }
+    var people: [String] = []
+    for change in changes {
+      if let person = change.person, !people.contains(person) { people.append(person) }
+    }
+    var subject = "journal: \(changes.count) changes"
+    if !people.isEmpty {
+      let named = people.prefix(3).joined(separator: ", ")
+      subject += " for " + named + (people.count > 3 ? " and \(people.count - 3) more" : "")
+    }
+    return subject + "\n\n" + changes.map { "- " + $0.phrase }.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import JournalChecks
+import JournalGit
+import JournalModel
+import JournalParsing
+
+/// `journal commit`: commit the journal's own changes, and nothing else.
+public enum Committer {
+  public enum Outcome {
+    case nothingToCommit
+    /// The changed files have errors; nothing was written.
+    case refused(CheckReport)
+    case dryRun(changes: [JournalChange], message: String)
+    case committed(id: String, changes: [JournalChange], message: String)
+  }
+
+  public static func commit(
+    _ location: JournalLocation, message: String?, dryRun: Bool, verify: Bool, today: Day
+  ) throws -> Outcome {
+    let journal = try JournalRepository.open(location)
+    try journal.checkReadyToCommit()
+    let repository = journal.repository
+    let fileChanges = try git { try repository.workingTreeChanges(under: journal.journalPaths) }
+    guard !fileChanges.isEmpty else { return .nothingToCommit }
+
+    let source = DiskJournal(location)
+    let changes = fileChanges.map { change in
+      let path = journal.journalPath(change.path)
+      var document: Document? = nil
+      if change.kind != .deleted, case .success(let bytes) = source.read(path) {
+        document = DocumentParser.parse(bytes, path: path).document
+      }
+      return JournalChange(kind: change.kind, path: path, document: document)
+    }
+    if verify {
+      let checked = changes.filter { $0.kind != .deleted }.map(\.path)
+      if !checked.isEmpty {
+        let report = try Checker.check(source, today: today, only: checked)
+        if report.errorCount > 0 { return .refused(report) }
+      }
+    }
+    let text = message.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? CommitMessage.make(changes)
+    if dryRun { return .dryRun(changes: changes, message: text) }
+    guard let id = try git({ try repository.commit(fileChanges, message: text) }) else {
+      return .nothingToCommit
+    }
+    try git { try repository.stage(fileChanges) }
+    return .committed(id: id.description, changes: changes, message: text)
+  }
+}

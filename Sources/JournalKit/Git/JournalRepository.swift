@@ -1,0 +1,67 @@
+import Foundation
+import JournalGit
+import JournalParsing
+
+/// The git repository a journal lives in, and where the journal sits inside it.
+public struct JournalRepository {
+  public let repository: Repository
+  public let location: JournalLocation
+  /// The journal folder relative to the working tree: `""` at its root, else `SampleJournal/`.
+  public let prefix: String
+
+  /// Opens the repository that contains the journal, refusing one journal cannot commit to.
+  public static func open(_ location: JournalLocation) throws -> JournalRepository {
+    guard let repository = try git({ try Repository.discover(containing: location.root) }) else {
+      throw JournalError(
+        "\(location.root) is not inside a git repository; run `git init` there, or `journal init`")
+    }
+    guard !repository.isBare, let workingTree = repository.workingTree else {
+      throw JournalError("the repository at \(repository.gitFolder) is bare; journal needs a working tree")
+    }
+    let root = PathNames.resolved(String(workingTree.dropLast()))
+    let prefix = location.root == root ? "" : String(location.root.dropFirst(root.count + 1)) + "/"
+    return JournalRepository(repository: repository, location: location, prefix: prefix)
+  }
+
+  /// The journal's own files, as pathspecs relative to the working tree: `journal.yml` and
+  /// everything under `mentees/`. Anything else in the folder is not the journal's.
+  public var journalPaths: [String] {
+    [prefix + JournalPath.configName, prefix + JournalPath.peopleFolder + "/"]
+  }
+
+  /// A working-tree path as a journal-relative one.
+  public func journalPath(_ path: String) -> String { String(path.dropFirst(prefix.count)) }
+
+  /// Refuses a repository git itself would not commit in.
+  public func checkReadyToCommit() throws {
+    if let operation = repository.operationInProgress {
+      throw JournalError(
+        "a \(operation.rawValue) is in progress in \(repository.gitFolder); finish or abort it first")
+    }
+    if case .detached(let commit) = try git({ try repository.head() }) {
+      throw JournalError(
+        "HEAD is detached at \(commit.short); check out a branch first (git switch <branch>)")
+    }
+    do {
+      _ = try repository.defaultSignature()
+    } catch let error as GitError where error.isNotFound {
+      throw JournalError(
+        "git does not know who you are; set user.name and user.email (git config --global user.name \"Your Name\")")
+    }
+  }
+}
+
+/// Runs a git operation, turning libgit2's errors into a one-line `JournalError`.
+func git<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as GitError {
+    if error.isLocked {
+      throw JournalError("the repository is locked by another git process (\(error.message)); try again")
+    }
+    if error.isModified {
+      throw JournalError("another commit landed while this one was made; run journal commit again")
+    }
+    throw JournalError("git: \(error.message)")
+  }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import JournalGit
+import JournalModel
+import JournalParsing
+
+/// `journal init` and `journal new`: files from templates, written atomically, never over
+/// an existing one.
+public enum NoteCreator {
+  /// Makes a journal in `folder`, and a git repository there when it is not inside one.
+  /// Returns whether a repository was created.
+  @discardableResult
+  public static func initJournal(at folder: String, title: String?) throws -> Bool {
+    let absolute = PathNames.absolute(folder)
+    let config = absolute + "/" + JournalPath.configName
+    if FileManager.default.fileExists(atPath: config) {
+      throw JournalError("\(folder) already holds a journal (\(JournalPath.configName)); journal init changes nothing")
+    }
+    do {
+      try FileManager.default.createDirectory(
+        atPath: absolute + "/" + JournalPath.peopleFolder, withIntermediateDirectories: true)
+    } catch {
+      throw JournalError("cannot create \(folder): \(error.localizedDescription)")
+    }
+    let name = (PathNames.resolved(absolute) as NSString).lastPathComponent
+    let repository = try git { try Repository.discover(containing: absolute) }
+    try AtomicFile.create(config, contents: Templates.config(title: title ?? "\(name) journal"))
+    if repository == nil {
+      _ = try git { try Repository.create(at: absolute) }
+      return true
+    }
+    return false
+  }
+
+  public static func newPerson(
+    _ location: JournalLocation, id: String, name: String, role: String?,
+    relationship: Relationship?, cadence: Cadence?, today: Day
+  ) throws -> String {
+    guard Person.isValidID(id) else {
+      throw JournalError("`\(id)` is not a valid person id: use lowercase letters, digits and `-`")
+    }
+    let folder = location.root + "/\(JournalPath.peopleFolder)/\(id)"
+    if FileManager.default.fileExists(atPath: folder + "/profile.md") {
+      throw JournalError("\(id) already has a profile")
+    }
+    try createFolder(folder + "/sessions")
+    try createFolder(folder + "/plans")
+    let path = folder + "/profile.md"
+    try AtomicFile.create(
+      path,
+      contents: Templates.profile(
+        name: name, role: role, relationship: relationship, cadence: cadence, since: today))
+    return path
+  }
+
+  public static func newSession(
+    _ location: JournalLocation, id: String, type: SessionType?, date: Day, slug: String?
+  ) throws -> String {
+    let person = try record(location, id)
+    if let slug, !Person.isValidID(slug) {
+      throw JournalError("`\(slug)` is not a valid slug: use lowercase letters, digits and `-`")
+    }
+    let sessionType =
+      type ?? person.lastSession?.type
+      ?? (person.profile?.relationship == .candidate ? .candidateFeedback : .careerDevelopment)
+    let folder = location.root + "/\(person.folder)/sessions"
+    try createFolder(folder)
+    let contents = Templates.session(person: person, date: date, type: sessionType)
+    // A second session on the same day gets a slug: the one given, else -2, -3, …
+    var candidates = [slug.map { "\(date)-\($0).md" } ?? "\(date).md"]
+    if slug == nil { candidates += (2...99).map { "\(date)-\($0).md" } }
+    for name in candidates {
+      let path = folder + "/" + name
+      if FileManager.default.fileExists(atPath: path) { continue }
+      do {
+        try AtomicFile.create(path, contents: contents)
+        return path
+      } catch let error as JournalError where error.message.contains("already exists") {
+        continue
+      }
+    }
+    throw JournalError("a session for \(id) on \(date) already exists as \(candidates[0]); give another --slug")
+  }
+
+  public static func newPlan(
+    _ location: JournalLocation, id: String, slug: String, title: String, today: Day
+  ) throws -> String {
+    let person = try record(location, id)
+    guard Person.isValidID(slug) else {
+      throw JournalError("`\(slug)` is not a valid plan slug: use lowercase letters, digits and `-`")
+    }
+    let folder = location.root + "/\(person.folder)/plans"
+    try createFolder(folder)
+    let path = folder + "/\(slug).md"
+    try AtomicFile.create(path, contents: Templates.plan(title: title, created: today))
+    return path
+  }
+
+  private static func record(_ location: JournalLocation, _ id: String) throws -> PersonRecord {
+    let loaded = try JournalLoader.load(DiskJournal(location))
+    guard let person = loaded.journal.person(id), person.profile != nil else {
+      let known = loaded.journal.people.map(\.id)
+      var message = "no person `\(id)` in the journal; add one with `journal new person \(id) --name \"…\"`"
+      if let near = Suggestion.closest(to: id, among: known) { message = "no person `\(id)`; did you mean `\(near)`?" }
+      throw JournalError(message)
+    }
+    return person
+  }
+
+  private static func createFolder(_ path: String) throws {
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw JournalError("cannot create \(path): \(error.localizedDescription)")
+    }
+  }
+}

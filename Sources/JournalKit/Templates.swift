@@ -1,0 +1,134 @@
+import JournalModel
+import JournalParsing
+
+/// The files `journal new` writes: each passes `journal check` as written, and carries
+/// comments on what to fill in.
+public enum Templates {
+  public static func config(title: String) -> String {
+    """
+    title: \(yamlText(title))
+    # Each rule's severity (error, warning, off) and settings; `journal rules` lists them.
+    # rules:
+    #   late-feedback:
+    #     max-days: 7
+
+    """
+  }
+
+  public static func profile(
+    name: String, role: String?, relationship: Relationship?, cadence: Cadence?, since: Day
+  ) -> String {
+    var lines = ["---", "name: \(yamlText(name))"]
+    lines.append(role.map { "role: \(yamlText($0))" } ?? "# role: Backend developer")
+    lines.append(relationship.map { "relationship: \($0.rawValue)" } ?? "# relationship: mentee   # or report, candidate")
+    lines.append("since: \(since)")
+    lines.append(cadence.map { "cadence: \($0)" } ?? "# cadence: 2w   # how often you meet: 1w, 2w, 1m")
+    lines += [
+      "# goals:          # their own career aspirations",
+      "#   - Lead a team",
+      "# learning-style: hands-on, prefers written follow-ups",
+      "---",
+      "",
+    ]
+    return lines.joined(separator: "\n")
+  }
+
+  /// A session, carrying over the person's open actions and reminding of the last follow-up.
+  public static func session(person: PersonRecord, date: Day, type: SessionType) -> String {
+    var lines = ["---", "date: \(date)", "type: \(type.rawValue)"]
+    if let plan = person.lastSession?.plan, person.plan(plan) != nil { lines.append("plan: \(plan)") }
+    lines += [
+      "# medium: video          # in-person, video, phone, email, chat",
+      "# duration: 45m",
+      "# event-date: \(date)    # when what you give feedback on happened",
+      "# objectives:",
+      "#   - What this session is for",
+      "# follow-up: \(date.adding(days: 14))",
+      "---",
+    ]
+    if let last = person.lastSession {
+      var reminder = "Last session: \(last.date) (\(last.type.rawValue))."
+      if let followUp = last.followUp { reminder += " Follow-up agreed for \(followUp)." }
+      lines += ["<!-- \(reminder) -->", ""]
+    } else {
+      lines.append("")
+    }
+    lines += [
+      "## Strengths", "", "<!-- What went well: one item each, with an example. -->", "",
+      "## Improvements", "", "<!-- What to change: the behaviour, an example, its effect. -->", "",
+      "## Dialogue", "", "<!-- Their own view, in their words. -->", "",
+      "## Actions", "",
+    ]
+    let open = person.currentActions.filter {
+      $0.item.status == .open && { if case .session = $0.source { true } else { false } }($0)
+    }
+    if open.isEmpty {
+      lines.append("<!-- - [ ] What will happen next due:\(date.adding(days: 14)) owner:\(person.id) -->")
+    } else {
+      lines.append("<!-- Carried over from earlier sessions: tick [x], drop [-], or keep open. -->")
+      lines += open.map { actionLine($0.item) }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  public static func plan(title: String, created: Day) -> String {
+    """
+    ---
+    title: \(yamlText(title))
+    created: \(created)
+    status: active
+    review: \(created.adding(months: 1))
+    # goals:
+    #   - id: fewer-rework-cycles
+    #     description: Fewer pull requests sent back for rework
+    #     metric: review-rework-rate     # record values in sessions under `metrics:`
+    #     baseline: 40
+    #     target: 15
+    #     due: \(created.adding(months: 3))
+    ---
+    ## Why this plan
+
+    ## Actions
+
+    <!-- - [ ] A first step due:\(created.adding(days: 14)) -->
+
+    """
+  }
+
+  /// An action item as it is written in a file.
+  public static func actionLine(_ item: ActionItem) -> String {
+    let box =
+      switch item.status {
+      case .open: "[ ]"
+      case .done: "[x]"
+      case .dropped: "[-]"
+      }
+    var line = "- \(box) \(item.text)"
+    if let due = item.due { line += " due:\(due)" }
+    if let owner = item.owner { line += " owner:\(owner)" }
+    if let priority = item.priority { line += " priority:\(priority.rawValue)" }
+    return line
+  }
+
+  /// Text as a YAML scalar: plain when that reads back the same, else double-quoted.
+  static func yamlText(_ text: String) -> String {
+    // Plain only for words and spaces that start with a letter and no YAML reader would
+    // take for anything but text.
+    let plainSafe =
+      text.first.map { $0.isLetter } == true && text.last.map { $0.isLetter || $0.isNumber || $0 == ")" || $0 == "." } == true
+      && text.allSatisfy { $0.isLetter || $0.isNumber || " .-'(),&/".contains($0) }
+      && !["true", "false", "yes", "no", "on", "off", "null", "y", "n"].contains(text.lowercased())
+    if plainSafe { return text }
+    var escaped = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case "\n": escaped += "\\n"
+      case "\t": escaped += "\\t"
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped + "\""
+  }
+}

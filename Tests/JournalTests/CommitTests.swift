@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+/// `journal commit` against real repositories, inspected with the real `git` program.
+@Suite struct CommitTests {
+  @Test func firstCommitOnAnUnbornBranch() throws {
+    let repo = try GitFixture()
+    let run = try repo.journal("commit", "--today", "2026-11-26")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repo.git("log", "--format=%an <%ae>|%cn <%ce>|%s") == "Hannah Reyes <hannah@example.com>|Hannah Reyes <hannah@example.com>|journal: 2 changes for alice\n")
+    #expect(try repo.git("log", "-1", "--format=%b") == "- create the journal\n- new person alice (Alice Kim)\n\n")
+    #expect(try repo.git("reflog", "--format=%gs") == "commit (initial): journal: 2 changes for alice\n")
+    #expect(try repo.git("status", "--porcelain") == "")
+    #expect(try repo.git("fsck", "--strict").isEmpty)
+  }
+
+  @Test func messageForOneSession() throws {
+    let repo = try GitFixture()
+    try repo.journal("commit")
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": session])
+    let run = try repo.journal("commit", "--today", "2026-11-26")
+    #expect(run.status == 0)
+    #expect(try repo.git("log", "-1", "--format=%B") == "journal: session with alice on 2026-11-20 (career-development)\n\n")
+    #expect(run.stdout.hasPrefix("["))
+    #expect(run.stdout.contains("] journal: session with alice on 2026-11-20 (career-development)\n  added    mentees/alice/sessions/2026-11-20.md\n"))
+    // Git and journal agree: the commit holds exactly that file.
+    #expect(try repo.git("show", "--name-status", "--format=", "HEAD") == "A\tmentees/alice/sessions/2026-11-20.md\n")
+    let given = try repo.journal("commit", "-m", "Offsite notes")
+    #expect(given.stdout == "nothing to commit: the journal is as in the last commit\n")
+  }
+
+  @Test func unrelatedStagedAndUnstagedFilesSurvive() throws {
+    let repo = try GitFixture(journalAt: "notes", initialCommit: true)
+    try repo.write(["README.md": "readme\nstaged line\n", "src/new.swift": "let a = 1\n"])
+    try repo.git("add", "README.md", "src/new.swift")
+    try repo.write(["README.md": "readme\nstaged line\nunstaged line\n", "scratch.txt": "untracked\n"])
+    let statusBefore = try repo.git("status", "--porcelain")
+    let stagedBefore = try repo.git("diff", "--cached", "--", "README.md", "src")
+    let unstagedBefore = try repo.git("diff", "--", "README.md")
+
+    let run = try repo.journal("commit", "--today", "2026-11-26", in: "notes")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repo.git("show", "--name-only", "--format=", "HEAD") == "notes/journal.yml\nnotes/mentees/alice/profile.md\n")
+    #expect(try repo.git("status", "--porcelain") == statusBefore.replacingOccurrences(of: "?? notes/\n", with: ""))
+    #expect(try repo.git("diff", "--cached", "--", "README.md", "src") == stagedBefore)
+    #expect(try repo.git("diff", "--", "README.md") == unstagedBefore)
+    #expect(try String(contentsOfFile: repo.path + "/README.md", encoding: .utf8) == "readme\nstaged line\nunstaged line\n")
+    #expect(try repo.git("fsck", "--strict").isEmpty)
+  }
+
+  @Test func deletedAndModifiedNotes() throws {
+    let repo = try GitFixture()
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": session])
+    try repo.journal("commit")
+    try FileManager.default.removeItem(atPath: repo.path + "/mentees/alice/sessions/2026-11-20.md")
+    try repo.write(["mentees/alice/profile.md": "---\nname: Alice Kim\nrelationship: mentee\n---\n"])
+    let run = try repo.journal("commit")
+    #expect(run.status == 0)
+    #expect(try repo.git("log", "-1", "--format=%B") == """
+      journal: 2 changes for alice
+
+      - update profile of alice
+      - remove session with alice on 2026-11-20
+
+
+      """)
+    #expect(try repo.git("show", "--name-status", "--format=", "HEAD") == "M\tmentees/alice/profile.md\nD\tmentees/alice/sessions/2026-11-20.md\n")
+    #expect(try repo.git("status", "--porcelain") == "")
+  }
+
+  @Test func dryRunWritesNothing() throws {
+    let repo = try GitFixture(initialCommit: true)
+    let objects = try repo.git("count-objects")
+    let run = try repo.journal("commit", "--dry-run")
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("would commit 2 files:\n  added    journal.yml\n"))
+    #expect(try repo.git("count-objects") == objects)
+    #expect(try repo.git("rev-list", "--count", "HEAD") == "1\n")
+  }
+
+  @Test func errorsInChangedFilesRefuseTheCommit() throws {
+    let repo = try GitFixture()
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": "---\ndate: 2026-11-20\ntype: chat\n---\n"])
+    let run = try repo.journal("commit")
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("mentees/alice/sessions/2026-11-20.md:3:7: error: `chat` is not a session type [invalid-value]"))
+    #expect(run.stderr == "journal: not committed: the changed files have errors (use --no-verify to commit anyway)\n")
+    #expect(try repo.git(["rev-parse", "--verify", "HEAD"], allowFailure: true).isEmpty)
+    let forced = try repo.journal("commit", "--no-verify")
+    #expect(forced.status == 0)
+    #expect(try repo.git("ls-files") == "journal.yml\nmentees/alice/profile.md\nmentees/alice/sessions/2026-11-20.md\n")
+  }
+
+  @Test func refusesABareRepository() throws {
+    let folder = try TemporaryFolder()
+    let home = try TemporaryFolder()
+    _ = try runJournal(["init", "--help"])
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+    process.arguments = ["init", "-q", "--bare", folder.path + "/store.git"]
+    try process.run()
+    process.waitUntilExit()
+    try folder.write(["store.git/notes/journal.yml": "title: T\n"])
+    let run = try runJournal(["commit"], in: folder.path + "/store.git/notes", environment: ["HOME": home.path])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("is bare; journal needs a working tree"))
+    #expect(run.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test(arguments: ["MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge"])
+  func refusesARepositoryMidOperation(_ marker: String) throws {
+    let repo = try GitFixture(initialCommit: true)
+    let head = repo.head
+    if marker == "rebase-merge" {
+      try FileManager.default.createDirectory(atPath: repo.path + "/.git/rebase-merge", withIntermediateDirectories: true)
+    } else {
+      try (head + "\n").write(toFile: repo.path + "/.git/" + marker, atomically: true, encoding: .utf8)
+    }
+    let run = try repo.journal("commit")
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("is in progress"), "\(run.stderr)")
+    #expect(repo.head == head)
+  }
+
+  @Test func refusesAMissingIdentity() throws {
+    let repo = try GitFixture(initialCommit: true)
+    try repo.git("config", "--unset", "user.name")
+    try repo.git("config", "--unset", "user.email")
+    let run = try repo.journal("commit")
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("journal: git does not know who you are; set user.name and user.email"))
+  }
+
+  @Test func refusesADetachedHead() throws {
+    let repo = try GitFixture(initialCommit: true)
+    try repo.git("checkout", "-q", "--detach")
+    let run = try repo.journal("commit")
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("journal: HEAD is detached at "))
+  }
+
+  @Test func aHeldLockFailsCleanlyAndCanBeRetried() throws {
+    let repo = try GitFixture(initialCommit: true)
+    let head = repo.head
+    try "".write(toFile: repo.path + "/.git/refs/heads/main.lock", atomically: false, encoding: .utf8)
+    let locked = try repo.journal("commit")
+    #expect(locked.status == 2)
+    #expect(locked.stderr.hasPrefix("journal: the repository is locked by another git process"), "\(locked.stderr)")
+    #expect(repo.head == head)
+    try FileManager.default.removeItem(atPath: repo.path + "/.git/refs/heads/main.lock")
+    #expect(try repo.journal("commit").status == 0)
+    #expect(try repo.git("fsck", "--strict").isEmpty)
+  }
+
+  @Test func concurrentCommitsNeverCorruptTheRepository() async throws {
+    let repo = try GitFixture(initialCommit: true)
+    for round in 0..<8 {
+      try repo.write(["mentees/alice/sessions/2026-11-\(10 + round).md": session.replacingOccurrences(of: "2026-11-20", with: "2026-11-\(10 + round)")])
+      let (path, home) = (repo.path, repo.home.path)
+      async let first = runJournal(["commit"], in: path, environment: ["HOME": home])
+      async let second = runJournal(["commit"], in: path, environment: ["HOME": home])
+      let runs = try await [first, second]
+      for run in runs {
+        #expect(
+          run.status == 0
+            || run.stderr.hasPrefix("journal: the repository is locked")
+            || run.stderr.hasPrefix("journal: another commit landed"),
+          "\(run.status) \(run.stderr)")
+      }
+      #expect(runs.contains { $0.status == 0 })
+    }
+    #expect(try repo.git("fsck", "--strict").isEmpty)
+    #expect(try repo.git("status", "--porcelain") == "")
+    // Every note is committed exactly once.
+    let added = try repo.git("log", "--diff-filter=A", "--name-only", "--format=").split(separator: "\n")
+    #expect(added.count == Set(added).count)
+    #expect(added.count == 1 + 2 + 8)
+  }
+
+  @Test func historyOfAPerson() throws {
+    let repo = try GitFixture(journalAt: "notes", initialCommit: true)
+    try repo.journal("commit", in: "notes")
+    try repo.write([
+      "notes/mentees/alice/sessions/2026-11-20.md": session,
+      "notes/mentees/bob/profile.md": "---\nname: Bob\n---\n",
+    ])
+    try repo.journal("commit", in: "notes")
+    let text = try repo.journal("log", "alice", in: "notes")
+    #expect(text.status == 0)
+    let lines = text.stdout.split(separator: "\n")
+    #expect(lines.count == 4, "bob's profile is not alice's history")
+    #expect(lines[0].hasSuffix(" Hannah Reyes  journal: 2 changes for alice, bob"))
+    #expect(lines[1] == "    added    mentees/alice/sessions/2026-11-20.md")
+    #expect(lines[3] == "    added    mentees/alice/profile.md")
+    let json = try repo.journal("log", "--format", "json", in: "notes")
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(entries.count == 2)
+    #expect(entries[0]["author"] as? String == "Hannah Reyes")
+    #expect((entries[0]["changes"] as? [[String: Any]])?.count == 2)
+    #expect(try repo.journal("log", "--since", "2999-01-01", in: "notes").stdout == "no commits touch these notes yet\n")
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// A real git repository in a temporary folder, with an explicit author, inspected with the
+/// real `git` program.
+final class GitFixture {
+  let folder: TemporaryFolder
+  /// An empty home folder, so no user's git configuration leaks into the test.
+  let home: TemporaryFolder
+  var path: String { folder.path }
+
+  init(journalAt subfolder: String? = nil, initialCommit: Bool = false) throws {
+    folder = try TemporaryFolder()
+    home = try TemporaryFolder()
+    try git("init", "-q", "-b", "main")
+    try git("config", "user.name", "Hannah Reyes")
+    try git("config", "user.email", "hannah@example.com")
+    if initialCommit {
+      try folder.write(["README.md": "readme\n"])
+      try git("add", "README.md")
+      try git("commit", "-q", "-m", "init")
+    }
+    let journal = subfolder.map { "\($0)/" } ?? ""
+    try folder.write([
+      "\(journal)journal.yml": "title: Test journal\n",
+      "\(journal)mentees/alice/profile.md": "---\nname: Alice Kim\nrelationship: report\n---\n",
+    ])
+  }
+
+  /// Runs git in the repository and returns its standard output.
+  @discardableResult
+  func git(_ arguments: String...) throws -> String {
+    try git(arguments)
+  }
+
+  @discardableResult
+  func git(_ arguments: [String], allowFailure: Bool = false) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+    process.arguments = arguments
+    process.currentDirectoryURL = folder.url
+    process.environment = [
+      "HOME": home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1",
+      "GIT_AUTHOR_DATE": "", "LANG": "C",
+    ].filter { !$0.value.isEmpty }
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    if process.terminationStatus != 0 && !allowFailure {
+      throw GitFailure(arguments: arguments, status: process.terminationStatus)
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  struct GitFailure: Error {
+    let arguments: [String]
+    let status: Int32
+  }
+
+  /// Runs the built journal in `subfolder` of the repository.
+  func journal(_ arguments: String..., in subfolder: String = "") throws -> Run {
+    try runJournal(
+      arguments, in: subfolder.isEmpty ? path : path + "/" + subfolder,
+      environment: ["HOME": home.path])
+  }
+
+  func write(_ files: [String: String]) throws { try folder.write(files) }
+
+  var head: String { (try? git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)) ?? "" }
+}
+
+let session = "---\ndate: 2026-11-20\ntype: career-development\n---\n## Strengths\n\n- Led the incident review for the 11-18 outage and wrote the timeline the same day\n"
