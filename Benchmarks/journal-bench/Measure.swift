@@ -13,7 +13,7 @@ func measure(_ program: String, _ arguments: [String], runs: Int, expectStatus: 
 {
   var results: [Measurement] = []
   for index in 0...runs {
-    let result = try runOnce(program, arguments, expectStatus: expectStatus)
+    let result = try runOnce(program, arguments, in: nil, expectStatus: expectStatus)
     if index > 0 { results.append(result) }
   }
   func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
@@ -22,13 +22,20 @@ func measure(_ program: String, _ arguments: [String], runs: Int, expectStatus: 
     peakKiB: results.map(\.peakKiB).max() ?? 0)
 }
 
-private func runOnce(_ program: String, _ arguments: [String], expectStatus: Set<Int32>) throws
+/// Runs a command once, in `directory` if given, and measures it. posix_spawn and wait4 time
+/// the child alone, without the polling a `Process` adds to its exit.
+func runOnce(_ program: String, _ arguments: [String], in directory: String?, expectStatus: Set<Int32> = [0]) throws
   -> Measurement
 {
   var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  // The child starts in `directory`: the benchmark is single-threaded, so changing ours
+  // around the spawn is safe.
+  let previous = FileManager.default.currentDirectoryPath
+  if let directory { FileManager.default.changeCurrentDirectoryPath(directory) }
+  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
   let argv = ([program] + arguments).map { strdup($0) } + [nil]
   defer { argv.forEach { free($0) } }
   var pid: pid_t = 0

@@ -12,15 +12,22 @@ struct CommitCommand: ParsableCommand {
       not, stay exactly as they were. The changed files are checked first; with errors, nothing \
       is committed (exit 1) unless --no-verify. Without -m, the message says what changed.
 
+      With PATHs, commits only the changes in those files or folders of the journal, as \
+      git commit PATH does.
+
       Examples:
         journal commit
         journal commit -m "Notes from the offsite"
+        journal commit mentees/sam-okafor/sessions/2026-11-26.md
         journal commit --dry-run
 
       Exit status: 0 committed, or nothing to commit; 1 the changed files have errors; 2 the \
       repository is bare, detached, mid-merge or locked, git has no user.name/user.email, or \
       another failure.
       """)
+
+  @Argument(help: ArgumentHelp("Commit only these files or folders of the journal.", valueName: "path"))
+  var paths: [String] = []
 
   @Option(name: .shortAndLong, help: "The commit message (default: one that says what changed).")
   var message: String?
@@ -35,9 +42,16 @@ struct CommitCommand: ParsableCommand {
   @OptionGroup var today: TodayOption
 
   func run() throws {
-    let location = try journal.locate()
+    let location = try journal.locate(from: paths.first)
+    let only = try paths.isEmpty ? nil : paths.map { path in
+      guard let relative = location.relativePath(of: path) else {
+        throw JournalError("\(path) is not inside the journal at \(display(location.root))")
+      }
+      return relative
+    }
     let outcome = try Committer.commit(
-      location, message: message, dryRun: dryRun, verify: !noVerify, today: today.resolve())
+      location, only: only, message: message, dryRun: dryRun, verify: !noVerify,
+      today: today.resolve())
     func list(_ changes: [JournalChange]) -> String {
       changes.map { "  \($0.kind.rawValue.padding(to: 9))\(display(location.root + "/" + $0.path))\n" }.joined()
     }

@@ -58,7 +58,7 @@ extension Repository {
         var index: OpaquePointer?
         try check(git_repository_index(&index, pointer), "git_repository_index")
         defer { git_index_free(index) }
-        try check(git_index_read(index, 1), "git_index_read")
+        try check(git_index_read(index, 0), "git_index_read")
         for change in changes {
           if change.kind == .deleted {
             try check(git_index_remove_bypath(index, change.path), "git_index_remove_bypath")

@@ -21,7 +21,9 @@ public enum Checker {
   public static func check(
     _ source: some JournalSource, today: Day, only selection: [String]? = nil
   ) throws -> CheckReport {
-    let loaded = try JournalLoader.load(source)
+    // No rule looks across people, so checking some people's files reads only theirs.
+    let people = selection.flatMap(Self.people)
+    let loaded = try JournalLoader.load(source, people: people)
     let context = CheckContext(
       journal: loaded.journal, today: today,
       paths: Set(loaded.listing.files).union(loaded.listing.links))
@@ -38,5 +40,21 @@ public enum Checker {
     return CheckReport(
       diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), fileCount: files.count,
       journal: loaded.journal)
+  }
+}
+
+extension Checker {
+  /// The people whose folders hold every selected path, or nil when a path lies outside any
+  /// person's folder (journal.yml, `mentees/` itself, the whole journal).
+  static func people(in selection: [String]) -> Set<String>? {
+    var people: Set<String> = []
+    for path in selection {
+      let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+      guard parts.count >= 2, parts[0] == Substring(JournalPath.peopleFolder), !parts[1].isEmpty else {
+        return nil
+      }
+      people.insert(String(parts[1]))
+    }
+    return people
   }
 }

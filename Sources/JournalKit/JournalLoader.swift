@@ -14,8 +14,9 @@ public struct LoadedJournal: Sendable {
 }
 
 public enum JournalLoader {
-  public static func load(_ source: some JournalSource) throws -> LoadedJournal {
-    let listing = try source.listing()
+  /// Loads the journal, or with `people` only their folders and the journal's settings.
+  public static func load(_ source: some JournalSource, people: Set<String>? = nil) throws -> LoadedJournal {
+    let listing = try source.listing(people: people)
     let parsed = parseAll(listing.files, source: source)
 
     var diagnostics: [Diagnostic] = []

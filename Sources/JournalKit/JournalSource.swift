@@ -4,8 +4,9 @@ import JournalParsing
 
 /// The files of a journal: what is there, and each file's bytes.
 public protocol JournalSource: Sendable {
-  /// Every entry journal looks at, paths relative to the journal.
-  func listing() throws -> JournalListing
+  /// Every entry journal looks at, paths relative to the journal; with `people`, only
+  /// `journal.yml` and those people's folders.
+  func listing(people: Set<String>?) throws -> JournalListing
   /// A file's bytes, or the finding that says why they cannot be had.
   func read(_ path: String) -> ParseStep<[UInt8]>
 }
@@ -39,7 +40,7 @@ public struct DiskJournal: JournalSource {
     self.sizeLimit = sizeLimit
   }
 
-  public func listing() throws -> JournalListing {
+  public func listing(people: Set<String>? = nil) throws -> JournalListing {
     var listing = JournalListing()
     let root = location.root
     var info = stat()
@@ -50,14 +51,16 @@ public struct DiskJournal: JournalSource {
         listing.files.append(JournalPath.configName)
       }
     }
-    walk(JournalPath.peopleFolder, depth: 0, into: &listing)
+    walk(JournalPath.peopleFolder, depth: 0, only: people, into: &listing)
     listing.files.sort()
     listing.links.sort()
     listing.people.sort()
     return listing
   }
 
-  private func walk(_ folder: String, depth: Int, into listing: inout JournalListing) {
+  private func walk(
+    _ folder: String, depth: Int, only people: Set<String>? = nil, into listing: inout JournalListing
+  ) {
     let absolute = location.root + "/" + folder
     guard let directory = opendir(absolute) else {
       if errno != ENOENT || depth > 0 {
@@ -72,6 +75,7 @@ public struct DiskJournal: JournalSource {
         $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
       }
       if name.hasPrefix(".") { continue }
+      if let people, !people.contains(name) { continue }
       names.append(name)
     }
     for name in names.sorted() {
@@ -144,10 +148,13 @@ public struct MemoryJournal: JournalSource {
     self.files = texts.mapValues { Array($0.utf8) }
   }
 
-  public func listing() throws -> JournalListing {
+  public func listing(people: Set<String>? = nil) throws -> JournalListing {
     var listing = JournalListing()
-    listing.files = files.keys.filter {
-      $0 == JournalPath.configName || $0.hasPrefix(JournalPath.peopleFolder + "/")
+    listing.files = files.keys.filter { path in
+      let parts = path.split(separator: "/")
+      if path == JournalPath.configName { return true }
+      guard parts.first == Substring(JournalPath.peopleFolder) else { return false }
+      return people.map { parts.count > 1 && $0.contains(String(parts[1])) } ?? true
     }.sorted()
     listing.people = Set(
       listing.files.compactMap { path -> String? in

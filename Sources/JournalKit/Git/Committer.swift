@@ -14,13 +14,25 @@ public enum Committer {
     case committed(id: String, changes: [JournalChange], message: String)
   }
 
+  /// Commits the journal's changes, or with `only` (journal-relative files or folders) just
+  /// the changes there, as `git commit <paths>` does.
   public static func commit(
-    _ location: JournalLocation, message: String?, dryRun: Bool, verify: Bool, today: Day
+    _ location: JournalLocation, only: [String]? = nil, message: String?, dryRun: Bool,
+    verify: Bool, today: Day
   ) throws -> Outcome {
     let journal = try JournalRepository.open(location)
     try journal.checkReadyToCommit()
     let repository = journal.repository
-    let fileChanges = try git { try repository.workingTreeChanges(under: journal.journalPaths) }
+    var paths = journal.journalPaths
+    if let only {
+      paths = try only.map { path in
+        guard path == JournalPath.configName || path.hasPrefix(JournalPath.peopleFolder + "/") || path == JournalPath.peopleFolder else {
+          throw JournalError("\(path.isEmpty ? "." : path) is not one of the journal's own files (journal.yml, mentees/)")
+        }
+        return journal.prefix + path
+      }
+    }
+    let fileChanges = try git { try repository.workingTreeChanges(under: paths) }
     guard !fileChanges.isEmpty else { return .nothingToCommit }
 
     let source = DiskJournal(location)
