@@ -36,7 +36,7 @@ let package = Package(
       dependencies: ["JournalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       exclude: ["README.md"]),
     .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
-    .executableTarget(name: "journal-bench", path: "Benchmarks/journal-bench"),
+    .executableTarget(name: "journal-bench", dependencies: ["JournalModel"], path: "Benchmarks/journal-bench"),
 
     .testTarget(
       name: "JournalTests",

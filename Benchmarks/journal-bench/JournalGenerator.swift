@@ -1,4 +1,5 @@
 import Foundation
+import JournalModel
 
 /// Writes a large, realistic journal: people with profiles and plans, and sessions with every
 /// field and section, spread over the months before 2026-11-26.
@@ -73,12 +74,12 @@ struct JournalGenerator {
           objectives:
             - Review progress on the growth plan
             - Agree next steps for the quarter
-          event-date: \(day.adding(-2))
+          event-date: \(day.adding(days: -2))
           metrics:
             reviews: \(1 + index % 6)
             defects: \(9 - index % 7)
           plan: growth
-          follow-up: \(day.adding(7))
+          follow-up: \(day.adding(days: 7))
           tags: [growth, quarterly]
           project: Checkout
           ---
@@ -98,34 +99,12 @@ struct JournalGenerator {
           ## Actions
 
           - [x] Add a rollback section to the design note template owner:\(id)
-          - [ ] Share the load-test script with the team due:\(day.adding(14)) owner:\(id) priority:medium
+          - [ ] Share the load-test script with the team due:\(day.adding(days: 14)) owner:\(id) priority:medium
 
           """)
         summary.sessions += 1
       }
     }
     return summary
-  }
-}
-
-/// A calendar day for file names; the benchmark's own copy, to stay independent of the library.
-struct Day: CustomStringConvertible {
-  let ordinal: Int
-
-  init(ordinal: Int) { self.ordinal = ordinal }
-
-  func adding(_ days: Int) -> Day { Day(ordinal: ordinal + days) }
-
-  var description: String {
-    let z = ordinal + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-    return String(format: "%04d-%02d-%02d", y, m, d)
   }
 }

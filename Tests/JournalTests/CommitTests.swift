@@ -68,6 +68,22 @@ import Testing
     #expect(try repo.git("status", "--porcelain") == "")
   }
 
+  @Test func commitOnlyTheNamedFiles() throws {
+    let repo = try GitFixture()
+    try repo.journal("commit")
+    try repo.write([
+      "mentees/alice/sessions/2026-11-20.md": session,
+      "mentees/alice/profile.md": "---\nname: Alice Kim\nrelationship: mentee\n---\n",
+    ])
+    let run = try repo.journal("commit", "mentees/alice/sessions/2026-11-20.md")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repo.git("show", "--name-only", "--format=", "HEAD") == "mentees/alice/sessions/2026-11-20.md\n")
+    #expect(try repo.git("status", "--porcelain") == " M mentees/alice/profile.md\n")
+    let outside = try repo.journal("commit", "--journal", ".", "README.md")
+    #expect(outside.status == 2)
+    #expect(outside.stderr == "journal: README.md is not one of the journal's own files (journal.yml, mentees/)\n")
+  }
+
   @Test func dryRunWritesNothing() throws {
     let repo = try GitFixture(initialCommit: true)
     let objects = try repo.git("count-objects")
