@@ -29,7 +29,33 @@ public struct ActionItem: Sendable, Equatable {
     self.owner = owner
     self.priority = priority
     self.location = location
-    self.identity = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    self.identity = ActionItem.normalise(text)
+  }
+
+  /// Lowercased, with runs of white space as one space; scalar by scalar, with the character
+  /// tables consulted only outside ASCII, since every action of every file goes through it.
+  static func normalise(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    var pendingSpace = false
+    var ascii = true
+    for scalar in text.unicodeScalars {
+      let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace
+      if isSpace {
+        pendingSpace = !result.isEmpty
+        continue
+      }
+      if pendingSpace {
+        result.append(" ")
+        pendingSpace = false
+      }
+      if scalar.isASCII {
+        result.append(scalar.value >= 65 && scalar.value <= 90 ? Unicode.Scalar(scalar.value + 32)! : scalar)
+      } else {
+        ascii = false
+        result.append(scalar)
+      }
+    }
+    return ascii ? String(result) : String(result).lowercased()
   }
 
   /// What makes two mentions the same action when it is carried over to a later session:

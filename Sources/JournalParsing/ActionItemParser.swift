@@ -5,7 +5,6 @@ import JournalModel
 /// Only `due:`, `owner:` and `priority:` are read from the text, each written `key:value`
 /// as one word; everything else is the action's description.
 enum ActionItemParser {
-  static let keys = ["due", "owner", "priority"]
 
   static func parse(
     _ item: MarkdownBody.ListItem, source: SourceText, file: String,
@@ -34,8 +33,10 @@ enum ActionItemParser {
     var priority: Priority?
     var seen: Set<String> = []
     var words: [Substring] = []
-    for word in item.text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-      guard let colon = word.firstIndex(of: ":"), keys.contains(String(word[..<colon])) else {
+    // Words split by bytes, and tokens told by their first bytes: this runs for every action
+    // of every file, and splitting by grapheme would cost more than the rest of the parse.
+    for word in Self.words(item.text) {
+      guard let colon = Self.tokenColon(word) else {
         words.append(word)
         continue
       }
@@ -86,6 +87,35 @@ enum ActionItemParser {
     return ActionItem(
       text: text, status: status, due: due, owner: owner, priority: priority,
       location: item.location)
+  }
+
+  /// The text's space-separated words.
+  static func words(_ text: String) -> [Substring] {
+    var words: [Substring] = []
+    let utf8 = text.utf8
+    var start: String.Index? = nil
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+        if let begin = start { words.append(text[begin..<index]) }
+        start = nil
+      } else if start == nil {
+        start = index
+      }
+      index = utf8.index(after: index)
+    }
+    if let begin = start { words.append(text[begin..<utf8.endIndex]) }
+    return words
+  }
+
+  /// The index of the colon when the word is `due:`, `owner:` or `priority:` and a value.
+  static func tokenColon(_ word: Substring) -> String.Index? {
+    let utf8 = word.utf8
+    for key in ["due:", "owner:", "priority:"] where utf8.starts(with: key.utf8) {
+      return utf8.index(utf8.startIndex, offsetBy: key.utf8.count - 1)
+    }
+    return nil
   }
 
   /// Where a token was written: the first line of the item that holds it.

@@ -43,10 +43,13 @@ struct FrontMatter {
     var yaml = split.yaml
     for _ in 0..<16 {
       do {
-        // The basic resolver types nothing implicitly: fields read scalars as written, and
-        // Yams' duplicate-key check then needs no regular expression per key.
-        // Naming the encoding spares Yams a look at the environment on every call.
-        let root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+        // An empty resolver types nothing implicitly: fields read scalars as written, and
+        // Yams' duplicate-key check needs no regular expression per key. A resolver
+        // (`removing` makes a new one) and a constructor of this call's own keep every node's
+        // tag from retaining objects shared by all threads, whose reference counts would
+        // bounce between the cores. Naming the encoding spares Yams a look at the environment.
+        let root = try Yams.compose(
+          yaml: yaml, Resolver.basic.removing(.str), Constructor([:], [:], [:]), .utf8)
         return (entries(of: root, offset: offset, file: file, diagnostics: &diagnostics), diagnostics)
       } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
         let repeats = DuplicateKeys.locate(
