@@ -37,6 +37,10 @@ let package = Package(
       exclude: ["README.md"]),
     .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
     .executableTarget(name: "journal-bench", dependencies: ["JournalModel"], path: "Benchmarks/journal-bench"),
+    .target(name: "CFuzzer", path: "Fuzz/CFuzzer"),
+    .executableTarget(
+      name: "journal-fuzz", dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "CFuzzer"],
+      path: "Fuzz/journal-fuzz"),
 
     .testTarget(
       name: "JournalTests",
