@@ -59,6 +59,7 @@ extension Repository {
         try check(git_repository_index(&index, pointer), "git_repository_index")
         defer { git_index_free(index) }
         try check(git_index_read(index, 0), "git_index_read")
+        let stamp = indexStamp()
         for change in changes {
           if change.kind == .deleted {
             try check(git_index_remove_bypath(index, change.path), "git_index_remove_bypath")
@@ -66,12 +67,41 @@ extension Repository {
             try check(git_index_add_bypath(index, change.path), "git_index_add_bypath")
           }
         }
+        try smudgeRacilyClean(index!, since: stamp, except: Set(changes.map(\.path)))
         try check(git_index_write(index), "git_index_write")
         return
       } catch let error as GitError where error.isLocked && attempt < 40 {
         attempt += 1
         usleep(50_000)
       }
+    }
+  }
+
+  /// The modification time, in seconds, of the index file as it was read.
+  private func indexStamp() -> Int? {
+    var info = stat()
+    guard stat(gitFolder + "index", &info) == 0 else { return nil }
+    return Int(info.st_mtim.tv_sec)
+  }
+
+  /// "Racy git": an entry whose file was written in the same second as the index it was read
+  /// from may have changed since without its size or time showing it. Once the index is
+  /// rewritten with a later time, git would take such a file for clean. As git does, such
+  /// entries get a zero size, so the next status compares their content.
+  private func smudgeRacilyClean(_ index: OpaquePointer, since stamp: Int?, except touched: Set<String>) throws {
+    guard let stamp else { return }
+    var racy: [git_index_entry] = []
+    for position in 0..<git_index_entrycount(index) {
+      guard let entry = git_index_get_byindex(index, position),
+        Int(entry.pointee.mtime.seconds) >= stamp,
+        !touched.contains(String(cString: entry.pointee.path))
+      else { continue }
+      var copy = entry.pointee
+      copy.file_size = 0
+      racy.append(copy)
+    }
+    for var entry in racy {
+      try check(git_index_add(index, &entry), "git_index_add")
     }
   }
 
