@@ -54,10 +54,6 @@ public enum JournalLoader {
           rule: RuleID.encoding, severity: .error, message: "cannot read the folder: \(reason)",
           file: path, location: .start))
     }
-    if !listing.files.contains(JournalPath.configName) && !listing.links.contains(JournalPath.configName) {
-      // Only an in-memory journal can lack it; on disk it is how the journal was found.
-      config = JournalConfig()
-    }
     let ids = Set(listing.people).union(profiles.keys).union(sessions.keys).union(plans.keys)
     let people = ids.map { id in
       PersonRecord(

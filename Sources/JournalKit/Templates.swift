@@ -118,17 +118,7 @@ public enum Templates {
       text.first.map { $0.isLetter } == true && text.last.map { $0.isLetter || $0.isNumber || $0 == ")" || $0 == "." } == true
       && text.allSatisfy { $0.isLetter || $0.isNumber || " .-'(),&/".contains($0) }
       && !["true", "false", "yes", "no", "on", "off", "null", "y", "n"].contains(text.lowercased())
-    if plainSafe { return text }
-    var escaped = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": escaped += "\\\""
-      case "\\": escaped += "\\\\"
-      case "\n": escaped += "\\n"
-      case "\t": escaped += "\\t"
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped + "\""
+    // A JSON string is a valid YAML double-quoted scalar.
+    return plainSafe ? text : JSONText.string(text)
   }
 }
