@@ -55,7 +55,7 @@ public struct PersonSummary: Sendable {
     goals = record.plans.flatMap { plan in
       plan.goals.compactMap { goal -> GoalProgress? in
         guard let metric = goal.metric else { return nil }
-        let values = record.sessions.flatMap { session in
+        let values = sessions.flatMap { session in
           session.metrics.filter { $0.id == metric }.map { (day: session.date, value: $0.value) }
         }
         return GoalProgress(goal: goal, plan: plan.slug, values: values)

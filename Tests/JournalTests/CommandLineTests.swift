@@ -77,6 +77,33 @@ import Testing
     #expect(!noColor.stdout.contains("\u{1B}["))
   }
 
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func colourOnATerminal() throws {
+    // script(1) gives the program a pseudo-terminal, as a person's shell does.
+    let command = "\(journalBinary.path) check SampleJournal --today 2026-11-26"
+    let terminal = try runScript(command, environment: [:])
+    #expect(terminal.contains("\u{1B}[1;33mwarning\u{1B}[0m"))
+    let noColor = try runScript(command, environment: ["NO_COLOR": "1"])
+    #expect(!noColor.contains("\u{1B}["))
+    #expect(noColor.contains("warning: follow-up with Lee Chen"))
+  }
+
+  private func runScript(_ command: String, environment: [String: String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-qec", command, "/dev/null"]
+    process.currentDirectoryURL = packageRoot
+    process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm", "HOME": NSTemporaryDirectory()]
+      .merging(environment) { _, new in new }
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
   @Test func journalNotFoundIsOneLineAndExitTwo() throws {
     let folder = try TemporaryFolder()
     let run = try runJournal(["check"], in: folder.path)

@@ -25,6 +25,7 @@ import Testing
     #expect(run.stdout.contains("] journal: session with alice on 2026-11-20 (career-development)\n  added    mentees/alice/sessions/2026-11-20.md\n"))
     // Git and journal agree: the commit holds exactly that file.
     #expect(try repo.git("show", "--name-status", "--format=", "HEAD") == "A\tmentees/alice/sessions/2026-11-20.md\n")
+    #expect(try repo.git("reflog", "-1", "--format=%gs") == "commit: journal: session with alice on 2026-11-20 (career-development)\n")
     let given = try repo.journal("commit", "-m", "Offsite notes")
     #expect(given.stdout == "nothing to commit: the journal is as in the last commit\n")
   }
