@@ -140,6 +140,16 @@ import Testing
     #expect(repo.head == head)
   }
 
+  @Test func refusesAJournalOutsideAnyRepository() throws {
+    let folder = try TemporaryFolder()
+    try folder.write(["journal.yml": "title: T\n"])
+    for command in [["commit"], ["log"]] {
+      let run = try runJournal(command, in: folder.path)
+      #expect(run.status == 2)
+      #expect(run.stderr.hasSuffix("is not inside a git repository; run `git init` there, or `journal init`\n"), "\(run.stderr)")
+    }
+  }
+
   @Test func refusesAMissingIdentity() throws {
     let repo = try GitFixture(initialCommit: true)
     try repo.git("config", "--unset", "user.name")
