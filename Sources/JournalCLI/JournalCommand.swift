@@ -16,7 +16,8 @@ public struct JournalCommand: ParsableCommand {
       """,
     version: JournalVersion.current,
     subcommands: [
-      CheckCommand.self, SummaryCommand.self, InitCommand.self, NewCommand.self, CommitCommand.self,
+      CheckCommand.self, SummaryCommand.self, ShowCommand.self, InitCommand.self, NewCommand.self,
+      CommitCommand.self,
       LogCommand.self, RulesCommand.self,
     ])
 

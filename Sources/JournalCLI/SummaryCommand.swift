@@ -2,15 +2,24 @@ import ArgumentParser
 import Foundation
 import JournalKit
 
+extension SummaryFormat: ExpressibleByArgument {}
+
 /// `journal summary`: where each person stands.
 struct SummaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "summary",
     abstract: "Summarise each person's sessions, follow-ups, actions and goals.",
     discussion: """
+      For each person: sessions by type and month, days since the last session against their \
+      cadence, the next follow-up, feedback balance, actions open, done and overdue, and each \
+      measurable goal's values against its baseline and target. First, the journal's totals \
+      and the people who most need attention.
+
       Examples:
         journal summary
-        journal summary sam-okafor --today 2026-11-26
+        journal summary sam-okafor --since 2026-10-01 --today 2026-11-26
+        journal summary --format markdown --output SUMMARY.md
+        journal summary --format json
       """)
 
   @Argument(help: ArgumentHelp("People to summarise, by id (default: everyone).", valueName: "id"))
@@ -25,26 +34,27 @@ struct SummaryCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Count only sessions on or before this date.", valueName: "date"))
   var until: String?
 
+  @Option(help: "Output format: text, markdown or json.")
+  var format: SummaryFormat = .text
+
+  @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+  var output: String?
+
   func run() throws {
     let day = try today.resolve()
     let from = try since.map { try parseDay($0, option: "--since") }
     let to = try until.map { try parseDay($0, option: "--until") }
     let loaded = try JournalLoader.load(DiskJournal(journal.locate()))
-    var people = loaded.journal.people
-    if !ids.isEmpty {
-      people = try ids.map { id in
-        guard let person = loaded.journal.person(id) else {
-          throw JournalError("no person `\(id)` in the journal")
-        }
-        return person
-      }
+    for id in ids where loaded.journal.person(id) == nil {
+      throw JournalError("no person `\(id)` in the journal")
     }
-    let style = Output.style
-    var out = ""
-    if let title = loaded.journal.config.title { out += style.bold(title) + " — \(day)\n\n" }
-    out += people.map { PersonSummary($0, today: day, since: from, until: to).text(today: day, style: style) }
-      .joined(separator: "\n")
-    Output.write(out)
+    let summary = JournalSummary(
+      loaded.journal, today: day, since: from, until: to, people: ids.isEmpty ? nil : ids)
+    if let output {
+      try AtomicFile.replace(output, contents: summary.render(format))
+    } else {
+      Output.write(summary.render(format, style: Output.style))
+    }
   }
 }
 

@@ -70,4 +70,11 @@ public struct PersonSummary: Sendable {
   }
 
   public func sessions(of type: SessionType) -> Int { sessions.count { $0.type == type } }
+
+  /// Sessions per month, `YYYY-MM`, oldest first.
+  public var sessionsByMonth: [(month: String, count: Int)] {
+    var counts: [String: Int] = [:]
+    for session in sessions { counts[session.date.monthKey, default: 0] += 1 }
+    return counts.sorted { $0.key < $1.key }.map { (month: $0.key, count: $0.value) }
+  }
 }

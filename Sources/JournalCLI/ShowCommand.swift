@@ -1,0 +1,36 @@
+import ArgumentParser
+import JournalKit
+
+/// `journal show`: one person's record as a timeline.
+struct ShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Show one person's sessions, newest first, to prepare the next one.",
+    discussion: """
+      Each session's date, type, strengths, improvements and actions, newest first, after \
+      the person's open actions.
+
+      Examples:
+        journal show sam-okafor
+        journal show sam-okafor --limit 3
+      """)
+
+  @Argument(help: ArgumentHelp("The person's id.", valueName: "id"))
+  var id: String
+
+  @Option(help: "Show at most this many sessions.")
+  var limit: Int?
+
+  @OptionGroup var journal: JournalOptions
+  @OptionGroup var today: TodayOption
+
+  func run() throws {
+    let day = try today.resolve()
+    let loaded = try JournalLoader.load(DiskJournal(journal.locate()), people: [id])
+    guard let person = loaded.journal.person(id) else {
+      throw JournalError("no person `\(id)` in the journal")
+    }
+    if let limit, limit < 1 { throw ValidationError("--limit takes a number of sessions, 1 or more") }
+    Output.write(Timeline.text(person, today: day, limit: limit, style: Output.style))
+  }
+}

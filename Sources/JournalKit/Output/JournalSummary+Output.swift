@@ -1,0 +1,181 @@
+import JournalModel
+
+/// The formats `journal summary` prints.
+public enum SummaryFormat: String, Sendable, CaseIterable {
+  case text, markdown, json
+}
+
+extension JournalSummary {
+  public func render(_ format: SummaryFormat, style: Style = .plain) -> String {
+    switch format {
+    case .text: text(style: style)
+    case .markdown: markdown()
+    case .json: json()
+    }
+  }
+
+  /// Aligned columns for the terminal: totals, who needs attention, then each person.
+  public func text(style: Style) -> String {
+    var out = ""
+    if let title { out += style.bold(title) + " — \(today)\n" }
+    out += "\(people.count) \(people.count == 1 ? "person" : "people"), \(sessionCount) session\(sessionCount == 1 ? "" : "s")"
+    out += ", \(openActionCount) open action\(openActionCount == 1 ? "" : "s")"
+    if overdueActionCount > 0 { out += " (" + style.yellow("\(overdueActionCount) overdue") + ")" }
+    out += "\n"
+    if !attention.isEmpty {
+      out += "\n" + style.bold("Needs attention") + "\n"
+      for person in attention {
+        out += "  " + style.yellow(person.name) + "\n"
+        out += person.reasons.map { "    - \($0)\n" }.joined()
+      }
+    }
+    return out + "\n" + people.map { $0.text(today: today, style: style) }.joined(separator: "\n")
+  }
+
+  /// A page that reads well committed or pasted into a pull request.
+  public func markdown() -> String {
+    func cell(_ text: String) -> String { text.replacing("|", with: "\\|") }
+    var out = "# \(cell(title ?? "Journal summary"))\n\n"
+    out += "As of \(today)"
+    if let since { out += ", sessions since \(since)" }
+    if let until { out += ", until \(until)" }
+    out += ".\n\n"
+    out += "| people | sessions | strengths | improvements | open actions | overdue actions |\n"
+    out += "| ---: | ---: | ---: | ---: | ---: | ---: |\n"
+    out += "| \(people.count) | \(sessionCount) | \(strengthCount) | \(improvementCount) | \(openActionCount) | \(overdueActionCount) |\n"
+    if !attention.isEmpty {
+      out += "\n## Needs attention\n\n"
+      for person in attention {
+        out += "- **\(cell(person.name))**: " + person.reasons.joined(separator: "; ") + "\n"
+      }
+    }
+    for person in people {
+      let record = person.record
+      out += "\n## \(cell(record.displayName))\n\n"
+      if let role = record.profile?.role { out += "\(cell(role))\n\n" }
+      out += "| | |\n| --- | --- |\n"
+      let types = SessionType.allCases.compactMap { type -> String? in
+        let count = person.sessions(of: type)
+        return count == 0 ? nil : "\(count) \(type.rawValue)"
+      }
+      out += "| sessions | \(person.sessions.count)\(types.isEmpty ? "" : " (" + types.joined(separator: ", ") + ")") |\n"
+      if let last = person.lastSession, let days = person.daysSinceLast {
+        out += "| last session | \(last), \(days) days ago"
+        if let cadence = record.profile?.cadence, let due = person.checkInDue {
+          out += "; cadence \(cadence)" + (due < today ? ", **check-in overdue since \(due)**" : "")
+        }
+        out += " |\n"
+      }
+      if let followUp = person.nextFollowUp {
+        out += "| next follow-up | \(followUp)\(followUp < today ? " **(missed)**" : "") |\n"
+      }
+      out += "| feedback | \(person.strengths) strengths, \(person.improvements) improvements |\n"
+      out += "| actions | \(person.openActions.count) open, \(person.doneActions) done"
+      if person.overdueActions > 0 { out += ", **\(person.overdueActions) overdue**" }
+      if let rate = person.completionRate { out += " (\(Int((rate * 100).rounded()))% complete)" }
+      out += " |\n"
+      if !person.openActions.isEmpty {
+        out += "\nOpen actions:\n\n"
+        for action in person.openActions {
+          out += "- [ ] \(action.item.text)"
+          if let owner = action.item.owner { out += " — \(owner)" }
+          if let due = action.item.due { out += due < today ? ", **due \(due)**" : ", due \(due)" }
+          out += "\n"
+        }
+      }
+      if !person.goals.isEmpty {
+        out += "\n| goal | baseline | values | target | progress |\n| --- | ---: | --- | ---: | ---: |\n"
+        for goal in person.goals {
+          let values = goal.values.map { "\(JSONText.number($0.value)) (\($0.day))" }.joined(separator: ", ")
+          out += "| \(cell(goal.goal.description)) | \(goal.goal.baseline.map(JSONText.number) ?? "") | \(values) | "
+          out += "\(goal.goal.target.map(JSONText.number) ?? "") | \(goal.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "") |\n"
+        }
+      }
+    }
+    return out
+  }
+
+  /// The shape documented in docs/summary.md; fields are added, never renamed or removed.
+  public func json() -> String {
+    func day(_ value: Day?) -> String { value.map { JSONText.string($0.description) } ?? "null" }
+    func number(_ value: Double?) -> String { value.map(JSONText.number) ?? "null" }
+    func string(_ value: String?) -> String { value.map(JSONText.string) ?? "null" }
+    let peopleJSON = people.map { person -> String in
+      let record = person.record
+      let actions = JSONText.object([
+        ("open", String(person.openActions.count)), ("done", String(person.doneActions)),
+        ("dropped", String(person.droppedActions)), ("overdue", String(person.overdueActions)),
+        ("completionRate", number(person.completionRate)),
+        (
+          "openItems",
+          JSONText.array(
+            person.openActions.map { action in
+              JSONText.object([
+                ("text", JSONText.string(action.item.text)), ("owner", string(action.item.owner)),
+                ("due", day(action.item.due)), ("priority", string(action.item.priority?.rawValue)),
+                ("overdue", (action.item.due.map { $0 < today } ?? false) ? "true" : "false"),
+                ("file", JSONText.string(action.file)),
+              ])
+            })
+        ),
+      ])
+      let goals = person.goals.map { goal in
+        JSONText.object([
+          ("plan", JSONText.string(goal.plan)), ("id", JSONText.string(goal.goal.id)),
+          ("description", JSONText.string(goal.goal.description)),
+          ("metric", string(goal.goal.metric)), ("baseline", number(goal.goal.baseline)),
+          ("target", number(goal.goal.target)), ("due", day(goal.goal.due)),
+          (
+            "values",
+            JSONText.array(
+              goal.values.map {
+                JSONText.object([("date", day($0.day)), ("value", JSONText.number($0.value))])
+              })
+          ),
+          ("latest", number(goal.values.last?.value)), ("progress", number(goal.progress)),
+        ])
+      }
+      let byType = JSONText.object(
+        SessionType.allCases.map { ($0.rawValue, String(person.sessions(of: $0))) })
+      let byMonth = JSONText.object(person.sessionsByMonth.map { ($0.month, String($0.count)) })
+      return JSONText.object([
+        ("id", JSONText.string(record.id)), ("name", JSONText.string(record.displayName)),
+        ("role", string(record.profile?.role)),
+        ("relationship", string(record.profile?.relationship?.rawValue)),
+        ("sessions", JSONText.object([("total", String(person.sessions.count)), ("byType", byType), ("byMonth", byMonth)])),
+        ("lastSession", day(person.lastSession)),
+        ("daysSinceLastSession", person.daysSinceLast.map(String.init) ?? "null"),
+        ("cadence", string(record.profile?.cadence?.description)),
+        ("checkInDue", day(person.checkInDue)),
+        ("nextFollowUp", day(person.nextFollowUp)),
+        ("feedback", JSONText.object([("strengths", String(person.strengths)), ("improvements", String(person.improvements))])),
+        ("actions", actions),
+        ("goals", JSONText.array(goals)),
+      ])
+    }
+    return JSONText.object([
+      ("version", "1"), ("title", string(title)), ("today", day(today)), ("since", day(since)),
+      ("until", day(until)),
+      (
+        "totals",
+        JSONText.object([
+          ("people", String(people.count)), ("sessions", String(sessionCount)),
+          ("strengths", String(strengthCount)), ("improvements", String(improvementCount)),
+          ("openActions", String(openActionCount)), ("doneActions", String(doneActionCount)),
+          ("overdueActions", String(overdueActionCount)),
+        ])
+      ),
+      (
+        "attention",
+        JSONText.array(
+          attention.map {
+            JSONText.object([
+              ("id", JSONText.string($0.person)), ("name", JSONText.string($0.name)),
+              ("reasons", JSONText.array($0.reasons.map(JSONText.string))),
+            ])
+          })
+      ),
+      ("people", JSONText.array(peopleJSON)),
+    ]) + "\n"
+  }
+}
