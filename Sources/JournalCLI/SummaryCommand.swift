@@ -34,7 +34,7 @@ struct SummaryCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Count only sessions on or before this date.", valueName: "date"))
   var until: String?
 
-  @Option(help: "Output format: text, markdown or json.")
+  @Option(help: "Output format: text, markdown, json or html (one self-contained page).")
   var format: SummaryFormat = .text
 
   @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))

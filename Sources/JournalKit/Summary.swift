@@ -71,6 +71,22 @@ public struct PersonSummary: Sendable {
 
   public func sessions(of type: SessionType) -> Int { sessions.count { $0.type == type } }
 
+  /// Actions first mentioned in each month, against those closed (done or dropped) in each
+  /// month, by the date of the session that closed them; plan actions carry no dates.
+  public var actionFlow: [(month: String, opened: Int, closed: Int)] {
+    var opened: [String: Int] = [:]
+    var closed: [String: Int] = [:]
+    for action in record.currentActions {
+      if let first = action.firstMentioned { opened[first.monthKey, default: 0] += 1 }
+      if action.item.status != .open, case .session(let day) = action.source {
+        closed[day.monthKey, default: 0] += 1
+      }
+    }
+    return Set(opened.keys).union(closed.keys).sorted().map {
+      (month: $0, opened: opened[$0] ?? 0, closed: closed[$0] ?? 0)
+    }
+  }
+
   /// Sessions per month, `YYYY-MM`, oldest first.
   public var sessionsByMonth: [(month: String, count: Int)] {
     var counts: [String: Int] = [:]

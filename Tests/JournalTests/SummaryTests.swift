@@ -35,6 +35,8 @@ import Testing
     #expect(actions["dropped"] as? Int == 1)
     #expect(actions["overdue"] as? Int == 1)
     #expect(abs((actions["completionRate"] as? Double ?? 0) - 2.0 / 3.0) < 1e-9)
+    // All four actions were first written in October; three were closed there (two done, one dropped).
+    #expect((actions["byMonth"] as? [String: [String: Int]]) == ["2026-10": ["opened": 4, "closed": 3]])
     let open = try #require(actions["openItems"] as? [[String: Any]])
     #expect(open.first?["text"] as? String == "Add tests to the two pull requests")
     #expect(open.first?["overdue"] as? Bool == true)

@@ -2,7 +2,7 @@ import JournalModel
 
 /// The formats `journal summary` prints.
 public enum SummaryFormat: String, Sendable, CaseIterable {
-  case text, markdown, json
+  case text, markdown, json, html
 }
 
 extension JournalSummary {
@@ -11,6 +11,7 @@ extension JournalSummary {
     case .text: text(style: style)
     case .markdown: markdown()
     case .json: json()
+    case .html: html()
     }
   }
 
@@ -106,6 +107,13 @@ extension JournalSummary {
         ("open", String(person.openActions.count)), ("done", String(person.doneActions)),
         ("dropped", String(person.droppedActions)), ("overdue", String(person.overdueActions)),
         ("completionRate", number(person.completionRate)),
+        (
+          "byMonth",
+          JSONText.object(
+            person.actionFlow.map {
+              ($0.month, JSONText.object([("opened", String($0.opened)), ("closed", String($0.closed))]))
+            })
+        ),
         (
           "openItems",
           JSONText.array(

@@ -38,7 +38,8 @@ extension PersonSummary {
     }
     for goal in goals {
       let values = goal.values.map { JSONText.number($0.value) }.joined(separator: " → ")
-      var value = "\(goal.goal.id): \(values.isEmpty ? "no values yet" : values)"
+      var value = "\(goal.goal.id): "
+      value += values.isEmpty ? "no values yet" : Sparkline.text(goal.values.map(\.value)) + "  " + values
       if let target = goal.goal.target { value += " (target \(JSONText.number(target)))" }
       if let progress = goal.progress { value += ", \(Int((progress * 100).rounded()))% of the way" }
       row("goal", value)
@@ -51,5 +52,16 @@ extension String {
   /// The text followed by spaces up to `width`, and always at least one.
   public func padding(to width: Int) -> String {
     self + String(repeating: " ", count: max(1, width - count))
+  }
+}
+
+/// A metric's values as block characters, lowest `▁` to highest `█`.
+enum Sparkline {
+  static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+  static func text(_ values: [Double]) -> String {
+    guard let low = values.min(), let high = values.max() else { return "" }
+    guard high > low else { return String(repeating: blocks[3], count: values.count) }
+    return String(values.map { blocks[Int(((($0 - low) / (high - low)) * 7).rounded())] })
   }
 }
