@@ -112,6 +112,6 @@ extension JournalSummary {
     .target { stroke: var(--late); stroke-dasharray: 6 4; } .baseline { stroke: var(--muted); stroke-dasharray: 2 3; }
     .bar { fill: var(--accent); } .bar.second { fill: var(--second); }
     .key { display: inline-block; width: 0.8em; height: 0.8em; vertical-align: middle; } .key.opened { background: var(--accent); } .key.closed { background: var(--second); }
-    @media print { body { margin: 0; max-width: none; } nav { display: none; } section.person { break-before: page; border-top: none; } figure { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+    @media print { body { margin: 0; max-width: none; font-size: 12px; } nav { display: none; } .charts { grid-template-columns: repeat(2, 1fr); } section.person { break-before: page; border-top: none; } figure { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
     """
 }
