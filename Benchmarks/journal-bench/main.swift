@@ -39,8 +39,17 @@ case "check", nil:
     runs: runs, expectStatus: [0, 1])
   let summary = try measure(
     journal, ["summary", "--journal", folder.path, "--today", "2026-11-26"], runs: runs)
-  printTable([("cat (read every file)", cat), ("journal check", check), ("journal summary", summary)])
-  print(String(format: "\ncheck / cat: %.2fx   summary / check: %.2fx", check.wall / cat.wall, summary.wall / check.wall))
+  let html = try measure(
+    journal, ["summary", "--journal", folder.path, "--today", "2026-11-26", "--format", "html"],
+    runs: runs)
+  printTable([
+    ("cat (read every file)", cat), ("journal check", check), ("journal summary", summary),
+    ("journal summary --format html", html),
+  ])
+  print(
+    String(
+      format: "\ncheck / cat: %.2fx   summary / check: %.2fx   html summary / check: %.2fx",
+      check.wall / cat.wall, summary.wall / check.wall, html.wall / check.wall))
 case "commit":
   try commitBenchmark(
     sessions: option("--sessions", default: 10_000), commits: option("--commits", default: 1_000),

@@ -23,7 +23,12 @@ public enum AtomicFile {
   /// new one is on disk.
   public static func replace(_ path: String, contents: String) throws {
     var info = stat()
-    let mode: mode_t = stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644
+    let exists = lstat(path, &info) == 0
+    // Only a regular file is replaced: never a device such as /dev/null, a link or a folder.
+    if exists && info.st_mode & S_IFMT != S_IFREG {
+      throw JournalError("\(path) is not a regular file; journal writes only regular files")
+    }
+    let mode: mode_t = exists ? info.st_mode & 0o7777 : 0o644
     let temporary = try writeTemporary(beside: path, contents: contents, mode: mode)
     guard rename(temporary, path) == 0 else {
       let error = errno

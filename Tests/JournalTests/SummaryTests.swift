@@ -86,6 +86,15 @@ import Testing
     #expect(text.contains("| More reviews a week | 10 | 12 (2026-10-01), 15 (2026-10-15) | 20 | 50% |"))
   }
 
+  @Test func outputNeverReplacesAnythingButARegularFile() throws {
+    let folder = try TemporaryFolder()
+    try FileManager.default.createDirectory(atPath: folder.path + "/report", withIntermediateDirectories: true)
+    let run = try runJournal(["summary", "--journal", Self.journal, "--output", folder.path + "/report"])
+    #expect(run.status == 2)
+    #expect(run.stderr.hasSuffix("/report is not a regular file; journal writes only regular files\n"))
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/report"))
+  }
+
   @Test func showIsATimelineNewestFirst() throws {
     let run = try runJournal(["show", "ana", "--journal", Self.journal, "--today", "2026-11-26"])
     #expect(run.status == 0)
