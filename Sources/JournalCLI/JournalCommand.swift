@@ -14,7 +14,7 @@ public struct JournalCommand: ParsableCommand {
       Exit status: 0 success; 1 the journal has errors (or warnings with --strict); \
       2 usage error, no journal found, or an I/O failure.
       """,
-    version: JournalVersion.current,
+    version: "\(JournalVersion.current) (libgit2 \(libgit2Version))",
     subcommands: [
       CheckCommand.self, SummaryCommand.self, ShowCommand.self, InitCommand.self, NewCommand.self,
       CommitCommand.self,

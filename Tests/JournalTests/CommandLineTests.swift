@@ -141,6 +141,12 @@ import Testing
     #expect(run.stdout.contains("overdue-action"))
   }
 
+  @Test func versionNamesLibgit2() throws {
+    let run = try runJournal(["--version"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("0.1.0 (libgit2 1."))
+  }
+
   @Test func helpHasExamples() throws {
     let run = try runJournal(["check", "--help"])
     #expect(run.status == 0)

@@ -144,6 +144,27 @@ import Testing
     #expect(report.fileCount == 4)
   }
 
+  @Test func hundredMegabytesAndATenMegabyteLine() throws {
+    let folder = try TemporaryFolder()
+    try folder.write(RuleExample.session(Self.valid).files)
+    let big = folder.url.appendingPathComponent("mentees/alex/sessions/2026-11-21.md")
+    FileManager.default.createFile(atPath: big.path, contents: nil)
+    let handle = try FileHandle(forWritingTo: big)
+    try handle.truncate(atOffset: 100 * 1024 * 1024)
+    try handle.close()
+    let line = "---\ndate: 2026-11-22\ntype: career-development\nmentor: " + String(repeating: "x", count: 10 * 1024 * 1024) + "\n---\n"
+    try folder.write(["mentees/alex/sessions/2026-11-22.md": line])
+    let clock = ContinuousClock()
+    let started = clock.now
+    let report = try Checker.check(DiskJournal(try JournalLocation.at(folder.path)), today: sampleToday)
+    #expect(clock.now - started < .seconds(2))
+    #expect(report.diagnostics.map(\.message) == [
+      "file is 100 MiB (104857600 bytes); journal reads notes of at most 1 MiB",
+      "file is 10 MiB (10485819 bytes); journal reads notes of at most 1 MiB",
+    ])
+    #expect(report.fileCount == 5)
+  }
+
   @Test func symbolicLinksAreReportedNotFollowed() throws {
     let folder = try TemporaryFolder()
     try folder.write(RuleExample.session(Self.valid).files)

@@ -32,7 +32,11 @@ public enum Committer {
         return journal.prefix + path
       }
     }
-    let fileChanges = try git { try repository.workingTreeChanges(under: paths) }
+    // Hidden files are not the journal's: editors' swap files, and the temporary files that
+    // `journal new` renames into place, which a commit running beside it must never take.
+    let fileChanges = try git { try repository.workingTreeChanges(under: paths) }.filter { change in
+      !journal.journalPath(change.path).split(separator: "/").contains { $0.hasPrefix(".") }
+    }
     guard !fileChanges.isEmpty else { return .nothingToCommit }
 
     let source = DiskJournal(location)

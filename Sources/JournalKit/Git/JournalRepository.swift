@@ -65,3 +65,6 @@ func git<T>(_ body: () throws -> T) throws -> T {
     throw JournalError("git: \(error.message)")
   }
 }
+
+/// The version of libgit2 journal runs with, such as `1.5.1`.
+public var libgit2Version: String { GitLibrary.version }

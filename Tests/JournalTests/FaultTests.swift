@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// Interruptions and load: whatever happens, the repository stays sound and no note is lost.
+@Suite struct FaultTests {
+  @Test func eightConcurrentCommitsAndNewNotes() async throws {
+    let repo = try GitFixture(initialCommit: true)
+    try repo.journal("commit")
+    let (path, home) = (repo.path, repo.home.path)
+    var created: Set<String> = []
+    for round in 0..<3 {
+      let runs = try await withThrowingTaskGroup(of: (Int, Run).self) { group in
+        for index in 0..<8 {
+          group.addTask {
+            let arguments =
+              index % 2 == 0
+              ? ["new", "session", "alice", "--date", "2026-11-2\(round)", "--slug", "load-\(index)"]
+              : ["commit"]
+            return (index, try runJournal(arguments, in: path, environment: ["HOME": home]))
+          }
+        }
+        var all: [(Int, Run)] = []
+        for try await result in group { all.append(result) }
+        return all
+      }
+      for (index, run) in runs {
+        if index % 2 == 0 {
+          #expect(run.status == 0, "\(run.stderr)")
+          created.insert("mentees/alice/sessions/2026-11-2\(round)-load-\(index).md")
+        } else {
+          #expect(
+            run.status == 0 || run.stderr.hasPrefix("journal: the repository is locked")
+              || run.stderr.hasPrefix("journal: another commit landed"),
+            "\(run.stderr)")
+        }
+      }
+    }
+    #expect(try repo.journal("commit").status == 0)
+    #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+    #expect(try repo.git("status", "--porcelain") == "")
+    let added = try repo.git("log", "--diff-filter=A", "--name-only", "--format=").split(separator: "\n").map(String.init)
+    #expect(added.count == Set(added).count, "every note is committed exactly once")
+    #expect(created.isSubset(of: Set(added)))
+    #expect(!added.contains { $0.contains("/.") }, "no temporary file is ever committed")
+  }
+
+  @Test func killedCommitsLeaveTheRepositorySound() throws {
+    let repo = try GitFixture(initialCommit: true)
+    try repo.journal("commit")
+    var written: [String: String] = [:]
+    var generator = SystemRandomNumberGenerator()
+    for attempt in 0..<20 {
+      let name = "mentees/alice/sessions/2026-11-\(String(format: "%02d", attempt + 1)).md"
+      let text = session.replacingOccurrences(of: "2026-11-20", with: String(name.dropFirst(23).prefix(10)))
+      try repo.write([name: text])
+      written[name] = text
+      let process = Process()
+      process.executableURL = journalBinary
+      process.arguments = ["commit"]
+      process.currentDirectoryURL = repo.folder.url
+      process.environment = ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32.random(in: 0..<40_000, using: &generator))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      // A lock left by a killed process is what git leaves too; a person removes it.
+      for lock in ["/.git/index.lock", "/.git/refs/heads/main.lock", "/.git/HEAD.lock"] {
+        try? FileManager.default.removeItem(atPath: repo.path + lock)
+      }
+      #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+      _ = try repo.git("status", "--porcelain")
+    }
+    for (name, text) in written {
+      #expect(try String(contentsOfFile: repo.path + "/" + name, encoding: .utf8) == text, "the note is intact")
+    }
+    #expect(try repo.journal("commit").status == 0)
+    #expect(try repo.git("status", "--porcelain") == "")
+    #expect(try repo.git("ls-files", "mentees/alice/sessions").split(separator: "\n").count == 20)
+  }
+
+  @Test func killedNewNotesAreWholeOrAbsent() throws {
+    let repo = try GitFixture()
+    var generator = SystemRandomNumberGenerator()
+    for attempt in 0..<20 {
+      let process = Process()
+      process.executableURL = journalBinary
+      process.arguments = ["new", "session", "alice", "--date", "2026-11-20", "--slug", "kill-\(attempt)"]
+      process.currentDirectoryURL = repo.folder.url
+      process.environment = ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32.random(in: 0..<30_000, using: &generator))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+    // Every note that exists is whole: the journal checks clean, whichever runs finished.
+    let check = try repo.journal("check", "--today", "2026-11-26", "--format", "json")
+    #expect(check.status == 0, "\(check.stdout)")
+    #expect(check.stdout.contains("\"errors\":0,"))
+  }
+}
