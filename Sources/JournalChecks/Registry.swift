@@ -30,9 +30,10 @@ public enum RuleRegistry {
 
   public static var ids: [String] { allRules.map(\.id) }
 
-  /// Runs every cross-file rule over a parsed journal, the rules side by side on every core.
-  public static func check(_ context: CheckContext) -> [Diagnostic] {
-    allRules.concurrentFlatMap { $0.check(context) }
+  /// Runs every cross-file rule over a parsed journal, the rules side by side on every core,
+  /// or one after another when the caller already keeps the cores busy.
+  public static func check(_ context: CheckContext, concurrently: Bool = true) -> [Diagnostic] {
+    concurrently ? allRules.concurrentFlatMap { $0.check(context) } : allRules.flatMap { $0.check(context) }
   }
 
   /// Gives each finding the severity `journal.yml` asks for, dropping those of rules set `off`.

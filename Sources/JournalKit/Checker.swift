@@ -8,28 +8,35 @@ public struct CheckReport: Sendable {
   public let diagnostics: [Diagnostic]
   /// How many notes were checked.
   public let fileCount: Int
-  public let journal: Journal
 
   public var errorCount: Int { diagnostics.count { $0.severity == .error } }
   public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }
 
 /// `journal check`: every file, every rule, every finding.
+///
+/// No rule looks across people, so the journal is checked one person at a time, people side by
+/// side on every core: memory holds the people being checked and the findings, not the journal.
 public enum Checker {
-  /// Checks a journal. With `only`, the whole journal is still read (links and follow-ups
-  /// cross files) but only findings in those files or folders are reported.
+  /// Checks a journal. With `only`, each person concerned is still read whole (links and
+  /// follow-ups cross files) but only findings in those files or folders are reported.
   public static func check(
     _ source: some JournalSource, today: Day, only selection: [String]? = nil
   ) throws -> CheckReport {
-    // No rule looks across people, so checking some people's files reads only theirs.
-    let people = selection.flatMap(Self.people)
-    let loaded = try JournalLoader.load(source, people: people)
-    let context = CheckContext(
-      journal: loaded.journal, today: today,
-      paths: Set(loaded.listing.files).union(loaded.listing.links))
-    var diagnostics = loaded.diagnostics + RuleRegistry.check(context)
-    diagnostics = RuleRegistry.applySettings(diagnostics, config: loaded.journal.config)
-    var files = loaded.checkedFiles
+    let listing = try source.listing(people: selection.flatMap(Self.people))
+    let (shared, people) = split(listing)
+    let settings = JournalLoader.assemble(JournalLoader.parseAll(shared.files, source: source), listing: shared)
+    let config = settings.journal.config
+    let perPerson = people.concurrentMap { part -> (diagnostics: [Diagnostic], files: [String]) in
+      let loaded = JournalLoader.assemble(
+        part.files.map { JournalLoader.parseOne($0, source: source) }, listing: part, config: config)
+      let context = CheckContext(
+        journal: loaded.journal, today: today, paths: Set(part.files).union(part.links))
+      return (loaded.diagnostics + RuleRegistry.check(context, concurrently: false), loaded.checkedFiles)
+    }
+    var diagnostics = RuleRegistry.applySettings(
+      settings.diagnostics + perPerson.flatMap(\.diagnostics), config: config)
+    var files = settings.checkedFiles + perPerson.flatMap(\.files)
     if let selection {
       func selected(_ path: String) -> Bool {
         selection.contains { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") }
@@ -37,9 +44,29 @@ public enum Checker {
       diagnostics = diagnostics.filter { selected($0.file) }
       files = files.filter(selected)
     }
-    return CheckReport(
-      diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), fileCount: files.count,
-      journal: loaded.journal)
+    return CheckReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), fileCount: files.count)
+  }
+
+  /// The journal's own files (journal.yml, anything not in a person's folder), and one
+  /// listing per person.
+  static func split(_ listing: JournalListing) -> (shared: JournalListing, people: [JournalListing]) {
+    func owner(_ path: String) -> String? {
+      let parts = path.split(separator: "/")
+      return parts.count >= 3 && parts[0] == Substring(JournalPath.peopleFolder) ? String(parts[1]) : nil
+    }
+    var shared = JournalListing()
+    var people: [String: JournalListing] = [:]
+    for id in listing.people { people[id, default: JournalListing()].people = [id] }
+    for path in listing.files {
+      if let id = owner(path) { people[id, default: JournalListing()].files.append(path) } else { shared.files.append(path) }
+    }
+    for path in listing.links {
+      if let id = owner(path) { people[id, default: JournalListing()].links.append(path) } else { shared.links.append(path) }
+    }
+    for entry in listing.unreadable {
+      if let id = owner(entry.path) { people[id, default: JournalListing()].unreadable.append(entry) } else { shared.unreadable.append(entry) }
+    }
+    return (shared, people.sorted { $0.key < $1.key }.map(\.value))
   }
 }
 

@@ -17,10 +17,16 @@ public enum JournalLoader {
   /// Loads the journal, or with `people` only their folders and the journal's settings.
   public static func load(_ source: some JournalSource, people: Set<String>? = nil) throws -> LoadedJournal {
     let listing = try source.listing(people: people)
-    let parsed = parseAll(listing.files, source: source)
+    return assemble(parseAll(listing.files, source: source), listing: listing)
+  }
 
+  /// Builds the journal from parsed files. `config` stands in for a `journal.yml` that is not
+  /// among them, as when one person's folder is loaded on its own.
+  static func assemble(_ parsed: [ParsedFile], listing: JournalListing, config given: JournalConfig? = nil)
+    -> LoadedJournal
+  {
     var diagnostics: [Diagnostic] = []
-    var config = JournalConfig()
+    var config = given ?? JournalConfig()
     var profiles: [String: Person] = [:]
     var sessions: [String: [Session]] = [:]
     var plans: [String: [Plan]] = [:]
@@ -68,16 +74,18 @@ public enum JournalLoader {
   /// Parses files on every core; each task reads, parses and drops one file's bytes, so
   /// memory grows with the models, not with the files.
   static func parseAll(_ paths: [String], source: some JournalSource) -> [ParsedFile] {
-    paths.concurrentMap { path in
-      let kind = JournalPath.classify(path)
-      // Attachments and private notes are never opened; a misplaced note is only named.
-      guard DocumentParser.readsContent(of: kind) else { return DocumentParser.parse(nil, path: path) }
-      switch source.read(path) {
-      case .success(let bytes):
-        return DocumentParser.parse(bytes, path: path)
-      case .failure(let problem):
-        return ParsedFile(path: path, kind: kind, document: nil, diagnostics: [problem])
-      }
+    paths.concurrentMap { parseOne($0, source: source) }
+  }
+
+  static func parseOne(_ path: String, source: some JournalSource) -> ParsedFile {
+    let kind = JournalPath.classify(path)
+    // Attachments and private notes are never opened; a misplaced note is only named.
+    guard DocumentParser.readsContent(of: kind) else { return DocumentParser.parse(nil, path: path) }
+    switch source.read(path) {
+    case .success(let bytes):
+      return DocumentParser.parse(bytes, path: path)
+    case .failure(let problem):
+      return ParsedFile(path: path, kind: kind, document: nil, diagnostics: [problem])
     }
   }
 }
