@@ -33,7 +33,9 @@ let package = Package(
       exclude: ["README.md"]),
     .target(
       name: "JournalCLI",
-      dependencies: ["JournalKit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: [
+        "JournalKit", "JournalParsing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       exclude: ["README.md"]),
     .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
     .executableTarget(name: "journal-bench", dependencies: ["JournalModel"], path: "Benchmarks/journal-bench"),

@@ -4,7 +4,7 @@ import Yams
 /// Reads `journal.yml`: the title and each rule's settings. Which rules and parameters exist
 /// is for the checks to say; this only reads their shape.
 enum ConfigParser {
-  static let fields = ["title", "rules"]
+  static let fields = FrontMatterSchema.config.map(\.name)
 
   static func parse(_ frontMatter: FrontMatter, file: String, diagnostics: inout [Diagnostic])
     -> JournalConfig?

@@ -3,8 +3,8 @@ import Yams
 
 /// Reads an action plan's front matter and its goals.
 enum PlanParser {
-  static let fields = ["title", "created", "status", "review", "goals"]
-  static let goalFields = ["id", "description", "metric", "baseline", "target", "due"]
+  static let fields = FrontMatterSchema.plan.map(\.name)
+  static let goalFields = FrontMatterSchema.goal.map(\.name)
 
   static func parse(
     _ frontMatter: FrontMatter, actions: [ActionItem], person: String, slug: String, file: String,

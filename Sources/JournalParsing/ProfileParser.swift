@@ -2,10 +2,7 @@ import JournalModel
 
 /// Reads `mentees/<id>/profile.md`.
 enum ProfileParser {
-  static let fields = [
-    "name", "role", "relationship", "mentor", "since", "goals", "learning-style", "cadence",
-    "retain-until",
-  ]
+  static let fields = FrontMatterSchema.profile.map(\.name)
 
   static func parse(
     _ frontMatter: FrontMatter, person: String, file: String, diagnostics: inout [Diagnostic]

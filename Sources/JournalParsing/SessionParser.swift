@@ -2,10 +2,7 @@ import JournalModel
 
 /// Reads a session file's front matter and joins it with its body's parts.
 enum SessionParser {
-  static let fields = [
-    "date", "type", "mentor", "duration", "medium", "objectives", "event-date", "metrics", "plan",
-    "follow-up", "tags", "project",
-  ]
+  static let fields = FrontMatterSchema.session.map(\.name)
 
   static func parse(
     _ frontMatter: FrontMatter, sections: SessionSections, person: String, fileDate: Day?,
