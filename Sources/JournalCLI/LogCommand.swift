@@ -18,7 +18,7 @@ struct LogCommand: ParsableCommand {
         journal log --format json
       """)
 
-  @Argument(help: ArgumentHelp("Only this person's record.", valueName: "id"))
+  @Argument(help: ArgumentHelp("Only this person's record.", valueName: "id"), completion: Completion.people)
   var id: String?
 
   @Option(help: ArgumentHelp("Only commits made on or after this date.", valueName: "date"))

@@ -72,7 +72,7 @@ struct NewSession: ParsableCommand {
         journal new session priya-raman --type candidate-feedback --date 2026-11-20 --slug onsite
       """)
 
-  @Argument(help: ArgumentHelp("The person's id.", valueName: "id"))
+  @Argument(help: ArgumentHelp("The person's id.", valueName: "id"), completion: Completion.people)
   var id: String
   @Option(help: "performance-improvement, career-development, project-specific or candidate-feedback.")
   var type: SessionType?
@@ -96,7 +96,7 @@ struct NewPlan: ParsableCommand {
         journal new plan sam-okafor code-quality --title "Code quality and review habits"
       """)
 
-  @Argument(help: ArgumentHelp("The person's id.", valueName: "id")) var id: String
+  @Argument(help: ArgumentHelp("The person's id.", valueName: "id"), completion: Completion.people) var id: String
   @Argument(help: ArgumentHelp("The plan's file name, without .md.", valueName: "slug")) var slug: String
   @Option(help: "The plan's title.") var title: String
   @OptionGroup var options: NewOptions

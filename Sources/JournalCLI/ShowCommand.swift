@@ -15,7 +15,7 @@ struct ShowCommand: ParsableCommand {
         journal show sam-okafor --limit 3
       """)
 
-  @Argument(help: ArgumentHelp("The person's id.", valueName: "id"))
+  @Argument(help: ArgumentHelp("The person's id.", valueName: "id"), completion: Completion.people)
   var id: String
 
   @Option(help: "Show at most this many sessions.")

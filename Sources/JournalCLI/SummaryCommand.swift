@@ -22,7 +22,9 @@ struct SummaryCommand: ParsableCommand {
         journal summary --format json
       """)
 
-  @Argument(help: ArgumentHelp("People to summarise, by id (default: everyone).", valueName: "id"))
+  @Argument(
+    help: ArgumentHelp("People to summarise, by id (default: everyone).", valueName: "id"),
+    completion: Completion.people)
   var ids: [String] = []
 
   @OptionGroup var journal: JournalOptions

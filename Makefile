@@ -1,0 +1,39 @@
+# Release build, manual page and shell completions, installed under PREFIX.
+#   make install PREFIX=$HOME/.local
+#   make uninstall PREFIX=$HOME/.local
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+# A self-contained binary: the Swift runtime is linked in, so it starts faster and runs
+# where no toolchain is installed.
+SWIFT_FLAGS ?= -c release --static-swift-stdlib
+BUILT := .build/release/journal
+
+.PHONY: all build man install uninstall clean
+
+all: build
+
+build:
+	swift build $(SWIFT_FLAGS) --product journal
+
+man: build
+	swift package generate-manual
+	cp .build/plugins/GenerateManual/outputs/journal/journal.1 .build/journal.1
+
+install: build man
+	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"
+	install -m 0755 $(BUILT) "$(BINDIR)/journal"
+	install -m 0644 .build/journal.1 "$(MANDIR)/journal.1"
+	$(BUILT) --generate-completion-script bash > "$(BASHDIR)/journal"
+	$(BUILT) --generate-completion-script zsh > "$(ZSHDIR)/_journal"
+	$(BUILT) --generate-completion-script fish > "$(FISHDIR)/journal.fish"
+
+uninstall:
+	rm -f "$(BINDIR)/journal" "$(MANDIR)/journal.1" "$(BASHDIR)/journal" "$(ZSHDIR)/_journal" "$(FISHDIR)/journal.fish"
+
+clean:
+	swift package clean

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// Shell completions, person ids included, in a real bash.
+@Suite struct CompletionTests {
+  @Test(arguments: ["bash", "zsh", "fish"])
+  func scriptsAreGenerated(_ shell: String) throws {
+    let run = try runJournal(["--generate-completion-script", shell])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("journal"))
+    #expect(run.stdout.contains("---completion"), "person ids are completed by journal itself")
+  }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+  func bashCompletesPersonIDs() throws {
+    let folder = journalBinary.deletingLastPathComponent().path
+    let script = """
+      source <(journal --generate-completion-script bash)
+      COMP_WORDS=(journal new session ma); COMP_CWORD=3; COMP_LINE="journal new session ma"; COMP_POINT=${#COMP_LINE}
+      _journal; printf '%s\\n' "${COMPREPLY[@]}"
+      COMP_WORDS=(journal show ""); COMP_CWORD=2; COMP_LINE="journal show "; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
+      _journal; printf '%s\\n' "${COMPREPLY[@]}"
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", script]
+    process.currentDirectoryURL = packageRoot.appendingPathComponent("SampleJournal/mentees")
+    process.environment = ["PATH": "\(folder):/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(output == "maria-lopez\nlee-chen\nmaria-lopez\npriya-raman\nsam-okafor\n")
+  }
+}
