@@ -1,0 +1,65 @@
+import ArgumentParser
+import JournalKit
+
+/// `journal export`: actions and follow-ups for other tools.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Export actions as CSV, or follow-ups and due dates as an iCalendar file.",
+    subcommands: [ExportActions.self, ExportFollowUps.self])
+}
+
+/// Where an export goes.
+struct ExportOptions: ParsableArguments {
+  @OptionGroup var journal: JournalOptions
+
+  @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+  var output: String?
+
+  func write(_ text: String) throws {
+    if let output { try AtomicFile.replace(output, contents: text) } else { Output.write(text) }
+  }
+}
+
+struct ExportActions: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
+
+  static let configuration = CommandConfiguration(
+    commandName: "actions",
+    abstract: "Every action, once, in its latest state: person, status, text, owner, due date, file.",
+    discussion: """
+      Examples:
+        journal export actions --format csv > actions.csv
+      """)
+
+  @Option(help: "Output format: csv (RFC 4180).") var format: Format = .csv
+  @OptionGroup var options: ExportOptions
+
+  func run() throws {
+    let loaded = try JournalLoader.load(DiskJournal(options.journal.locate()))
+    try options.write(Export.actionsCSV(loaded.journal))
+  }
+}
+
+struct ExportFollowUps: ParsableCommand {
+  enum Format: String, ExpressibleByArgument, CaseIterable { case ics }
+
+  static let configuration = CommandConfiguration(
+    commandName: "follow-ups",
+    abstract: "Each person's next follow-up and each open action's due date as all-day events.",
+    discussion: """
+      Event ids are stable, so importing the file again updates the events.
+
+      Examples:
+        journal export follow-ups --format ics --output follow-ups.ics
+      """)
+
+  @Option(help: "Output format: ics (iCalendar, RFC 5545).") var format: Format = .ics
+  @OptionGroup var options: ExportOptions
+  @OptionGroup var today: TodayOption
+
+  func run() throws {
+    let loaded = try JournalLoader.load(DiskJournal(options.journal.locate()))
+    try options.write(Export.followUpsICS(loaded.journal, today: today.resolve()))
+  }
+}
