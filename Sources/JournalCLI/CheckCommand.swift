@@ -36,6 +36,9 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Fail (exit 1) on warnings too.")
   var strict = false
 
+  @Flag(help: "Check the journal as staged in git's index, reporting on the staged notes (for a pre-commit hook).")
+  var staged = false
+
   func run() throws {
     let day = try today.resolve()
     let location = try journal.locate(from: paths.first)
@@ -52,7 +55,18 @@ struct CheckCommand: ParsableCommand {
       }
       if selection!.contains("") { selection = nil }
     }
-    let source = DiskJournal(location)
+    let source: any JournalSource
+    if staged {
+      let (index, changed) = try StagedJournal.load(location)
+      source = index
+      // Only staged notes are reported; PATHs narrow them further.
+      let asked = selection
+      selection = changed.filter { path in
+        asked.map { $0.contains { path == $0 || path.hasPrefix($0 + "/") } } ?? true
+      }
+    } else {
+      source = DiskJournal(location)
+    }
     let report = try Checker.check(source, today: day, only: selection)
     let displayPath = { (file: String) in display(location.root + "/" + file) }
     switch format {

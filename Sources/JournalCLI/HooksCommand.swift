@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// `journal hooks`: the git pre-commit hook.
+struct HooksCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "hooks",
+    abstract: "Install or remove a git pre-commit hook that checks the staged notes.",
+    subcommands: [Install.self, Uninstall.self])
+
+  struct Install: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add a pre-commit hook running `journal check --staged`; an existing hook keeps running first.",
+      discussion: """
+        Examples:
+          journal hooks install
+        """)
+
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+      // The hook calls this very program, wherever it is installed.
+      let executable = Bundle.main.executablePath.map(PathNames.resolved) ?? "journal"
+      switch try Hooks.install(journal.locate(), executable: executable) {
+      case .installed(let path, let kept):
+        Output.write("installed \(display(path))" + (kept ? "; the hook that was there runs first" : "") + "\n")
+      case .updated(let path):
+        Output.write("updated \(display(path))\n")
+      default:
+        break
+      }
+    }
+  }
+
+  struct Uninstall: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Remove journal's pre-commit hook, restoring the one it replaced.")
+
+    @OptionGroup var journal: JournalOptions
+
+    func run() throws {
+      switch try Hooks.uninstall(journal.locate()) {
+      case .removed(let path, let restored):
+        Output.write("removed journal's hook from \(display(path))" + (restored ? "; the previous hook is back" : "") + "\n")
+      default:
+        Output.write("journal's hook is not installed\n")
+      }
+    }
+  }
+}
