@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var journal: JournalOptions
   @OptionGroup var today: TodayOption
 
-  @Option(help: "Output format: text, json or github (workflow annotations).")
+  @Option(help: "Output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
   var format: CheckFormat = .text
 
   @Flag(help: "Fail (exit 1) on warnings too.")
@@ -77,6 +77,8 @@ struct CheckCommand: ParsableCommand {
       Output.write(report.json(displayPath: displayPath))
     case .github:
       Output.write(report.github(displayPath: displayPath))
+    case .sarif:
+      Output.write(report.sarif(displayPath: displayPath, version: JournalVersion.current))
     }
     if report.errorCount > 0 || (strict && report.warningCount > 0) {
       throw ExitCode(1)

