@@ -87,6 +87,15 @@ public struct PersonSummary: Sendable {
     }
   }
 
+  /// "4 (1 career-development, 3 project-specific)": the count, then by type.
+  public var sessionsText: String {
+    let types = SessionType.allCases.compactMap { type -> String? in
+      let count = sessions(of: type)
+      return count == 0 ? nil : "\(count) \(type.rawValue)"
+    }
+    return "\(sessions.count)" + (types.isEmpty ? "" : " (" + types.joined(separator: ", ") + ")")
+  }
+
   /// Sessions per month, `YYYY-MM`, oldest first.
   public var sessionsByMonth: [(month: String, count: Int)] {
     var counts: [String: Int] = [:]

@@ -3,34 +3,13 @@ import Testing
 
 /// Exports, read back by real parsers: Python's csv module and the icalendar package.
 @Suite struct ExportTests {
-  static func python(_ module: String) -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import \(module)"]
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }
-
   func runPython(_ script: String, input: String) throws -> (status: Int32, output: String, errors: String) {
     let folder = try TemporaryFolder()
     try folder.write(["input": input])
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, folder.path + "/input"]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output, errors)
+    return try JournalTests.runPython(script, [folder.path + "/input"])
   }
 
-  @Test(.enabled(if: python("csv")))
+  @Test(.enabled(if: pythonHas("csv")))
   func actionsAsCSV() throws {
     let run = try runJournal(["export", "actions", "--journal", "SampleJournal", "--format", "csv"])
     #expect(run.status == 0)
@@ -48,7 +27,7 @@ import Testing
     #expect(read.output == "62 19 39 4\nmaria-lopez 2026-11-20 maria mentees/maria-lopez/sessions/2026-11-18.md\n")
   }
 
-  @Test(.enabled(if: python("icalendar")))
+  @Test(.enabled(if: pythonHas("icalendar")))
   func followUpsAsICalendar() throws {
     let run = try runJournal([
       "export", "follow-ups", "--journal", "SampleJournal", "--format", "ics", "--today", "2026-11-26",

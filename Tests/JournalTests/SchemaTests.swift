@@ -7,15 +7,7 @@ import Testing
 /// The JSON Schemas: made from the parsers' own field lists, checked in under schemas/, and
 /// validating SampleJournal with a real JSON Schema validator.
 @Suite struct SchemaTests {
-  static let validatorAvailable: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import jsonschema, yaml"]
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }()
+  static let validatorAvailable = pythonHas("jsonschema, yaml")
 
   @Test(arguments: FrontMatterSchema.Kind.allCases)
   func checkedInSchemasAreCurrent(_ kind: FrontMatterSchema.Kind) throws {
@@ -62,19 +54,8 @@ import Testing
               sys.exit('accepted: %r' % document)
       print(len(checks))
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script]
-    process.currentDirectoryURL = packageRoot
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(errors)")
+    let (status, output, errors) = try runPython(script, in: packageRoot)
+    #expect(status == 0, "\(errors)")
     #expect(output == "24\n")
   }
 }

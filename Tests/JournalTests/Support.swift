@@ -126,3 +126,27 @@ func markers(in files: [String: String]) -> (files: [String: String], marks: [(S
 
 /// The journal's position type; `Testing` has one of the same name.
 typealias Location = JournalModel.SourceLocation
+
+/// Whether python3 can import these modules (`"jsonschema, yaml"`).
+func pythonHas(_ modules: String) -> Bool {
+  (try? runPython("import \(modules)").status) == 0
+}
+
+/// Runs a Python script with arguments, for reading journal's output with other parsers.
+func runPython(_ script: String, _ arguments: [String] = [], in directory: URL? = nil) throws
+  -> (status: Int32, output: String, errors: String)
+{
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["python3", "-c", script] + arguments
+  if let directory { process.currentDirectoryURL = directory }
+  let out = Pipe()
+  let err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  process.waitUntilExit()
+  return (process.terminationStatus, output, errors)
+}

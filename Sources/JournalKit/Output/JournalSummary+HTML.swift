@@ -42,11 +42,7 @@ extension JournalSummary {
     var out = "<section class=\"person\" id=\"person-\(HTML.escape(record.id))\">\n<h2>\(HTML.escape(record.displayName))</h2>\n"
     if let role = record.profile?.role { out += "<p class=\"role\">\(HTML.escape(role))</p>\n" }
     out += "<dl class=\"facts\">"
-    let types = SessionType.allCases.compactMap { type -> String? in
-      let count = person.sessions(of: type)
-      return count == 0 ? nil : "\(count) \(type.rawValue)"
-    }
-    out += "<dt>sessions</dt><dd>\(person.sessions.count)\(types.isEmpty ? "" : " (" + types.joined(separator: ", ") + ")")</dd>"
+    out += "<dt>sessions</dt><dd>\(person.sessionsText)</dd>"
     if let last = person.lastSession, let days = person.daysSinceLast {
       var value = "\(last), \(days) days ago"
       if let cadence = record.profile?.cadence, let due = person.checkInDue {

@@ -55,11 +55,7 @@ extension JournalSummary {
       out += "\n## \(cell(record.displayName))\n\n"
       if let role = record.profile?.role { out += "\(cell(role))\n\n" }
       out += "| | |\n| --- | --- |\n"
-      let types = SessionType.allCases.compactMap { type -> String? in
-        let count = person.sessions(of: type)
-        return count == 0 ? nil : "\(count) \(type.rawValue)"
-      }
-      out += "| sessions | \(person.sessions.count)\(types.isEmpty ? "" : " (" + types.joined(separator: ", ") + ")") |\n"
+      out += "| sessions | \(person.sessionsText) |\n"
       if let last = person.lastSession, let days = person.daysSinceLast {
         out += "| last session | \(last), \(days) days ago"
         if let cadence = record.profile?.cadence, let due = person.checkInDue {

@@ -10,11 +10,7 @@ extension PersonSummary {
     func row(_ label: String, _ value: String) {
       lines.append("  " + label.padding(to: 14) + value)
     }
-    let types = SessionType.allCases.compactMap { type -> String? in
-      let count = sessions(of: type)
-      return count == 0 ? nil : "\(count) \(type.rawValue)"
-    }
-    row("sessions", "\(sessions.count)" + (types.isEmpty ? "" : " (\(types.joined(separator: ", ")))"))
+    row("sessions", sessionsText)
     if let last = lastSession, let days = daysSinceLast {
       var value = "\(last), \(days) day\(days == 1 ? "" : "s") ago"
       if let cadence = record.profile?.cadence, let due = checkInDue {
