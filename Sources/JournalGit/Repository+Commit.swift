@@ -86,15 +86,26 @@ extension Repository {
 
   /// "Racy git": an entry whose file was written in the same second as the index it was read
   /// from may have changed since without its size or time showing it. Once the index is
-  /// rewritten with a later time, git would take such a file for clean. As git does, such
-  /// entries get a zero size, so the next status compares their content.
+  /// rewritten with a later time, git would take such a file for clean. As git does, an entry
+  /// whose file looks unchanged but whose content differs gets a zero size, so the next status
+  /// compares its content; entries that are really clean are left alone.
   private func smudgeRacilyClean(_ index: OpaquePointer, since stamp: Int?, except touched: Set<String>) throws {
-    guard let stamp else { return }
+    guard let stamp, let root = workingTree else { return }
     var racy: [git_index_entry] = []
     for position in 0..<git_index_entrycount(index) {
       guard let entry = git_index_get_byindex(index, position),
-        Int(entry.pointee.mtime.seconds) >= stamp,
-        !touched.contains(String(cString: entry.pointee.path))
+        Int(entry.pointee.mtime.seconds) >= stamp
+      else { continue }
+      let path = String(cString: entry.pointee.path)
+      var info = stat()
+      guard !touched.contains(path), lstat(root + path, &info) == 0,
+        UInt32(truncatingIfNeeded: info.st_size) == entry.pointee.file_size,
+        Int32(truncatingIfNeeded: info.st_mtim.tv_sec) == entry.pointee.mtime.seconds
+      else { continue }
+      var actual = git_oid()
+      var recorded = entry.pointee.id
+      guard git_repository_hashfile(&actual, pointer, path, GIT_OBJECT_BLOB, nil) == 0,
+        git_oid_equal(&actual, &recorded) == 0
       else { continue }
       var copy = entry.pointee
       copy.file_size = 0

@@ -30,7 +30,7 @@ public struct JournalSummary: Sendable {
     self.since = since
     self.until = until
     let records = ids.map { ids in journal.people.filter { ids.contains($0.id) } } ?? journal.people
-    people = records.map { PersonSummary($0, today: today, since: since, until: until) }
+    people = records.concurrentMap { PersonSummary($0, today: today, since: since, until: until) }
 
     let context = CheckContext(journal: journal, today: today, paths: [])
     let findings = RuleRegistry.applySettings(

@@ -33,7 +33,7 @@ extension JournalSummary {
     out += "<nav><h2>People</h2><ul>"
     out += people.map { "<li><a href=\"#person-\(HTML.escape($0.record.id))\">\(HTML.escape($0.record.displayName))</a></li>" }.joined()
     out += "</ul></nav>\n</header>\n"
-    for person in people { out += section(person) }
+    out += people.concurrentMap { section($0) }.joined()
     return out + "</body>\n</html>\n"
   }
 

@@ -30,7 +30,7 @@ extension JournalSummary {
         out += person.reasons.map { "    - \($0)\n" }.joined()
       }
     }
-    return out + "\n" + people.map { $0.text(today: today, style: style) }.joined(separator: "\n")
+    return out + "\n" + people.concurrentMap { $0.text(today: today, style: style) }.joined(separator: "\n")
   }
 
   /// A page that reads well committed or pasted into a pull request.
