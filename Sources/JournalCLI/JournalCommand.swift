@@ -18,7 +18,8 @@ public struct JournalCommand: ParsableCommand {
     subcommands: [
       CheckCommand.self, SummaryCommand.self, ShowCommand.self, InitCommand.self, NewCommand.self,
       CommitCommand.self,
-      LogCommand.self, ExportCommand.self, HooksCommand.self, RulesCommand.self, SchemaCommand.self,
+      LogCommand.self, FmtCommand.self, ExportCommand.self, HooksCommand.self, RulesCommand.self,
+      SchemaCommand.self,
     ])
 
   public init() {}

@@ -63,7 +63,7 @@ import Testing
     #expect(lines.count == 4)
     #expect(
       lines[1]
-        == "::warning file=SampleJournal/mentees/lee-chen/sessions/2026-11-05-design-crit.md,line=15,col=12,title=journal missed-follow-up::follow-up with Lee Chen was due 2026-11-19 (7 days ago) and no later session is recorded%0Arecord the follow-up session, or move the date"
+        == "::warning file=SampleJournal/mentees/lee-chen/sessions/2026-11-05-design-crit.md,line=14,col=12,title=journal missed-follow-up::follow-up with Lee Chen was due 2026-11-19 (7 days ago) and no later session is recorded%0Arecord the follow-up session, or move the date"
     )
     #expect(lines[3] == "checked 24 files: 0 errors, 3 warnings")
   }
