@@ -17,7 +17,7 @@ private let paths = [
   "mentees/alex/profile.md", "journal.yml",
 ]
 
-/// Parses one input; a crash, a hang or a broken invariant is a finding.
+/// Parses and formats one input; a crash, a hang or a broken invariant is a finding.
 func fuzzOne(_ bytes: [UInt8]) {
   let path = paths[Int(bytes.first ?? 0) % paths.count]
   let parsed = DocumentParser.parse(bytes, path: path)
@@ -25,6 +25,10 @@ func fuzzOne(_ bytes: [UInt8]) {
   for diagnostic in parsed.diagnostics {
     precondition(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
     precondition(diagnostic.location.line <= lines, "\(diagnostic) points past the end")
+  }
+  // journal fmt is idempotent: a formatted note formats to itself.
+  if case .formatted(let text) = Formatter.format(bytes, path: path) {
+    precondition(Formatter.format(Array(text.utf8), path: path) == .unchanged, "fmt is not idempotent")
   }
 }
 

@@ -6,6 +6,11 @@ struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
     abstract: "Export actions as CSV, or follow-ups and due dates as an iCalendar file.",
+    discussion: """
+      Examples:
+        journal export actions --format csv > actions.csv
+        journal export follow-ups --format ics --output follow-ups.ics
+      """,
     subcommands: [ExportActions.self, ExportFollowUps.self])
 }
 

@@ -7,6 +7,11 @@ struct HooksCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hooks",
     abstract: "Install or remove a git pre-commit hook that checks the staged notes.",
+    discussion: """
+      Examples:
+        journal hooks install
+        journal hooks uninstall
+      """,
     subcommands: [Install.self, Uninstall.self])
 
   struct Install: ParsableCommand {
@@ -34,7 +39,12 @@ struct HooksCommand: ParsableCommand {
   }
 
   struct Uninstall: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove journal's pre-commit hook, restoring the one it replaced.")
+    static let configuration = CommandConfiguration(
+      abstract: "Remove journal's pre-commit hook, restoring the one it replaced.",
+      discussion: """
+        Examples:
+          journal hooks uninstall
+        """)
 
     @OptionGroup var journal: JournalOptions
 

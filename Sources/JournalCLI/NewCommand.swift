@@ -13,6 +13,11 @@ struct NewCommand: ParsableCommand {
     discussion: """
       Each file passes journal check as written, is written atomically, and never replaces an \
       existing one. The path is printed; --edit opens it in $VISUAL or $EDITOR.
+
+      Examples:
+        journal new person sam-okafor --name "Sam Okafor" --cadence 1w
+        journal new session sam-okafor --edit
+        journal new plan sam-okafor code-quality --title "Code quality"
       """,
     subcommands: [NewPerson.self, NewSession.self, NewPlan.self])
 }

@@ -22,6 +22,9 @@ import Testing
       for diagnostic in parsed.diagnostics {
         #expect(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
       }
+      if case .formatted(let text) = Formatter.format(bytes, path: path) {
+        #expect(Formatter.format(Array(text.utf8), path: path) == .unchanged)
+      }
     }
   }
 }
