@@ -75,6 +75,7 @@ struct NewSession: ParsableCommand {
       Examples:
         journal new session sam-okafor
         journal new session priya-raman --type candidate-feedback --date 2026-11-20 --slug onsite
+        journal new session sam-okafor --plan code-quality
       """)
 
   @Argument(help: ArgumentHelp("The person's id.", valueName: "id"), completion: Completion.people)
@@ -83,12 +84,14 @@ struct NewSession: ParsableCommand {
   var type: SessionType?
   @Option(help: ArgumentHelp("The session's date (default: today).", valueName: "date")) var date: String?
   @Option(help: "A suffix for the file name: 2026-11-26-SLUG.md.") var slug: String?
+  @Option(help: "Link the session to this plan of the person (default: the last session's).", completion: Completion.plans)
+  var plan: String?
   @OptionGroup var options: NewOptions
 
   func run() throws {
     let day = try date.map { try parseDay($0, option: "--date") } ?? options.today.resolve()
     let path = try NoteCreator.newSession(
-      options.journal.locate(), id: id, type: type, date: day, slug: slug)
+      options.journal.locate(), id: id, type: type, date: day, slug: slug, plan: plan)
     try options.finish(path)
   }
 }

@@ -53,9 +53,15 @@ public enum NoteCreator {
   }
 
   public static func newSession(
-    _ location: JournalLocation, id: String, type: SessionType?, date: Day, slug: String?
+    _ location: JournalLocation, id: String, type: SessionType?, date: Day, slug: String?,
+    plan: String? = nil
   ) throws -> String {
     let person = try record(location, id)
+    if let plan, person.plan(plan) == nil {
+      let known = person.plans.map(\.slug)
+      throw JournalError(
+        "\(id) has no plan `\(plan)`" + (known.isEmpty ? "" : "; plans: " + known.joined(separator: ", ")))
+    }
     if let slug, !Person.isValidID(slug) {
       throw JournalError("`\(slug)` is not a valid slug: use lowercase letters, digits and `-`")
     }
@@ -64,7 +70,7 @@ public enum NoteCreator {
       ?? (person.profile?.relationship == .candidate ? .candidateFeedback : .careerDevelopment)
     let folder = location.root + "/\(person.folder)/sessions"
     try createFolder(folder)
-    let contents = Templates.session(person: person, date: date, type: sessionType)
+    let contents = Templates.session(person: person, date: date, type: sessionType, plan: plan)
     // A second session on the same day gets a slug: the one given, else -2, -3, …
     var candidates = [slug.map { "\(date)-\($0).md" } ?? "\(date).md"]
     if slug == nil { candidates += (2...99).map { "\(date)-\($0).md" } }

@@ -34,9 +34,9 @@ public enum Templates {
   }
 
   /// A session, carrying over the person's open actions and reminding of the last follow-up.
-  public static func session(person: PersonRecord, date: Day, type: SessionType) -> String {
+  public static func session(person: PersonRecord, date: Day, type: SessionType, plan: String? = nil) -> String {
     var lines = ["---", "date: \(date)", "type: \(type.rawValue)"]
-    if let plan = person.lastSession?.plan, person.plan(plan) != nil { lines.append("plan: \(plan)") }
+    if let plan = plan ?? person.lastSession?.plan, person.plan(plan) != nil { lines.append("plan: \(plan)") }
     lines += [
       "# medium: video          # in-person, video, phone, email, chat",
       "# duration: 45m",

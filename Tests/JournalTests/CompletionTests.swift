@@ -34,4 +34,14 @@ import Testing
     process.waitUntilExit()
     #expect(output == "maria-lopez\nlee-chen\nmaria-lopez\npriya-raman\nsam-okafor\n")
   }
+
+  /// A plan slug is completed from the plans of the person named before it, through the
+  /// protocol the generated scripts use to ask journal.
+  @Test func plansOfThePersonNamed() throws {
+    let run = try runJournal(
+      ["---completion", "new", "session", "--", "--plan", "5", "0", "journal", "new", "session", "sam-okafor", "--plan", ""],
+      in: packageRoot.appendingPathComponent("SampleJournal").path)
+    #expect(run.status == 0)
+    #expect(run.stdout == "code-quality\n")
+  }
 }

@@ -64,6 +64,18 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 
+  @Test func newSessionLinksTheNamedPlan() throws {
+    let repo = try GitFixture()
+    try repo.journal("new", "plan", "alice", "growth", "--title", "Growth", "--today", "2026-11-01")
+    let run = try repo.journal("new", "session", "alice", "--plan", "growth", "--today", "2026-11-20")
+    #expect(run.status == 0, "\(run.stderr)")
+    let text = try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-20.md", encoding: .utf8)
+    #expect(text.hasPrefix("---\ndate: 2026-11-20\ntype: career-development\nplan: growth\n"))
+    let unknown = try repo.journal("new", "session", "alice", "--plan", "grwoth", "--today", "2026-11-21")
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr == "journal: alice has no plan `grwoth`; plans: growth\n")
+  }
+
   @Test func newNeverOverwrites() throws {
     let repo = try GitFixture()
     let before = try String(contentsOfFile: repo.path + "/mentees/alice/profile.md", encoding: .utf8)
