@@ -38,7 +38,7 @@ public enum Formatter {
       let body = Array(lines[(close + 1)...])
       lines = ["---"] + frontMatter(Array(lines[1..<close]), fields: fields) + ["---"] + actions(body)
     }
-    let text = lines.joined(separator: "\n") + "\n"
+    let text = trimmedAtEnd(lines).joined(separator: "\n") + "\n"
     let original = String(decoding: bytes, as: UTF8.self)
     if text == original { return .unchanged }
     let after = DocumentParser.parse(Array(text.utf8), path: path)
@@ -71,7 +71,7 @@ public enum Formatter {
         pending = []
       }
     }
-    if blocks.isEmpty { return preamble + pending }
+    if blocks.isEmpty { return trimmedAtEnd(preamble + pending) }
     let order = fields.map(\.name)
     let sorted = blocks.enumerated().sorted { left, right in
       let l = order.firstIndex(of: left.element.key) ?? order.count + left.offset
@@ -83,7 +83,14 @@ public enum Formatter {
       let field = fields.first { $0.name == block.key }
       out += canonical(block.lines, field: field)
     }
-    return out + pending.filter { !$0.isEmpty }
+    return trimmedAtEnd(out + pending.filter { !$0.isEmpty })
+  }
+
+  /// Lines without the blank ones at the end, which a second pass would drop.
+  static func trimmedAtEnd(_ lines: [String]) -> [String] {
+    var lines = lines
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines
   }
 
   /// A one-line flow list becomes a block list and a quoted date plain, when that is safe.
