@@ -22,11 +22,19 @@ extension Repository {
   /// folders relative to the working tree), whatever the index holds. Ignored files are left
   /// out, as `git add` leaves them.
   public func workingTreeChanges(under prefixes: [String]) throws -> [FileChange] {
+    try workingTreeState(under: prefixes).changes
+  }
+
+  /// The changes between HEAD and the working tree, and the paths where only the index is out
+  /// of step with both (the same file in HEAD and the working tree, something else staged, or
+  /// an index left behind by an interrupted run): staging those brings the index back in line.
+  public func workingTreeState(under prefixes: [String]) throws -> (changes: [FileChange], stale: [FileChange]) {
     let candidates = try statusPaths(under: prefixes)
-    guard !candidates.isEmpty else { return [] }
+    guard !candidates.isEmpty else { return ([], []) }
     let tree = try headTree()
     defer { if let tree { git_tree_free(tree) } }
     var changes: [FileChange] = []
+    var stale: [FileChange] = []
     for path in candidates.sorted() {
       let before = try tree.flatMap { try entry(path, in: $0) }
       let after = try workingTreeEntry(path)
@@ -35,10 +43,11 @@ extension Repository {
       case (_?, nil): changes.append(FileChange(path: path, kind: .deleted))
       case (let old?, let new?) where old != new:
         changes.append(FileChange(path: path, kind: .modified))
-      default: break
+      case (_?, _?): stale.append(FileChange(path: path, kind: .modified))
+      case (nil, nil): stale.append(FileChange(path: path, kind: .deleted))
       }
     }
-    return changes
+    return (changes, stale)
   }
 
   /// Every path that libgit2's status shows as different anywhere (HEAD, index, working tree).

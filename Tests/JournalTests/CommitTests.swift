@@ -86,6 +86,18 @@ import Testing
     #expect(outside.stderr == "journal: README.md is not one of the journal's own files (journal.yml, mentees/)\n")
   }
 
+  @Test func anIndexLeftBehindIsBroughtBackInLine() throws {
+    let repo = try GitFixture()
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": session])
+    try repo.journal("commit")
+    // As an interrupted run could leave it: HEAD and the working tree agree, the index does not.
+    try repo.git("rm", "-q", "--cached", "mentees/alice/sessions/2026-11-20.md")
+    #expect(try repo.git("status", "--porcelain") != "")
+    let run = try repo.journal("commit")
+    #expect(run.stdout == "nothing to commit: the journal is as in the last commit\n")
+    #expect(try repo.git("status", "--porcelain") == "")
+  }
+
   @Test func dryRunWritesNothing() throws {
     let repo = try GitFixture(initialCommit: true)
     let objects = try repo.git("count-objects")

@@ -86,7 +86,7 @@ import Testing
     let clock = ContinuousClock()
     let started = clock.now
     let found = try findings(yaml)
-    #expect(clock.now - started < .seconds(5))
+    #expect(clock.now - started < .seconds(10), "bounded work, even on a loaded machine")
     #expect(found.first?.rule == "yaml-syntax")
     #expect(found.first?.location == Location(line: 2, column: 4))
     #expect(found.first?.message == "YAML anchors are not allowed in front matter")
@@ -138,7 +138,7 @@ import Testing
     let clock = ContinuousClock()
     let started = clock.now
     let report = try Checker.check(DiskJournal(try JournalLocation.at(folder.path)), today: sampleToday)
-    #expect(clock.now - started < .seconds(2))
+    #expect(clock.now - started < .seconds(10), "bounded work, even on a loaded machine")
     let found = report.diagnostics.filter { $0.file == "mentees/alex/sessions/2026-11-21.md" }
     #expect(found.map(\.message) == ["file is 50 MiB (52428800 bytes); journal reads notes of at most 1 MiB"])
     #expect(report.fileCount == 4)
@@ -157,7 +157,7 @@ import Testing
     let clock = ContinuousClock()
     let started = clock.now
     let report = try Checker.check(DiskJournal(try JournalLocation.at(folder.path)), today: sampleToday)
-    #expect(clock.now - started < .seconds(2))
+    #expect(clock.now - started < .seconds(10), "bounded work, even on a loaded machine")
     #expect(report.diagnostics.map(\.message) == [
       "file is 100 MiB (104857600 bytes); journal reads notes of at most 1 MiB",
       "file is 10 MiB (10485819 bytes); journal reads notes of at most 1 MiB",

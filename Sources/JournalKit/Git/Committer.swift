@@ -34,10 +34,17 @@ public enum Committer {
     }
     // Hidden files are not the journal's: editors' swap files, and the temporary files that
     // `journal new` renames into place, which a commit running beside it must never take.
-    let fileChanges = try git { try repository.workingTreeChanges(under: paths) }.filter { change in
+    func isJournals(_ change: FileChange) -> Bool {
       !journal.journalPath(change.path).split(separator: "/").contains { $0.hasPrefix(".") }
     }
-    guard !fileChanges.isEmpty else { return .nothingToCommit }
+    let state = try git { try repository.workingTreeState(under: paths) }
+    let fileChanges = state.changes.filter(isJournals)
+    let stale = state.stale.filter(isJournals)
+    guard !fileChanges.isEmpty else {
+      // Nothing to commit, but an index an interrupted run left behind is brought back in line.
+      if !stale.isEmpty && !dryRun { try git { try repository.stage(stale) } }
+      return .nothingToCommit
+    }
 
     let source = DiskJournal(location)
     let changes = fileChanges.map { change in
@@ -60,7 +67,13 @@ public enum Committer {
     guard let id = try git({ try repository.commit(fileChanges, message: text) }) else {
       return .nothingToCommit
     }
-    try git { try repository.stage(fileChanges) }
+    do {
+      try git { try repository.stage(fileChanges + stale) }
+    } catch let error as JournalError {
+      // The commit stands; only the index lags, and the next journal commit repairs it.
+      throw JournalError(
+        "committed \(String(id.description.prefix(7))), but the index could not be updated (\(error.message)); run journal commit again to bring it in line")
+    }
     return .committed(id: id.description, changes: changes, message: text)
   }
 }
