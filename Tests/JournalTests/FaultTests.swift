@@ -101,4 +101,36 @@ import Testing
     #expect(check.status == 0, "\(check.stdout)")
     #expect(check.stdout.contains("\"errors\":0,"))
   }
+
+  @Test func killedFormattingLeavesEachNoteBeforeOrAfter() throws {
+    let repo = try GitFixture()
+    let messy = "---\ntags: [a, b]\ntype: career-development\ndate: 2026-11-20\n---\n"
+    let formatted = "---\ndate: 2026-11-20\ntype: career-development\ntags:\n  - a\n  - b\n---\n"
+    var generator = SystemRandomNumberGenerator()
+    for attempt in 0..<15 {
+      let names = (1...8).map { "mentees/alice/sessions/2026-11-\(String(format: "%02d", $0))-f\(attempt).md" }
+      try repo.write(Dictionary(uniqueKeysWithValues: names.map { name in
+        (name, messy.replacingOccurrences(of: "2026-11-20", with: String(name.dropFirst(23).prefix(10))))
+      }))
+      let process = Process()
+      process.executableURL = journalBinary
+      process.arguments = ["fmt"]
+      process.currentDirectoryURL = repo.folder.url
+      process.environment = ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32.random(in: 0..<30_000, using: &generator))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      for name in names {
+        let day = String(name.dropFirst(23).prefix(10))
+        let text = try String(contentsOfFile: repo.path + "/" + name, encoding: .utf8)
+        #expect(
+          text == messy.replacingOccurrences(of: "2026-11-20", with: day)
+            || text == formatted.replacingOccurrences(of: "2026-11-20", with: day),
+          "each note is as before or as after: \(text)")
+      }
+    }
+  }
 }
