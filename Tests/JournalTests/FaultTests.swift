@@ -54,17 +54,7 @@ import Testing
       let text = session.replacingOccurrences(of: "2026-11-20", with: String(name.dropFirst(23).prefix(10)))
       try repo.write([name: text])
       written[name] = text
-      let process = Process()
-      process.executableURL = journalBinary
-      process.arguments = ["commit"]
-      process.currentDirectoryURL = repo.folder.url
-      process.environment = ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      usleep(UInt32.random(in: 0..<40_000, using: &generator))
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+      try killAtRandom(["commit"], in: repo, within: 40_000, using: &generator)
       // A lock left by a killed process is what git leaves too; a person removes it.
       for lock in ["/.git/index.lock", "/.git/refs/heads/main.lock", "/.git/HEAD.lock"] {
         try? FileManager.default.removeItem(atPath: repo.path + lock)
@@ -84,17 +74,7 @@ import Testing
     let repo = try GitFixture()
     var generator = SystemRandomNumberGenerator()
     for attempt in 0..<20 {
-      let process = Process()
-      process.executableURL = journalBinary
-      process.arguments = ["new", "session", "alice", "--date", "2026-11-20", "--slug", "kill-\(attempt)"]
-      process.currentDirectoryURL = repo.folder.url
-      process.environment = ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      usleep(UInt32.random(in: 0..<30_000, using: &generator))
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+      try killAtRandom(["new", "session", "alice", "--date", "2026-11-20", "--slug", "kill-\(attempt)"], in: repo, within: 30_000, using: &generator)
     }
     // Every note that exists is whole: the journal checks clean, whichever runs finished.
     let check = try repo.journal("check", "--today", "2026-11-26", "--format", "json")
@@ -112,17 +92,7 @@ import Testing
       try repo.write(Dictionary(uniqueKeysWithValues: names.map { name in
         (name, messy.replacingOccurrences(of: "2026-11-20", with: String(name.dropFirst(23).prefix(10))))
       }))
-      let process = Process()
-      process.executableURL = journalBinary
-      process.arguments = ["fmt"]
-      process.currentDirectoryURL = repo.folder.url
-      process.environment = ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      usleep(UInt32.random(in: 0..<30_000, using: &generator))
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+      try killAtRandom(["fmt"], in: repo, within: 30_000, using: &generator)
       for name in names {
         let day = String(name.dropFirst(23).prefix(10))
         let text = try String(contentsOfFile: repo.path + "/" + name, encoding: .utf8)
@@ -132,5 +102,23 @@ import Testing
           "each note is as before or as after: \(text)")
       }
     }
+  }
+
+  /// Starts journal in the repository and kills it with SIGKILL after up to `within`
+  /// microseconds: before, during or after its work.
+  private func killAtRandom(
+    _ arguments: [String], in repo: GitFixture, within: UInt32, using generator: inout SystemRandomNumberGenerator
+  ) throws {
+    let process = Process()
+    process.executableURL = journalBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = repo.folder.url
+    process.environment = ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    usleep(UInt32.random(in: 0..<within, using: &generator))
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
   }
 }
