@@ -35,8 +35,14 @@ enum ActionItemParser {
     var words: [Substring] = []
     // Words split by bytes, and tokens told by their first bytes: this runs for every action
     // of every file, and splitting by grapheme would cost more than the rest of the parse.
-    for word in Self.words(item.text) {
-      guard let colon = Self.tokenColon(word) else {
+    var inCode = false
+    for word in Self.words(item.markedText) {
+      // A word written as code, even partly, is text: `due:2026-01-01` in backticks is no date.
+      let touchesCode = inCode || word.contains(MarkdownBody.codeStart) || word.contains(MarkdownBody.codeEnd)
+      for character in word where character == MarkdownBody.codeStart || character == MarkdownBody.codeEnd {
+        inCode = character == MarkdownBody.codeStart
+      }
+      guard !touchesCode, let colon = Self.tokenColon(word) else {
         words.append(word)
         continue
       }
@@ -79,7 +85,7 @@ enum ActionItemParser {
         }
       }
     }
-    let text = words.joined(separator: " ")
+    let text = String(words.joined(separator: " ").filter { $0 != MarkdownBody.codeStart && $0 != MarkdownBody.codeEnd })
     if text.isEmpty {
       report("action has no text, only tokens", at: item.location)
       return nil

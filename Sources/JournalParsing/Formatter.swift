@@ -134,7 +134,8 @@ public enum Formatter {
 
   static func actionLine(_ line: String) -> String {
     let markers = ["- [ ] ", "- [x] ", "- [X] ", "- [-] ", "* [ ] ", "* [x] ", "* [X] ", "* [-] ", "+ [ ] ", "+ [x] ", "+ [X] ", "+ [-] "]
-    guard let marker = markers.first(where: { line.hasPrefix($0) }) else { return line }
+    // A line with code spans is left as written: its words cannot be moved safely.
+    guard let marker = markers.first(where: { line.hasPrefix($0) }), !line.contains("`") else { return line }
     let box = marker.dropFirst(2).prefix(3).lowercased()
     var words: [Substring] = []
     var tokens: [String: Substring] = [:]

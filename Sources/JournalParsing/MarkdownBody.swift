@@ -10,6 +10,9 @@ struct MarkdownBody {
   struct ListItem {
     /// The item's own paragraphs as plain text, without a task marker or nested lists.
     let text: String
+    /// The same, with each code span between `MarkdownBody.codeStart` and `codeEnd`, so that
+    /// what is written as code is never read as an action's token.
+    let markedText: String
     let location: SourceLocation
     let task: TaskMarker?
     /// The file lines the item spans, nested lists included.
@@ -93,26 +96,30 @@ struct MarkdownBody {
     var parts: [String] = []
     var child = cmark_node_first_child(item)
     while let block = child {
-      if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH { parts.append(plainText(block)) }
+      if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH { parts.append(plainText(block, markingCode: true)) }
       child = cmark_node_next(block)
     }
-    var text = parts.joined(separator: " ")
+    var marked = parts.joined(separator: " ")
     var task: TaskMarker? = nil
     if cmark_node_get_syntax_extension(item) != nil {
       task = cmark_gfm_extensions_get_tasklist_item_checked(item) ? .done : .open
-    } else if text.hasPrefix("[-]") && (text.count == 3 || text.dropFirst(3).first == " ") {
+    } else if marked.hasPrefix("[-]") && (marked.count == 3 || marked.dropFirst(3).first == " ") {
       task = .dropped
-      text = String(text.dropFirst(3))
+      marked = String(marked.dropFirst(3))
     }
+    marked = marked.trimmingSpaces()
+    let text = String(marked.filter { $0 != codeStart && $0 != codeEnd })
     let first = Int(cmark_node_get_start_line(item)) + offset
     let last = max(first, Int(cmark_node_get_end_line(item)) + offset)
-    return ListItem(
-      text: text.trimmingSpaces(), location: location, task: task, lines: first...last)
+    return ListItem(text: text, markedText: marked, location: location, task: task, lines: first...last)
   }
 
   /// The literal text under a node, with line breaks read as spaces. cmark's iterator walks
   /// without recursion, so deeply nested inlines cost no stack.
-  static func plainText(_ node: OpaquePointer) -> String {
+  static let codeStart: Character = "\u{E000}"
+  static let codeEnd: Character = "\u{E001}"
+
+  static func plainText(_ node: OpaquePointer, markingCode: Bool = false) -> String {
     var result = ""
     guard let iterator = cmark_iter_new(node) else { return result }
     defer { cmark_iter_free(iterator) }
@@ -122,7 +129,12 @@ struct MarkdownBody {
       else { continue }
       let type = cmark_node_get_type(current)
       if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-        if let literal = cmark_node_get_literal(current) { result += String(cString: literal) }
+        if let literal = cmark_node_get_literal(current) {
+          let code = markingCode && type == CMARK_NODE_CODE
+          if code { result.append(codeStart) }
+          result += String(cString: literal)
+          if code { result.append(codeEnd) }
+        }
       } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
         result += " "
       }

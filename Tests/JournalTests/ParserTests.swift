@@ -115,6 +115,12 @@ import Testing
     #expect(parse(Self.fullSession).diagnostics.isEmpty)
   }
 
+  @Test func tokensWrittenAsCodeAreText() throws {
+    let s = try session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Run `select due:2026-01-01 from t` on staging due:2026-12-01\n")
+    #expect(s.actions.first?.text == "Run select due:2026-01-01 from t on staging")
+    #expect(s.actions.first?.due == Day(iso: "2026-12-01"))
+  }
+
   @Test func readsProfiles() throws {
     let parsed = parse(
       """
