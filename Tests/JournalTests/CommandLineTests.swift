@@ -89,19 +89,11 @@ import Testing
   }
 
   private func runScript(_ command: String, environment: [String: String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-    process.arguments = ["-qec", command, "/dev/null"]
-    process.currentDirectoryURL = packageRoot
-    process.environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm", "HOME": NSTemporaryDirectory()]
-      .merging(environment) { _, new in new }
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try runProgram(
+      "/usr/bin/script", ["-qec", command, "/dev/null"], in: packageRoot,
+      environment: ["PATH": "/usr/bin:/bin", "TERM": "xterm", "HOME": NSTemporaryDirectory()]
+        .merging(environment) { _, new in new }
+    ).stdout
   }
 
   @Test func journalNotFoundIsOneLineAndExitTwo() throws {

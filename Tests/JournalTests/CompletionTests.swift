@@ -21,17 +21,10 @@ import Testing
       COMP_WORDS=(journal show ""); COMP_CWORD=2; COMP_LINE="journal show "; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
       _journal; printf '%s\\n' "${COMPREPLY[@]}"
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", script]
-    process.currentDirectoryURL = packageRoot.appendingPathComponent("SampleJournal/mentees")
-    process.environment = ["PATH": "\(folder):/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let output = try runProgram(
+      "/bin/bash", ["-c", script], in: packageRoot.appendingPathComponent("SampleJournal/mentees"),
+      environment: ["PATH": "\(folder):/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
+    ).stdout
     #expect(output == "maria-lopez\nlee-chen\nmaria-lopez\npriya-raman\nsam-okafor\n")
   }
 

@@ -35,24 +35,13 @@ final class GitFixture {
 
   @discardableResult
   func git(_ arguments: [String], allowFailure: Bool = false) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-    process.arguments = arguments
-    process.currentDirectoryURL = folder.url
-    process.environment = [
-      "HOME": home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1",
-      "GIT_AUTHOR_DATE": "", "LANG": "C",
-    ].filter { !$0.value.isEmpty }
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    if process.terminationStatus != 0 && !allowFailure {
-      throw GitFailure(arguments: arguments, status: process.terminationStatus)
+    let run = try runProgram(
+      "/usr/bin/git", arguments, in: folder.url,
+      environment: ["HOME": home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"])
+    if run.status != 0 && !allowFailure {
+      throw GitFailure(arguments: arguments, status: run.status)
     }
-    return String(decoding: data, as: UTF8.self)
+    return run.stdout
   }
 
   struct GitFailure: Error {

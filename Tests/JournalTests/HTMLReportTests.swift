@@ -31,20 +31,13 @@ import Testing
   func rendersInChromiumWithoutConsoleErrors() throws {
     let (folder, path, _) = try report()
     let screenshot = folder.path + "/summary.png"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.chromium!)
-    process.arguments = [
+    let render = try runProgram(Self.chromium!, [
       "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
       "--user-data-dir=\(folder.path)/profile", "--enable-logging=stderr", "--v=0",
       "--window-size=1100,2400", "--screenshot=\(screenshot)", "file://\(path)",
-    ]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(log)")
+    ])
+    let log = render.stderr
+    #expect(render.status == 0, "\(log)")
     let consoleErrors = log.split(separator: "\n").filter {
       $0.contains("CONSOLE") || $0.contains("Uncaught") || $0.contains("Refused to")
     }
@@ -53,18 +46,10 @@ import Testing
     #expect(size > 50_000, "the screenshot shows a rendered page")
 
     // The DOM as the browser built it holds every chart.
-    let dom = Process()
-    dom.executableURL = URL(fileURLWithPath: Self.chromium!)
-    dom.arguments = [
+    let tree = try runProgram(Self.chromium!, [
       "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile2",
       "--dump-dom", "file://\(path)",
-    ]
-    let out = Pipe()
-    dom.standardOutput = out
-    dom.standardError = FileHandle.nullDevice
-    try dom.run()
-    let tree = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    dom.waitUntilExit()
+    ]).stdout
     // Seven metric charts (Lee 1, Maria 3, Sam 3), and per person one of sessions and one of
     // actions opened against closed.
     #expect(tree.components(separatedBy: "<svg class=\"chart\"").count - 1 == 7 + 4 + 4)

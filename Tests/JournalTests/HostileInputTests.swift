@@ -131,10 +131,7 @@ import Testing
     let folder = try TemporaryFolder()
     try folder.write(RuleExample.session(Self.valid).files)
     let path = folder.url.appendingPathComponent("mentees/alex/sessions/2026-11-21.md")
-    FileManager.default.createFile(atPath: path.path, contents: nil)
-    let handle = try FileHandle(forWritingTo: path)
-    try handle.truncate(atOffset: 50 * 1024 * 1024)
-    try handle.close()
+    try sparseFile(path, megabytes: 50)
     let clock = ContinuousClock()
     let started = clock.now
     let report = try Checker.check(DiskJournal(try JournalLocation.at(folder.path)), today: sampleToday)
@@ -148,10 +145,7 @@ import Testing
     let folder = try TemporaryFolder()
     try folder.write(RuleExample.session(Self.valid).files)
     let big = folder.url.appendingPathComponent("mentees/alex/sessions/2026-11-21.md")
-    FileManager.default.createFile(atPath: big.path, contents: nil)
-    let handle = try FileHandle(forWritingTo: big)
-    try handle.truncate(atOffset: 100 * 1024 * 1024)
-    try handle.close()
+    try sparseFile(big, megabytes: 100)
     let line = "---\ndate: 2026-11-22\ntype: career-development\nmentor: " + String(repeating: "x", count: 10 * 1024 * 1024) + "\n---\n"
     try folder.write(["mentees/alex/sessions/2026-11-22.md": line])
     let clock = ContinuousClock()
@@ -233,4 +227,12 @@ import Testing
     files["journal.yml"] = "title: T\nrules:\n  late-feedback:\n  vague-feedback:\n    severity: ~\n"
     #expect(try check(files).diagnostics.isEmpty)
   }
+}
+
+/// A file of that many mebibytes that takes no disk space: journal must refuse it by size.
+func sparseFile(_ url: URL, megabytes: UInt64) throws {
+  FileManager.default.createFile(atPath: url.path, contents: nil)
+  let handle = try FileHandle(forWritingTo: url)
+  try handle.truncate(atOffset: megabytes * 1024 * 1024)
+  try handle.close()
 }

@@ -66,31 +66,45 @@ let journalBinary: URL = {
   #endif
 }()
 
+/// Runs a program and collects what it printed. Output goes to files, not pipes, so a
+/// program that writes much to one stream while the other is being read can never stall.
+func runProgram(
+  _ executable: String, _ arguments: [String], in directory: URL? = nil,
+  environment: [String: String]? = nil
+) throws -> Run {
+  let folder = try TemporaryFolder()
+  let outPath = folder.path + "/stdout"
+  let errPath = folder.path + "/stderr"
+  FileManager.default.createFile(atPath: outPath, contents: nil)
+  FileManager.default.createFile(atPath: errPath, contents: nil)
+  let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+  let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: executable)
+  process.arguments = arguments
+  if let directory { process.currentDirectoryURL = directory }
+  if let environment { process.environment = environment }
+  process.standardOutput = out
+  process.standardError = err
+  process.standardInput = FileHandle.nullDevice
+  try process.run()
+  process.waitUntilExit()
+  try out.close()
+  try err.close()
+  return Run(
+    status: process.terminationStatus,
+    stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+    stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+}
+
 /// Runs `journal` the way a person would, in `directory`, with a clean environment.
 func runJournal(
   _ arguments: [String], in directory: String = packageRoot.path,
   environment: [String: String] = [:]
 ) throws -> Run {
-  let process = Process()
-  process.executableURL = journalBinary
-  process.arguments = arguments
-  process.currentDirectoryURL = URL(fileURLWithPath: directory)
   var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
   env.merge(environment) { _, new in new }
-  process.environment = env
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  // Read both pipes before waiting, so a large output cannot fill a pipe and stall the child.
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-    stderr: String(decoding: errData, as: UTF8.self))
+  return try runProgram(journalBinary.path, arguments, in: URL(fileURLWithPath: directory), environment: env)
 }
 
 /// Strips `↓` markers from example files and says where they were.
@@ -136,17 +150,6 @@ func pythonHas(_ modules: String) -> Bool {
 func runPython(_ script: String, _ arguments: [String] = [], in directory: URL? = nil) throws
   -> (status: Int32, output: String, errors: String)
 {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", "-c", script] + arguments
-  if let directory { process.currentDirectoryURL = directory }
-  let out = Pipe()
-  let err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  process.waitUntilExit()
-  return (process.terminationStatus, output, errors)
+  let run = try runProgram("/usr/bin/env", ["python3", "-c", script] + arguments, in: directory)
+  return (run.status, run.stdout, run.stderr)
 }
