@@ -19,14 +19,9 @@ public struct FileChange: Sendable, Equatable, Hashable {
 
 extension Repository {
   /// What differs between HEAD's tree and the working tree under `prefixes` (files or
-  /// folders relative to the working tree), whatever the index holds. Ignored files are left
-  /// out, as `git add` leaves them.
-  public func workingTreeChanges(under prefixes: [String]) throws -> [FileChange] {
-    try workingTreeState(under: prefixes).changes
-  }
-
-  /// The changes between HEAD and the working tree, and the paths where only the index is out
-  /// of step with both (the same file in HEAD and the working tree, something else staged, or
+  /// folders relative to the working tree), whatever the index holds; ignored files are left
+  /// out, as `git add` leaves them. Also the paths where only the index is out of step with
+  /// both (the same file in HEAD and the working tree, something else staged, or
   /// an index left behind by an interrupted run): staging those brings the index back in line.
   public func workingTreeState(under prefixes: [String]) throws -> (changes: [FileChange], stale: [FileChange]) {
     let candidates = try statusPaths(under: prefixes)

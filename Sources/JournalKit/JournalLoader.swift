@@ -6,7 +6,6 @@ import JournalParsing
 /// Reads and parses every file of a journal, on every core, into a `Journal` and findings.
 public struct LoadedJournal: Sendable {
   public let journal: Journal
-  public let listing: JournalListing
   /// Findings made while reading each file.
   public let diagnostics: [Diagnostic]
   /// Files that were parsed as notes (not attachments, not private notes).
@@ -67,7 +66,7 @@ public enum JournalLoader {
         sessions: sessions[id] ?? [], plans: plans[id] ?? [])
     }
     return LoadedJournal(
-      journal: Journal(config: config, people: people), listing: listing,
+      journal: Journal(config: config, people: people),
       diagnostics: diagnostics, checkedFiles: checked)
   }
 
