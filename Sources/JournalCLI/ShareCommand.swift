@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// `journal share`: one person's history, pushed to a repository of their own.
+struct ShareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "share",
+    abstract: "Push one person's history, and nobody else's, to a repository of their own.",
+    discussion: """
+      Rewrites the history of mentees/ID/ (without private/) as a history of its own, plus a \
+      journal.yml holding only the rule settings, so the receiving repository is a journal \
+      that passes journal check. Each commit that changed the person's shareable files becomes \
+      one commit, with the same author, committer and dates, and a message that names only \
+      that person's changes. The same history always gives the same commit ids, so a re-run \
+      only appends commits, and the push is always a fast-forward: never a force push.
+
+      The translation is kept under refs/journal/share/ID/ in this repository, and is \
+      recorded only after a successful push.
+
+      SSH: --ssh-key or JOURNAL_SSH_KEY (passphrase in JOURNAL_SSH_PASSPHRASE), else \
+      ssh-agent, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa. The server's host key must be in \
+      known_hosts or match --host-key. HTTPS: a token in JOURNAL_TOKEN (user in \
+      JOURNAL_TOKEN_USER), sent only to the host the URL names.
+
+      Examples:
+        journal share sam-okafor --to git@git.example.com:sam/feedback.git
+        journal share sam-okafor --to ssh://git@git.example.com:2222/sam/feedback.git --ssh-key ~/.ssh/journal
+        journal share sam-okafor --to https://git.example.com/sam/feedback.git
+        journal share sam-okafor --to /srv/git/sam.git --dry-run
+
+      Exit status: 0 shared (or, with --dry-run, translated); 2 no such person, failed \
+      authentication, unknown or changed host key, unreachable remote, a push that would not \
+      be a fast-forward, or another failure. On failure nothing local changes.
+      """)
+
+  @Argument(help: ArgumentHelp("The person whose history to share.", valueName: "id"), completion: Completion.people)
+  var id: String
+
+  @Option(help: ArgumentHelp("The repository to push to: a path, or a file://, ssh://, user@host:path or https:// URL.", valueName: "url"))
+  var to: String
+
+  @Option(help: ArgumentHelp("The branch of that repository to push to.", valueName: "name"))
+  var branch = "main"
+
+  @Flag(help: "Translate the history and show what would be pushed, and push nothing.")
+  var dryRun = false
+
+  @Option(help: ArgumentHelp("The private SSH key to use (default: JOURNAL_SSH_KEY, ssh-agent, ~/.ssh).", valueName: "file"), completion: .file())
+  var sshKey: String?
+
+  @Option(help: ArgumentHelp("Trust the SSH host key with this fingerprint (SHA256:…) instead of known_hosts.", valueName: "fingerprint"))
+  var hostKey: String?
+
+  @Option(help: ArgumentHelp("Read host keys from this file instead of ~/.ssh/known_hosts; may be repeated.", valueName: "file"), completion: .file())
+  var knownHosts: [String] = []
+
+  @OptionGroup var journal: JournalOptions
+
+  func run() throws {
+    let location = try journal.locate()
+    let url = try RemoteURL(to)
+    let access = RemoteAccess(sshKey: sshKey, knownHosts: knownHosts, hostKeyFingerprint: hostKey)
+    let outcome = try Sharer.share(
+      location, person: id, options: Sharer.Options(url: url, branch: branch, dryRun: dryRun, access: access))
+    var text = ""
+    for commit in outcome.added {
+      text += "  \(commit.id.prefix(7)) \(commit.summary)\n"
+    }
+    let count = outcome.added.count
+    let new = count == 0 ? "no new commits" : count == 1 ? "1 new commit" : "\(count) new commits"
+    if outcome.pushed {
+      text += "shared \(id) to \(url.display) \(branch): \(new), at \(outcome.head.prefix(7))\n"
+    } else {
+      text += "would share \(id) to \(url.display) \(branch): \(new), at \(outcome.head.prefix(7)) (dry run: nothing pushed)\n"
+    }
+    Output.write(text)
+  }
+}

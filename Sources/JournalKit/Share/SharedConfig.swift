@@ -1,0 +1,51 @@
+import JournalChecks
+import JournalModel
+
+/// The `journal.yml` of a shared history, written by journal itself so that it holds the rule
+/// settings and nothing else, always in the same bytes for the same settings.
+enum SharedConfig {
+  static func text(_ settings: [String: RuleSetting]) -> String {
+    var lines = ["# One person's notes, shared from a mentor's journal with `journal share`."]
+    var rules: [String] = []
+    for (id, setting) in settings.sorted(by: { $0.key < $1.key }) {
+      guard let rule = RuleRegistry.rule(id) else { continue }
+      let known = Set(rule.description.parameters.map(\.name))
+      let parameters = setting.parameters.filter { known.contains($0.key) }.sorted { $0.key < $1.key }
+      if parameters.isEmpty {
+        if let level = setting.level { rules.append("  \(id): \(level.rawValue)") }
+        continue
+      }
+      rules.append("  \(id):")
+      if let level = setting.level { rules.append("    severity: \(level.rawValue)") }
+      for (name, value) in parameters { rules.append("    \(name): \(yaml(value))") }
+    }
+    if !rules.isEmpty { lines += ["rules:"] + rules }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func yaml(_ value: ParameterValue) -> String {
+    switch value {
+    case .number(let number):
+      number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+    case .text(let text): quoted(text)
+    case .list(let items): "[" + items.map(quoted).joined(separator: ", ") + "]"
+    }
+  }
+
+  /// A YAML double-quoted scalar.
+  private static func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\t": result += "\\t"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+        result += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
+  }
+}

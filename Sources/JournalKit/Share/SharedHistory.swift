@@ -1,0 +1,220 @@
+import Foundation
+import JournalChecks
+import JournalGit
+import JournalModel
+import JournalParsing
+
+/// One person's history, rewritten so that it holds their own shareable notes and nothing
+/// else: `mentees/<id>/` without `private/`, and a `journal.yml` that carries only the rule
+/// settings. Each commit on the source's first-parent line that changed those files becomes
+/// one commit, with the same author, committer and dates and a message made from that
+/// person's changes alone.
+///
+/// The result depends on nothing but the source commits, so the same history always gives
+/// the same commit ids. The last source commit translated and its translation are kept under
+/// `refs/journal/share/<id>/`, so a later run translates only the commits made since.
+struct SharedHistory {
+  let repository: Repository
+  /// Where the journal sits in the repository: `""` or `Journal/`.
+  let prefix: String
+  let person: String
+
+  struct Commit: Sendable {
+    let shared: ObjectID
+    let source: ObjectID
+    let summary: String
+  }
+
+  struct Result {
+    /// The source commit translated last: HEAD.
+    let source: ObjectID
+    /// The tip of the shared history.
+    let shared: ObjectID
+    /// The commits made by this run, oldest first.
+    let added: [Commit]
+    /// Whether the run continued from the recorded translation.
+    let continued: Bool
+  }
+
+  var sourceReference: String { "refs/journal/share/\(person)/source" }
+  var sharedReference: String { "refs/journal/share/\(person)/shared" }
+  var pendingReference: String { "refs/journal/share/\(person)/pending" }
+
+  /// A step of the first-parent line: the commit, and the person's folder name and tree in it.
+  private struct Step {
+    let header: CommitHeader
+    let folder: String
+    let tree: ObjectID
+  }
+
+  func build() throws -> Result {
+    guard let head = try repository.headCommit() else {
+      throw JournalError("the repository has no commits yet; commit the journal first (journal commit)")
+    }
+    let recordedSource = try repository.reference(sourceReference)
+    let recordedShared = try repository.reference(sharedReference)
+    let recorded = recordedSource.flatMap { source in recordedShared.map { (source, $0) } }
+    var steps: [Step] = []
+    var continued = false
+    var current: ObjectID? = head
+    var folder = person
+    var header = try repository.commitHeader(head)
+    while let commit = current {
+      if let recorded, commit == recorded.0, repository.hasObject(recorded.1) {
+        continued = true
+        break
+      }
+      guard let entry = try personEntry(folder, in: header.tree) else { break }
+      steps.append(Step(header: header, folder: folder, tree: entry.id))
+      guard let parent = header.parents.first else { break }
+      let parentHeader = try repository.commitHeader(parent)
+      if try personEntry(folder, in: parentHeader.tree) == nil {
+        guard
+          let renamed = try renamedFrom(
+            folder, tree: entry.id, commit: header.tree, parent: parentHeader.tree)
+        else { break }
+        folder = renamed
+      }
+      current = parent
+      header = parentHeader
+    }
+    if steps.isEmpty && !continued {
+      throw JournalError(
+        "\(person) has no history to share: there is no \(prefix)mentees/\(person)/ in the last commit")
+    }
+
+    var parent = continued ? recorded?.1 : nil
+    var lastRoot = try parent.map { try repository.commitHeader($0).tree }
+    var lastKey: (String, ObjectID, ObjectID?)?
+    var added: [Commit] = []
+    for step in steps.reversed() {
+      let config = try repository.treeEntry(prefix + JournalPath.configName, in: step.header.tree)?.id
+      if let key = lastKey, key.0 == step.folder, key.1 == step.tree, key.2 == config { continue }
+      lastKey = (step.folder, step.tree, config)
+      guard let filtered = try filteredTree(step.tree) else { continue }
+      let mentees = try repository.writeTree([TreeEntry(name: step.folder, id: filtered, kind: .folder)])
+      let root = try repository.writeTree([
+        TreeEntry(name: JournalPath.configName, id: try sharedConfig(config), kind: .file),
+        TreeEntry(name: JournalPath.peopleFolder, id: mentees, kind: .folder),
+      ])
+      if root == lastRoot { continue }
+      let changes = try repository.changes(from: lastRoot, to: root).map {
+        JournalChange(kind: $0.kind, path: $0.path, document: nil)
+      }
+      let message = CommitMessage.make(changes)
+      let commit = try repository.writeCommit(
+        tree: root, parents: parent.map { [$0] } ?? [], author: step.header.author,
+        committer: step.header.committer, message: message)
+      added.append(Commit(shared: commit, source: step.header.id, summary: String(message.prefix { $0 != "\n" })))
+      parent = commit
+      lastRoot = root
+    }
+    guard let shared = parent else {
+      throw JournalError("\(person) has nothing to share: their folder holds only private notes")
+    }
+    return Result(source: head, shared: shared, added: added, continued: continued)
+  }
+
+  /// Records the translation, so that the next run starts from it. Refuses when another run
+  /// recorded a different one meanwhile.
+  func record(_ result: Result) throws {
+    let oldSource = try repository.reference(sourceReference)
+    let oldShared = try repository.reference(sharedReference)
+    try repository.setReference(sharedReference, to: result.shared, expected: oldShared, log: "journal share")
+    try repository.setReference(sourceReference, to: result.source, expected: oldSource, log: "journal share")
+  }
+
+  private func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
+    guard let entry = try repository.treeEntry(prefix + JournalPath.peopleFolder + "/" + folder, in: tree),
+      entry.kind == .folder
+    else { return nil }
+    return entry
+  }
+
+  // MARK: Filtering
+
+  /// The folder without `private/`, hidden files, symbolic links and submodules, at any
+  /// depth; nil when nothing is left.
+  private func filteredTree(_ tree: ObjectID) throws -> ObjectID? {
+    if let known = cache.filtered[tree] { return known }
+    var kept: [TreeEntry] = []
+    for entry in try repository.treeEntries(tree) where !entry.name.hasPrefix(".") {
+      switch entry.kind {
+      case .folder:
+        guard entry.name != "private", let inner = try filteredTree(entry.id) else { continue }
+        kept.append(TreeEntry(name: entry.name, id: inner, kind: .folder))
+      case .file, .executable:
+        kept.append(entry)
+      case .link, .submodule:
+        continue
+      }
+    }
+    let result = kept.isEmpty ? nil : try repository.writeTree(kept)
+    cache.filtered[tree] = result
+    return result
+  }
+
+  /// Every file of a filtered folder, by path inside it.
+  private func files(_ tree: ObjectID, under path: String = "") throws -> [String: ObjectID] {
+    var files: [String: ObjectID] = [:]
+    for entry in try repository.treeEntries(tree) {
+      if entry.kind == .folder {
+        files.merge(try self.files(entry.id, under: path + entry.name + "/")) { first, _ in first }
+      } else {
+        files[path + entry.name] = entry.id
+      }
+    }
+    return files
+  }
+
+  /// The folder `folder` was renamed from in this commit: a person folder of the parent that
+  /// the commit removed, holding at least half of the same files, byte for byte. Anything
+  /// less certain ends the history here, so that nobody else's notes are taken for this
+  /// person's.
+  private func renamedFrom(_ folder: String, tree: ObjectID, commit: ObjectID, parent: ObjectID) throws -> String? {
+    guard let people = try repository.treeEntry(prefix + JournalPath.peopleFolder, in: parent),
+      people.kind == .folder, let now = try filteredTree(tree)
+    else { return nil }
+    let nowFiles = try files(now)
+    var best: (name: String, shared: Int)?
+    var tied = false
+    for candidate in try repository.treeEntries(people.id) where candidate.kind == .folder {
+      guard try personEntry(candidate.name, in: commit) == nil,
+        let before = try filteredTree(candidate.id)
+      else { continue }
+      let beforeFiles = try files(before)
+      let shared = beforeFiles.filter { nowFiles[$0.key] == $0.value }.count
+      guard shared > 0, shared * 2 >= min(beforeFiles.count, nowFiles.count) else { continue }
+      if shared == best?.shared { tied = true }
+      if shared > best?.shared ?? 0 {
+        best = (candidate.name, shared)
+        tied = false
+      }
+    }
+    return tied ? nil : best?.name
+  }
+
+  // MARK: Settings
+
+  /// The shared `journal.yml`: the rule settings of the source's, and nothing else: not its
+  /// title, not its comments.
+  private func sharedConfig(_ source: ObjectID?) throws -> ObjectID {
+    let key = source?.description ?? ""
+    if let known = cache.config[key] { return known }
+    var settings: [String: RuleSetting] = [:]
+    if let source {
+      let parsed = DocumentParser.parse(try repository.blobContent(source), path: JournalPath.configName)
+      if case .config(let config)? = parsed.document { settings = config.rules }
+    }
+    let blob = try repository.writeBlob(Array(SharedConfig.text(settings).utf8))
+    cache.config[key] = blob
+    return blob
+  }
+
+  private final class Cache {
+    var filtered: [ObjectID: ObjectID?] = [:]
+    var config: [String: ObjectID] = [:]
+  }
+
+  private let cache = Cache()
+}

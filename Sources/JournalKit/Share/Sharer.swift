@@ -1,0 +1,78 @@
+import Foundation
+import JournalGit
+import JournalModel
+
+/// `journal share`: one person's history, and nobody else's, pushed to a repository of their
+/// own.
+public enum Sharer {
+  public struct Options: Sendable {
+    public var url: RemoteURL
+    public var branch: String
+    public var dryRun: Bool
+    public var access: RemoteAccess
+
+    public init(url: RemoteURL, branch: String = "main", dryRun: Bool = false, access: RemoteAccess) {
+      self.url = url
+      self.branch = branch
+      self.dryRun = dryRun
+      self.access = access
+    }
+  }
+
+  public struct SharedCommit: Sendable {
+    public let id: String
+    public let source: String
+    public let summary: String
+  }
+
+  public struct Outcome: Sendable {
+    /// The tip of the shared history, pushed unless this was a dry run.
+    public let head: String
+    /// The commits this run added to the shared history, oldest first.
+    public let added: [SharedCommit]
+    /// Whether the run went on from the history recorded by an earlier one.
+    public let continued: Bool
+    public let pushed: Bool
+  }
+
+  public static func share(_ location: JournalLocation, person: String, options: Options) throws -> Outcome {
+    guard Person.isValidID(person) else {
+      throw JournalError("`\(person)` is not a person id: use lowercase letters, digits and `-`")
+    }
+    let branch = options.branch.hasPrefix("refs/") ? options.branch : "refs/heads/" + options.branch
+    guard !options.branch.isEmpty, !branch.contains(".."), !branch.hasSuffix("/"),
+      !branch.contains(where: { " ~^:?*[\\".contains($0) || $0.isNewline })
+    else {
+      throw JournalError("`\(options.branch)` is not a branch name")
+    }
+    let journal = try JournalRepository.open(location)
+    let history = SharedHistory(repository: journal.repository, prefix: journal.prefix, person: person)
+    let result = try git { try history.build() }
+    let added = result.added.map {
+      SharedCommit(id: $0.shared.description, source: $0.source.description, summary: $0.summary)
+    }
+    guard !options.dryRun else {
+      return Outcome(head: result.shared.description, added: added, continued: result.continued, pushed: false)
+    }
+    // libgit2 pushes references, not commits: a short-lived one names the shared tip while
+    // it is pushed, and goes away whatever happens.
+    let pending = history.pendingReference
+    do {
+      try git { try journal.repository.forceReference(pending, to: result.shared) }
+      defer { try? journal.repository.deleteReference(pending) }
+      try journal.repository.push(
+        pending, to: options.url.text, reference: branch,
+        callbacks: options.access.callbacks(for: options.url))
+    } catch let rejected as PushRejected {
+      if rejected.notFastForward {
+        throw JournalError(
+          "\(options.url.display) has commits on \(options.branch) that are not in \(person)'s shared history; journal share never force-pushes")
+      }
+      throw JournalError("\(options.url.display) refused the push to \(options.branch): \(rejected.reason)")
+    } catch let error as GitError {
+      throw JournalError("cannot push to \(options.url.display): \(error.message)")
+    }
+    try git { try history.record(result) }
+    return Outcome(head: result.shared.description, added: added, continued: result.continued, pushed: true)
+  }
+}
