@@ -34,10 +34,11 @@ final class GitFixture {
   }
 
   @discardableResult
-  func git(_ arguments: [String], allowFailure: Bool = false) throws -> String {
+  func git(_ arguments: [String], allowFailure: Bool = false, environment: [String: String] = [:]) throws -> String {
     let run = try runProgram(
       "/usr/bin/git", arguments, in: folder.url,
-      environment: ["HOME": home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"])
+      environment: ["HOME": home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"]
+        .merging(environment) { _, new in new })
     if run.status != 0 && !allowFailure {
       throw GitFailure(arguments: arguments, status: run.status)
     }
@@ -50,10 +51,16 @@ final class GitFixture {
   }
 
   /// Runs the built journal in `subfolder` of the repository.
+  @discardableResult
   func journal(_ arguments: String..., in subfolder: String = "") throws -> Run {
     try runJournal(
       arguments, in: subfolder.isEmpty ? path : path + "/" + subfolder,
       environment: ["HOME": home.path])
+  }
+
+  /// Runs the built journal with more environment variables.
+  func journal(_ arguments: [String], environment: [String: String]) throws -> Run {
+    try runJournal(arguments, in: path, environment: ["HOME": home.path].merging(environment) { _, new in new })
   }
 
   func write(_ files: [String: String]) throws { try folder.write(files) }

@@ -75,8 +75,8 @@ func runProgram(
   let folder = try TemporaryFolder()
   let outPath = folder.path + "/stdout"
   let errPath = folder.path + "/stderr"
-  FileManager.default.createFile(atPath: outPath, contents: nil)
-  FileManager.default.createFile(atPath: errPath, contents: nil)
+  _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+  _ = FileManager.default.createFile(atPath: errPath, contents: nil)
   let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
   let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
   let process = Process()
@@ -93,7 +93,7 @@ func runProgram(
   try err.close()
   return Run(
     status: process.terminationStatus,
-    stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+    stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
     stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
 }
 

@@ -1,0 +1,270 @@
+import Foundation
+import Testing
+
+/// `journal share` against real repositories: bare ones over a path and `file://`, and one
+/// served by a real `sshd` on loopback (see `SSHShareTests`). Every result is read back with
+/// the real `git` program.
+@Suite struct ShareTests {
+  /// A journal with two people and a history of several commits by two authors.
+  static func journalWithHistory() throws -> GitFixture {
+    let repository = try GitFixture()
+    try repository.write([
+      "mentees/bob/profile.md": "---\nname: Bob Stone\nrelationship: report\n---\n"
+    ])
+    try repository.commit("Start the journal", author: "Hannah Reyes", at: "2026-09-01T10:00:00+02:00")
+    try repository.write(["mentees/alice/sessions/2026-09-15.md": session(on: "2026-09-15")])
+    try repository.commit("Alice, first session", author: "Hannah Reyes", at: "2026-09-15T17:00:00+02:00")
+    try repository.write(["mentees/bob/sessions/2026-09-16.md": session(on: "2026-09-16")])
+    try repository.commit("Bob, first session", author: "Hannah Reyes", at: "2026-09-16T17:00:00+02:00")
+    try repository.write([
+      "mentees/alice/sessions/2026-10-01.md": session(on: "2026-10-01"),
+      "mentees/bob/sessions/2026-10-01.md": session(on: "2026-10-01"),
+    ])
+    try repository.commit("Both on the first", author: "Omar Said", at: "2026-10-01T09:30:00-05:00")
+    return repository
+  }
+
+  static func session(on date: String) -> String {
+    "---\ndate: \(date)\ntype: career-development\n---\n## Strengths\n\n- Led the incident review on \(date) and wrote the timeline the same day\n"
+  }
+
+  @Test func sharesOnePersonsHistoryWithAuthorsDatesAndOwnMessages() throws {
+    let repository = try Self.journalWithHistory()
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("3 new commits"))
+
+    // One commit per source commit that changed alice's files; bob's own commit is gone.
+    let log = try remote.git("log", "--format=%an|%ae|%aI|%cn|%cI|%s", "main")
+    #expect(log.split(separator: "\n") == [
+      "Omar Said|omar@example.com|2026-10-01T09:30:00-05:00|Omar Said|2026-10-01T09:30:00-05:00|journal: session with alice on 2026-10-01",
+      "Hannah Reyes|hannah@example.com|2026-09-15T17:00:00+02:00|Hannah Reyes|2026-09-15T17:00:00+02:00|journal: session with alice on 2026-09-15",
+      "Hannah Reyes|hannah@example.com|2026-09-01T10:00:00+02:00|Hannah Reyes|2026-09-01T10:00:00+02:00|journal: 2 changes for alice",
+    ])
+    let files = try remote.git("ls-tree", "-r", "--name-only", "main")
+    #expect(files.split(separator: "\n") == [
+      "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
+      "mentees/alice/sessions/2026-10-01.md",
+    ])
+    // The messages never name bob, even for the commit that touched both.
+    #expect(!(try remote.git("log", "--format=%B", "main")).contains("bob"))
+    #expect(try remote.git("fsck", "--strict").isEmpty)
+
+    // A clone of it is a journal of its own that passes `journal check`.
+    let clone = try TemporaryFolder()
+    try remote.git("clone", "-q", "-b", "main", remote.path, clone.path + "/alice")
+    let check = try runJournal(["check", "--today", "2026-10-02"], in: clone.path + "/alice")
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+  }
+
+  @Test func sameHistoryGivesSameIdsAndReSharesOnlyAppend() throws {
+    let repository = try Self.journalWithHistory()
+    let remote = try BareRepository()
+    #expect(try repository.journal("share", "alice", "--to", "file://" + remote.path).status == 0)
+    let first = try remote.git("rev-list", "main")
+
+    // Translated from scratch in a copy of the source, the ids are the same.
+    let copy = try TemporaryFolder()
+    try repository.git("clone", "-q", repository.path, copy.path + "/copy")
+    let dryRun = try runJournal(["share", "alice", "--to", remote.path, "--dry-run"], in: copy.path + "/copy")
+    #expect(dryRun.status == 0, "\(dryRun.stderr)")
+    #expect(dryRun.stdout.contains("at \(first.prefix(7))"), "\(dryRun.stdout)")
+
+    // A new session: one more commit on top, a fast-forward, the old ids untouched.
+    try repository.write(["mentees/alice/sessions/2026-10-15.md": Self.session(on: "2026-10-15")])
+    try repository.commit("Alice again", author: "Hannah Reyes", at: "2026-10-15T12:00:00+00:00")
+    let again = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("1 new commit,"), "\(again.stdout)")
+    let second = try remote.git("rev-list", "main")
+    #expect(second.hasSuffix(first))
+    #expect(second.split(separator: "\n").count == first.split(separator: "\n").count + 1)
+    #expect(try remote.git("reflog", "show", "main").isEmpty || true)
+
+    // Nothing new: nothing added, the push is a no-op.
+    let third = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(third.status == 0)
+    #expect(third.stdout.contains("no new commits"))
+    #expect(try remote.git("rev-list", "main") == second)
+
+    // From scratch, the longer history still has the same ids.
+    try repository.git("update-ref", "-d", "refs/journal/share/alice/source")
+    try repository.git("update-ref", "-d", "refs/journal/share/alice/shared")
+    let scratch = try repository.journal("share", "alice", "--to", remote.path, "--dry-run")
+    #expect(scratch.stdout.contains("at \(second.prefix(7))"), "\(scratch.stdout)")
+  }
+
+  @Test func deletedSessionAndPrivateNotes() throws {
+    let repository = try Self.journalWithHistory()
+    try repository.write(["mentees/alice/private/worries.md": "a private note\n"])
+    try repository.commit("Private note", author: "Hannah Reyes", at: "2026-10-02T12:00:00+00:00")
+    try repository.git("rm", "-q", "mentees/alice/sessions/2026-09-15.md")
+    try repository.commit("Drop a session", author: "Hannah Reyes", at: "2026-10-03T12:00:00+00:00")
+    let remote = try BareRepository()
+    #expect(try repository.journal("share", "alice", "--to", remote.path).status == 0)
+    // The private note's commit changed nothing shareable, so it is not there.
+    let log = try remote.git("log", "--format=%s", "main")
+    #expect(log.split(separator: "\n").first == "journal: remove session with alice on 2026-09-15")
+    #expect(log.split(separator: "\n").count == 4)
+    let files = try remote.git("ls-tree", "-r", "--name-only", "main")
+    #expect(!files.contains("private") && !files.contains("2026-09-15"))
+  }
+
+  @Test func followsARenamedPersonFolder() throws {
+    let repository = try Self.journalWithHistory()
+    try repository.git("mv", "mentees/alice", "mentees/alice-kim")
+    try repository.commit("Rename alice", author: "Hannah Reyes", at: "2026-10-05T12:00:00+00:00")
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice-kim", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("rev-list", "--count", "main") == "4\n")
+    let files = try remote.git("ls-tree", "-r", "--name-only", "main")
+    #expect(files.split(separator: "\n").allSatisfy { $0 == "journal.yml" || $0.hasPrefix("mentees/alice-kim/") })
+    // Before the rename the files were under the old name: alice's history, and only hers.
+    let before = try remote.git("ls-tree", "-r", "--name-only", "main~1")
+    #expect(before.contains("mentees/alice/sessions/2026-10-01.md") && !before.contains("bob"))
+
+    // A folder that appears from nothing starts its own history: bob's is not taken for it.
+    try repository.git("rm", "-q", "-r", "mentees/bob")
+    try repository.write(["mentees/carol/profile.md": "---\nname: Carol Diaz\nrelationship: report\n---\n"])
+    try repository.commit("Bob left, Carol joined", author: "Hannah Reyes", at: "2026-10-06T12:00:00+00:00")
+    let carol = try BareRepository()
+    #expect(try repository.journal("share", "carol", "--to", carol.path).status == 0)
+    #expect(try carol.git("rev-list", "--count", "main") == "1\n")
+  }
+
+  @Test func personWithNoHistoryIsAClearError() throws {
+    let repository = try Self.journalWithHistory()
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "zoe", "--to", remote.path)
+    #expect(run.status == 2)
+    #expect(run.stderr == "journal: zoe has no history to share: there is no mentees/zoe/ in the last commit\n")
+    #expect(try remote.git("for-each-ref").isEmpty)
+    let bad = try repository.journal("share", "Not_An_Id", "--to", remote.path)
+    #expect(bad.status == 2 && bad.stderr.contains("not a person id"))
+  }
+
+  @Test func refusesANonFastForwardAndChangesNothingLocally() throws {
+    let repository = try Self.journalWithHistory()
+    let remote = try BareRepository()
+    // The receiving repository already holds something else on main.
+    let other = try GitFixture(initialCommit: true)
+    try other.git("push", "-q", remote.path, "main")
+    let before = try repository.git("for-each-ref")
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("journal share never force-pushes"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1)
+    #expect(try repository.git("for-each-ref") == before)
+    #expect(try remote.git("rev-parse", "main") == (try other.git("rev-parse", "main")))
+  }
+
+  @Test func unreachableRemoteIsAOneLineError() throws {
+    let repository = try Self.journalWithHistory()
+    let before = try repository.git("for-each-ref")
+    let port = try closedPort()
+    let run = try repository.journal("share", "alice", "--to", "ssh://127.0.0.1:\(port)/x.git")
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("journal: cannot push to ssh://127.0.0.1:\(port)/x.git: "), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1)
+    #expect(try repository.git("for-each-ref") == before)
+    let missing = try repository.journal("share", "alice", "--to", "/nonexistent/alice.git")
+    #expect(missing.status == 2 && missing.stderr.hasPrefix("journal: cannot push to /nonexistent/alice.git: "))
+  }
+
+  /// Markers planted in another person's files and file names, in private notes, in commit
+  /// messages, in the journal's title and comments, in a link and in tags: none of them may
+  /// be in any object or reference the receiving repository holds.
+  @Test func nothingElseLeaks() throws {
+    let repository = try Self.journalWithHistory()
+    try repository.write([
+      "journal.yml": "# zqx-comment\ntitle: zqx-title\nrules:\n  late-feedback:\n    max-days: 9\n",
+      "mentees/zqx-person/profile.md": "---\nname: Zqx Other\nrelationship: report\n---\nzqx-content\n",
+      "mentees/zqx-person/sessions/2026-10-04-zqx-topic.md": Self.session(on: "2026-10-04") + "zqx-session\n",
+      "mentees/alice/private/zqx-private-name.md": "zqx-private-content\n",
+      "mentees/alice/.zqx-hidden": "zqx-hidden\n",
+      "mentees/alice/sessions/2026-10-04.md": Self.session(on: "2026-10-04"),
+    ])
+    try FileManager.default.createSymbolicLink(
+      atPath: repository.path + "/mentees/alice/zqx-link.md", withDestinationPath: "../zqx-person/profile.md")
+    try repository.commit("zqx-message about alice and zqx-person", author: "Hannah Reyes", at: "2026-10-04T12:00:00+00:00")
+    try repository.git("tag", "-a", "-m", "zqx-tag-message", "zqx-tag")
+    try repository.git("branch", "zqx-branch")
+
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+
+    // The scan works: it finds the markers in the source repository.
+    #expect(try allObjectsAndReferences(repository.path).contains("zqx"))
+    let received = try allObjectsAndReferences(remote.path)
+    #expect(!received.lowercased().contains("zqx"), "a marker reached the shared repository")
+    // What was meant to arrive did.
+    #expect(received.contains("Led the incident review on 2026-10-04"))
+    #expect(received.contains("max-days: 9"))
+  }
+
+  /// Every object (`git cat-file --batch-all-objects --batch`), every reference and every
+  /// file name inside the repository's git folder.
+  func allObjectsAndReferences(_ path: String) throws -> String {
+    let objects = try runProgram(
+      "/usr/bin/git", ["cat-file", "--batch-all-objects", "--batch"], in: URL(fileURLWithPath: path))
+    let references = try runProgram("/usr/bin/git", ["for-each-ref"], in: URL(fileURLWithPath: path))
+    let names = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+    return objects.stdout + references.stdout + names.joined(separator: "\n")
+  }
+}
+
+/// A bare repository to share into, its default branch `main`.
+final class BareRepository {
+  let folder: TemporaryFolder
+  var path: String { folder.path + "/shared.git" }
+
+  init() throws {
+    folder = try TemporaryFolder()
+    let run = try runProgram("/usr/bin/git", ["init", "-q", "--bare", "-b", "main", folder.path + "/shared.git"])
+    guard run.status == 0 else { throw GitFixture.GitFailure(arguments: ["init"], status: run.status) }
+  }
+
+  @discardableResult
+  func git(_ arguments: String...) throws -> String {
+    let run = try runProgram(
+      "/usr/bin/git", arguments, in: URL(fileURLWithPath: path),
+      environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"])
+    guard run.status == 0 else { throw GitFixture.GitFailure(arguments: arguments, status: run.status) }
+    return run.stdout
+  }
+}
+
+extension GitFixture {
+  /// Commits everything, by `author` at `date`, as author and committer.
+  func commit(_ message: String, author: String, at date: String) throws {
+    let email = author.split(separator: " ").first!.lowercased() + "@example.com"
+    try git(["add", "-A"])
+    try git(
+      ["commit", "-q", "-m", message],
+      environment: [
+        "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": date,
+      ])
+  }
+}
+
+/// A loopback port nothing listens on.
+func closedPort() throws -> Int {
+  let socket = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  defer { close(socket) }
+  var address = sockaddr_in()
+  address.sin_family = sa_family_t(AF_INET)
+  address.sin_addr.s_addr = inet_addr("127.0.0.1")
+  address.sin_port = 0
+  var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+  _ = withUnsafeMutablePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) }
+  }
+  _ = withUnsafeMutablePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+  }
+  return Int(UInt16(bigEndian: address.sin_port))
+}
