@@ -231,7 +231,7 @@ import Testing
 
 /// A file of that many mebibytes that takes no disk space: journal must refuse it by size.
 func sparseFile(_ url: URL, megabytes: UInt64) throws {
-  FileManager.default.createFile(atPath: url.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: url.path, contents: nil)
   let handle = try FileHandle(forWritingTo: url)
   try handle.truncate(atOffset: megabytes * 1024 * 1024)
   try handle.close()

@@ -68,6 +68,9 @@ let journalBinary: URL = {
 
 /// Runs a program and collects what it printed. Output goes to files, not pipes, so a
 /// program that writes much to one stream while the other is being read can never stall.
+///
+/// posix_spawn and waitpid, not Foundation's `Process`: `Process` reaps its children from one
+/// shared thread, which can stall on a child that starts a daemon (`ssh-agent`, `sshd`).
 func runProgram(
   _ executable: String, _ arguments: [String], in directory: URL? = nil,
   environment: [String: String]? = nil
@@ -75,27 +78,54 @@ func runProgram(
   let folder = try TemporaryFolder()
   let outPath = folder.path + "/stdout"
   let errPath = folder.path + "/stderr"
-  _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-  _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-  let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-  let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: executable)
-  process.arguments = arguments
-  if let directory { process.currentDirectoryURL = directory }
-  if let environment { process.environment = environment }
-  process.standardOutput = out
-  process.standardError = err
-  process.standardInput = FileHandle.nullDevice
-  try process.run()
-  process.waitUntilExit()
-  try out.close()
-  try err.close()
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  if let directory { _ = addChdir(&actions, directory.path) }
+  let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+  defer { argv.forEach { free($0) } }
+  let variables = environment ?? ProcessInfo.processInfo.environment
+  let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer { envp.forEach { free($0) } }
+  // The child starts with no signal blocked and default handlers, whatever the test thread
+  // that starts it blocks: a daemon it leaves behind must still stop on SIGTERM.
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var none = sigset_t()
+  sigemptyset(&none)
+  posix_spawnattr_setsigmask(&attributes, &none)
+  var defaults = sigset_t()
+  sigemptyset(&defaults)
+  for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+  posix_spawnattr_setsigdefault(&attributes, &defaults)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+  var pid: pid_t = 0
+  let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+  guard spawned == 0 else {
+    throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "cannot run \(executable): \(String(cString: strerror(spawned)))"])
+  }
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  // A signal shows as 128 + its number, as a shell shows it.
+  let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
   return Run(
-    status: process.terminationStatus,
+    status: exit,
     stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
     stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
 }
+
+/// `posix_spawn_file_actions_addchdir_np`, which Swift's C module does not declare: the
+/// child starts in a folder without the test process changing its own.
+private let addChdir: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32 = {
+  guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else {
+    fatalError("posix_spawn_file_actions_addchdir_np is missing from the C library")
+  }
+  return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+}()
 
 /// Runs `journal` the way a person would, in `directory`, with a clean environment.
 func runJournal(
