@@ -73,17 +73,4 @@ private func timed(_ program: String, _ arguments: [String], environment: [Strin
   try runOnce(program, arguments, in: directory).wall
 }
 
-private func shell(_ command: String, input: String? = nil) throws {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/bin/sh")
-  process.arguments = ["-c", command]
-  let pipe = Pipe()
-  if input != nil { process.standardInput = pipe }
-  try process.run()
-  if let input {
-    pipe.fileHandleForWriting.write(Data(input.utf8))
-    try pipe.fileHandleForWriting.close()
-  }
-  process.waitUntilExit()
-  guard process.terminationStatus == 0 else { throw BenchError("`\(command)` failed") }
-}
+private func shell(_ command: String, input: String? = nil) throws { try benchShell(command, input: input) }

@@ -34,8 +34,8 @@ func runOnce(_ program: String, _ arguments: [String], in directory: String?, ex
   // The child starts in `directory`: the benchmark is single-threaded, so changing ours
   // around the spawn is safe.
   let previous = FileManager.default.currentDirectoryPath
-  if let directory { FileManager.default.changeCurrentDirectoryPath(directory) }
-  defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+  if let directory { _ = FileManager.default.changeCurrentDirectoryPath(directory) }
+  defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
   let argv = ([program] + arguments).map { strdup($0) } + [nil]
   defer { argv.forEach { free($0) } }
   var pid: pid_t = 0

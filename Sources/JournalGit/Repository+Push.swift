@@ -29,6 +29,14 @@ public struct CredentialRequest: Sendable {
   public let allowsSSHKey: Bool
   public let allowsUserPassword: Bool
   public let allowsUserName: Bool
+
+  public init(url: String, userFromURL: String?, allowsSSHKey: Bool, allowsUserPassword: Bool, allowsUserName: Bool) {
+    self.url = url
+    self.userFromURL = userFromURL
+    self.allowsSSHKey = allowsSSHKey
+    self.allowsUserPassword = allowsUserPassword
+    self.allowsUserName = allowsUserName
+  }
 }
 
 /// The decisions a push needs from its caller. Each may throw; the error stops the push and

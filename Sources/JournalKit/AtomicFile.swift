@@ -46,7 +46,7 @@ public enum AtomicFile {
     guard descriptor >= 0 else {
       throw JournalError("cannot write in \(folder.isEmpty ? "." : folder): \(String(cString: strerror(errno)))")
     }
-    let temporary = String(cString: template)
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     do {
       defer { close(descriptor) }
       var bytes = Array(contents.utf8)

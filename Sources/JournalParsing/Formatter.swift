@@ -1,5 +1,4 @@
 import JournalModel
-import JournalParsing
 
 /// `journal fmt`: the canonical layout of a note, without changing what it says.
 ///

@@ -32,7 +32,7 @@ public struct RemoteURL: Sendable, Equatable {
       let authority = rest.prefix { $0 != "/" }
       var hostPart = Substring(authority)
       if let at = authority.lastIndex(of: "@") {
-        user = String(authority[..<at]).removingPercentEncoding
+        user = String(authority[..<at].prefix { $0 != ":" }).removingPercentEncoding
         hostPart = authority[authority.index(after: at)...]
       } else {
         user = nil

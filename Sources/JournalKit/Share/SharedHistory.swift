@@ -56,27 +56,30 @@ struct SharedHistory {
     let recorded = recordedSource.flatMap { source in recordedShared.map { (source, $0) } }
     var steps: [Step] = []
     var continued = false
-    var current: ObjectID? = head
     var folder = person
     var header = try repository.commitHeader(head)
-    while let commit = current {
-      if let recorded, commit == recorded.0, repository.hasObject(recorded.1) {
+    var entry = try personEntry(folder, in: header.tree)
+    // Back along the first parents, one tree lookup per commit, until the recorded
+    // translation, the person's first commit, or the root.
+    while let current = entry {
+      if let recorded, header.id == recorded.0, repository.hasObject(recorded.1) {
         continued = true
         break
       }
-      guard let entry = try personEntry(folder, in: header.tree) else { break }
-      steps.append(Step(header: header, folder: folder, tree: entry.id))
+      steps.append(Step(header: header, folder: folder, tree: current.id))
       guard let parent = header.parents.first else { break }
       let parentHeader = try repository.commitHeader(parent)
-      if try personEntry(folder, in: parentHeader.tree) == nil {
+      var parentEntry = try personEntry(folder, in: parentHeader.tree)
+      if parentEntry == nil {
         guard
           let renamed = try renamedFrom(
-            folder, tree: entry.id, commit: header.tree, parent: parentHeader.tree)
+            folder, tree: current.id, commit: header.tree, parent: parentHeader.tree)
         else { break }
         folder = renamed
+        parentEntry = try personEntry(folder, in: parentHeader.tree)
       }
-      current = parent
       header = parentHeader
+      entry = parentEntry
     }
     if steps.isEmpty && !continued {
       throw JournalError(
