@@ -50,6 +50,9 @@ import Testing
     // The messages never name bob, even for the commit that touched both.
     #expect(!(try remote.git("log", "--format=%B", "main")).contains("bob"))
     #expect(try remote.git("fsck", "--strict").isEmpty)
+    // The translation was kept in the source repository, as one pack, and is whole.
+    #expect(try repository.git("rev-parse", "refs/journal/share/alice/shared") == (try remote.git("rev-parse", "main")))
+    #expect(try repository.git("fsck", "--strict", "--no-dangling").isEmpty)
 
     // A clone of it is a journal of its own that passes `journal check`.
     let clone = try TemporaryFolder()
@@ -156,6 +159,13 @@ import Testing
     #expect(run.status == 2)
     #expect(run.stderr.contains("journal share never force-pushes"), "\(run.stderr)")
     #expect(run.stderr.split(separator: "\n").count == 1)
+    #expect(try repository.git("for-each-ref") == before)
+    #expect(try repository.git("fsck", "--strict", "--no-dangling").isEmpty)
+    // A dry run writes not even an unreachable object.
+    let objects = try repository.git("count-objects", "-v")
+    let dryRun = try repository.journal("share", "alice", "--to", remote.path, "--dry-run")
+    #expect(dryRun.status == 0 && dryRun.stdout.contains("dry run: nothing pushed"))
+    #expect(try repository.git("count-objects", "-v") == objects)
     #expect(try repository.git("for-each-ref") == before)
     #expect(try remote.git("rev-parse", "main") == (try other.git("rev-parse", "main")))
   }

@@ -47,20 +47,34 @@ public enum Sharer {
     }
     let journal = try JournalRepository.open(location)
     let history = SharedHistory(repository: journal.repository, prefix: journal.prefix, person: person)
-    let result = try git { try history.build() }
+    // The translated objects stay in memory until they are about to be pushed: a dry run, or
+    // a run that fails before, leaves the object database as it was.
+    return try git { try journal.repository.withObjectsInMemory { keep in
+      try share(history, in: journal.repository, person: person, options: options, branch: branch, keep: keep)
+    } }
+  }
+
+  private static func share(
+    _ history: SharedHistory, in repository: Repository, person: String, options: Options, branch: String,
+    keep: () throws -> Void
+  ) throws -> Outcome {
+    let result = try history.build()
     let added = result.added.map {
       SharedCommit(id: $0.shared.description, source: $0.source.description, summary: $0.summary)
     }
     guard !options.dryRun else {
       return Outcome(head: result.shared.description, added: added, continued: result.continued, pushed: false)
     }
-    // libgit2 pushes references, not commits: a short-lived one names the shared tip while
-    // it is pushed, and goes away whatever happens.
+    // The objects go to disk before anything can point at them, so that no reference, even
+    // one left by a run killed midway, ever names an object the repository lacks. libgit2
+    // pushes to a path from a reference, not a commit: a short-lived one names the shared tip
+    // while it is pushed, and goes away whatever happens.
+    if !result.added.isEmpty { try keep() }
     let pending = history.pendingReference
     do {
-      try git { try journal.repository.forceReference(pending, to: result.shared) }
-      defer { try? journal.repository.deleteReference(pending) }
-      try journal.repository.push(
+      try repository.forceReference(pending, to: result.shared)
+      defer { try? repository.deleteReference(pending) }
+      try repository.push(
         pending, to: options.url.text, reference: branch,
         callbacks: options.access.callbacks(for: options.url))
     } catch let rejected as PushRejected {
@@ -72,7 +86,7 @@ public enum Sharer {
     } catch let error as GitError {
       throw JournalError("cannot push to \(options.url.display): \(error.message)")
     }
-    try git { try history.record(result) }
+    try history.record(result)
     return Outcome(head: result.shared.description, added: added, continued: result.continued, pushed: true)
   }
 }
