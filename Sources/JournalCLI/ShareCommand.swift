@@ -29,7 +29,11 @@ struct ShareCommand: ParsableCommand {
         journal share sam-okafor --to https://git.example.com/sam/feedback.git
         journal share sam-okafor --to /srv/git/sam.git --dry-run
 
-      Exit status: 0 shared (or, with --dry-run, translated); 2 no such person, failed \
+      The shared journal is checked as it will be pushed; with errors, nothing is pushed \
+      (exit 1) unless --no-verify.
+
+      Exit status: 0 shared (or, with --dry-run, translated); 1 the shared journal has errors; \
+      2 no such person, failed \
       authentication, unknown or changed host key, unreachable remote, a push that would not \
       be a fast-forward, or another failure. On failure nothing local changes.
       """)
@@ -55,14 +59,26 @@ struct ShareCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Read host keys from this file instead of ~/.ssh/known_hosts; may be repeated.", valueName: "file"), completion: .file())
   var knownHosts: [String] = []
 
+  @Flag(help: "Push even when the shared journal has errors.")
+  var noVerify = false
+
   @OptionGroup var journal: JournalOptions
+  @OptionGroup var today: TodayOption
 
   func run() throws {
     let location = try journal.locate()
     let url = try RemoteURL(to)
     let access = RemoteAccess(sshKey: sshKey, knownHosts: knownHosts, hostKeyFingerprint: hostKey)
     let outcome = try Sharer.share(
-      location, person: id, options: Sharer.Options(url: url, branch: branch, dryRun: dryRun, access: access))
+      location, person: id,
+      options: Sharer.Options(
+        url: url, branch: branch, dryRun: dryRun, access: access, verify: !noVerify, today: today.resolve()))
+    if let report = outcome.refused {
+      let cache = SourceCache(source: MemoryJournal(files: outcome.files))
+      Output.write(report.text(style: Output.style, displayPath: { "(shared) " + $0 }, lines: cache.lines))
+      Output.error("journal: not shared: \(id)'s shared journal has errors (use --no-verify to share anyway)")
+      throw ExitCode(1)
+    }
     var text = ""
     for commit in outcome.added {
       text += "  \(commit.id.prefix(7)) \(commit.summary)\n"

@@ -137,6 +137,23 @@ import Testing
     #expect(try carol.git("rev-list", "--count", "main") == "1\n")
   }
 
+  @Test func refusesToShareAJournalWithErrors() throws {
+    let repository = try Self.journalWithHistory()
+    try repository.write(["mentees/alice/sessions/2026-10-20.md": "---\ndate: 2026-10-20\ntype: chat\n---\n"])
+    try repository.commit("A broken note", author: "Hannah Reyes", at: "2026-10-20T12:00:00+00:00")
+    let remote = try BareRepository()
+    let before = try repository.git("for-each-ref")
+    let run = try repository.journal("share", "alice", "--to", remote.path, "--today", "2026-10-21")
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("(shared) mentees/alice/sessions/2026-10-20.md:3:7: error"), "\(run.stdout)")
+    #expect(run.stderr == "journal: not shared: alice's shared journal has errors (use --no-verify to share anyway)\n")
+    #expect(try remote.git("for-each-ref").isEmpty)
+    #expect(try repository.git("for-each-ref") == before)
+    let forced = try repository.journal("share", "alice", "--to", remote.path, "--no-verify")
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(try remote.git("rev-list", "--count", "main") == "4\n")
+  }
+
   @Test func personWithNoHistoryIsAClearError() throws {
     let repository = try Self.journalWithHistory()
     let remote = try BareRepository()

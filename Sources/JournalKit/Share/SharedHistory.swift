@@ -127,6 +127,12 @@ struct SharedHistory {
     try repository.setReference(sourceReference, to: result.source, expected: oldSource, log: "journal share")
   }
 
+  /// Every file of a shared commit, by path: the journal to check before pushing.
+  func files(of commit: ObjectID) throws -> [String: [UInt8]] {
+    let tree = try repository.commitHeader(commit).tree
+    return try files(tree).mapValues { try repository.blobContent($0) }
+  }
+
   private func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
     guard let entry = try repository.treeEntry(prefix + JournalPath.peopleFolder + "/" + folder, in: tree),
       entry.kind == .folder

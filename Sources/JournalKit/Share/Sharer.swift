@@ -10,12 +10,20 @@ public enum Sharer {
     public var branch: String
     public var dryRun: Bool
     public var access: RemoteAccess
+    /// Check the shared journal as it will be pushed, and push nothing when it has errors.
+    public var verify: Bool
+    public var today: Day
 
-    public init(url: RemoteURL, branch: String = "main", dryRun: Bool = false, access: RemoteAccess) {
+    public init(
+      url: RemoteURL, branch: String = "main", dryRun: Bool = false, access: RemoteAccess, verify: Bool = true,
+      today: Day
+    ) {
       self.url = url
       self.branch = branch
       self.dryRun = dryRun
       self.access = access
+      self.verify = verify
+      self.today = today
     }
   }
 
@@ -33,6 +41,10 @@ public enum Sharer {
     /// Whether the run went on from the history recorded by an earlier one.
     public let continued: Bool
     public let pushed: Bool
+    /// The shared journal's errors, when they stopped the push.
+    public let refused: CheckReport?
+    /// The shared journal's files, for showing those errors.
+    public let files: [String: [UInt8]]
   }
 
   public static func share(_ location: JournalLocation, person: String, options: Options) throws -> Outcome {
@@ -62,9 +74,18 @@ public enum Sharer {
     let added = result.added.map {
       SharedCommit(id: $0.shared.description, source: $0.source.description, summary: $0.summary)
     }
-    guard !options.dryRun else {
-      return Outcome(head: result.shared.description, added: added, continued: result.continued, pushed: false)
+    func outcome(pushed: Bool, refused: CheckReport? = nil, files: [String: [UInt8]] = [:]) -> Outcome {
+      Outcome(
+        head: result.shared.description, added: added, continued: result.continued, pushed: pushed,
+        refused: refused, files: files)
     }
+    // The receiving repository must be a journal that passes `journal check`.
+    if options.verify {
+      let files = try history.files(of: result.shared)
+      let report = try Checker.check(MemoryJournal(files: files), today: options.today)
+      if report.errorCount > 0 { return outcome(pushed: false, refused: report, files: files) }
+    }
+    guard !options.dryRun else { return outcome(pushed: false) }
     // The objects go to disk before anything can point at them, so that no reference, even
     // one left by a run killed midway, ever names an object the repository lacks. libgit2
     // pushes to a path from a reference, not a commit: a short-lived one names the shared tip
@@ -87,6 +108,6 @@ public enum Sharer {
       throw JournalError("cannot push to \(options.url.display): \(error.message)")
     }
     try history.record(result)
-    return Outcome(head: result.shared.description, added: added, continued: result.continued, pushed: true)
+    return outcome(pushed: true)
   }
 }
