@@ -78,12 +78,29 @@ func runProgram(
   let folder = try TemporaryFolder()
   let outPath = folder.path + "/stdout"
   let errPath = folder.path + "/stderr"
+  let pid = try startProgram(
+    executable, arguments, in: directory, environment: environment, output: outPath, errors: errPath)
+  var status: Int32 = 0
+  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+  // A signal shows as 128 + its number, as a shell shows it.
+  let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+  return Run(
+    status: exit,
+    stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
+    stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+}
+
+/// Starts a program without waiting for it, its output going to files; returns its process id.
+func startProgram(
+  _ executable: String, _ arguments: [String], in directory: URL? = nil,
+  environment: [String: String]? = nil, output: String = "/dev/null", errors: String = "/dev/null"
+) throws -> pid_t {
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-  posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-  posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+  posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
   if let directory { _ = addChdir(&actions, directory.path) }
   let argv = ([executable] + arguments).map { strdup($0) } + [nil]
   defer { argv.forEach { free($0) } }
@@ -108,14 +125,7 @@ func runProgram(
   guard spawned == 0 else {
     throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "cannot run \(executable): \(String(cString: strerror(spawned)))"])
   }
-  var status: Int32 = 0
-  while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-  // A signal shows as 128 + its number, as a shell shows it.
-  let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-  return Run(
-    status: exit,
-    stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
-    stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+  return pid
 }
 
 /// `posix_spawn_file_actions_addchdir_np`, which Swift's C module does not declare: the

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// `journal share` over HTTP to `git http-backend` behind a small server that wants a token
+/// (`Fixtures/http/git-http-server.py`), on 127.0.0.1: the token is sent, once, and only to the
+/// host the URL names.
+@Suite struct HTTPShareTests {
+  @Test func pushesWithTheTokenAndOnlyToTheNamedHost() throws {
+    let remote = try BareRepository()
+    let repository = try ShareTests.journalWithHistory()
+    let served = try GitHTTPServer(token: "t0ken", root: remote.folder.path)
+    let sharedURL = "http://127.0.0.1:\(served.port)/shared.git"
+
+    let missing = try repository.journal(["share", "alice", "--to", sharedURL], environment: [:])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("put an access token in JOURNAL_TOKEN"), "\(missing.stderr)")
+
+    let wrong = try repository.journal(["share", "alice", "--to", sharedURL], environment: ["JOURNAL_TOKEN": "wrong"])
+    #expect(wrong.status == 2)
+    #expect(wrong.stderr.contains("refused the token in JOURNAL_TOKEN"), "\(wrong.stderr)")
+    // Sent once, not again and again.
+    #expect(served.requests.filter { $0 != "-" }.count == 1)
+
+    let right = try repository.journal(["share", "alice", "--to", sharedURL], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(right.status == 0, "\(right.stderr)")
+    #expect(try remote.git("rev-list", "--count", "main") == "3\n")
+
+    // A server that sends journal to another host name gets nothing from it.
+    let redirecting = try GitHTTPServer(token: "", root: remote.folder.path, redirect: "http://localhost:\(served.port)")
+    let before = served.requests.count
+    let redirected = try repository.journal(
+      ["share", "alice", "--to", "http://127.0.0.1:\(redirecting.port)/shared.git"], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(redirected.status == 2)
+    #expect(
+      redirected.stderr.contains("localhost asked for credentials, but the URL names 127.0.0.1"), "\(redirected.stderr)")
+    #expect(served.requests.count > before, "the redirect was followed")
+    #expect(served.requests.dropFirst(before).allSatisfy { $0 == "-" }, "the token never went to localhost")
+    #expect(redirecting.requests.allSatisfy { $0 == "-" })
+  }
+}
+
+/// `Fixtures/http/git-http-server.py`, running until the test ends.
+final class GitHTTPServer {
+  let folder: TemporaryFolder
+  let pid: pid_t
+  let port: Int
+
+  init(token: String, root: String? = nil, redirect: String? = nil) throws {
+    folder = try TemporaryFolder()
+    let script = packageRoot.appendingPathComponent("Tests/JournalTests/Fixtures/http/git-http-server.py").path
+    var arguments = [script, root ?? folder.path, folder.path + "/port", folder.path + "/log", "--token", token]
+    if let redirect { arguments += ["--redirect", redirect] }
+    pid = try startProgram(
+      "/usr/bin/python3", arguments, environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1"],
+      errors: folder.path + "/errors")
+    var found: Int?
+    for _ in 0..<200 where found == nil {
+      found = (try? String(contentsOfFile: folder.path + "/port", encoding: .utf8)).flatMap { Int($0) }
+      if found == nil { usleep(25_000) }
+    }
+    guard let found else {
+      kill(pid, SIGTERM)
+      throw SSHServer.SetupFailure(what: "the HTTP server did not start: \((try? String(contentsOfFile: folder.path + "/errors", encoding: .utf8)) ?? "")")
+    }
+    port = found
+  }
+
+  deinit {
+    kill(pid, SIGTERM)
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+  }
+
+  /// Each request's Authorization header, or "-" for none.
+  var requests: [String] {
+    ((try? String(contentsOfFile: folder.path + "/log", encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+  }
+}
