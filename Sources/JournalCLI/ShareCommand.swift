@@ -35,7 +35,7 @@ struct ShareCommand: ParsableCommand {
       Exit status: 0 shared (or, with --dry-run, translated); 1 the shared journal has errors; \
       2 no such person, failed \
       authentication, unknown or changed host key, unreachable remote, a push that would not \
-      be a fast-forward, or another failure. On failure nothing local changes.
+      be a fast-forward, or another failure. On failure nothing is recorded locally.
       """)
 
   @Argument(help: ArgumentHelp("The person whose history to share.", valueName: "id"), completion: Completion.people)
