@@ -8,6 +8,9 @@ import JournalKit
 /// never a stack trace.
 public enum JournalMain {
   public static func run(_ arguments: [String]) -> Int32 {
+    if let command = arguments.first, ["commit", "log", "share", "init", "hooks"].contains(command) {
+      prepareGit()
+    }
     do {
       var command = try JournalCommand.parseAsRoot(arguments)
       try command.run()

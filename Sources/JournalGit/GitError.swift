@@ -1,3 +1,4 @@
+import Foundation
 internal import Clibgit2
 
 /// A libgit2 call that failed: the function, its return code, and libgit2's own message,
@@ -56,4 +57,11 @@ enum Libgit2 {
 public enum GitLibrary {
   /// The libgit2 version journal runs with.
   public static var version: String { Libgit2.version }
+
+  /// Starts initialising libgit2 on another thread, for a command that will need it: its
+  /// start-up (which reads every TLS certificate authority of the system) then overlaps with
+  /// the command's own. Whoever uses libgit2 first waits for it to finish.
+  public static func initializeInBackground() {
+    Thread.detachNewThread { Libgit2.initialize() }
+  }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JournalChecks
 import JournalModel
 import JournalParsing
@@ -27,9 +28,15 @@ public enum Checker {
     let (shared, people) = split(listing)
     let settings = JournalLoader.assemble(JournalLoader.parseAll(shared.files, source: source), listing: shared)
     let config = settings.journal.config
+    // With fewer people than cores (a commit checks one person), each person's files are
+    // parsed side by side instead.
+    let filesInParallel = people.count < ProcessInfo.processInfo.activeProcessorCount
     let perPerson = people.concurrentMap { part -> (diagnostics: [Diagnostic], files: [String]) in
-      let loaded = JournalLoader.assemble(
-        part.files.map { JournalLoader.parseOne($0, source: source) }, listing: part, config: config)
+      let parsed =
+        filesInParallel
+        ? part.files.concurrentMap { JournalLoader.parseOne($0, source: source) }
+        : part.files.map { JournalLoader.parseOne($0, source: source) }
+      let loaded = JournalLoader.assemble(parsed, listing: part, config: config)
       let context = CheckContext(
         journal: loaded.journal, today: today, paths: Set(part.files).union(part.links))
       return (loaded.diagnostics + RuleRegistry.check(context, concurrently: false), loaded.checkedFiles)

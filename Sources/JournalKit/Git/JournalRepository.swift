@@ -66,5 +66,8 @@ func git<T>(_ body: () throws -> T) throws -> T {
   }
 }
 
+/// Starts libgit2 on another thread, for a command that will use git.
+public func prepareGit() { GitLibrary.initializeInBackground() }
+
 /// The version of libgit2 journal runs with, such as `1.5.1`.
 public var libgit2Version: String { GitLibrary.version }
