@@ -144,7 +144,7 @@ extension Repository {
     }
 
     let refspec = "\(local):\(reference)"
-    let result = withPathspecLiteral([refspec]) { refspecs in
+    let result = withStringArray([refspec]) { refspecs in
       var refspecs = refspecs
       return git_remote_push(remote, &refspecs, &options)
     }
@@ -159,14 +159,5 @@ extension Repository {
     if let (name, reason) = context.rejections.first {
       throw PushRejected(reference: name, reason: reason, notFastForward: false)
     }
-  }
-}
-
-/// A `git_strarray` of strings taken as they are.
-private func withPathspecLiteral<T>(_ strings: [String], _ body: (git_strarray) -> T) -> T {
-  var copies: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-  defer { copies.forEach { free($0) } }
-  return copies.withUnsafeMutableBufferPointer { buffer in
-    body(git_strarray(strings: buffer.baseAddress, count: buffer.count))
   }
 }

@@ -125,6 +125,11 @@ import Testing
     #expect(parsed?.rules["vague-feedback"]?.parameters["phrases"] == .list(["rock \"star\"", "a\\b"]))
     #expect(parsed?.rules["late-feedback"]?.parameters["max-days"] == .number(9))
     #expect(parsed?.rules["retention"]?.level == .off)
+
+    // Characters YAML does not take raw, or reads as line breaks, come back as they were.
+    let awkward = "tab\there\u{7F}\u{85}\u{2028}line\u{FEFF}end"
+    let odd = SharedConfig.text(["vague-feedback": RuleSetting(parameters: ["phrases": .list([awkward])])])
+    #expect(DocumentParserProbe.config(odd)?.rules["vague-feedback"]?.parameters["phrases"] == .list([awkward]))
   }
 }
 

@@ -1,5 +1,8 @@
 /// Just enough JSON writing to keep keys in a documented order.
 enum JSONText {
+  /// A JSON string, which is also a YAML double-quoted scalar: the characters YAML does not
+  /// allow raw (DEL, C1 controls) or reads as line breaks (U+2028, U+2029), and U+FEFF, are
+  /// escaped too.
   static func string(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
@@ -9,7 +12,9 @@ enum JSONText {
       case "\n": result += "\\n"
       case "\r": result += "\\r"
       case "\t": result += "\\t"
-      case let c where c.value < 0x20:
+      case let c
+      where c.value < 0x20 || (0x7F...0x9F).contains(c.value) || c.value == 0x2028 || c.value == 0x2029
+        || c.value == 0xFEFF:
         let hex = String(c.value, radix: 16)
         result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: result.unicodeScalars.append(scalar)

@@ -23,29 +23,12 @@ enum SharedConfig {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// JSON's number and string forms, which YAML reads the same way.
   private static func yaml(_ value: ParameterValue) -> String {
     switch value {
-    case .number(let number):
-      number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-    case .text(let text): quoted(text)
-    case .list(let items): "[" + items.map(quoted).joined(separator: ", ") + "]"
+    case .number(let number): JSONText.number(number)
+    case .text(let text): JSONText.string(text)
+    case .list(let items): "[" + items.map(JSONText.string).joined(separator: ", ") + "]"
     }
-  }
-
-  /// A YAML double-quoted scalar.
-  private static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        result += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 }
