@@ -15,8 +15,8 @@ struct ShareCommand: ParsableCommand {
       that person's changes. The same history always gives the same commit ids, so a re-run \
       only appends commits, and the push is always a fast-forward: never a force push.
 
-      The translation is kept under refs/journal/share/ID/ in this repository, and is \
-      recorded only after a successful push.
+      The translation is recorded in refs/journal/share/ID in this repository, only after a \
+      successful push.
 
       SSH: --ssh-key or JOURNAL_SSH_KEY (passphrase in JOURNAL_SSH_PASSPHRASE), else \
       ssh-agent, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa. The server's host key must be in \

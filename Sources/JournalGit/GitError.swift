@@ -19,6 +19,8 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
   /// A reference moved under us: another commit landed first.
   public var isModified: Bool { code == GIT_EMODIFIED.rawValue }
   public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+  /// A reference that was to be created exists already.
+  public var alreadyExists: Bool { code == GIT_EEXISTS.rawValue }
 
   public var description: String { message.isEmpty ? "\(function) failed (\(code))" : message }
 }

@@ -17,6 +17,13 @@ public struct ObjectID: Sendable, Hashable, CustomStringConvertible {
     return oid
   }
 
+  /// Reads a full hexadecimal id; nil when `hex` is not one.
+  public init?(hex: String) {
+    var oid = git_oid()
+    guard hex.utf8.count == 40, git_oid_fromstr(&oid, hex) == 0 else { return nil }
+    self.init(oid)
+  }
+
   /// The full hexadecimal id.
   public var description: String {
     bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()

@@ -73,6 +73,15 @@ extension Repository {
       author: Signature(git_commit_author(commit)), committer: Signature(git_commit_committer(commit)))
   }
 
+  /// A commit's message, as written.
+  public func commitMessage(_ id: ObjectID) throws -> String {
+    var oid = id.oid
+    var commit: OpaquePointer?
+    try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+    defer { git_commit_free(commit) }
+    return String(cString: git_commit_message(commit))
+  }
+
   /// The entry at `path` (slash-separated) inside the tree `tree`, or nil when there is none.
   public func treeEntry(_ path: String, in tree: ObjectID) throws -> TreeEntry? {
     var oid = tree.oid

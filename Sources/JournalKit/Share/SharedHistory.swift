@@ -11,8 +11,8 @@ import JournalParsing
 /// person's changes alone.
 ///
 /// The result depends on nothing but the source commits, so the same history always gives
-/// the same commit ids. The last source commit translated and its translation are kept under
-/// `refs/journal/share/<id>/`, so a later run translates only the commits made since.
+/// the same commit ids. The last source commit translated and its translation are kept in
+/// `refs/journal/share/<id>`, so a later run translates only the commits made since.
 struct SharedHistory {
   let repository: Repository
   /// Where the journal sits in the repository: `""` or `Journal/`.
@@ -34,11 +34,30 @@ struct SharedHistory {
     let added: [Commit]
     /// Whether the run continued from the recorded translation.
     let continued: Bool
+    /// The record commit `refs/journal/share/<id>` named when the run started.
+    let previousRecord: ObjectID?
   }
 
-  var sourceReference: String { "refs/journal/share/\(person)/source" }
-  var sharedReference: String { "refs/journal/share/\(person)/shared" }
-  var pendingReference: String { "refs/journal/share/\(person)/pending" }
+  /// A record commit, kept in this repository only: its parent is the tip of the shared
+  /// history, its message names the source commit translated last. One reference, so the
+  /// two can never disagree, even after a run is killed.
+  var recordReference: String { "refs/journal/share/\(person)" }
+  /// Names the shared tip while it is pushed.
+  var pendingReference: String { "refs/journal/share-pending/\(person)" }
+
+  private static let sourceLine = "source "
+
+  /// The recorded translation: the record commit, the source commit and the shared tip.
+  private func readRecord() throws -> (record: ObjectID, source: ObjectID, shared: ObjectID)? {
+    guard let record = try repository.reference(recordReference) else { return nil }
+    let header = try repository.commitHeader(record)
+    let message = try repository.commitMessage(record)
+    guard let shared = header.parents.first,
+      let line = message.split(separator: "\n").first(where: { $0.hasPrefix(Self.sourceLine) }),
+      let source = ObjectID(hex: String(line.dropFirst(Self.sourceLine.count)))
+    else { return nil }
+    return (record, source, shared)
+  }
 
   /// A step of the first-parent line: the commit, and the person's folder name and tree in it.
   private struct Step {
@@ -51,9 +70,8 @@ struct SharedHistory {
     guard let head = try repository.headCommit() else {
       throw JournalError("the repository has no commits yet; commit the journal first (journal commit)")
     }
-    let recordedSource = try repository.reference(sourceReference)
-    let recordedShared = try repository.reference(sharedReference)
-    let recorded = recordedSource.flatMap { source in recordedShared.map { (source, $0) } }
+    let record = try readRecord()
+    let recorded = record.map { ($0.source, $0.shared) }
     var steps: [Step] = []
     var continued = false
     var folder = person
@@ -94,12 +112,15 @@ struct SharedHistory {
       let config = try repository.treeEntry(prefix + JournalPath.configName, in: step.header.tree)?.id
       if let key = lastKey, key.0 == step.folder, key.1 == step.tree, key.2 == config { continue }
       lastKey = (step.folder, step.tree, config)
-      guard let filtered = try filteredTree(step.tree) else { continue }
-      let mentees = try repository.writeTree([TreeEntry(name: step.folder, id: filtered, kind: .folder)])
-      let root = try repository.writeTree([
-        TreeEntry(name: JournalPath.configName, id: try sharedConfig(config), kind: .file),
-        TreeEntry(name: JournalPath.peopleFolder, id: mentees, kind: .folder),
-      ])
+      // A folder left with only private notes shares as no folder at all.
+      var entries = [TreeEntry(name: JournalPath.configName, id: try sharedConfig(config), kind: .file)]
+      if let filtered = try filteredTree(step.tree) {
+        let mentees = try repository.writeTree([TreeEntry(name: step.folder, id: filtered, kind: .folder)])
+        entries.append(TreeEntry(name: JournalPath.peopleFolder, id: mentees, kind: .folder))
+      } else if lastRoot == nil {
+        continue
+      }
+      let root = try repository.writeTree(entries)
       if root == lastRoot { continue }
       let changes = try repository.changes(from: lastRoot, to: root).map {
         JournalChange(kind: $0.kind, path: $0.path, document: nil)
@@ -115,16 +136,26 @@ struct SharedHistory {
     guard let shared = parent else {
       throw JournalError("\(person) has nothing to share: their folder holds only private notes")
     }
-    return Result(source: head, shared: shared, added: added, continued: continued)
+    return Result(
+      source: head, shared: shared, added: added, continued: continued, previousRecord: record?.record)
   }
 
-  /// Records the translation, so that the next run starts from it. Refuses when another run
-  /// recorded a different one meanwhile.
-  func record(_ result: Result) throws {
-    let oldSource = try repository.reference(sourceReference)
-    let oldShared = try repository.reference(sharedReference)
-    try repository.setReference(sharedReference, to: result.shared, expected: oldShared, log: "journal share")
-    try repository.setReference(sourceReference, to: result.source, expected: oldSource, log: "journal share")
+  /// Records the translation, so that the next run starts from it; only if the record is
+  /// still the one this run started from, so that two runs at once cannot interleave.
+  /// `persist` writes the record commit to disk before the reference names it.
+  func record(_ result: Result, persist: () throws -> Void) throws {
+    let header = try repository.commitHeader(result.shared)
+    let record = try repository.writeCommit(
+      tree: try repository.writeTree([]), parents: [result.shared], author: header.committer,
+      committer: header.committer,
+      message: "journal share record for \(person)\n\n\(Self.sourceLine)\(result.source)\n")
+    try persist()
+    do {
+      try repository.setReference(recordReference, to: record, expected: result.previousRecord, log: "journal share")
+    } catch let error as GitError where error.isModified || error.alreadyExists || error.isLocked {
+      throw JournalError(
+        "the push went through, but another journal share of \(person) recorded its own meanwhile; run journal share again")
+    }
   }
 
   /// Every file of a shared commit, by path: the journal to check before pushing.

@@ -90,7 +90,7 @@ public enum Sharer {
     // one left by a run killed midway, ever names an object the repository lacks. libgit2
     // pushes to a path from a reference, not a commit: a short-lived one names the shared tip
     // while it is pushed, and goes away whatever happens.
-    if !result.added.isEmpty { try keep() }
+    try keep()
     let pending = history.pendingReference
     do {
       try repository.forceReference(pending, to: result.shared)
@@ -107,7 +107,7 @@ public enum Sharer {
     } catch let error as GitError {
       throw JournalError("cannot push to \(options.url.display): \(error.message)")
     }
-    try history.record(result)
+    try history.record(result, persist: keep)
     return outcome(pushed: true)
   }
 }
