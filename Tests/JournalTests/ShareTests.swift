@@ -153,6 +153,30 @@ import Testing
     #expect(try remote.git("rev-list", "--count", "main") == "4\n")
   }
 
+  @Test func aJournalInASubfolderSharesAtTheRoot() throws {
+    let repository = try GitFixture(journalAt: "team/notes")
+    try repository.write(["team/notes/mentees/alice/sessions/2026-09-15.md": Self.session(on: "2026-09-15"), "README.md": "not the journal's\n"])
+    try repository.commit("Start", author: "Hannah Reyes", at: "2026-09-15T17:00:00+02:00")
+    let remote = try BareRepository()
+    let run = try runJournal(
+      ["share", "alice", "--to", remote.path], in: repository.path + "/team/notes", environment: ["HOME": repository.home.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("ls-tree", "-r", "--name-only", "main").split(separator: "\n") == [
+      "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
+    ])
+  }
+
+  @Test func aFolderOfOnlyPrivateNotesHasNothingToShare() throws {
+    let repository = try Self.journalWithHistory()
+    try repository.write(["mentees/dana/private/first-impressions.md": "private\n"])
+    try repository.commit("Dana, privately", author: "Hannah Reyes", at: "2026-10-02T12:00:00+00:00")
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "dana", "--to", remote.path)
+    #expect(run.status == 2)
+    #expect(run.stderr == "journal: dana has nothing to share: their folder holds only private notes\n")
+    #expect(try remote.git("for-each-ref").isEmpty)
+  }
+
   @Test func personWithNoHistoryIsAClearError() throws {
     let repository = try Self.journalWithHistory()
     let remote = try BareRepository()
