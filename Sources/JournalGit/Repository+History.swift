@@ -51,18 +51,7 @@ extension Repository {
         var diff: OpaquePointer?
         try check(git_diff_tree_to_tree(&diff, pointer, parentTree, tree, &options), "git_diff_tree_to_tree")
         defer { git_diff_free(diff) }
-        var changes: [FileChange] = []
-        for index in 0..<git_diff_num_deltas(diff) {
-          guard let delta = git_diff_get_delta(diff, index) else { continue }
-          switch delta.pointee.status {
-          case GIT_DELTA_ADDED:
-            changes.append(FileChange(path: String(cString: delta.pointee.new_file.path), kind: .added))
-          case GIT_DELTA_DELETED:
-            changes.append(FileChange(path: String(cString: delta.pointee.old_file.path), kind: .deleted))
-          default:
-            changes.append(FileChange(path: String(cString: delta.pointee.new_file.path), kind: .modified))
-          }
-        }
+        let changes = fileChanges(diff!)
         guard !changes.isEmpty else { continue }
         records.append(
           CommitRecord(
@@ -71,5 +60,17 @@ extension Repository {
       }
     }
     return records
+  }
+}
+
+/// The files a diff adds, deletes or changes, in its order.
+func fileChanges(_ diff: OpaquePointer) -> [FileChange] {
+  (0..<git_diff_num_deltas(diff)).compactMap { index in
+    guard let delta = git_diff_get_delta(diff, index) else { return nil }
+    switch delta.pointee.status {
+    case GIT_DELTA_ADDED: return FileChange(path: String(cString: delta.pointee.new_file.path), kind: .added)
+    case GIT_DELTA_DELETED: return FileChange(path: String(cString: delta.pointee.old_file.path), kind: .deleted)
+    default: return FileChange(path: String(cString: delta.pointee.new_file.path), kind: .modified)
+    }
   }
 }

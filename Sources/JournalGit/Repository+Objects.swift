@@ -181,14 +181,7 @@ extension Repository {
     var diff: OpaquePointer?
     try check(git_diff_tree_to_tree(&diff, pointer, oldTree, newTree, nil), "git_diff_tree_to_tree")
     defer { git_diff_free(diff) }
-    return (0..<git_diff_num_deltas(diff)).compactMap { index in
-      guard let delta = git_diff_get_delta(diff, index) else { return nil }
-      switch delta.pointee.status {
-      case GIT_DELTA_ADDED: return FileChange(path: String(cString: delta.pointee.new_file.path), kind: .added)
-      case GIT_DELTA_DELETED: return FileChange(path: String(cString: delta.pointee.old_file.path), kind: .deleted)
-      default: return FileChange(path: String(cString: delta.pointee.new_file.path), kind: .modified)
-      }
-    }
+    return fileChanges(diff!)
   }
 
   /// What a reference points at, or nil when it does not exist.
@@ -232,14 +225,6 @@ extension Repository {
     var reference: OpaquePointer?
     try check(git_reference_create(&reference, pointer, name, &oid, 1, nil), "git_reference_create")
     git_reference_free(reference)
-  }
-
-  /// True when `commit` is `ancestor` or has it in its history.
-  public func contains(_ ancestor: ObjectID, in commit: ObjectID) throws -> Bool {
-    if ancestor == commit { return true }
-    var descendant = commit.oid
-    var old = ancestor.oid
-    return try check(git_graph_descendant_of(pointer, &descendant, &old), "git_graph_descendant_of") == 1
   }
 
   /// True when the object database holds the object.
