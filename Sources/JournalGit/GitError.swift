@@ -64,6 +64,12 @@ public enum GitLibrary {
   /// start-up (which reads every TLS certificate authority of the system) then overlaps with
   /// the command's own. Whoever uses libgit2 first waits for it to finish.
   public static func initializeInBackground() {
-    Thread.detachNewThread { Libgit2.initialize() }
+    // A bare POSIX thread: Foundation's `Thread` takes milliseconds to start its first one.
+    var thread = pthread_t()
+    let started = pthread_create(&thread, nil, { _ in
+      Libgit2.initialize()
+      return nil
+    }, nil)
+    if started == 0 { pthread_detach(thread) }
   }
 }

@@ -45,6 +45,48 @@ extension Repository {
     return (changes, stale)
   }
 
+  /// The same answer as `workingTreeState(under:)` for paths that each name one file, found
+  /// without a status walk: HEAD's entry, the index's and the working tree's file are compared
+  /// for those paths alone. Nil when a path is a folder, in the working tree or in HEAD, for
+  /// the caller to walk instead.
+  public func fileStates(_ paths: [String]) throws -> (changes: [FileChange], stale: [FileChange])? {
+    guard let root = workingTree else { return nil }
+    let tree = try headTree()
+    defer { if let tree { git_tree_free(tree) } }
+    // Read first: hashing a file through git's filters reads .gitattributes from it too.
+    var index: OpaquePointer?
+    try check(git_repository_index(&index, pointer), "git_repository_index")
+    defer { git_index_free(index) }
+    try check(git_index_read(index, 0), "git_index_read")
+    var changes: [FileChange] = []
+    var stale: [FileChange] = []
+    for path in Set(paths).sorted() {
+      var info = stat()
+      if path.isEmpty || path.hasSuffix("/") { return nil }
+      if lstat(root + path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return nil }
+      let before = try tree.flatMap { try entry(path, in: $0) }
+      if let before, before.mode == GIT_FILEMODE_TREE.rawValue { return nil }
+      let staged = git_index_get_bypath(index, path, 0).map {
+        Entry(id: ObjectID($0.pointee.id), mode: $0.pointee.mode)
+      }
+      var after = try workingTreeEntry(path)
+      if before == nil, staged == nil, after != nil {
+        // An untracked file git ignores is not one status shows.
+        var ignored: Int32 = 0
+        try check(git_ignore_path_is_ignored(&ignored, pointer, path), "git_ignore_path_is_ignored")
+        if ignored == 1 { after = nil }
+      }
+      switch (before, after) {
+      case (nil, _?): changes.append(FileChange(path: path, kind: .added))
+      case (_?, nil): changes.append(FileChange(path: path, kind: .deleted))
+      case (let old?, let new?) where old != new: changes.append(FileChange(path: path, kind: .modified))
+      case (let old?, _?): if staged != old { stale.append(FileChange(path: path, kind: .modified)) }
+      case (nil, nil): if staged != nil { stale.append(FileChange(path: path, kind: .deleted)) }
+      }
+    }
+    return (changes, stale)
+  }
+
   /// Every path that libgit2's status shows as different anywhere (HEAD, index, working tree).
   /// Status uses the index's cached file stats, so unchanged files are not read.
   private func statusPaths(under prefixes: [String]) throws -> Set<String> {

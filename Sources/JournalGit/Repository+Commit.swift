@@ -1,20 +1,44 @@
 import Foundation
 internal import Clibgit2
 
+/// A commit written on top of the branch HEAD names, which the branch does not point at yet.
+public struct PreparedCommit: Sendable {
+  public let id: ObjectID
+  /// The branch, such as `refs/heads/main`.
+  let branch: String
+  /// Where the branch pointed when the commit was made; nil on an unborn branch.
+  let parent: ObjectID?
+  let reflogMessage: String
+}
+
 extension Repository {
   /// Commits exactly `changes`, on top of HEAD's tree, whatever else the index holds; updates
   /// the branch and its reflog as `git commit` does. Returns nil when the tree would not change.
-  ///
-  /// The branch moves only if it still points where it did when the tree was built, so two
-  /// commits at once cannot lose one another: the second fails with `isModified` or `isLocked`.
   public func commit(_ changes: [FileChange], message: String) throws -> ObjectID? {
+    guard let commit = try prepareCommit(changes, message: message) else { return nil }
+    try land(commit)
+    return commit.id
+  }
+
+  /// Writes the objects of a commit of exactly `changes` on top of HEAD's tree, whatever else
+  /// the index holds, without moving the branch: see `land(_:)`. Nil when the tree would not
+  /// change. Objects written for a commit that never lands are unreferenced, and `git gc`
+  /// prunes them.
+  public func prepareCommit(_ changes: [FileChange], message: String) throws -> PreparedCommit? {
     var signature: UnsafeMutablePointer<git_signature>?
     try check(git_signature_default(&signature, pointer), "git_signature_default")
     defer { git_signature_free(signature) }
 
+    let branch: String
     var parents: [OpaquePointer?] = []
     defer { parents.forEach { git_commit_free($0) } }
-    if case .branch(_, let id) = try head() {
+    switch try head() {
+    case .detached(let id):
+      throw GitError(function: "commit", code: -1, message: "HEAD is detached at \(id.short)")
+    case .unborn:
+      branch = try headTarget()
+    case .branch(_, let id):
+      branch = try headTarget()
       var oid = id.oid
       var parent: OpaquePointer?
       try check(git_commit_lookup(&parent, pointer, &oid), "git_commit_lookup")
@@ -42,10 +66,46 @@ extension Repository {
     var commitID = git_oid()
     try check(
       git_commit_create(
-        &commitID, pointer, "HEAD", signature, signature, nil, message, tree, parents.count,
-        &parents),
+        &commitID, pointer, nil, signature, signature, nil, message, tree, parents.count, &parents),
       "git_commit_create")
-    return ObjectID(commitID)
+    // The reflog entry `git commit` writes: "commit: <summary>", "commit (initial): <summary>".
+    var commit: OpaquePointer?
+    try check(git_commit_lookup(&commit, pointer, &commitID), "git_commit_lookup")
+    defer { git_commit_free(commit) }
+    let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
+    return PreparedCommit(
+      id: ObjectID(commitID), branch: branch,
+      parent: parents.first.map { ObjectID(git_commit_id($0).pointee) },
+      reflogMessage: "commit\(parents.isEmpty ? " (initial)" : ""): \(summary)")
+  }
+
+  /// Moves the branch to a prepared commit, with its reflog entry and HEAD's, only if the
+  /// branch still points where it did when the commit was prepared: so two commits at once
+  /// cannot lose one another, and the second fails with `isModified` or `isLocked`.
+  public func land(_ commit: PreparedCommit) throws {
+    do {
+      try setReference(commit.branch, to: commit.id, expected: commit.parent, log: commit.reflogMessage)
+    } catch let error as GitError where error.alreadyExists {
+      // An unborn branch that another commit created first.
+      throw GitError(function: "land", code: Int32(GIT_EMODIFIED.rawValue), message: "\(commit.branch) was created by another commit")
+    }
+  }
+
+  /// The branch HEAD names, such as `refs/heads/main`, whether or not it exists yet.
+  private func headTarget() throws -> String {
+    var reference: OpaquePointer?
+    try check(git_reference_lookup(&reference, pointer, "HEAD"), "git_reference_lookup")
+    defer { git_reference_free(reference) }
+    var name = git_reference_symbolic_target(reference).map { String(cString: $0) } ?? "HEAD"
+    // A branch that is itself a symbolic reference is followed, as git does.
+    for _ in 0..<10 {
+      var next: OpaquePointer?
+      guard git_reference_lookup(&next, pointer, name) == 0 else { break }
+      defer { git_reference_free(next) }
+      guard let target = git_reference_symbolic_target(next) else { break }
+      name = String(cString: target)
+    }
+    return name
   }
 
   /// Brings the index in line with the working tree for the committed paths only, so they show

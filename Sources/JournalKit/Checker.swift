@@ -8,7 +8,22 @@ public struct CheckReport: Sendable {
   /// Findings in report order, with the journal's rule settings applied.
   public let diagnostics: [Diagnostic]
   /// How many notes were checked.
-  public let fileCount: Int
+  public var fileCount: Int { files.count }
+  /// The notes checked.
+  let files: [String]
+
+  init(diagnostics: [Diagnostic], files: [String]) {
+    self.diagnostics = diagnostics
+    self.files = files
+  }
+
+  /// The report `check(only: paths)` gives, taken from this one: `paths` must lie within the
+  /// selection this report was made for.
+  public func narrowed(to paths: [String]) -> CheckReport {
+    CheckReport(
+      diagnostics: diagnostics.filter { Checker.isSelected($0.file, by: paths) },
+      files: files.filter { Checker.isSelected($0, by: paths) })
+  }
 
   public var errorCount: Int { diagnostics.count { $0.severity == .error } }
   public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
@@ -21,8 +36,10 @@ public struct CheckReport: Sendable {
 public enum Checker {
   /// Checks a journal. With `only`, each person concerned is still read whole (links and
   /// follow-ups cross files) but only findings in those files or folders are reported.
+  /// `parallel: false` keeps the work on the calling thread, for a caller whose own work
+  /// needs the other cores.
   public static func check(
-    _ source: some JournalSource, today: Day, only selection: [String]? = nil
+    _ source: some JournalSource, today: Day, only selection: [String]? = nil, parallel: Bool = true
   ) throws -> CheckReport {
     let listing = try source.listing(people: selection.flatMap(Self.people))
     let (shared, people) = split(listing)
@@ -30,8 +47,8 @@ public enum Checker {
     let config = settings.journal.config
     // With fewer people than cores (a commit checks one person), each person's files are
     // parsed side by side instead.
-    let filesInParallel = people.count < ProcessInfo.processInfo.activeProcessorCount
-    let perPerson = people.concurrentMap { part -> (diagnostics: [Diagnostic], files: [String]) in
+    let filesInParallel = parallel && people.count < ProcessInfo.processInfo.activeProcessorCount
+    let perPerson = (parallel ? people.concurrentMap : people.map) { part -> (diagnostics: [Diagnostic], files: [String]) in
       let parsed =
         filesInParallel
         ? part.files.concurrentMap { JournalLoader.parseOne($0, source: source) }
@@ -45,13 +62,15 @@ public enum Checker {
       settings.diagnostics + perPerson.flatMap(\.diagnostics), config: config)
     var files = settings.checkedFiles + perPerson.flatMap(\.files)
     if let selection {
-      func selected(_ path: String) -> Bool {
-        selection.contains { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") }
-      }
-      diagnostics = diagnostics.filter { selected($0.file) }
-      files = files.filter(selected)
+      diagnostics = diagnostics.filter { isSelected($0.file, by: selection) }
+      files = files.filter { isSelected($0, by: selection) }
     }
-    return CheckReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), fileCount: files.count)
+    return CheckReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), files: files)
+  }
+
+  /// True when `path` is one of `selection`'s files, or inside one of its folders.
+  static func isSelected(_ path: String, by selection: [String]) -> Bool {
+    selection.contains { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") }
   }
 
   /// The journal's own files (journal.yml, anything not in a person's folder), and one

@@ -36,3 +36,26 @@ private final class SpinLock: @unchecked Sendable {
 
   func withLock(_ body: () -> Void) { queue.sync(execute: body) }
 }
+
+/// Work started on another thread now, whose result is collected later: so that work which
+/// does not depend on it can go on beside it. The value passes from the worker to whoever
+/// waits for it; the work must keep no other hold on it.
+public final class Background<Value>: @unchecked Sendable {
+  private let finished = DispatchSemaphore(value: 0)
+  // Written once by the worker before `finished` is signalled; read only after waiting on it.
+  private var result: Result<Value, any Error>?
+
+  public init(_ work: @escaping @Sendable () throws -> Value) {
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      result = Result(catching: work)
+      finished.signal()
+    }
+  }
+
+  /// Waits for the work to finish; returns what it returned, or throws what it threw.
+  public func value() throws -> Value {
+    finished.wait()
+    defer { finished.signal() }
+    return try result!.get()
+  }
+}

@@ -86,6 +86,75 @@ import Testing
     #expect(outside.stderr == "journal: README.md is not one of the journal's own files (journal.yml, mentees/)\n")
   }
 
+  /// Named files are compared one by one instead of walked; the answers must be status's.
+  @Test func namedFilesAgreeWithStatus() throws {
+    let repo = try GitFixture()
+    let second = session.replacingOccurrences(of: "2026-11-20", with: "2026-11-21")
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": session, "mentees/alice/sessions/2026-11-21.md": second])
+    try repo.journal("commit")
+    let drafts = "mentees/alice/sessions/2026-11-22.md"
+
+    // A new file git ignores is not committed, even named, as status would not show it.
+    try repo.write([".gitignore": "/\(drafts)\n", drafts: session.replacingOccurrences(of: "2026-11-20", with: "2026-11-22")])
+    let ignored = try repo.journal("commit", drafts)
+    #expect(ignored.stdout == "nothing to commit: the journal is as in the last commit\n", "\(ignored.stderr)")
+    // Unless it was added by force: then it is tracked, and committed.
+    try repo.git("add", "-f", drafts)
+    let forced = try repo.journal("commit", drafts)
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(try repo.git("show", "--name-status", "--format=", "HEAD") == "A\t\(drafts)\n")
+
+    // A named file that was deleted is committed as deleted.
+    try FileManager.default.removeItem(atPath: repo.path + "/mentees/alice/sessions/2026-11-20.md")
+    let deleted = try repo.journal("commit", "mentees/alice/sessions/2026-11-20.md")
+    #expect(deleted.status == 0, "\(deleted.stderr)")
+    #expect(try repo.git("show", "--name-status", "--format=", "HEAD") == "D\tmentees/alice/sessions/2026-11-20.md\n")
+
+    // A named file whose index entry lags is brought back in line, with nothing to commit.
+    try repo.git("rm", "-q", "--cached", "mentees/alice/sessions/2026-11-21.md")
+    let lagging = try repo.journal("commit", "mentees/alice/sessions/2026-11-21.md")
+    #expect(lagging.stdout == "nothing to commit: the journal is as in the last commit\n")
+    #expect(try repo.git("status", "--porcelain") == "?? .gitignore\n")
+
+    // A named folder is walked.
+    try repo.write(["mentees/alice/sessions/2026-11-23.md": session.replacingOccurrences(of: "2026-11-20", with: "2026-11-23")])
+    let folder = try repo.journal("commit", "mentees/alice")
+    #expect(folder.status == 0, "\(folder.stderr)")
+    #expect(try repo.git("show", "--name-status", "--format=", "HEAD") == "A\tmentees/alice/sessions/2026-11-23.md\n")
+    #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+  }
+
+  /// The check runs beside the writing of the commit; a refusal must still leave the branch,
+  /// its reflog and the index exactly as they were.
+  @Test func aRefusedNamedFileLeavesBranchAndIndexAlone() throws {
+    let repo = try GitFixture()
+    try repo.journal("commit")
+    let head = repo.head
+    let reflog = try repo.git("reflog")
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": "---\ndate: 2026-11-20\ntype: chat\n---\n"])
+    let run = try repo.journal("commit", "mentees/alice/sessions/2026-11-20.md")
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("mentees/alice/sessions/2026-11-20.md:3:7: error: `chat` is not a session type [invalid-value]"))
+    #expect(repo.head == head)
+    #expect(try repo.git("reflog") == reflog)
+    let status = try repo.git("status", "--porcelain")
+    #expect(status == "?? mentees/alice/sessions/\n", "\(status)")
+  }
+
+  /// A file too large to check is refused before anything is written: its content never
+  /// reaches the repository's objects.
+  @Test func aFileTooLargeIsNeverCopiedIntoTheRepository() throws {
+    let repo = try GitFixture(initialCommit: true)
+    let objects = try repo.git("count-objects", "-v")
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": session + String(repeating: "- more\n", count: 200_000)])
+    for arguments in [["commit"], ["commit", "mentees/alice/sessions/2026-11-20.md"]] {
+      let run = try repo.journal(arguments, environment: [:])
+      #expect(run.status == 1, "\(run.stderr)")
+      #expect(run.stdout.contains("journal reads notes of at most 1 MiB [encoding]"), "\(run.stdout)")
+    }
+    #expect(try repo.git("count-objects", "-v") == objects)
+  }
+
   @Test func anIndexLeftBehindIsBroughtBackInLine() throws {
     let repo = try GitFixture()
     try repo.write(["mentees/alice/sessions/2026-11-20.md": session])
@@ -210,6 +279,24 @@ import Testing
     let added = try repo.git("log", "--diff-filter=A", "--name-only", "--format=").split(separator: "\n")
     #expect(added.count == Set(added).count)
     #expect(added.count == 1 + 2 + 8)
+  }
+
+  /// Two first commits at once on an unborn branch: one creates it, the other fails cleanly.
+  @Test func concurrentFirstCommits() async throws {
+    let repo = try GitFixture()
+    let (path, home) = (repo.path, repo.home.path)
+    async let first = runJournal(["commit"], in: path, environment: ["HOME": home])
+    async let second = runJournal(["commit", "mentees/alice/profile.md"], in: path, environment: ["HOME": home])
+    let runs = try await [first, second]
+    for run in runs {
+      #expect(
+        run.status == 0 || run.stderr.hasPrefix("journal: the repository is locked")
+          || run.stderr.hasPrefix("journal: another commit landed"),
+        "\(run.status) \(run.stderr)")
+    }
+    #expect(runs.contains { $0.status == 0 })
+    #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+    #expect(try repo.git("rev-list", "--count", "HEAD") == "1\n")
   }
 
   @Test func historyOfAPerson() throws {

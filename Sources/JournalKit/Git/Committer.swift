@@ -8,7 +8,7 @@ import JournalParsing
 public enum Committer {
   public enum Outcome {
     case nothingToCommit
-    /// The changed files have errors; nothing was written.
+    /// The changed files have errors: the branch and the index are as they were.
     case refused(CheckReport)
     case dryRun(changes: [JournalChange], message: String)
     case committed(id: String, changes: [JournalChange], message: String)
@@ -20,24 +20,34 @@ public enum Committer {
     _ location: JournalLocation, only: [String]? = nil, message: String?, dryRun: Bool,
     verify: Bool, today: Day
   ) throws -> Outcome {
-    let journal = try JournalRepository.open(location)
-    try journal.checkReadyToCommit()
-    let repository = journal.repository
-    var paths = journal.journalPaths
-    if let only {
-      paths = try only.map { path in
+    let named = try only.map { paths in
+      try paths.map { path in
         guard path == JournalPath.configName || path.hasPrefix(JournalPath.peopleFolder + "/") || path == JournalPath.peopleFolder else {
           throw JournalError("\(path.isEmpty ? "." : path) is not one of the journal's own files (journal.yml, mentees/)")
         }
-        return journal.prefix + path
+        return path
       }
     }
+    // Named files are checked at once, on one core beside the git work rather than after it:
+    // the changes found below lie within them, and the report is narrowed to those.
+    let early = verify ? named.map { named in
+      Background { try Checker.check(DiskJournal(location), today: today, only: named, parallel: false) }
+    } : nil
+    let journal = try JournalRepository.open(location)
+    try journal.checkReadyToCommit()
+    let repository = journal.repository
     // Hidden files are not the journal's: editors' swap files, and the temporary files that
     // `journal new` renames into place, which a commit running beside it must never take.
     func isJournals(_ change: FileChange) -> Bool {
       !journal.journalPath(change.path).split(separator: "/").contains { $0.hasPrefix(".") }
     }
-    let state = try git { try repository.workingTreeState(under: paths) }
+    let state = try git {
+      // Named files are compared one by one; folders, and the whole journal, are walked.
+      if let named, let state = try repository.fileStates(named.map { journal.prefix + $0 }) {
+        return state
+      }
+      return try repository.workingTreeState(under: named.map { $0.map { journal.prefix + $0 } } ?? journal.journalPaths)
+    }
     let fileChanges = state.changes.filter(isJournals)
     let stale = state.stale.filter(isJournals)
     guard !fileChanges.isEmpty else {
@@ -47,26 +57,42 @@ public enum Committer {
     }
 
     let source = DiskJournal(location)
+    var allRead = true
     let changes = fileChanges.map { change in
       let path = journal.journalPath(change.path)
       var document: Document? = nil
-      if change.kind != .deleted, case .success(let bytes) = source.read(path) {
-        document = DocumentParser.parse(bytes, path: path).document
+      if change.kind != .deleted {
+        switch source.read(path) {
+        case .success(let bytes): document = DocumentParser.parse(bytes, path: path).document
+        case .failure: allRead = false
+        }
       }
       return JournalChange(kind: change.kind, path: path, document: document)
     }
-    if verify {
-      let checked = changes.filter { $0.kind != .deleted }.map(\.path)
-      if !checked.isEmpty {
-        let report = try Checker.check(source, today: today, only: checked)
-        if report.errorCount > 0 { return .refused(report) }
-      }
-    }
     let text = message.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? CommitMessage.make(changes)
-    if dryRun { return .dryRun(changes: changes, message: text) }
-    guard let id = try git({ try repository.commit(fileChanges, message: text) }) else {
+    let checked = changes.filter { $0.kind != .deleted }.map(\.path)
+    // The check (the early one, or one started now) runs beside the writing of the commit's
+    // objects; the branch moves only once it has passed, so a refused commit leaves nothing
+    // behind but unreferenced objects, which git gc prunes.
+    let pending =
+      !verify || checked.isEmpty
+      ? nil : early ?? Background { try Checker.check(DiskJournal(location), today: today, only: checked) }
+    func refusal() throws -> CheckReport? {
+      guard let report = try pending?.value().narrowed(to: checked), report.errorCount > 0 else { return nil }
+      return report
+    }
+    if dryRun {
+      return try refusal().map(Outcome.refused) ?? .dryRun(changes: changes, message: text)
+    }
+    // A file that could not be read (too large, unreadable) is checked first: it is refused,
+    // and its content is never copied into the repository.
+    if !allRead, let report = try refusal() { return .refused(report) }
+    guard let prepared = try git({ try repository.prepareCommit(fileChanges, message: text) }) else {
       return .nothingToCommit
     }
+    if let report = try refusal() { return .refused(report) }
+    try git { try repository.land(prepared) }
+    let id = prepared.id
     do {
       try git { try repository.stage(fileChanges + stale) }
     } catch let error as JournalError {
