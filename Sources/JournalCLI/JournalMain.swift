@@ -12,7 +12,7 @@ public enum JournalMain {
       prepareGit()
     }
     do {
-      var command = try JournalCommand.parseAsRoot(arguments)
+      var command = try parse(arguments)
       try command.run()
       return 0
     } catch let exit as ExitCode {
@@ -30,6 +30,20 @@ public enum JournalMain {
       Output.error(message)
       return 2
     }
+  }
+
+  /// The command `arguments` ask for. The command named first is parsed on its own, which
+  /// spares ArgumentParser reading the whole command tree (milliseconds on every run); what it
+  /// does not take (help, a mistake) is parsed again from the root, so every message is the
+  /// root's own.
+  static func parse(_ arguments: [String]) throws -> any ParsableCommand {
+    if let name = arguments.first,
+      let type = JournalCommand.configuration.subcommands.first(where: { $0._commandName == name }),
+      let command = try? type.parseAsRoot(Array(arguments.dropFirst()))
+    {
+      return command
+    }
+    return try JournalCommand.parseAsRoot(arguments)
   }
 }
 
