@@ -1,5 +1,6 @@
 import Foundation
 internal import Clibgit2
+import JournalModel
 
 /// A file that differs between HEAD and the working tree.
 public struct FileChange: Sendable, Equatable, Hashable {
@@ -24,7 +25,11 @@ extension Repository {
   /// both (the same file in HEAD and the working tree, something else staged, or
   /// an index left behind by an interrupted run): staging those brings the index back in line.
   public func workingTreeState(under prefixes: [String]) throws -> (changes: [FileChange], stale: [FileChange]) {
-    let candidates = try statusPaths(under: prefixes)
+    var index: OpaquePointer?
+    try check(git_repository_index(&index, pointer), "git_repository_index")
+    defer { git_index_free(index) }
+    try check(git_index_read(index, 0), "git_index_read")
+    let candidates = try candidatePaths(under: prefixes, index: index!)
     guard !candidates.isEmpty else { return ([], []) }
     let tree = try headTree()
     defer { if let tree { git_tree_free(tree) } }
@@ -33,16 +38,130 @@ extension Repository {
     for path in candidates.sorted() {
       let before = try tree.flatMap { try entry(path, in: $0) }
       let after = try workingTreeEntry(path)
+      let staged = git_index_get_bypath(index, path, 0).map { Entry(id: ObjectID($0.pointee.id), mode: $0.pointee.mode) }
       switch (before, after) {
       case (nil, _?): changes.append(FileChange(path: path, kind: .added))
       case (_?, nil): changes.append(FileChange(path: path, kind: .deleted))
       case (let old?, let new?) where old != new:
         changes.append(FileChange(path: path, kind: .modified))
-      case (_?, _?): stale.append(FileChange(path: path, kind: .modified))
-      case (nil, nil): stale.append(FileChange(path: path, kind: .deleted))
+      case (let old?, _?): if staged != old { stale.append(FileChange(path: path, kind: .modified)) }
+      case (nil, nil): if staged != nil { stale.append(FileChange(path: path, kind: .deleted)) }
       }
     }
     return (changes, stale)
+  }
+
+  /// Every path under `prefixes` that may differ anywhere between HEAD, the index and the
+  /// working tree, found as git finds them, a superset the caller compares exactly:
+  /// - the index's entries whose file's size, times, inode or type differ from those the index
+  ///   recorded, or whose file changed in the same second the index was written ("racy git"),
+  ///   or is gone: one `lstat` each, on every core;
+  /// - files the index does not hold, from a walk of the folders (untracked files git ignores
+  ///   are left out, as status leaves them);
+  /// - paths where the index and HEAD's tree differ, from libgit2's diff of the two, beside
+  ///   the rest.
+  /// Hidden files and folders, and folders holding a repository of their own, are not walked.
+  func candidatePaths(under prefixes: [String], index: OpaquePointer) throws -> Set<String> {
+    guard let root = workingTree else { return [] }
+    func inScope(_ path: String) -> Bool {
+      prefixes.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+    }
+    var stamp = stat()
+    let indexTime = stat(gitFolder + "index", &stamp) == 0 ? stamp.st_mtim : timespec()
+    var tracked: [IndexedFile] = []
+    var known: Set<String> = []
+    for position in 0..<git_index_entrycount(index) {
+      guard let entry = git_index_get_byindex(index, position) else { continue }
+      let path = String(cString: entry.pointee.path)
+      guard inScope(path) else { continue }
+      known.insert(path)
+      // Submodules are left out, and entries git is told not to look at (sparse checkouts,
+      // assume-unchanged) are taken as they are, as status takes them.
+      let flags = UInt32(entry.pointee.flags)
+      let extended = UInt32(entry.pointee.flags_extended)
+      if entry.pointee.mode == GIT_FILEMODE_COMMIT.rawValue || flags & UInt32(GIT_INDEX_ENTRY_VALID.rawValue) != 0
+        || extended & UInt32(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0
+      {
+        continue
+      }
+      tracked.append(IndexedFile(entry.pointee, path: path))
+    }
+    let folders = prefixes.filter { prefix in
+      var info = stat()
+      return lstat(root + prefix, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+    let namedFiles = prefixes.filter { !folders.contains($0) }
+    let (knownPaths, trackedFiles) = (known, tracked)
+    // The working tree is read on other threads while libgit2 compares HEAD with the index here.
+    let scan = Background { () -> (dirty: [String], untracked: [String]) in
+      let dirty = trackedFiles.chunked(into: 256).concurrentFlatMap { files in
+        files.filter { $0.mayDiffer(root: root, indexTime: indexTime) }.map(\.path)
+      }
+      var untracked = namedFiles.filter { !knownPaths.contains($0) }
+      for folder in folders {
+        untracked += Self.unknownFiles(in: folder.hasSuffix("/") ? String(folder.dropLast()) : folder, root: root, known: knownPaths)
+      }
+      return (dirty, untracked)
+    }
+    var paths = try indexChanges(under: prefixes, index: index)
+    let found = try scan.value()
+    paths.formUnion(found.dirty)
+    for path in found.untracked {
+      var ignored: Int32 = 0
+      try check(git_ignore_path_is_ignored(&ignored, pointer, path), "git_ignore_path_is_ignored")
+      if ignored == 0 { paths.insert(path) }
+    }
+    return paths
+  }
+
+  /// The paths under `prefixes` where the index and HEAD's tree differ.
+  private func indexChanges(under prefixes: [String], index: OpaquePointer) throws -> Set<String> {
+    let tree = try headTree()
+    defer { if let tree { git_tree_free(tree) } }
+    var options = git_diff_options()
+    try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+    options.flags = GIT_DIFF_IGNORE_SUBMODULES.rawValue
+    var diff: OpaquePointer?
+    try withPathspec(prefixes) { pathspec in
+      options.pathspec = pathspec
+      try check(git_diff_tree_to_index(&diff, pointer, tree, index, &options), "git_diff_tree_to_index")
+    }
+    defer { git_diff_free(diff) }
+    var paths: Set<String> = []
+    for position in 0..<git_diff_num_deltas(diff) {
+      guard let delta = git_diff_get_delta(diff, position) else { continue }
+      if let path = delta.pointee.old_file.path { paths.insert(String(cString: path)) }
+      if let path = delta.pointee.new_file.path { paths.insert(String(cString: path)) }
+    }
+    return paths
+  }
+
+  /// The files and links under `folder` (relative to `root`) that `known` does not hold.
+  private static func unknownFiles(in folder: String, root: String, known: Set<String>) -> [String] {
+    guard let directory = opendir(root + folder) else { return [] }
+    defer { closedir(directory) }
+    var files: [String] = []
+    var folders: [String] = []
+    while let item = readdir(directory) {
+      let name = withUnsafeBytes(of: item.pointee.d_name) { bytes in
+        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard !name.hasPrefix(".") else { continue }
+      let path = folder + "/" + name
+      var type = item.pointee.d_type
+      if type == UInt8(DT_UNKNOWN) {
+        var info = stat()
+        guard lstat(root + path, &info) == 0 else { continue }
+        type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+      }
+      if type == UInt8(DT_DIR) {
+        // A repository of its own inside the journal is not the journal's to walk.
+        if access(root + path + "/.git", F_OK) != 0 { folders.append(path) }
+      } else if !known.contains(path) {
+        files.append(path)
+      }
+    }
+    return files + folders.flatMap { unknownFiles(in: $0, root: root, known: known) }
   }
 
   /// The same answer as `workingTreeState(under:)` for paths that each name one file, found
@@ -85,33 +204,6 @@ extension Repository {
       }
     }
     return (changes, stale)
-  }
-
-  /// Every path that libgit2's status shows as different anywhere (HEAD, index, working tree).
-  /// Status uses the index's cached file stats, so unchanged files are not read.
-  private func statusPaths(under prefixes: [String]) throws -> Set<String> {
-    var options = git_status_options()
-    try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "git_status_options_init")
-    options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
-    options.flags =
-      GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
-      | GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
-    var list: OpaquePointer?
-    try withPathspec(prefixes) { pathspec in
-      options.pathspec = pathspec
-      try check(git_status_list_new(&list, pointer, &options), "git_status_list_new")
-    }
-    defer { git_status_list_free(list) }
-    var paths: Set<String> = []
-    for index in 0..<git_status_list_entrycount(list) {
-      guard let entry = git_status_byindex(list, index) else { continue }
-      for delta in [entry.pointee.head_to_index, entry.pointee.index_to_workdir] {
-        guard let delta else { continue }
-        if let path = delta.pointee.old_file.path { paths.insert(String(cString: path)) }
-        if let path = delta.pointee.new_file.path { paths.insert(String(cString: path)) }
-      }
-    }
-    return paths
   }
 
   struct Entry: Equatable {
@@ -158,5 +250,49 @@ extension Repository {
       throw GitError(function: "readlink", code: -1, message: "cannot read the link \(path): \(String(cString: strerror(errno)))")
     }
     return Array(buffer[..<count])
+  }
+}
+
+/// What the index recorded of one file, to tell from one `lstat` whether it may have changed.
+private struct IndexedFile: Sendable {
+  let path: String
+  let size: UInt32
+  let mtime: (seconds: Int32, nanoseconds: UInt32)
+  let ctime: (seconds: Int32, nanoseconds: UInt32)
+  let inode: UInt32
+  let type: UInt32
+
+  init(_ entry: git_index_entry, path: String) {
+    self.path = path
+    size = entry.file_size
+    mtime = (entry.mtime.seconds, entry.mtime.nanoseconds)
+    ctime = (entry.ctime.seconds, entry.ctime.nanoseconds)
+    inode = entry.ino
+    type = entry.mode & UInt32(S_IFMT)
+  }
+
+  /// False only when the file is there with the size, times, inode and type the index
+  /// recorded, and was last changed before the index was written.
+  func mayDiffer(root: String, indexTime: timespec) -> Bool {
+    var info = stat()
+    guard lstat(root + path, &info) == 0 else { return true }
+    // Times are compared to the nanosecond only where both sides have them.
+    func same(_ recorded: (seconds: Int32, nanoseconds: UInt32), _ actual: timespec) -> Bool {
+      recorded.seconds == Int32(truncatingIfNeeded: actual.tv_sec)
+        && (recorded.nanoseconds == 0 || recorded.nanoseconds == UInt32(truncatingIfNeeded: actual.tv_nsec))
+    }
+    let racy =
+      info.st_mtim.tv_sec > indexTime.tv_sec
+      || (info.st_mtim.tv_sec == indexTime.tv_sec && info.st_mtim.tv_nsec >= indexTime.tv_nsec)
+    return racy || size != UInt32(truncatingIfNeeded: info.st_size) || !same(mtime, info.st_mtim)
+      || !same(ctime, info.st_ctim) || inode != UInt32(truncatingIfNeeded: info.st_ino)
+      || type != UInt32(info.st_mode) & UInt32(S_IFMT)
+  }
+}
+
+extension Array {
+  /// The elements in runs of at most `size`.
+  fileprivate func chunked(into size: Int) -> [ArraySlice<Element>] {
+    stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
   }
 }

@@ -86,6 +86,65 @@ import Testing
     #expect(outside.stderr == "journal: README.md is not one of the journal's own files (journal.yml, mentees/)\n")
   }
 
+  /// Without paths, journal finds what changed from the index's file data and a walk of the
+  /// folders, as git does: on a working tree in every state git tells apart, it must find
+  /// exactly what git finds.
+  @Test func findsWhatGitFinds() throws {
+    let repo = try GitFixture()
+    let fm = FileManager.default
+    var notes: [String: String] = [:]
+    for day in 1...9 {
+      notes["mentees/alice/sessions/2026-11-0\(day).md"] = session.replacingOccurrences(of: "2026-11-20", with: "2026-11-0\(day)")
+    }
+    notes["mentees/bob/profile.md"] = "---\nname: Bob Lee\nrelationship: report\n---\n"
+    try repo.write(notes)
+    try repo.journal("commit")
+    func note(_ day: Int) -> String { "mentees/alice/sessions/2026-11-0\(day).md" }
+
+    // Rewritten at once with the same size: the index's times alone cannot tell ("racy git").
+    try repo.write([note(1): notes[note(1)]!.replacingOccurrences(of: "Led", with: "Ran")])
+    try repo.write([note(2): notes[note(2)]! + "- One more line\n"])  // modified
+    try fm.removeItem(atPath: repo.path + "/" + note(3))  // deleted
+    try repo.git("rm", "-q", "--cached", note(4))  // only the index lost it
+    try repo.write([note(5): notes[note(5)]! + "- Staged\n"])
+    try repo.git("add", note(5))  // staged
+    try repo.write([note(5): notes[note(5)]!])  // and changed back: HEAD and the file agree
+    try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: repo.path + "/" + note(6))  // touched only
+    try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: repo.path + "/" + note(7))  // executable
+    try fm.removeItem(atPath: repo.path + "/" + note(8))
+    try fm.createSymbolicLink(atPath: repo.path + "/" + note(8), withDestinationPath: "2026-11-09.md")  // now a link
+    try repo.write([
+      ".gitignore": "*.bak\n",
+      "mentees/alice/sessions/2026-11-10.md": session,  // untracked
+      "mentees/alice/sessions/old.bak": "ignored\n",
+      "mentees/alice/.draft.md": "hidden\n",
+      "mentees/carol/plans/growth.md": "---\ntitle: Growth\n---\n",  // a new folder
+      "README.md": "outside the journal\n",
+    ])
+    try repo.git("init", "-q", "mentees/alice/repo")  // a repository of its own
+    try repo.write(["mentees/alice/repo/notes.md": "not the journal's\n"])
+
+    // What git finds: HEAD against the working tree, and untracked files it does not ignore.
+    let tracked = try repo.git("diff", "HEAD", "--name-only", "--", "mentees", "journal.yml")
+    let untracked = try repo.git("ls-files", "--others", "--exclude-standard", "--", "mentees", "journal.yml")
+    // `git diff HEAD` takes a file the index lost for deleted; journal compares the file
+    // itself with HEAD's, finds them equal, and only puts the index right.
+    let expected = Set((tracked + untracked).split(separator: "\n").map(String.init))
+      .filter { !$0.hasSuffix("/") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+      .subtracting([note(4)])
+    let run = try repo.journal("commit", "--dry-run", "--no-verify")
+    #expect(run.status == 0, "\(run.stderr)")
+    // The listing's lines: "  added    PATH"; the message below it is indented further.
+    let listing = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("    ") }
+    let found = Set(listing.compactMap { $0.split(separator: " ").last.map(String.init) })
+    #expect(found == expected)
+    #expect(found.contains(note(1)) && !found.contains(note(5)) && !found.contains(note(6)))
+    // Committed, git and journal agree: nothing of the journal differs from HEAD any more.
+    #expect(try repo.journal("commit", "--no-verify").status == 0)
+    #expect(try repo.git("diff", "HEAD", "--name-only", "--", "mentees", "journal.yml") == "")
+    #expect(try repo.git("ls-files", "--others", "--exclude-standard", "--", "mentees") == "mentees/alice/.draft.md\nmentees/alice/repo/\n")
+  }
+
   /// Named files are compared one by one instead of walked; the answers must be status's.
   @Test func namedFilesAgreeWithStatus() throws {
     let repo = try GitFixture()
