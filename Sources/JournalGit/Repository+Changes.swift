@@ -93,20 +93,19 @@ extension Repository {
     let namedFiles = prefixes.filter { !folders.contains($0) }
     let (knownPaths, trackedFiles) = (known, tracked)
     // The working tree is read on other threads while libgit2 compares HEAD with the index here.
-    let scan = Background { () -> (dirty: [String], untracked: [String]) in
-      let dirty = trackedFiles.chunked(into: 256).concurrentFlatMap { files in
+    let dirty = Background {
+      trackedFiles.chunked(into: 512).concurrentFlatMap { files in
         files.filter { $0.mayDiffer(root: root, indexTime: indexTime) }.map(\.path)
       }
-      var untracked = namedFiles.filter { !knownPaths.contains($0) }
-      for folder in folders {
-        untracked += Self.unknownFiles(in: folder.hasSuffix("/") ? String(folder.dropLast()) : folder, root: root, known: knownPaths)
+    }
+    let unknown = Background {
+      folders.flatMap { folder in
+        Self.unknownFiles(in: folder.hasSuffix("/") ? String(folder.dropLast()) : folder, root: root, known: knownPaths)
       }
-      return (dirty, untracked)
     }
     var paths = try indexChanges(under: prefixes, index: index)
-    let found = try scan.value()
-    paths.formUnion(found.dirty)
-    for path in found.untracked {
+    paths.formUnion(try dirty.value())
+    for path in try namedFiles.filter({ !known.contains($0) }) + unknown.value() {
       var ignored: Int32 = 0
       try check(git_ignore_path_is_ignored(&ignored, pointer, path), "git_ignore_path_is_ignored")
       if ignored == 0 { paths.insert(path) }
@@ -137,15 +136,16 @@ extension Repository {
   }
 
   /// The files and links under `folder` (relative to `root`) that `known` does not hold.
-  private static func unknownFiles(in folder: String, root: String, known: Set<String>) -> [String] {
+  private static func unknownFiles(in folder: String, root: String, known: Set<String>, top: Bool = true) -> [String] {
     guard let directory = opendir(root + folder) else { return [] }
     defer { closedir(directory) }
     var files: [String] = []
     var folders: [String] = []
+    let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
     while let item = readdir(directory) {
-      let name = withUnsafeBytes(of: item.pointee.d_name) { bytes in
-        String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      let name = String(cString: UnsafeRawPointer(item).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
+      // A repository of its own inside the journal is not the journal's to walk.
+      if name == ".git" && !top { return [] }
       guard !name.hasPrefix(".") else { continue }
       let path = folder + "/" + name
       var type = item.pointee.d_type
@@ -155,13 +155,12 @@ extension Repository {
         type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
       }
       if type == UInt8(DT_DIR) {
-        // A repository of its own inside the journal is not the journal's to walk.
-        if access(root + path + "/.git", F_OK) != 0 { folders.append(path) }
+        folders.append(path)
       } else if !known.contains(path) {
         files.append(path)
       }
     }
-    return files + folders.flatMap { unknownFiles(in: $0, root: root, known: known) }
+    return files + folders.flatMap { unknownFiles(in: $0, root: root, known: known, top: false) }
   }
 
   /// The same answer as `workingTreeState(under:)` for paths that each name one file, found
