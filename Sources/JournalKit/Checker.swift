@@ -37,9 +37,11 @@ public enum Checker {
   /// Checks a journal. With `only`, each person concerned is still read whole (links and
   /// follow-ups cross files) but only findings in those files or folders are reported.
   /// `parallel: false` keeps the work on the calling thread, for a caller whose own work
-  /// needs the other cores.
+  /// needs the other cores; a thread that calls `helpers.help()` meanwhile takes part in
+  /// parsing the files.
   public static func check(
-    _ source: some JournalSource, today: Day, only selection: [String]? = nil, parallel: Bool = true
+    _ source: some JournalSource, today: Day, only selection: [String]? = nil, parallel: Bool = true,
+    helpers: Helpers? = nil
   ) throws -> CheckReport {
     let listing = try source.listing(people: selection.flatMap(Self.people))
     let (shared, people) = split(listing)
@@ -52,7 +54,8 @@ public enum Checker {
       let parsed =
         filesInParallel
         ? part.files.concurrentMap { JournalLoader.parseOne($0, source: source) }
-        : part.files.map { JournalLoader.parseOne($0, source: source) }
+        : helpers.map { $0.map(part.files) { JournalLoader.parseOne($0, source: source) } }
+          ?? part.files.map { JournalLoader.parseOne($0, source: source) }
       let loaded = JournalLoader.assemble(parsed, listing: part, config: config)
       let context = CheckContext(
         journal: loaded.journal, today: today, paths: Set(part.files).union(part.links))

@@ -59,3 +59,70 @@ public final class Background<Value>: @unchecked Sendable {
     return try result!.get()
   }
 }
+
+/// Lets a thread that would otherwise wait for a `map` running elsewhere take part in it:
+/// the map offers its elements here, and `help()` transforms elements until none are left.
+public final class Helpers: @unchecked Sendable {
+  private let lock = DispatchQueue(label: "journal.helpers")
+  private var offered: (@Sendable () -> Bool)?
+
+  public init() {}
+
+  /// Transforms elements of the map now offered, if any, until none are left to take.
+  public func help() {
+    guard let take = lock.sync(execute: { offered }) else { return }
+    while take() {}
+  }
+
+  /// `map`, on this thread and on any that call `help()` meanwhile; in order.
+  public func map<Element: Sendable, T: Sendable>(_ elements: [Element], _ transform: @escaping @Sendable (Element) -> T) -> [T] {
+    let run = HelpedRun(elements, transform)
+    lock.sync { offered = { run.takeOne() } }
+    while run.takeOne() {}
+    lock.sync { offered = nil }
+    return run.results()
+  }
+}
+
+/// One helped `map`: which element is next, and the results so far.
+private final class HelpedRun<Element: Sendable, T: Sendable>: @unchecked Sendable {
+  private let elements: [Element]
+  private let transform: @Sendable (Element) -> T
+  private let lock = DispatchQueue(label: "journal.helped-run")
+  private var next = 0
+  private var slots: [T?]
+  private var unfinished: Int
+  private let finished = DispatchSemaphore(value: 0)
+
+  init(_ elements: [Element], _ transform: @escaping @Sendable (Element) -> T) {
+    self.elements = elements
+    self.transform = transform
+    slots = Array(repeating: nil, count: elements.count)
+    unfinished = elements.count
+    if elements.isEmpty { finished.signal() }
+  }
+
+  /// Transforms the next element; false when every one has been taken.
+  func takeOne() -> Bool {
+    let position: Int? = lock.sync {
+      guard next < elements.count else { return nil }
+      defer { next += 1 }
+      return next
+    }
+    guard let position else { return false }
+    let value = transform(elements[position])
+    let last: Bool = lock.sync {
+      slots[position] = value
+      unfinished -= 1
+      return unfinished == 0
+    }
+    if last { finished.signal() }
+    return true
+  }
+
+  /// Waits for the elements others took to be transformed too.
+  func results() -> [T] {
+    finished.wait()
+    return lock.sync { slots.compactMap { $0 } }
+  }
+}

@@ -30,8 +30,10 @@ public enum Committer {
     }
     // Named files are checked at once, on one core beside the git work rather than after it:
     // the changes found below lie within them, and the report is narrowed to those.
+    // Once its own work is done, this thread helps parse what is left.
+    let helpers = Helpers()
     let early = verify ? named.map { named in
-      Background { try Checker.check(DiskJournal(location), today: today, only: named, parallel: false) }
+      Background { try Checker.check(DiskJournal(location), today: today, only: named, parallel: false, helpers: helpers) }
     } : nil
     let journal = try JournalRepository.open(location)
     try journal.checkReadyToCommit()
@@ -90,6 +92,7 @@ public enum Committer {
     guard let prepared = try git({ try repository.prepareCommit(fileChanges, message: text) }) else {
       return .nothingToCommit
     }
+    helpers.help()
     if let report = try refusal() { return .refused(report) }
     try git { try repository.land(prepared) }
     let id = prepared.id
