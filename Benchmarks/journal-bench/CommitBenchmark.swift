@@ -25,7 +25,7 @@ func commitBenchmark(sessions: Int, commits: Int, runs: Int, journal: String) th
   try shell("\(git) fast-import --quiet --force", input: stream)
   try shell("\(git) reset -q --hard && \(git) gc -q")
   print("repository of \(generated.files) journal files and \(commits) commits")
-  print("each run adds one new session; median of \(runs) runs\n")
+  print("each run adds one new session, to each person in turn; median of \(runs) runs\n")
 
   var journalTimes: [Double] = []
   var journalFileTimes: [Double] = []
@@ -37,7 +37,9 @@ func commitBenchmark(sessions: Int, commits: Int, runs: Int, journal: String) th
   // writes. This baseline asks git for the same durability.
   let synced = "\(git) -c core.fsync=all -c core.fsyncMethod=fsync"
   for run in 0..<(runs * 5) {
-    let name = "mentees/person-0/sessions/2026-11-26-bench-\(run).md"
+    // Each person in turn, so the journal keeps the shape it was built with while it is
+    // measured, rather than one person's history growing with every run.
+    let name = "mentees/person-\(run % generated.people)/sessions/2026-11-26-bench-\(run).md"
     try Data(sessionText.utf8).write(to: folder.appendingPathComponent(name))
     if run % 5 == 4 {
       gitSyncedTimes.append(
