@@ -1,5 +1,6 @@
 #include <git2.h>
 #include <git2/sys/mempack.h>
+#include <git2/sys/repository.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call; these wrap the options journal sets. */
 static inline int journal_git_enable_fsync(int enabled) {

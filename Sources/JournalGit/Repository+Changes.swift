@@ -18,6 +18,22 @@ public struct FileChange: Sendable, Equatable, Hashable {
   }
 }
 
+/// What `fileStates` found of some named files.
+public struct FileStates: Equatable, Sendable {
+  /// What differs between HEAD and the working tree.
+  public var changes: [FileChange] = []
+  /// Where only the index is out of step.
+  public var stale: [FileChange] = []
+  /// The blob each file in the working tree would be stored as.
+  public var stored: [String: ObjectID] = [:]
+
+  public init(changes: [FileChange] = [], stale: [FileChange] = [], stored: [String: ObjectID] = [:]) {
+    self.changes = changes
+    self.stale = stale
+    self.stored = stored
+  }
+}
+
 extension Repository {
   /// What differs between HEAD's tree and the working tree under `prefixes` (files or
   /// folders relative to the working tree), whatever the index holds; ignored files are left
@@ -167,17 +183,17 @@ extension Repository {
   /// without a status walk: HEAD's entry, the index's and the working tree's file are compared
   /// for those paths alone. Nil when a path is a folder, in the working tree or in HEAD, for
   /// the caller to walk instead.
-  public func fileStates(_ paths: [String]) throws -> (changes: [FileChange], stale: [FileChange])? {
+  public func fileStates(_ paths: [String]) throws -> FileStates? {
     guard let root = workingTree else { return nil }
     let tree = try headTree()
     defer { if let tree { git_tree_free(tree) } }
-    // Read first: hashing a file through git's filters reads .gitattributes from it too.
+    // Read first: hashing a file through git's filters reads .gitattributes from it too. (The
+    // empty index of `withIndexUnread` has no file to read.)
     var index: OpaquePointer?
     try check(git_repository_index(&index, pointer), "git_repository_index")
     defer { git_index_free(index) }
-    try check(git_index_read(index, 0), "git_index_read")
-    var changes: [FileChange] = []
-    var stale: [FileChange] = []
+    if git_index_path(index) != nil { try check(git_index_read(index, 0), "git_index_read") }
+    var states = FileStates()
     for path in Set(paths).sorted() {
       var info = stat()
       if path.isEmpty || path.hasSuffix("/") { return nil }
@@ -194,15 +210,31 @@ extension Repository {
         try check(git_ignore_path_is_ignored(&ignored, pointer, path), "git_ignore_path_is_ignored")
         if ignored == 1 { after = nil }
       }
+      if let after { states.stored[path] = after.id }
       switch (before, after) {
-      case (nil, _?): changes.append(FileChange(path: path, kind: .added))
-      case (_?, nil): changes.append(FileChange(path: path, kind: .deleted))
-      case (let old?, let new?) where old != new: changes.append(FileChange(path: path, kind: .modified))
-      case (let old?, _?): if staged != old { stale.append(FileChange(path: path, kind: .modified)) }
-      case (nil, nil): if staged != nil { stale.append(FileChange(path: path, kind: .deleted)) }
+      case (nil, _?): states.changes.append(FileChange(path: path, kind: .added))
+      case (_?, nil): states.changes.append(FileChange(path: path, kind: .deleted))
+      case (let old?, let new?) where old != new: states.changes.append(FileChange(path: path, kind: .modified))
+      case (let old?, _?): if staged != old { states.stale.append(FileChange(path: path, kind: .modified)) }
+      case (nil, nil): if staged != nil { states.stale.append(FileChange(path: path, kind: .deleted)) }
       }
     }
-    return (changes, stale)
+    return states
+  }
+
+  /// Runs `body` with an empty index standing in for the repository's, so that nothing in it
+  /// waits for a large index to be read: for a first answer, to be checked against the real
+  /// index once it is in (`adopt(_:)`). In `fileStates`, an empty index hides a file that
+  /// was added by force though git ignores it, a `.gitattributes` only the index holds, and
+  /// every stale entry; objects written from an answer that proves wrong stay unreferenced.
+  /// Afterwards the repository reads its index again when it next needs it.
+  public func withIndexUnread<T>(_ body: () throws -> T) throws -> T {
+    var empty: OpaquePointer?
+    try check(git_index_new(&empty), "git_index_new")
+    defer { git_index_free(empty) }
+    try check(git_repository_set_index(pointer, empty), "git_repository_set_index")
+    defer { git_repository_set_index(pointer, nil) }
+    return try body()
   }
 
   struct Entry: Equatable {

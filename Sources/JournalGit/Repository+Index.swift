@@ -1,7 +1,34 @@
 import Foundation
 internal import Clibgit2
 
+/// An index file read apart from its repository, on whichever thread: a large index takes
+/// milliseconds to read that other work can overlap. `Repository.adopt(_:)` hands it over.
+public final class IndexFile: @unchecked Sendable {
+  let pointer: OpaquePointer
+
+  /// Reads the index file at `path` (see `Repository.indexPath`).
+  public init(reading path: String) throws {
+    Libgit2.initialize()
+    var index: OpaquePointer?
+    try check(git_index_open(&index, path), "git_index_open")
+    pointer = index!
+  }
+
+  deinit { git_index_free(pointer) }
+}
+
 extension Repository {
+  /// The index file.
+  public var indexPath: String { gitFolder + "index" }
+
+  /// Makes `index`, read from `indexPath`, the repository's own, with the repository's
+  /// settings (such as `core.ignorecase`), as if the repository had read it itself. Whoever
+  /// uses the index next still reads the file again if it changed since.
+  public func adopt(_ index: IndexFile) throws {
+    try check(git_repository_set_index(pointer, index.pointer), "git_repository_set_index")
+    try check(git_index_set_caps(index.pointer, Int32(GIT_INDEX_CAPABILITY_FROM_OWNER.rawValue)), "git_index_set_caps")
+  }
+
   /// The files the index holds under `prefix` (relative to the working tree), with their
   /// staged content: what the next `git commit` would record.
   public func stagedFiles(under prefix: String) throws -> [String: [UInt8]] {

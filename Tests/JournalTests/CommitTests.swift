@@ -183,6 +183,26 @@ import Testing
     #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
   }
 
+  /// A named file is first compared with the index unread; the answer is confirmed against
+  /// the index before the branch moves. A .gitattributes only the index holds still applies.
+  @Test func attributesOnlyTheIndexHoldsStillApply() throws {
+    let repo = try GitFixture()
+    try repo.journal("commit")
+    try repo.write([".gitattributes": "*.md ident\n"])
+    try repo.git("add", ".gitattributes")
+    try FileManager.default.removeItem(atPath: repo.path + "/.gitattributes")
+    let note = "mentees/alice/sessions/2026-11-20.md"
+    try repo.write([note: session + "\n- Keyword: $Id: not-a-hash $\n"])
+    let run = try repo.journal("commit", "--no-verify", note)
+    #expect(run.status == 0, "\(run.stderr)")
+    // Stored as git stores it, through the ident filter: the keyword collapsed.
+    #expect(try repo.git("cat-file", "-p", "HEAD:\(note)").hasSuffix("- Keyword: $Id$\n"))
+    #expect(try repo.git("status", "--porcelain", "--", "mentees") == "")
+    // git add stores the same blob.
+    try repo.git("add", note)
+    #expect(try repo.git("diff", "--cached", "--name-only", "--", "mentees") == "")
+  }
+
   /// The check runs beside the writing of the commit; a refusal must still leave the branch,
   /// its reflog and the index exactly as they were.
   @Test func aRefusedNamedFileLeavesBranchAndIndexAlone() throws {

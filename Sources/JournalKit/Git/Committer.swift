@@ -43,66 +43,111 @@ public enum Committer {
     func isJournals(_ change: FileChange) -> Bool {
       !journal.journalPath(change.path).split(separator: "/").contains { $0.hasPrefix(".") }
     }
-    let state = try git {
-      // Named files are compared one by one; folders, and the whole journal, are walked.
-      if let named, let state = try repository.fileStates(named.map { journal.prefix + $0 }) {
-        return state
+    // What changed. Named files are compared one by one, at first with the index unread: it
+    // is read on another thread meanwhile, and the answer is confirmed against it before the
+    // branch moves. Folders, and the whole journal, are walked.
+    var state = FileStates()
+    var confirm: (() throws -> FileStates)? = nil
+    let walkedPaths = named.map { $0.map { journal.prefix + $0 } } ?? journal.journalPaths
+    if let named, !dryRun {
+      let paths = named.map { journal.prefix + $0 }
+      let indexPath = repository.indexPath
+      let index = Background { try IndexFile(reading: indexPath) }
+      let first = try git { try repository.withIndexUnread { try repository.fileStates(paths) } }
+      if let first {
+        state = first
+        confirm = {
+          try repository.adopt(index.value())
+          guard let exact = try repository.fileStates(paths) else {
+            throw JournalError("a named file became a folder while it was committed; run journal commit again")
+          }
+          return exact
+        }
+      } else {
+        try git { try repository.adopt(index.value()) }
+        let walked = try git { try repository.workingTreeState(under: walkedPaths) }
+        state = FileStates(changes: walked.changes, stale: walked.stale)
       }
-      return try repository.workingTreeState(under: named.map { $0.map { journal.prefix + $0 } } ?? journal.journalPaths)
-    }
-    let fileChanges = state.changes.filter(isJournals)
-    let stale = state.stale.filter(isJournals)
-    guard !fileChanges.isEmpty else {
-      // Nothing to commit, but an index an interrupted run left behind is brought back in line.
-      if !stale.isEmpty && !dryRun { try git { try repository.stage(stale) } }
-      return .nothingToCommit
+    } else if let named, let exact = try git({ try repository.fileStates(named.map { journal.prefix + $0 }) }) {
+      state = exact
+    } else {
+      let walked = try git { try repository.workingTreeState(under: walkedPaths) }
+      state = FileStates(changes: walked.changes, stale: walked.stale)
     }
 
-    let source = DiskJournal(location)
-    var allRead = true
-    let changes = fileChanges.map { change in
-      let path = journal.journalPath(change.path)
-      var document: Document? = nil
-      if change.kind != .deleted {
-        switch source.read(path) {
-        case .success(let bytes): document = DocumentParser.parse(bytes, path: path).document
-        case .failure: allRead = false
+    while true {
+      let fileChanges = state.changes.filter(isJournals)
+      guard !fileChanges.isEmpty else {
+        if let exact = confirm {
+          state = try git(exact)
+          confirm = nil
+          continue
         }
+        // Nothing to commit, but an index an interrupted run left behind is brought back in line.
+        let stale = state.stale.filter(isJournals)
+        if !stale.isEmpty && !dryRun { try git { try repository.stage(stale) } }
+        return .nothingToCommit
       }
-      return JournalChange(kind: change.kind, path: path, document: document)
+
+      let source = DiskJournal(location)
+      var allRead = true
+      let changes = fileChanges.map { change in
+        let path = journal.journalPath(change.path)
+        var document: Document? = nil
+        if change.kind != .deleted {
+          switch source.read(path) {
+          case .success(let bytes): document = DocumentParser.parse(bytes, path: path).document
+          case .failure: allRead = false
+          }
+        }
+        return JournalChange(kind: change.kind, path: path, document: document)
+      }
+      let text = message.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? CommitMessage.make(changes)
+      let checked = changes.filter { $0.kind != .deleted }.map(\.path)
+      // The check (the early one, or one started now) runs beside the writing of the commit's
+      // objects; the branch moves only once it has passed, so a refused commit leaves nothing
+      // behind but unreferenced objects, which git gc prunes.
+      let pending =
+        !verify || checked.isEmpty
+        ? nil : early ?? Background { try Checker.check(DiskJournal(location), today: today, only: checked) }
+      func refusal() throws -> CheckReport? {
+        guard let report = try pending?.value().narrowed(to: checked), report.errorCount > 0 else { return nil }
+        return report
+      }
+      if dryRun {
+        return try refusal().map(Outcome.refused) ?? .dryRun(changes: changes, message: text)
+      }
+      // A file that could not be read (too large, unreadable) is checked first: it is refused,
+      // and its content is never copied into the repository.
+      if !allRead, let report = try refusal() { return .refused(report) }
+      let prepared = try git {
+        confirm == nil
+          ? try repository.prepareCommit(fileChanges, message: text)
+          : try repository.withIndexUnread { try repository.prepareCommit(fileChanges, message: text) }
+      }
+      helpers.help()
+      if let report = try refusal() { return .refused(report) }
+      if let exact = confirm {
+        // The first answer stands only if the index, read meanwhile, gives the same.
+        let confirmed = try git(exact)
+        confirm = nil
+        if confirmed.changes != state.changes || confirmed.stored != state.stored {
+          state = confirmed
+          continue
+        }
+        state = confirmed
+      }
+      guard let prepared else { return .nothingToCommit }
+      try git { try repository.land(prepared) }
+      let id = prepared.id
+      do {
+        try git { try repository.stage(fileChanges + state.stale.filter(isJournals)) }
+      } catch let error as JournalError {
+        // The commit stands; only the index lags, and the next journal commit repairs it.
+        throw JournalError(
+          "committed \(String(id.description.prefix(7))), but the index could not be updated (\(error.message)); run journal commit again to bring it in line")
+      }
+      return .committed(id: id.description, changes: changes, message: text)
     }
-    let text = message.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? CommitMessage.make(changes)
-    let checked = changes.filter { $0.kind != .deleted }.map(\.path)
-    // The check (the early one, or one started now) runs beside the writing of the commit's
-    // objects; the branch moves only once it has passed, so a refused commit leaves nothing
-    // behind but unreferenced objects, which git gc prunes.
-    let pending =
-      !verify || checked.isEmpty
-      ? nil : early ?? Background { try Checker.check(DiskJournal(location), today: today, only: checked) }
-    func refusal() throws -> CheckReport? {
-      guard let report = try pending?.value().narrowed(to: checked), report.errorCount > 0 else { return nil }
-      return report
-    }
-    if dryRun {
-      return try refusal().map(Outcome.refused) ?? .dryRun(changes: changes, message: text)
-    }
-    // A file that could not be read (too large, unreadable) is checked first: it is refused,
-    // and its content is never copied into the repository.
-    if !allRead, let report = try refusal() { return .refused(report) }
-    guard let prepared = try git({ try repository.prepareCommit(fileChanges, message: text) }) else {
-      return .nothingToCommit
-    }
-    helpers.help()
-    if let report = try refusal() { return .refused(report) }
-    try git { try repository.land(prepared) }
-    let id = prepared.id
-    do {
-      try git { try repository.stage(fileChanges + stale) }
-    } catch let error as JournalError {
-      // The commit stands; only the index lags, and the next journal commit repairs it.
-      throw JournalError(
-        "committed \(String(id.description.prefix(7))), but the index could not be updated (\(error.message)); run journal commit again to bring it in line")
-    }
-    return .committed(id: id.description, changes: changes, message: text)
   }
 }
