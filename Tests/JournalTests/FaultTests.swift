@@ -54,7 +54,9 @@ import Testing
       let text = session.replacingOccurrences(of: "2026-11-20", with: String(name.dropFirst(23).prefix(10)))
       try repo.write([name: text])
       written[name] = text
-      try killAtRandom(["commit"], in: repo, within: 40_000, using: &generator)
+      // With the file named, the commit is written before the index is read: killed
+      // anywhere in that, too, the repository must stay sound.
+      try killAtRandom(attempt % 2 == 0 ? ["commit"] : ["commit", name], in: repo, within: 40_000, using: &generator)
       // A lock left by a killed process is what git leaves too; a person removes it.
       for lock in ["/.git/index.lock", "/.git/refs/heads/main.lock", "/.git/HEAD.lock"] {
         try? FileManager.default.removeItem(atPath: repo.path + lock)
