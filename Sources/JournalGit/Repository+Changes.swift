@@ -32,6 +32,19 @@ public struct FileStates: Equatable, Sendable {
     self.stale = stale
     self.stored = stored
   }
+
+  /// Files one path as a change, a stale index entry or neither, from what HEAD, the working
+  /// tree and the index hold there.
+  mutating func record(_ path: String, head before: Repository.Entry?, workingTree after: Repository.Entry?, index staged: Repository.Entry?) {
+    if let after { stored[path] = after.id }
+    switch (before, after) {
+    case (nil, _?): changes.append(FileChange(path: path, kind: .added))
+    case (_?, nil): changes.append(FileChange(path: path, kind: .deleted))
+    case (let old?, let new?) where old != new: changes.append(FileChange(path: path, kind: .modified))
+    case (let old?, _?): if staged != old { stale.append(FileChange(path: path, kind: .modified)) }
+    case (nil, nil): if staged != nil { stale.append(FileChange(path: path, kind: .deleted)) }
+    }
+  }
 }
 
 extension Repository {
@@ -40,31 +53,22 @@ extension Repository {
   /// out, as `git add` leaves them. Also the paths where only the index is out of step with
   /// both (the same file in HEAD and the working tree, something else staged, or
   /// an index left behind by an interrupted run): staging those brings the index back in line.
-  public func workingTreeState(under prefixes: [String]) throws -> (changes: [FileChange], stale: [FileChange]) {
+  public func workingTreeState(under prefixes: [String]) throws -> FileStates {
     var index: OpaquePointer?
     try check(git_repository_index(&index, pointer), "git_repository_index")
     defer { git_index_free(index) }
     try check(git_index_read(index, 0), "git_index_read")
     let candidates = try candidatePaths(under: prefixes, index: index!)
-    guard !candidates.isEmpty else { return ([], []) }
+    var states = FileStates()
+    guard !candidates.isEmpty else { return states }
     let tree = try headTree()
     defer { if let tree { git_tree_free(tree) } }
-    var changes: [FileChange] = []
-    var stale: [FileChange] = []
     for path in candidates.sorted() {
-      let before = try tree.flatMap { try entry(path, in: $0) }
-      let after = try workingTreeEntry(path)
-      let staged = git_index_get_bypath(index, path, 0).map { Entry(id: ObjectID($0.pointee.id), mode: $0.pointee.mode) }
-      switch (before, after) {
-      case (nil, _?): changes.append(FileChange(path: path, kind: .added))
-      case (_?, nil): changes.append(FileChange(path: path, kind: .deleted))
-      case (let old?, let new?) where old != new:
-        changes.append(FileChange(path: path, kind: .modified))
-      case (let old?, _?): if staged != old { stale.append(FileChange(path: path, kind: .modified)) }
-      case (nil, nil): if staged != nil { stale.append(FileChange(path: path, kind: .deleted)) }
-      }
+      states.record(
+        path, head: try tree.flatMap { try entry(path, in: $0) }, workingTree: try workingTreeEntry(path),
+        index: indexEntry(path, in: index!))
     }
-    return (changes, stale)
+    return states
   }
 
   /// Every path under `prefixes` that may differ anywhere between HEAD, the index and the
@@ -121,10 +125,8 @@ extension Repository {
     }
     var paths = try indexChanges(under: prefixes, index: index)
     paths.formUnion(try dirty.value())
-    for path in try namedFiles.filter({ !known.contains($0) }) + unknown.value() {
-      var ignored: Int32 = 0
-      try check(git_ignore_path_is_ignored(&ignored, pointer, path), "git_ignore_path_is_ignored")
-      if ignored == 0 { paths.insert(path) }
+    for path in try namedFiles.filter({ !known.contains($0) }) + unknown.value() where try !isIgnored(path) {
+      paths.insert(path)
     }
     return paths
   }
@@ -200,24 +202,11 @@ extension Repository {
       if lstat(root + path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return nil }
       let before = try tree.flatMap { try entry(path, in: $0) }
       if let before, before.mode == GIT_FILEMODE_TREE.rawValue { return nil }
-      let staged = git_index_get_bypath(index, path, 0).map {
-        Entry(id: ObjectID($0.pointee.id), mode: $0.pointee.mode)
-      }
+      let staged = indexEntry(path, in: index!)
       var after = try workingTreeEntry(path)
-      if before == nil, staged == nil, after != nil {
-        // An untracked file git ignores is not one status shows.
-        var ignored: Int32 = 0
-        try check(git_ignore_path_is_ignored(&ignored, pointer, path), "git_ignore_path_is_ignored")
-        if ignored == 1 { after = nil }
-      }
-      if let after { states.stored[path] = after.id }
-      switch (before, after) {
-      case (nil, _?): states.changes.append(FileChange(path: path, kind: .added))
-      case (_?, nil): states.changes.append(FileChange(path: path, kind: .deleted))
-      case (let old?, let new?) where old != new: states.changes.append(FileChange(path: path, kind: .modified))
-      case (let old?, _?): if staged != old { states.stale.append(FileChange(path: path, kind: .modified)) }
-      case (nil, nil): if staged != nil { states.stale.append(FileChange(path: path, kind: .deleted)) }
-      }
+      // An untracked file git ignores is not one status shows.
+      if before == nil, staged == nil, after != nil, try isIgnored(path) { after = nil }
+      states.record(path, head: before, workingTree: after, index: staged)
     }
     return states
   }
@@ -240,6 +229,18 @@ extension Repository {
   struct Entry: Equatable {
     let id: ObjectID
     let mode: UInt32
+  }
+
+  /// The index's entry for `path` (stage 0).
+  private func indexEntry(_ path: String, in index: OpaquePointer) -> Entry? {
+    git_index_get_bypath(index, path, 0).map { Entry(id: ObjectID($0.pointee.id), mode: $0.pointee.mode) }
+  }
+
+  /// True when git ignores `path`, for a file the index does not hold.
+  private func isIgnored(_ path: String) throws -> Bool {
+    var ignored: Int32 = 0
+    try check(git_ignore_path_is_ignored(&ignored, pointer, path), "git_ignore_path_is_ignored")
+    return ignored == 1
   }
 
   private func entry(_ path: String, in tree: OpaquePointer) throws -> Entry? {

@@ -84,20 +84,21 @@ public final class Helpers: @unchecked Sendable {
   }
 }
 
-/// One helped `map`: which element is next, and the results so far.
+/// One helped `map`: which element is next, how many are still being transformed, and the
+/// results so far.
 private final class HelpedRun<Element: Sendable, T: Sendable>: @unchecked Sendable {
   private let elements: [Element]
   private let transform: @Sendable (Element) -> T
+  private let slots: Slots<T>
   private let lock = DispatchQueue(label: "journal.helped-run")
   private var next = 0
-  private var slots: [T?]
   private var unfinished: Int
   private let finished = DispatchSemaphore(value: 0)
 
   init(_ elements: [Element], _ transform: @escaping @Sendable (Element) -> T) {
     self.elements = elements
     self.transform = transform
-    slots = Array(repeating: nil, count: elements.count)
+    slots = Slots(count: elements.count)
     unfinished = elements.count
     if elements.isEmpty { finished.signal() }
   }
@@ -110,9 +111,8 @@ private final class HelpedRun<Element: Sendable, T: Sendable>: @unchecked Sendab
       return next
     }
     guard let position else { return false }
-    let value = transform(elements[position])
+    slots.set(position, transform(elements[position]))
     let last: Bool = lock.sync {
-      slots[position] = value
       unfinished -= 1
       return unfinished == 0
     }
@@ -123,6 +123,6 @@ private final class HelpedRun<Element: Sendable, T: Sendable>: @unchecked Sendab
   /// Waits for the elements others took to be transformed too.
   func results() -> [T] {
     finished.wait()
-    return lock.sync { slots.compactMap { $0 } }
+    return slots.values()
   }
 }

@@ -46,15 +46,16 @@ public enum Committer {
     // What changed. Named files are compared one by one, at first with the index unread: it
     // is read on another thread meanwhile, and the answer is confirmed against it before the
     // branch moves. Folders, and the whole journal, are walked.
-    var state = FileStates()
+    let paths = named.map { $0.map { journal.prefix + $0 } }
+    func walk() throws -> FileStates {
+      try git { try repository.workingTreeState(under: paths ?? journal.journalPaths) }
+    }
+    var state: FileStates
     var confirm: (() throws -> FileStates)? = nil
-    let walkedPaths = named.map { $0.map { journal.prefix + $0 } } ?? journal.journalPaths
-    if let named, !dryRun {
-      let paths = named.map { journal.prefix + $0 }
+    if let paths, !dryRun {
       let indexPath = repository.indexPath
       let index = Background { try IndexFile(reading: indexPath) }
-      let first = try git { try repository.withIndexUnread { try repository.fileStates(paths) } }
-      if let first {
+      if let first = try git({ try repository.withIndexUnread { try repository.fileStates(paths) } }) {
         state = first
         confirm = {
           try repository.adopt(index.value())
@@ -65,14 +66,10 @@ public enum Committer {
         }
       } else {
         try git { try repository.adopt(index.value()) }
-        let walked = try git { try repository.workingTreeState(under: walkedPaths) }
-        state = FileStates(changes: walked.changes, stale: walked.stale)
+        state = try walk()
       }
-    } else if let named, let exact = try git({ try repository.fileStates(named.map { journal.prefix + $0 }) }) {
-      state = exact
     } else {
-      let walked = try git { try repository.workingTreeState(under: walkedPaths) }
-      state = FileStates(changes: walked.changes, stale: walked.stale)
+      state = try paths.flatMap { paths in try git { try repository.fileStates(paths) } } ?? walk()
     }
 
     while true {
