@@ -106,7 +106,7 @@ public enum Committer {
       // behind but unreferenced objects, which git gc prunes.
       let pending =
         !verify || checked.isEmpty
-        ? nil : early ?? Background { try Checker.check(DiskJournal(location), today: today, only: checked) }
+        ? nil : early ?? Background { try Checker.check(source, today: today, only: checked) }
       func refusal() throws -> CheckReport? {
         guard let report = try pending?.value().narrowed(to: checked), report.errorCount > 0 else { return nil }
         return report
