@@ -36,7 +36,8 @@ func check(_ result: Int32, _ function: StaticString) throws -> Int32 {
   throw GitError(function: "\(function)", code: result, message: message)
 }
 
-/// libgit2 is initialised once per process, with fsync of everything it writes under `.git`.
+/// libgit2 is initialised once per process, with fsync of the objects, references and reflogs
+/// it writes under `.git` (libgit2 1.5 does not flush the index).
 enum Libgit2 {
   private static let ready: Bool = {
     git_libgit2_init()
