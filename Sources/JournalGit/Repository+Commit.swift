@@ -12,14 +12,6 @@ public struct PreparedCommit: Sendable {
 }
 
 extension Repository {
-  /// Commits exactly `changes`, on top of HEAD's tree, whatever else the index holds; updates
-  /// the branch and its reflog as `git commit` does. Returns nil when the tree would not change.
-  public func commit(_ changes: [FileChange], message: String) throws -> ObjectID? {
-    guard let commit = try prepareCommit(changes, message: message) else { return nil }
-    try land(commit)
-    return commit.id
-  }
-
   /// Writes the objects of a commit of exactly `changes` on top of HEAD's tree, whatever else
   /// the index holds, without moving the branch: see `land(_:)`. Nil when the tree would not
   /// change. Objects written for a commit that never lands are unreferenced, and `git gc`
