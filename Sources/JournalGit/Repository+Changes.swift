@@ -27,12 +27,6 @@ public struct FileStates: Equatable, Sendable {
   /// The blob each file in the working tree would be stored as.
   public var stored: [String: ObjectID] = [:]
 
-  public init(changes: [FileChange] = [], stale: [FileChange] = [], stored: [String: ObjectID] = [:]) {
-    self.changes = changes
-    self.stale = stale
-    self.stored = stored
-  }
-
   /// Files one path as a change, a stale index entry or neither, from what HEAD, the working
   /// tree and the index hold there.
   mutating func record(_ path: String, head before: Repository.Entry?, workingTree after: Repository.Entry?, index staged: Repository.Entry?) {
