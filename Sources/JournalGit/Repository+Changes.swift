@@ -21,11 +21,11 @@ public struct FileChange: Sendable, Equatable, Hashable {
 /// What `fileStates` found of some named files.
 public struct FileStates: Equatable, Sendable {
   /// What differs between HEAD and the working tree.
-  public var changes: [FileChange] = []
+  public internal(set) var changes: [FileChange] = []
   /// Where only the index is out of step.
-  public var stale: [FileChange] = []
+  public internal(set) var stale: [FileChange] = []
   /// The blob each file in the working tree would be stored as.
-  public var stored: [String: ObjectID] = [:]
+  public internal(set) var stored: [String: ObjectID] = [:]
 
   /// Files one path as a change, a stale index entry or neither, from what HEAD, the working
   /// tree and the index hold there.
