@@ -18,7 +18,7 @@ public struct FileChange: Sendable, Equatable, Hashable {
   }
 }
 
-/// What `fileStates` found of some named files.
+/// What `workingTreeState` and `fileStates` find for some paths.
 public struct FileStates: Equatable, Sendable {
   /// What differs between HEAD and the working tree.
   public internal(set) var changes: [FileChange] = []
