@@ -81,7 +81,7 @@ extension Repository {
       prefixes.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
     var stamp = stat()
-    let indexTime = stat(gitFolder + "index", &stamp) == 0 ? stamp.st_mtim : timespec()
+    let indexTime = stat(indexPath, &stamp) == 0 ? stamp.st_mtim : timespec()
     var tracked: [IndexedFile] = []
     var known: Set<String> = []
     for position in 0..<git_index_entrycount(index) {

@@ -132,7 +132,7 @@ extension Repository {
   /// The modification time, in seconds, of the index file as it was read.
   private func indexStamp() -> Int? {
     var info = stat()
-    guard stat(gitFolder + "index", &info) == 0 else { return nil }
+    guard stat(indexPath, &info) == 0 else { return nil }
     return Int(info.st_mtim.tv_sec)
   }
 
