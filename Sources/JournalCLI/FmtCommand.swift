@@ -48,13 +48,13 @@ struct FmtCommand: ParsableCommand {
         case .success(let bytes) = source.read(path),
         DocumentParser.readsContent(of: JournalPath.classify(path))
       else { continue }
-      let shown = display(location.root + "/" + path)
+      let shown = shown(display(location.root + "/" + path))
       switch Formatter.format(bytes, path: path) {
       case .unchanged:
         continue
       case .refused(let reason):
         refused += 1
-        Output.error("journal: \(shown) was not formatted: \(reason)")
+        Output.error("journal: \(shown) was not formatted: \(TerminalText.visible(reason))")
       case .formatted(let text):
         unformatted += 1
         if check {

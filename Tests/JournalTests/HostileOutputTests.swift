@@ -210,7 +210,8 @@ import Testing
     let run = try repo.journal("log")
     #expect(run.status == 0, "\(run.stderr)")
     Self.expectInert(run.stdout, "log")
-    #expect(run.stdout.contains("Mallory \\u{1B}]0;owned\\u{7}"), "\(run.stdout)")
+    // git drops the BEL at the end of the name, as it drops spaces there.
+    #expect(run.stdout.contains("Mallory \\u{1B}]0;owned "), "\(run.stdout)")
   }
 
   // MARK: Markdown

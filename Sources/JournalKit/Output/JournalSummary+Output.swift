@@ -17,8 +17,9 @@ extension JournalSummary {
 
   /// Aligned columns for the terminal: totals, who needs attention, then each person.
   public func text(style: Style) -> String {
+    let shown = { TerminalText.visible($0) }
     var out = ""
-    if let title { out += style.bold(title) + " — \(today)\n" }
+    if let title { out += style.bold(shown(title)) + " — \(today)\n" }
     out += "\(people.count) \(people.count == 1 ? "person" : "people"), \(sessionCount) session\(sessionCount == 1 ? "" : "s")"
     out += ", \(openActionCount) open action\(openActionCount == 1 ? "" : "s")"
     if overdueActionCount > 0 { out += " (" + style.yellow("\(overdueActionCount) overdue") + ")" }
@@ -26,8 +27,8 @@ extension JournalSummary {
     if !attention.isEmpty {
       out += "\n" + style.bold("Needs attention") + "\n"
       for person in attention {
-        out += "  " + style.yellow(person.name) + "\n"
-        out += person.reasons.map { "    - \($0)\n" }.joined()
+        out += "  " + style.yellow(shown(person.name)) + "\n"
+        out += person.reasons.map { "    - \(shown($0))\n" }.joined()
       }
     }
     return out + "\n" + people.concurrentMap { $0.text(today: today, style: style) }.joined(separator: "\n")
