@@ -36,7 +36,7 @@ extension JournalSummary {
 
   /// A page that reads well committed or pasted into a pull request.
   public func markdown() -> String {
-    func cell(_ text: String) -> String { text.replacing("|", with: "\\|") }
+    let cell = MarkdownText.escape
     var out = "# \(cell(title ?? "Journal summary"))\n\n"
     out += "As of \(today)"
     if let since { out += ", sessions since \(since)" }
@@ -48,7 +48,7 @@ extension JournalSummary {
     if !attention.isEmpty {
       out += "\n## Needs attention\n\n"
       for person in attention {
-        out += "- **\(cell(person.name))**: " + person.reasons.joined(separator: "; ") + "\n"
+        out += "- **\(cell(person.name))**: " + person.reasons.map(cell).joined(separator: "; ") + "\n"
       }
     }
     for person in people {
@@ -75,8 +75,8 @@ extension JournalSummary {
       if !person.openActions.isEmpty {
         out += "\nOpen actions:\n\n"
         for action in person.openActions {
-          out += "- [ ] \(action.item.text)"
-          if let owner = action.item.owner { out += " — \(owner)" }
+          out += "- [ ] \(cell(action.item.text))"
+          if let owner = action.item.owner { out += " — \(cell(owner))" }
           if let due = action.item.due { out += due < today ? ", **due \(due)**" : ", due \(due)" }
           out += "\n"
         }
