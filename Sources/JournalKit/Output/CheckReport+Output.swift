@@ -77,12 +77,8 @@ extension CheckReport {
 
   /// GitHub Actions workflow commands, one annotation per finding.
   public func github(displayPath: (String) -> String) -> String {
-    func data(_ text: String) -> String {
-      text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
-    }
-    func property(_ text: String) -> String {
-      data(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
-    }
+    let data = GitHubCommandText.data
+    let property = GitHubCommandText.property
     var out = ""
     for diagnostic in diagnostics {
       let command = diagnostic.severity == .error ? "error" : "warning"
