@@ -42,17 +42,7 @@ extension CheckReport {
   /// A source line as the excerpt shows it: tabs as spaces, so the caret lines up, and
   /// controls as the terminal shows them.
   private func excerpt(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-    var out = ""
-    for scalar in scalars {
-      if scalar == "\t" {
-        out += " "
-      } else if let code = TerminalText.code(scalar) {
-        out += code
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    TerminalText.visible(String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 })))
   }
 
   /// `{"version":1,"files":N,"errors":E,"warnings":W,"diagnostics":[…]}`.
