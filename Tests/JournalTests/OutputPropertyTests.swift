@@ -24,12 +24,18 @@ import Testing
 
     init(_ random: inout HostileText) {
       let (ids, markers) = hostileIDs(&random)
+      self.init(ids: ids, markers: markers) { _ in random.text() }
+    }
+
+    /// A round whose slots hold `text(slot)`, and whose people have the folder names `ids`
+    /// (sorted and distinct), standing for `markers`.
+    init(ids: [String], markers: [String], text: (String) -> String) {
       var texts: [String: String] = [:]
       plain = journal(ids: markers) { slot in "zt\(slot)tz" }
       hostile = journal(ids: ids) { slot in
-        let text = random.text()
-        texts["zt\(slot)tz"] = text
-        return text
+        let value = text(slot)
+        texts["zt\(slot)tz"] = value
+        return value
       }
       self.texts = texts
       self.ids = Dictionary(uniqueKeysWithValues: zip(markers, ids))
@@ -128,6 +134,26 @@ import Testing
       // The one link GitHub's Markdown makes of plain text: an e-mail address, shown as written.
       Self.expectSame(Self.withoutMailLinks(events[2 * index]), Self.expected(events[2 * index + 1], round), "Markdown summary")
     }
+  }
+
+  /// Texts once found to break the Markdown escaper, or that sit where it must take care: white
+  /// space of any kind next to journal's `**`, a first character that starts a block, the
+  /// starts of GitHub's links.
+  @Test(
+    .enabled(if: cmarkGFM != nil && pythonHas("html.parser"), "needs cmark-gfm (scripts/install-deps --test)"),
+    arguments: [
+      "\u{A0}x", "x\u{A0}", "\u{3000}\u{2028}x", " x ", "\tx", "1. x", "2) x", "- x", "+ x", "> x", "# x", "x #",
+      "=", "---", "www.example.com", "http://example.com", "[x](y)", "![x](y)", "<b>x</b>", "&amp;", "a|b", "$x$",
+      "**x**", "_x_", "~~x~~", "`x`", "x\\", "x\r\ny",
+    ])
+  func markdownEdgeCasesReadBack(_ text: String) throws {
+    let round = Round(ids: ["a", "b", "c"], markers: ["zq0id", "zq1id", "zq2id"]) { _ in text }
+    let pages = [
+      try renderGFM(JournalSummary(round.hostile, today: Self.today).markdown()),
+      try renderGFM(JournalSummary(round.plain, today: Self.today).markdown()),
+    ]
+    let events = try htmlEvents(pages)
+    Self.expectSame(events[0], Self.expected(events[1], round), "Markdown summary of \(text.debugDescription)")
   }
 
   /// The events with each `<a href="mailto:X">X</a>` replaced by its text.
