@@ -6,8 +6,8 @@ enum MarkdownText {
   /// math, a heading's closing `#`s, and the `http:` and `www.` that GitHub turns into links
   /// — and before a first character that could start a block (a list, a quote, a heading, a
   /// thematic break or an ordered list's `1.`). Line breaks and other controls become numeric
-  /// character references, so a note's line can never become a line of the page, and so do
-  /// spaces at either end, which a reader would trim. NUL becomes U+FFFD, as CommonMark reads
+  /// character references, so a note's line can never become a line of the page, and so does
+  /// white space at either end, which a reader would trim. NUL becomes U+FFFD, as CommonMark reads
   /// it. Punctuation that cannot mean anything where journal writes text (`,.;!?'"()-` and
   /// the like in mid-line) is left alone, so the page reads well as plain text too.
   ///
@@ -16,8 +16,10 @@ enum MarkdownText {
   /// text.
   static func escape(_ text: String) -> String {
     let scalars = Array(text.unicodeScalars)
-    let first = scalars.firstIndex { $0 != " " } ?? scalars.count
-    let last = scalars.lastIndex { $0 != " " } ?? -1
+    // White space at either end, Unicode's too, is written as a reference: a reader trims
+    // ASCII white space there, and a `**` next to any white space would not be bold.
+    let first = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.count
+    let last = scalars.lastIndex { !$0.properties.isWhitespace } ?? -1
     let marker = orderedListMarker(scalars, from: first)
     var out = ""
     for (index, scalar) in scalars.enumerated() {
@@ -26,8 +28,8 @@ enum MarkdownText {
         out += "\u{FFFD}"
       case 0x01...0x1F, 0x7F...0x9F:
         out += "&#\(scalar.value);"
-      case 0x20 where index < first || index > last:
-        out += "&#32;"
+      case _ where index < first || index > last:
+        out += "&#\(scalar.value);"
       default:
         let escaped =
           inline.contains(scalar) || index == marker || (index == first && isPunctuation(scalar))
