@@ -324,6 +324,52 @@ import Testing
     return out
   }
 
+  // MARK: JSON
+
+  /// `summary --format json`, read by Python's json; and each JSON string, which journal also
+  /// writes as a YAML double-quoted scalar in new notes, read by PyYAML.
+  @Test(.enabled(if: pythonHas("json, yaml"), "needs python3 with PyYAML (scripts/install-deps --test)"))
+  func jsonReadsBackInPythonJSONAndYAML() throws {
+    let rounds = Self.rounds()
+    let folder = try TemporaryFolder()
+    var paths: [String] = []
+    var strings: [String] = []
+    for (index, round) in rounds.enumerated() {
+      for (name, journal) in [("hostile", round.hostile), ("plain", round.plain)] {
+        let path = folder.path + "/\(index)-\(name).json"
+        try Data(JournalSummary(journal, today: Self.today).json().utf8).write(to: URL(fileURLWithPath: path))
+        paths.append(path)
+      }
+      strings += round.texts.values
+    }
+    let yaml = folder.path + "/strings.yaml"
+    try Data(strings.map { "- " + JSONText.string($0) + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: yaml))
+    let read = try runPython(
+      """
+      import json, sys, yaml
+      documents = [json.load(open(p, encoding='utf-8')) for p in sys.argv[2:]]
+      print(json.dumps([documents, yaml.safe_load(open(sys.argv[1], encoding='utf-8'))]))
+      """, [yaml] + paths)
+    #expect(read.status == 0, "\(read.errors)")
+    let both = try #require(try JSONSerialization.jsonObject(with: Data(read.output.utf8)) as? [Any])
+    #expect(both[1] as? [String] == strings, "seed \(HostileText.seed): YAML read the strings otherwise")
+    let documents = try #require(both[0] as? [Any])
+    for (index, round) in rounds.enumerated() {
+      let expected = Self.substituted(documents[2 * index + 1], round)
+      #expect(NSDictionary(dictionary: documents[2 * index] as! [String: Any]).isEqual(expected), "seed \(HostileText.seed)")
+    }
+  }
+
+  /// A JSON value with every marker in its strings replaced.
+  static func substituted(_ value: Any, _ round: Round) -> Any {
+    switch value {
+    case let text as String: round.substitute(text, id: { $0 })
+    case let array as [Any]: array.map { substituted($0, round) }
+    case let object as [String: Any]: Dictionary(uniqueKeysWithValues: object.map { ($0.key, substituted($0.value, round)) })
+    default: value
+    }
+  }
+
   // MARK: Terminal
 
   /// The text outputs, fed to a terminal emulator (pyte): the screen must show exactly the
