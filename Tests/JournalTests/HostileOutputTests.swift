@@ -81,10 +81,10 @@ import Testing
     return folder
   }
 
-  /// Runs journal in the hostile journal, on a fixed day for the commands that take one.
-  static func run(_ arguments: [String], in journal: TemporaryFolder) throws -> Run {
-    let dated = !["rules", "actions"].contains(arguments.last == "csv" ? "actions" : arguments[0])
-    return try runJournal(arguments + (dated ? ["--today", "2026-11-26"] : []), in: journal.path)
+  /// Runs journal in the hostile journal, on a fixed day unless `dated` is false (for the
+  /// commands that take no day).
+  static func run(_ arguments: [String], in journal: TemporaryFolder, dated: Bool = true) throws -> Run {
+    try runJournal(arguments + (dated ? ["--today", "2026-11-26"] : []), in: journal.path)
   }
 
   // MARK: HTML
@@ -127,7 +127,7 @@ import Testing
   @Test(.enabled(if: pythonHas("csv")))
   func csvCannotForgeRowsColumnsOrFormulas() throws {
     let journal = try Self.hostileJournal()
-    let run = try Self.run(["export", "actions", "--format", "csv"], in: journal)
+    let run = try Self.run(["export", "actions", "--format", "csv"], in: journal, dated: false)
     #expect(run.status == 0, "\(run.stderr)")
     let folder = try TemporaryFolder()
     try folder.write(["actions.csv": run.stdout])
@@ -183,7 +183,7 @@ import Testing
   @Test func terminalOutputsShowControlsVisibly() throws {
     let journal = try Self.hostileJournal()
     for arguments in [["check"], ["show", "sam"], ["summary"], ["summary", "sam"], ["rules"]] {
-      let run = try Self.run(arguments, in: journal)
+      let run = try Self.run(arguments, in: journal, dated: arguments != ["rules"])
       #expect(!run.stdout.isEmpty, "\(arguments)")
       Self.expectInert(run.stdout, arguments.joined(separator: " "))
       Self.expectInert(run.stderr, arguments.joined(separator: " "))
