@@ -41,7 +41,8 @@ let package = Package(
     .executableTarget(name: "journal-bench", dependencies: ["JournalModel"], path: "Benchmarks/journal-bench"),
     .target(name: "CFuzzer", path: "Fuzz/CFuzzer"),
     .executableTarget(
-      name: "journal-fuzz", dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "CFuzzer"],
+      name: "journal-fuzz",
+      dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalKit", "Ccmark", "CFuzzer"],
       path: "Fuzz/journal-fuzz"),
 
     .testTarget(

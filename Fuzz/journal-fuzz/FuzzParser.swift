@@ -7,7 +7,8 @@ import JournalParsing
   import CFuzzer
 #endif
 
-// A libFuzzer target for the parser: front matter, YAML, Markdown body and action items.
+// A libFuzzer target for the parser (front matter, YAML, Markdown body and action items) and,
+// through a journal holding the parsed note, every output (`FuzzOutputs.swift`).
 // `scripts/fuzz` builds it with -sanitize=fuzzer,address and -DFUZZING; a plain build gets an
 // entry point that says so.
 
@@ -17,7 +18,7 @@ private let paths = [
   "mentees/alex/profile.md", "journal.yml",
 ]
 
-/// Parses and formats one input; a crash, a hang or a broken invariant is a finding.
+/// Parses, formats and renders one input; a crash, a hang or a broken invariant is a finding.
 func fuzzOne(_ bytes: [UInt8]) {
   let path = paths[Int(bytes.first ?? 0) % paths.count]
   let parsed = DocumentParser.parse(bytes, path: path)
@@ -30,6 +31,7 @@ func fuzzOne(_ bytes: [UInt8]) {
   if case .formatted(let text) = Formatter.format(bytes, path: path) {
     precondition(Formatter.format(Array(text.utf8), path: path) == .unchanged, "fmt is not idempotent")
   }
+  renderEveryOutput(bytes, path: path)
 }
 
 @main

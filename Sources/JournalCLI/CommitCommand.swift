@@ -53,7 +53,7 @@ struct CommitCommand: ParsableCommand {
       location, only: only, message: message, dryRun: dryRun, verify: !noVerify,
       today: today.resolve())
     func list(_ changes: [JournalChange]) -> String {
-      changes.map { "  \($0.kind.rawValue.padding(to: 9))\(display(location.root + "/" + $0.path))\n" }.joined()
+      changes.map { "  \($0.kind.rawValue.padding(to: 9))\(shown(display(location.root + "/" + $0.path)))\n" }.joined()
     }
     switch outcome {
     case .nothingToCommit:
@@ -67,10 +67,11 @@ struct CommitCommand: ParsableCommand {
       throw ExitCode(1)
     case .dryRun(let changes, let message):
       Output.write("would commit \(changes.count) file\(changes.count == 1 ? "" : "s"):\n" + list(changes))
-      Output.write("\n" + message.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n")
+      let lines = message.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+      Output.write("\n" + lines.map { "    " + shown(String($0)) }.joined(separator: "\n") + "\n")
     case .committed(let id, let changes, let message):
-      let subject = message.prefix { $0 != "\n" }
-      Output.write("[\(id.prefix(7))] \(subject)\n" + list(changes))
+      let subject = String(message.unicodeScalars.prefix { $0 != "\n" })
+      Output.write("[\(id.prefix(7))] \(shown(subject))\n" + list(changes))
     }
   }
 }

@@ -45,23 +45,24 @@ struct FmtCommand: ParsableCommand {
     var refused = 0
     for path in try source.listing(people: nil).files {
       guard selection.isEmpty || selection.contains(where: { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") }),
-        case .success(let bytes) = source.read(path),
-        DocumentParser.readsContent(of: JournalPath.classify(path))
+        // Only notes are opened: never a private note or a file where no note belongs.
+        DocumentParser.readsContent(of: JournalPath.classify(path)),
+        case .success(let bytes) = source.read(path)
       else { continue }
-      let shown = display(location.root + "/" + path)
+      let name = shown(display(location.root + "/" + path))
       switch Formatter.format(bytes, path: path) {
       case .unchanged:
         continue
       case .refused(let reason):
         refused += 1
-        Output.error("journal: \(shown) was not formatted: \(reason)")
+        Output.error("journal: \(name) was not formatted: \(TerminalText.visible(reason))")
       case .formatted(let text):
         unformatted += 1
         if check {
-          Output.write("\(shown) is not formatted\n")
+          Output.write("\(name) is not formatted\n")
         } else {
           try AtomicFile.replace(location.root + "/" + path, contents: text)
-          Output.write("formatted \(shown)\n")
+          Output.write("formatted \(name)\n")
         }
       }
     }

@@ -29,9 +29,9 @@ struct HooksCommand: ParsableCommand {
       let executable = Bundle.main.executablePath.map(PathNames.resolved) ?? "journal"
       switch try Hooks.install(journal.locate(), executable: executable) {
       case .installed(let path, let kept):
-        Output.write("installed \(display(path))" + (kept ? "; the hook that was there runs first" : "") + "\n")
+        Output.write("installed \(shown(display(path)))" + (kept ? "; the hook that was there runs first" : "") + "\n")
       case .updated(let path):
-        Output.write("updated \(display(path))\n")
+        Output.write("updated \(shown(display(path)))\n")
       default:
         break
       }
@@ -51,7 +51,7 @@ struct HooksCommand: ParsableCommand {
     func run() throws {
       switch try Hooks.uninstall(journal.locate()) {
       case .removed(let path, let restored):
-        Output.write("removed journal's hook from \(display(path))" + (restored ? "; the previous hook is back" : "") + "\n")
+        Output.write("removed journal's hook from \(shown(display(path)))" + (restored ? "; the previous hook is back" : "") + "\n")
       default:
         Output.write("journal's hook is not installed\n")
       }

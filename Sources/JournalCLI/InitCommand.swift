@@ -24,6 +24,6 @@ struct InitCommand: ParsableCommand {
   func run() throws {
     let createdRepository = try NoteCreator.initJournal(at: folder, title: title)
     Output.write(
-      "created a journal in \(folder)" + (createdRepository ? ", in a new git repository" : "") + "\n")
+      "created a journal in \(shown(folder))" + (createdRepository ? ", in a new git repository" : "") + "\n")
   }
 }

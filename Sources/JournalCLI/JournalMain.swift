@@ -18,7 +18,8 @@ public enum JournalMain {
     } catch let exit as ExitCode {
       return exit.rawValue
     } catch let error as JournalError {
-      Output.error("journal: \(error.message)")
+      // A JournalError is one line, whatever the paths and names it quotes hold.
+      Output.error("journal: \(TerminalText.visible(error.message))")
       return 2
     } catch {
       let code = JournalCommand.exitCode(for: error)
@@ -47,14 +48,19 @@ public enum JournalMain {
   }
 }
 
+/// A name, path or message from a journal or the command line as the terminal shows it.
+func shown(_ text: String) -> String { TerminalText.visible(text) }
+
 /// Writes to standard output and standard error.
 enum Output {
   static func write(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 
+  /// Writes a message to standard error, with the controls in it shown visibly.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let shown = TerminalText.visible(text, keepingLineBreaks: true)
+    FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
   }
 
   /// Colour only on a terminal, and never with `NO_COLOR` set or a dumb terminal.

@@ -31,7 +31,7 @@ struct NewOptions: ParsableArguments {
   var edit = false
 
   func finish(_ path: String) throws {
-    Output.write(display(path) + "\n")
+    Output.write(shown(display(path)) + "\n")
     if edit { try Editor.open(path) }
   }
 }

@@ -76,19 +76,19 @@ struct ShareCommand: ParsableCommand {
     if let report = outcome.refused {
       let cache = SourceCache(source: MemoryJournal(files: outcome.files))
       Output.write(report.text(style: Output.style, displayPath: { "(shared) " + $0 }, lines: cache.lines))
-      Output.error("journal: not shared: \(id)'s shared journal has errors (use --no-verify to share anyway)")
+      Output.error("journal: not shared: \(shown(id))'s shared journal has errors (use --no-verify to share anyway)")
       throw ExitCode(1)
     }
     var text = ""
     for commit in outcome.added {
-      text += "  \(commit.id.prefix(7)) \(commit.summary)\n"
+      text += "  \(commit.id.prefix(7)) \(shown(commit.summary))\n"
     }
     let count = outcome.added.count
     let new = count == 0 ? "no new commits" : count == 1 ? "1 new commit" : "\(count) new commits"
     if outcome.pushed {
-      text += "shared \(id) to \(url.display) \(branch): \(new), at \(outcome.head.prefix(7))\n"
+      text += "shared \(shown(id)) to \(shown(url.display)) \(shown(branch)): \(new), at \(outcome.head.prefix(7))\n"
     } else {
-      text += "would share \(id) to \(url.display) \(branch): \(new), at \(outcome.head.prefix(7)) (dry run: nothing pushed)\n"
+      text += "would share \(shown(id)) to \(shown(url.display)) \(shown(branch)): \(new), at \(outcome.head.prefix(7)) (dry run: nothing pushed)\n"
     }
     Output.write(text)
   }

@@ -2,10 +2,16 @@ import Foundation
 
 /// Writes that never leave a half-written note: a temporary file created exclusively in the
 /// same folder, written, flushed to disk, then moved into place, and the folder flushed too.
+///
+/// A new file's permissions are the asked-for mode less the umask, applied by the system as it
+/// is for any program's files (a note or report: `0666 & ~umask`). A replaced file keeps its
+/// mode, owner and group; when this user may not give the new file that owner or group, the
+/// file is left as it was and the replacement refused, rather than hand it to someone else.
 public enum AtomicFile {
   /// Creates `path` with `contents`; refuses, changing nothing, when it already exists.
-  public static func create(_ path: String, contents: String, mode: mode_t = 0o644) throws {
-    let temporary = try writeTemporary(beside: path, contents: contents, mode: mode)
+  /// `mode` is asked for before the umask: 0o666 for a note, 0o777 for a program.
+  public static func create(_ path: String, contents: String, mode: mode_t = 0o666) throws {
+    let temporary = try writeTemporary(beside: path, contents: contents, mode: mode, keeping: nil)
     // link() fails rather than replace an existing file, unlike rename().
     if link(temporary, path) != 0 {
       let error = errno
@@ -19,8 +25,8 @@ public enum AtomicFile {
     syncFolder(of: path)
   }
 
-  /// Replaces `path` with `contents`, keeping its mode; the old text stays whole until the
-  /// new one is on disk.
+  /// Replaces `path` with `contents`, keeping its mode, owner and group, or creates it as
+  /// `create` does; the old text stays whole until the new one is on disk.
   public static func replace(_ path: String, contents: String) throws {
     var info = stat()
     let exists = lstat(path, &info) == 0
@@ -28,8 +34,7 @@ public enum AtomicFile {
     if exists && info.st_mode & S_IFMT != S_IFREG {
       throw JournalError("\(path) is not a regular file; journal writes only regular files")
     }
-    let mode: mode_t = exists ? info.st_mode & 0o7777 : 0o644
-    let temporary = try writeTemporary(beside: path, contents: contents, mode: mode)
+    let temporary = try writeTemporary(beside: path, contents: contents, mode: 0o666, keeping: exists ? info : nil)
     guard rename(temporary, path) == 0 else {
       let error = errno
       unlink(temporary)
@@ -38,15 +43,15 @@ public enum AtomicFile {
     syncFolder(of: path)
   }
 
-  private static func writeTemporary(beside path: String, contents: String, mode: mode_t) throws -> String {
+  /// Writes `contents` to a new hidden file beside `path`, created exclusively with `mode`
+  /// (less the umask), or with the owner, group and mode of the file it will replace.
+  private static func writeTemporary(
+    beside path: String, contents: String, mode: mode_t, keeping original: stat?
+  ) throws -> String {
     let folder = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
-    var template = Array(((folder.isEmpty ? "." : folder) + "/.\(name).journal-XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else {
-      throw JournalError("cannot write in \(folder.isEmpty ? "." : folder): \(String(cString: strerror(errno)))")
-    }
-    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let (descriptor, temporary) = try createExclusively(
+      prefix: (folder.isEmpty ? "." : folder) + "/.\(name).journal-", mode: mode)
     do {
       defer { close(descriptor) }
       var bytes = Array(contents.utf8)
@@ -59,7 +64,8 @@ public enum AtomicFile {
         }
         written += count
       }
-      guard fchmod(descriptor, mode) == 0, fsync(descriptor) == 0 else {
+      if let original { try keep(original, on: descriptor, path: path) }
+      guard fsync(descriptor) == 0 else {
         throw JournalError("cannot write \(path): \(String(cString: strerror(errno)))")
       }
     } catch {
@@ -67,6 +73,49 @@ public enum AtomicFile {
       throw error
     }
     return temporary
+  }
+
+  /// Creates a file that did not exist, named `prefix` and six random letters, as mkstemp
+  /// does but with `mode` given to open(2), so the umask applies.
+  private static func createExclusively(prefix: String, mode: mode_t) throws -> (Int32, String) {
+    let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    var error: Int32 = EEXIST
+    for _ in 0..<100 {
+      let candidate = prefix + String((0..<6).map { _ in letters.randomElement()! })
+      let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+      if descriptor >= 0 { return (descriptor, candidate) }
+      error = errno
+      if error != EEXIST { break }
+    }
+    let folder = (prefix as NSString).deletingLastPathComponent
+    throw JournalError("cannot write in \(folder): \(String(cString: strerror(error)))")
+  }
+
+  /// Gives the new file the replaced one's owner, group and mode (in that order: a change of
+  /// owner clears the set-id bits).
+  private static func keep(_ original: stat, on descriptor: Int32, path: String) throws {
+    var made = stat()
+    guard fstat(descriptor, &made) == 0 else {
+      throw JournalError("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+    if made.st_uid != original.st_uid || made.st_gid != original.st_gid,
+      fchown(descriptor, original.st_uid, original.st_gid) != 0
+    {
+      throw JournalError(
+        "cannot replace \(path) keeping its owner \(userName(original.st_uid)) and group "
+          + "\(groupName(original.st_gid)): this user may not give a file to them; \(path) is left as it was")
+    }
+    guard fchmod(descriptor, original.st_mode & 0o7777) == 0 else {
+      throw JournalError("cannot replace \(path) keeping its mode: \(String(cString: strerror(errno)))")
+    }
+  }
+
+  private static func userName(_ id: uid_t) -> String {
+    getpwuid(id).map { String(cString: $0.pointee.pw_name) } ?? String(id)
+  }
+
+  private static func groupName(_ id: gid_t) -> String {
+    getgrgid(id).map { String(cString: $0.pointee.gr_name) } ?? String(id)
   }
 
   private static func syncFolder(of path: String) {

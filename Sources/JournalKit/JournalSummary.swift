@@ -38,7 +38,9 @@ public struct JournalSummary: Sendable {
       config: journal.config)
     var reasons: [String: [String]] = [:]
     for finding in findings {
-      let parts = finding.file.split(separator: "/")
+      // Split at each "/" scalar: a folder name may start with a combining mark or a ZWJ,
+      // which would make one Character of it and the "/" before.
+      let parts = finding.file.unicodeScalars.split(separator: "/")
       guard parts.count > 1 else { continue }
       reasons[String(parts[1]), default: []].append(finding.message)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import JournalKit
 import Testing
 
 /// `journal summary` on a fixture whose right answers were worked out by hand.
@@ -104,5 +105,18 @@ import Testing
     #expect(run.stdout.contains("  - [ ] Add tests to the two pull requests · ana · due 2026-11-01\n"))
     let unknown = try runJournal(["show", "nobody", "--journal", Self.journal])
     #expect(unknown.status == 2)
+  }
+
+  /// A folder name that starts with a joiner makes one Character of it and the "/" before it;
+  /// the person must still be found among those who need attention.
+  @Test func attentionFindsAFolderStartingWithAJoiner() throws {
+    let id = "\u{200D}kai"
+    let day = Day(year: 2026, month: 10, day: 1)!
+    let session = Session(
+      personID: id, file: "mentees/\(id)/sessions/2026-10-01.md", date: day, type: .careerDevelopment,
+      followUp: day.adding(days: 7))
+    let record = PersonRecord(id: id, folder: "mentees/\(id)", profile: nil, sessions: [session], plans: [])
+    let summary = JournalSummary(Journal(config: JournalConfig(), people: [record]), today: sampleToday)
+    #expect(summary.attention.map(\.person) == [id])
   }
 }

@@ -12,25 +12,24 @@ extension CheckReport {
   public func text(
     style: Style, displayPath: (String) -> String, lines: (String) -> SourceText?
   ) -> String {
+    let shown = { TerminalText.visible($0) }
     var out = ""
     for diagnostic in diagnostics {
       let severity =
         diagnostic.severity == .error ? style.red("error") : style.yellow("warning")
-      out += style.bold("\(displayPath(diagnostic.file)):\(diagnostic.location):")
-      out += " \(severity): \(diagnostic.message) \(style.dim("[\(diagnostic.rule)]"))\n"
+      out += style.bold("\(shown(displayPath(diagnostic.file))):\(diagnostic.location):")
+      out += " \(severity): \(shown(diagnostic.message)) \(style.dim("[\(diagnostic.rule)]"))\n"
       if let source = lines(diagnostic.file), diagnostic.location.line <= source.lines.count {
         let number = String(diagnostic.location.line)
         let gutter = String(repeating: " ", count: number.count)
         let line = source.line(diagnostic.location.line)
-        let shown = String(line.map { $0 == "\t" ? " " : $0 })
-        let prefix = line.unicodeScalars.prefix(diagnostic.location.column - 1)
-        let caretOffset = String(String.UnicodeScalarView(prefix)).count
-        out += style.blue("\(number) |") + " \(shown)\n"
+        let caretOffset = excerpt(line.unicodeScalars.prefix(diagnostic.location.column - 1)).count
+        out += style.blue("\(number) |") + " \(excerpt(line.unicodeScalars))\n"
         out += style.blue("\(gutter) |") + " " + String(repeating: " ", count: caretOffset)
         out += (diagnostic.severity == .error ? style.red("^") : style.yellow("^")) + "\n"
-        if let hint = diagnostic.hint { out += style.blue("\(gutter) =") + " hint: \(hint)\n" }
+        if let hint = diagnostic.hint { out += style.blue("\(gutter) =") + " hint: \(shown(hint))\n" }
       } else if let hint = diagnostic.hint {
-        out += style.blue("  =") + " hint: \(hint)\n"
+        out += style.blue("  =") + " hint: \(shown(hint))\n"
       }
     }
     if !diagnostics.isEmpty { out += "\n" }
@@ -38,6 +37,12 @@ extension CheckReport {
     out += "\(errorCount) error\(errorCount == 1 ? "" : "s"), "
     out += "\(warningCount) warning\(warningCount == 1 ? "" : "s")\n"
     return out
+  }
+
+  /// A source line as the excerpt shows it: tabs as spaces, so the caret lines up, and
+  /// controls as the terminal shows them.
+  private func excerpt(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+    TerminalText.visible(String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 })))
   }
 
   /// `{"version":1,"files":N,"errors":E,"warnings":W,"diagnostics":[…]}`.
@@ -62,12 +67,8 @@ extension CheckReport {
 
   /// GitHub Actions workflow commands, one annotation per finding.
   public func github(displayPath: (String) -> String) -> String {
-    func data(_ text: String) -> String {
-      text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
-    }
-    func property(_ text: String) -> String {
-      data(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
-    }
+    let data = GitHubCommandText.data
+    let property = GitHubCommandText.property
     var out = ""
     for diagnostic in diagnostics {
       let command = diagnostic.severity == .error ? "error" : "warning"

@@ -3,12 +3,9 @@ import JournalModel
 /// Exports for the tools people already use: actions as CSV, follow-ups and due dates as
 /// iCalendar events.
 public enum Export {
-  /// Every action once, in its latest state (RFC 4180: CRLF, quoted where needed).
+  /// Every action once, in its latest state (RFC 4180: CRLF, quoted where needed, no cell
+  /// a spreadsheet would run as a formula).
   public static func actionsCSV(_ journal: Journal) -> String {
-    func field(_ text: String) -> String {
-      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-        ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
-    }
     var rows = [["person", "name", "status", "action", "owner", "due", "priority", "file", "line"]]
     for person in journal.people {
       for action in person.currentActions {
@@ -19,13 +16,14 @@ public enum Export {
         ])
       }
     }
-    return rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    return rows.map(CSVText.row).joined()
   }
 
   /// Each person's next follow-up and each open action's due date, as all-day events
   /// (RFC 5545). UIDs are stable, so a calendar that imports the file again updates the
   /// events instead of doubling them.
   public static func followUpsICS(_ journal: Journal, today: Day) -> String {
+    let text = ICalendarText.text
     var lines = [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//journal//journal export//EN", "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH", "X-WR-CALNAME:\(text(journal.config.title ?? "journal")) follow-ups",
@@ -44,7 +42,7 @@ public enum Export {
       if let last = person.lastSession, let followUp = last.followUp {
         let agenda = open.map { "- " + $0.item.text }.joined(separator: "\n")
         event(
-          uid: "follow-up-\(person.id)-\(followUp)@journal", day: followUp,
+          uid: "follow-up-\(SafeName.encode(person.id))-\(followUp)@journal", day: followUp,
           summary: "Follow-up with \(person.displayName)",
           description: "Agreed in the session of \(last.date) (\(last.type.rawValue))."
             + (agenda.isEmpty ? "" : "\nOpen actions:\n" + agenda))
@@ -52,38 +50,17 @@ public enum Export {
       for action in open {
         guard let due = action.item.due else { continue }
         event(
-          uid: "action-\(person.id)-\(hash(action.item.identity))@journal", day: due,
+          uid: "action-\(SafeName.encode(person.id))-\(hash(action.item.identity))@journal", day: due,
           summary: "Due: \(action.item.text) (\(person.displayName))",
           description: action.item.owner.map { "Owner: \($0). From \(action.file)." } ?? "From \(action.file).")
       }
     }
     lines.append("END:VCALENDAR")
-    return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    return lines.map(ICalendarText.fold).joined(separator: "\r\n") + "\r\n"
   }
 
   private static func compact(_ day: Day) -> String { day.description.replacing("-", with: "") }
 
-  /// TEXT values escape backslashes, semicolons, commas and newlines.
-  private static func text(_ value: String) -> String {
-    value.replacing("\\", with: "\\\\").replacing(";", with: "\\;").replacing(",", with: "\\,")
-      .replacing("\r\n", with: "\\n").replacing("\n", with: "\\n")
-  }
-
-  /// Content lines longer than 75 octets are folded, never inside a UTF-8 sequence.
-  private static func fold(_ line: String) -> String {
-    var out = ""
-    var count = 0
-    for scalar in line.unicodeScalars {
-      let size = String(scalar).utf8.count
-      if count + size > 75 {
-        out += "\r\n "
-        count = 1
-      }
-      out.unicodeScalars.append(scalar)
-      count += size
-    }
-    return out
-  }
 
   /// FNV-1a, for stable event ids.
   private static func hash(_ text: String) -> String {

@@ -6,9 +6,9 @@ public enum HistoryText {
     if entries.isEmpty { return "no commits touch these notes yet\n" }
     return entries.map { entry in
       var out = style.yellow(String(entry.commit.prefix(7))) + " " + date(entry) + " "
-      out += style.bold(entry.author) + "  " + entry.summary + "\n"
+      out += style.bold(TerminalText.visible(entry.author)) + "  " + TerminalText.visible(entry.summary) + "\n"
       for change in entry.changes {
-        out += "    " + change.kind.rawValue.padding(to: 9) + change.path + "\n"
+        out += "    " + change.kind.rawValue.padding(to: 9) + TerminalText.visible(change.path) + "\n"
       }
       return out
     }.joined()

@@ -4,7 +4,7 @@ extension JournalSummary {
   /// One self-contained page: no script, no external font, image or style sheet. Each person
   /// is a section that starts a new printed page; charts are inline SVG.
   public func html() -> String {
-    let pageTitle = HTML.escape(title ?? "Journal summary")
+    let pageTitle = HTMLText.escape(title ?? "Journal summary")
     var out = """
       <!DOCTYPE html>
       <html lang="en">
@@ -25,13 +25,13 @@ extension JournalSummary {
     if !attention.isEmpty {
       out += "<section class=\"attention\"><h2>Needs attention</h2><ul>\n"
       for person in attention {
-        out += "<li><a href=\"#person-\(HTML.escape(person.person))\">\(HTML.escape(person.name))</a><ul>"
-        out += person.reasons.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul></li>\n"
+        out += "<li><a href=\"#person-\(SafeName.encode(person.person))\">\(HTMLText.escape(person.name))</a><ul>"
+        out += person.reasons.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul></li>\n"
       }
       out += "</ul></section>\n"
     }
     out += "<nav><h2>People</h2><ul>"
-    out += people.map { "<li><a href=\"#person-\(HTML.escape($0.record.id))\">\(HTML.escape($0.record.displayName))</a></li>" }.joined()
+    out += people.map { "<li><a href=\"#person-\(SafeName.encode($0.record.id))\">\(HTMLText.escape($0.record.displayName))</a></li>" }.joined()
     out += "</ul></nav>\n</header>\n"
     out += people.concurrentMap { section($0) }.joined()
     return out + "</body>\n</html>\n"
@@ -39,8 +39,8 @@ extension JournalSummary {
 
   private func section(_ person: PersonSummary) -> String {
     let record = person.record
-    var out = "<section class=\"person\" id=\"person-\(HTML.escape(record.id))\">\n<h2>\(HTML.escape(record.displayName))</h2>\n"
-    if let role = record.profile?.role { out += "<p class=\"role\">\(HTML.escape(role))</p>\n" }
+    var out = "<section class=\"person\" id=\"person-\(SafeName.encode(record.id))\">\n<h2>\(HTMLText.escape(record.displayName))</h2>\n"
+    if let role = record.profile?.role { out += "<p class=\"role\">\(HTMLText.escape(role))</p>\n" }
     out += "<dl class=\"facts\">"
     out += "<dt>sessions</dt><dd>\(person.sessionsText)</dd>"
     if let last = person.lastSession, let days = person.daysSinceLast {
@@ -62,8 +62,8 @@ extension JournalSummary {
     if !person.openActions.isEmpty {
       out += "<h3>Open actions</h3><ul class=\"actions\">"
       for action in person.openActions {
-        var line = HTML.escape(action.item.text)
-        if let owner = action.item.owner { line += " <span class=\"owner\">· \(HTML.escape(owner))</span>" }
+        var line = HTMLText.escape(action.item.text)
+        if let owner = action.item.owner { line += " <span class=\"owner\">· \(HTMLText.escape(owner))</span>" }
         if let due = action.item.due {
           line += due < today ? " <strong class=\"late\">· due \(due)</strong>" : " <span class=\"due\">· due \(due)</span>"
         }
@@ -73,7 +73,7 @@ extension JournalSummary {
     }
     out += "<div class=\"charts\">\n"
     for goal in person.goals where !goal.values.isEmpty {
-      var caption = HTML.escape(goal.goal.description)
+      var caption = HTMLText.escape(goal.goal.description)
       if let progress = goal.progress { caption += " — \(Int((progress * 100).rounded()))% of the way" }
       out += "<figure>" + SVGChart.metric(goal.values, baseline: goal.goal.baseline, target: goal.goal.target, label: "\(goal.goal.metric ?? goal.goal.id) over time")
       out += "<figcaption>\(caption)</figcaption></figure>\n"

@@ -17,8 +17,9 @@ extension JournalSummary {
 
   /// Aligned columns for the terminal: totals, who needs attention, then each person.
   public func text(style: Style) -> String {
+    let shown = { TerminalText.visible($0) }
     var out = ""
-    if let title { out += style.bold(title) + " — \(today)\n" }
+    if let title { out += style.bold(shown(title)) + " — \(today)\n" }
     out += "\(people.count) \(people.count == 1 ? "person" : "people"), \(sessionCount) session\(sessionCount == 1 ? "" : "s")"
     out += ", \(openActionCount) open action\(openActionCount == 1 ? "" : "s")"
     if overdueActionCount > 0 { out += " (" + style.yellow("\(overdueActionCount) overdue") + ")" }
@@ -26,8 +27,8 @@ extension JournalSummary {
     if !attention.isEmpty {
       out += "\n" + style.bold("Needs attention") + "\n"
       for person in attention {
-        out += "  " + style.yellow(person.name) + "\n"
-        out += person.reasons.map { "    - \($0)\n" }.joined()
+        out += "  " + style.yellow(shown(person.name)) + "\n"
+        out += person.reasons.map { "    - \(shown($0))\n" }.joined()
       }
     }
     return out + "\n" + people.concurrentMap { $0.text(today: today, style: style) }.joined(separator: "\n")
@@ -35,7 +36,7 @@ extension JournalSummary {
 
   /// A page that reads well committed or pasted into a pull request.
   public func markdown() -> String {
-    func cell(_ text: String) -> String { text.replacing("|", with: "\\|") }
+    let cell = MarkdownText.escape
     var out = "# \(cell(title ?? "Journal summary"))\n\n"
     out += "As of \(today)"
     if let since { out += ", sessions since \(since)" }
@@ -47,7 +48,7 @@ extension JournalSummary {
     if !attention.isEmpty {
       out += "\n## Needs attention\n\n"
       for person in attention {
-        out += "- **\(cell(person.name))**: " + person.reasons.joined(separator: "; ") + "\n"
+        out += "- **\(cell(person.name))**: " + person.reasons.map(cell).joined(separator: "; ") + "\n"
       }
     }
     for person in people {
@@ -74,8 +75,8 @@ extension JournalSummary {
       if !person.openActions.isEmpty {
         out += "\nOpen actions:\n\n"
         for action in person.openActions {
-          out += "- [ ] \(action.item.text)"
-          if let owner = action.item.owner { out += " — \(owner)" }
+          out += "- [ ] \(cell(action.item.text))"
+          if let owner = action.item.owner { out += " — \(cell(owner))" }
           if let due = action.item.due { out += due < today ? ", **due \(due)**" : ", due \(due)" }
           out += "\n"
         }

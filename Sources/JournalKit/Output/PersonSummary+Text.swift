@@ -3,9 +3,9 @@ import JournalModel
 extension PersonSummary {
   /// A few aligned lines for the terminal.
   public func text(today: Day, style: Style) -> String {
-    let name = record.displayName
-    var header = style.bold(name)
-    if let role = record.profile?.role { header += style.dim(" · \(role)") }
+    let shown = { TerminalText.visible($0) }
+    var header = style.bold(shown(record.displayName))
+    if let role = record.profile?.role { header += style.dim(" · \(shown(role))") }
     var lines = [header]
     func row(_ label: String, _ value: String) {
       lines.append("  " + label.padding(to: 14) + value)
@@ -27,14 +27,14 @@ extension PersonSummary {
     if let rate = completionRate { actions += " (\(Int((rate * 100).rounded()))% complete)" }
     row("actions", actions)
     for action in openActions {
-      var detail = "- [ ] \(action.item.text)"
-      if let owner = action.item.owner { detail += " · \(owner)" }
+      var detail = "- [ ] \(shown(action.item.text))"
+      if let owner = action.item.owner { detail += " · \(shown(owner))" }
       if let due = action.item.due { detail += due < today ? style.yellow(" · due \(due)") : " · due \(due)" }
       lines.append("    " + detail)
     }
     for goal in goals {
       let values = goal.values.map { JSONText.number($0.value) }.joined(separator: " → ")
-      var value = "\(goal.goal.id): "
+      var value = "\(shown(goal.goal.id)): "
       value += values.isEmpty ? "no values yet" : Sparkline.text(goal.values.map(\.value)) + "  " + values
       if let target = goal.goal.target { value += " (target \(JSONText.number(target)))" }
       if let progress = goal.progress { value += ", \(Int((progress * 100).rounded()))% of the way" }

@@ -67,7 +67,7 @@ enum SVGChart {
       for (offset, (count, kind, name)) in series.enumerated() {
         let barHeight = Double(count) / Double(top) * plotHeight
         let left = second == nil ? center - barWidth / 2 : center - barWidth + Double(offset) * barWidth
-        svg += "<rect class=\"\(kind)\" x=\"\(f(left))\" y=\"\(f(height - margin.bottom - barHeight))\" width=\"\(f(barWidth - 2))\" height=\"\(f(barHeight))\"><title>\(month): \(count) \(HTML.escape(name))</title></rect>"
+        svg += "<rect class=\"\(kind)\" x=\"\(f(left))\" y=\"\(f(height - margin.bottom - barHeight))\" width=\"\(f(barWidth - 2))\" height=\"\(f(barHeight))\"><title>\(month): \(count) \(HTMLText.escape(name))</title></rect>"
       }
       svg += text(center, height - 8, month, anchor: "middle")
     }
@@ -75,7 +75,7 @@ enum SVGChart {
   }
 
   private static func open(_ label: String) -> String {
-    "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTML.escape(label))\" xmlns=\"http://www.w3.org/2000/svg\"><title>\(HTML.escape(label))</title>"
+    "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\" xmlns=\"http://www.w3.org/2000/svg\"><title>\(HTMLText.escape(label))</title>"
   }
 
   private static func axes() -> String {
@@ -85,7 +85,7 @@ enum SVGChart {
   }
 
   private static func text(_ x: Double, _ y: Double, _ content: String, anchor: String) -> String {
-    "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\">\(HTML.escape(content))</text>"
+    "<text x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(content))</text>"
   }
 
   static func format(_ value: Double) -> String {
@@ -93,21 +93,4 @@ enum SVGChart {
   }
 
   private static func f(_ value: Double) -> String { String((value * 10).rounded() / 10) }
-}
-
-enum HTML {
-  static func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
-  }
 }

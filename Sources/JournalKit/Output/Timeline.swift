@@ -3,15 +3,16 @@ import JournalModel
 /// `journal show`: a person's record, newest session first.
 public enum Timeline {
   public static func text(_ person: PersonRecord, today: Day, limit: Int?, style: Style) -> String {
-    var out = style.bold(person.displayName)
-    if let role = person.profile?.role { out += style.dim(" · \(role)") }
+    let shown = { TerminalText.visible($0) }
+    var out = style.bold(shown(person.displayName))
+    if let role = person.profile?.role { out += style.dim(" · \(shown(role))") }
     out += "\n"
     let open = person.currentActions.filter { $0.item.status == .open }
     if !open.isEmpty {
       out += "\nOpen actions\n"
       for action in open {
-        var line = "  - [ ] \(action.item.text)"
-        if let owner = action.item.owner { line += " · \(owner)" }
+        var line = "  - [ ] \(shown(action.item.text))"
+        if let owner = action.item.owner { line += " · \(shown(owner))" }
         if let due = action.item.due { line += due < today ? style.yellow(" · due \(due)") : " · due \(due)" }
         out += line + "\n"
       }
@@ -19,12 +20,12 @@ public enum Timeline {
     let sessions = person.sessions.reversed().prefix(limit ?? Int.max)
     for session in sessions {
       out += "\n" + style.bold("\(session.date)") + " \(session.type.rawValue)"
-      if let project = session.project { out += " · \(project)" }
+      if let project = session.project { out += " · \(shown(project))" }
       if let followUp = session.followUp { out += style.dim(" · follow-up \(followUp)") }
       out += "\n"
-      for item in session.strengths { out += "  " + style.green("+") + " \(item.text)\n" }
-      for item in session.improvements { out += "  " + style.yellow("△") + " \(item.text)\n" }
-      for action in session.actions { out += "  " + Templates.actionLine(action) + "\n" }
+      for item in session.strengths { out += "  " + style.green("+") + " \(shown(item.text))\n" }
+      for item in session.improvements { out += "  " + style.yellow("△") + " \(shown(item.text))\n" }
+      for action in session.actions { out += "  " + shown(Templates.actionLine(action)) + "\n" }
     }
     if person.sessions.isEmpty { out += "\nno sessions yet\n" }
     return out
