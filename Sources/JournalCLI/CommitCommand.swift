@@ -68,6 +68,9 @@ struct CommitCommand: ParsableCommand {
     case .dryRun(let changes, let message):
       Output.write("would commit \(changes.count) file\(changes.count == 1 ? "" : "s"):\n" + list(changes))
       Output.write("\n" + message.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n")
+    case .rejected(let message):
+      Output.error("journal: \(message)")
+      throw ExitCode(1)
     case .committed(let id, let changes, let message):
       let subject = message.prefix { $0 != "\n" }
       Output.write("[\(id.prefix(7))] \(subject)\n" + list(changes))

@@ -1,33 +1,9 @@
 import Foundation
 internal import Clibgit2
 
-/// An index file read apart from its repository, on whichever thread: a large index takes
-/// milliseconds to read that other work can overlap. `Repository.adopt(_:)` hands it over.
-public final class IndexFile: @unchecked Sendable {
-  let pointer: OpaquePointer
-
-  /// Reads the index file at `path` (see `Repository.indexPath`).
-  public init(reading path: String) throws {
-    Libgit2.initialize()
-    var index: OpaquePointer?
-    try check(git_index_open(&index, path), "git_index_open")
-    pointer = index!
-  }
-
-  deinit { git_index_free(pointer) }
-}
-
 extension Repository {
   /// The index file.
   public var indexPath: String { gitFolder + "index" }
-
-  /// Makes `index`, read from `indexPath`, the repository's own, with the repository's
-  /// settings (such as `core.ignorecase`), as if the repository had read it itself. Whoever
-  /// uses the index next still reads the file again if it changed since.
-  public func adopt(_ index: IndexFile) throws {
-    try check(git_repository_set_index(pointer, index.pointer), "git_repository_set_index")
-    try check(git_index_set_caps(index.pointer, Int32(GIT_INDEX_CAPABILITY_FROM_OWNER.rawValue)), "git_index_set_caps")
-  }
 
   /// The files the index holds under `prefix` (relative to the working tree), with their
   /// staged content: what the next `git commit` would record.
@@ -73,19 +49,5 @@ extension Repository {
       paths.append(String(cString: delta.pointee.new_file.path))
     }
     return paths
-  }
-
-  /// The folder git runs hooks from: `core.hooksPath` when set, else `.git/hooks`.
-  public func hooksFolder() throws -> String {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    var value: UnsafePointer<CChar>?
-    if git_config_get_string(&value, config, "core.hooksPath") == 0, let value {
-      let path = String(cString: value)
-      if path.hasPrefix("/") { return path }
-      return (workingTree ?? gitFolder) + path
-    }
-    return gitFolder + "hooks"
   }
 }

@@ -109,11 +109,11 @@ import Testing
   }
 
   /// One copy's state, to prove that a refusal changed nothing.
-  static func snapshot(_ repo: GitFixture) throws -> String {
+  static func snapshot(_ repo: GitFixture, status: Bool = true) throws -> String {
     let index = (try? Data(contentsOf: URL(fileURLWithPath: repo.path + "/.git/index"))) ?? Data()
     return try [
       repo.git("rev-parse", "HEAD"), repo.git("reflog", "--format=%H %gs"), repo.git("ls-files", "-s", "-t", "-v"),
-      repo.git("status", "--porcelain=v2", "--untracked-files=all"), index.base64EncodedString(),
+      status ? repo.git("status", "--porcelain=v2", "--untracked-files=all") : "", index.base64EncodedString(),
     ].joined(separator: "\n")
   }
 
@@ -290,12 +290,13 @@ import Testing
       try repo.git("config", "filter.broken.required", "true")
     }
     try pair.change { try $0.write([Self.note: session]) }
-    let before = try Self.snapshot(pair.journal)
+    // git status itself fails on such a filter, so the state is compared without it.
+    let before = try Self.snapshot(pair.journal, status: false)
     let runs = try pair.commit([Self.note])
     #expect(runs.git.status != 0)
     #expect(runs.journal.status == 2, "\(runs.journal.stderr)")
     #expect(runs.journal.stderr.contains("filter"), "\(runs.journal.stderr)")
-    #expect(try Self.snapshot(pair.journal) == before)
+    #expect(try Self.snapshot(pair.journal, status: false) == before)
   }
 
   /// A private note git ignores (its folder is excluded, so `!*.md` cannot bring it back) is
@@ -512,7 +513,7 @@ import Testing
 
   // MARK: Locks and concurrency
 
-  /// A `git commit` waiting in its editor holds `index.lock`: journal refuses and changes
+  /// A `git commit -a` waiting in its editor holds `index.lock`: journal refuses and changes
   /// nothing; the waiting commit then completes, and nothing is reverted.
   @Test func anIndexLockHeldByARealGitProcess() throws {
     let repo = try GitFixture()
@@ -525,7 +526,7 @@ import Testing
     try "#!/bin/sh\nwhile [ ! -f '\(release)' ]; do sleep 0.05; done\necho 'readme' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
     chmod(editor, 0o755)
     let waiting = try startProgram(
-      "/usr/bin/git", ["commit", "-q"], in: repo.folder.url,
+      "/usr/bin/git", ["commit", "-a", "-q"], in: repo.folder.url,
       environment: ["HOME": repo.home.path, "PATH": "/usr/bin:/bin", "GIT_EDITOR": editor, "GIT_CONFIG_NOSYSTEM": "1"])
     for _ in 0..<200 where !FileManager.default.fileExists(atPath: repo.path + "/.git/index.lock") { usleep(20_000) }
     #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/index.lock"))
