@@ -29,7 +29,7 @@ extension Repository {
     try check(git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)), "git_status_options_init")
     options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
     options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
-      | GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue
+      | GIT_STATUS_OPT_EXCLUDE_SUBMODULES.rawValue | GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH.rawValue
     var list: OpaquePointer?
     try withPathspec(prefixes) { pathspec in
       options.pathspec = pathspec

@@ -27,6 +27,7 @@ extension Repository {
 
     var options = git_diff_options()
     try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+    options.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
     var records: [CommitRecord] = []
     try withPathspec(prefixes) { pathspec in
       options.pathspec = pathspec

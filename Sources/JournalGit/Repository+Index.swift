@@ -7,11 +7,10 @@ extension Repository {
 
   /// The files the index holds under `prefix` (relative to the working tree), with their
   /// staged content: what the next `git commit` would record.
-  public func stagedFiles(under prefix: String) throws -> [String: [UInt8]] {
-    var index: OpaquePointer?
-    try check(git_repository_index(&index, pointer), "git_repository_index")
+  /// `indexFile` reads another index file instead (`GIT_INDEX_FILE`).
+  public func stagedFiles(under prefix: String, indexFile: String? = nil) throws -> [String: [UInt8]] {
+    let index = try openIndex(indexFile)
     defer { git_index_free(index) }
-    try check(git_index_read(index, 0), "git_index_read")
     var files: [String: [UInt8]] = [:]
     for position in 0..<git_index_entrycount(index) {
       guard let entry = git_index_get_byindex(index, position) else { continue }
@@ -29,14 +28,14 @@ extension Repository {
   }
 
   /// The paths under `prefixes` whose staged content differs from HEAD's.
-  public func stagedChanges(under prefixes: [String]) throws -> [String] {
-    var index: OpaquePointer?
-    try check(git_repository_index(&index, pointer), "git_repository_index")
+  public func stagedChanges(under prefixes: [String], indexFile: String? = nil) throws -> [String] {
+    let index = try openIndex(indexFile)
     defer { git_index_free(index) }
     let tree = try headTree()
     defer { if let tree { git_tree_free(tree) } }
     var options = git_diff_options()
     try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+    options.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
     var diff: OpaquePointer?
     try withPathspec(prefixes) { pathspec in
       options.pathspec = pathspec
@@ -49,5 +48,17 @@ extension Repository {
       paths.append(String(cString: delta.pointee.new_file.path))
     }
     return paths
+  }
+
+  /// The repository's index, freshly read, or the index file at `path`.
+  private func openIndex(_ path: String?) throws -> OpaquePointer {
+    var index: OpaquePointer?
+    if let path {
+      try check(git_index_open(&index, path), "git_index_open")
+    } else {
+      try check(git_repository_index(&index, pointer), "git_repository_index")
+      try check(git_index_read(index, 0), "git_index_read")
+    }
+    return index!
   }
 }

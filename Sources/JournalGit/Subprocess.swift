@@ -41,7 +41,11 @@ struct Subprocess {
     let stdout = output == .collect ? try TemporaryFile([]) : nil
     let stderr = errors == .collect ? try TemporaryFile([]) : nil
 
-    var actions = posix_spawn_file_actions_t()
+    #if os(Linux)
+      var actions = posix_spawn_file_actions_t()
+    #else
+      var actions: posix_spawn_file_actions_t = nil
+    #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, stdin.descriptor, 0)

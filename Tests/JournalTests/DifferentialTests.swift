@@ -74,7 +74,9 @@ import Testing
     func views(permissions: Bool) throws -> [(String, String, String)] {
       func indexVersion(_ repo: GitFixture) throws -> String { try DifferentialTests.indexVersion(repo) }
       func view(_ repo: GitFixture) throws -> [(String, String)] {
-        var views: [(String, String)] = [
+        // Permissions first: `git status` below may write the index again, with the test's umask.
+        var views: [(String, String)] = permissions ? [("permissions", try permissionListing(repo.path + "/.git"))] : []
+        views += [
           ("HEAD", try repo.git("rev-parse", "HEAD")),
           ("commit", try repo.git("cat-file", "-p", "HEAD")),
           ("tree", try repo.git("ls-tree", "-r", "--full-tree", "HEAD")),
@@ -86,7 +88,6 @@ import Testing
           ("branch reflog", try repo.git("reflog", "show", "--format=%H %gs", "refs/heads/main")),
           ("fsck", try repo.git("fsck", "--strict", "--no-dangling")),
         ]
-        if permissions { views.append(("permissions", try permissionListing(repo.path + "/.git"))) }
         return views
       }
       return zip(try view(git), try view(journal)).map { ($0.0, $0.1, $1.1) }

@@ -95,7 +95,11 @@ func startProgram(
   _ executable: String, _ arguments: [String], in directory: URL? = nil,
   environment: [String: String]? = nil, output: String = "/dev/null", errors: String = "/dev/null"
 ) throws -> pid_t {
-  var actions = posix_spawn_file_actions_t()
+  #if os(Linux)
+    var actions = posix_spawn_file_actions_t()
+  #else
+    var actions: posix_spawn_file_actions_t = nil
+  #endif
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -109,7 +113,11 @@ func startProgram(
   defer { envp.forEach { free($0) } }
   // The child starts with no signal blocked and default handlers, whatever the test thread
   // that starts it blocks: a daemon it leaves behind must still stop on SIGTERM.
-  var attributes = posix_spawnattr_t()
+  #if os(Linux)
+    var attributes = posix_spawnattr_t()
+  #else
+    var attributes: posix_spawnattr_t = nil
+  #endif
   posix_spawnattr_init(&attributes)
   defer { posix_spawnattr_destroy(&attributes) }
   var none = sigset_t()
