@@ -267,7 +267,7 @@ import Testing
     let pair = try Pair { repo in
       try repo.write([
         ".gitattributes": "*.md filter=pointer\n",
-        "pointer-clean": "#!/bin/sh\ncat > \"$TMPDIR/pointer.$$\"\nprintf 'version pointer/v1\\noid sha256:%s\\nsize %s\\n' \"$(sha256sum < \"$TMPDIR/pointer.$$\" | cut -d' ' -f1)\" \"$(wc -c < \"$TMPDIR/pointer.$$\" | tr -d ' ')\"\nrm -f \"$TMPDIR/pointer.$$\"\n",
+        "pointer-clean": "#!/bin/sh\nset -e\ntmp=$(mktemp)\ncat > \"$tmp\"\nprintf 'version pointer/v1\\noid sha256:%s\\nsize %s\\n' \"$(sha256sum < \"$tmp\" | cut -d' ' -f1)\" \"$(wc -c < \"$tmp\" | tr -d ' ')\"\nrm -f \"$tmp\"\n",
       ])
       chmod(repo.path + "/pointer-clean", 0o755)
       try repo.git("config", "filter.pointer.clean", "./pointer-clean %f")
@@ -276,7 +276,7 @@ import Testing
       try repo.git("commit", "-q", "-m", "attributes")
     }
     try pair.change { try $0.write([Self.note: session]) }
-    let runs = try pair.commit([Self.note], environment: ["TMPDIR": NSTemporaryDirectory()])
+    let runs = try pair.commit([Self.note])
     #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
     try pair.expectSame()
     #expect(try pair.journal.git("cat-file", "-p", "HEAD:\(Self.note)").hasPrefix("version pointer/v1\noid sha256:"))
