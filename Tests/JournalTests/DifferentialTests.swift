@@ -473,7 +473,12 @@ import Testing
 
   @Test func gpgSigning() throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/gpg") else {
-      Issue.record("gpg is missing: scripts/install-deps --test installs it")
+      // scripts/test installs gpg and requires this test to run.
+      if ProcessInfo.processInfo.environment["JOURNAL_REQUIRE_GPG"] == "1" {
+        Issue.record("gpg is missing: scripts/install-deps --test installs it")
+      } else {
+        print("skipped: gpg is missing (scripts/install-deps --test installs it)")
+      }
       return
     }
     let gnupg = try TemporaryFolder()
