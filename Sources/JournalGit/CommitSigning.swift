@@ -18,16 +18,9 @@ struct CommitSigner {
 
   /// The signer the configuration asks for, or nil when commits are not signed.
   init?(_ repository: Repository) throws {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, repository.pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    func value(_ name: String) -> String? {
-      var text: UnsafePointer<CChar>?
-      guard git_config_get_string(&text, config, name) == 0, let text else { return nil }
-      return String(cString: text)
-    }
-    var sign: Int32 = 0
-    guard git_config_get_bool(&sign, config, "commit.gpgSign") == 0, sign != 0 else { return nil }
+    let config = try ConfigSnapshot(repository)
+    let value = config.string
+    guard config.bool("commit.gpgSign") == true else { return nil }
     guard let format = Format(rawValue: value("gpg.format") ?? "openpgp") else {
       throw CommitRefusal("commit.gpgSign is set, but gpg.format '\(value("gpg.format") ?? "")' is not one git knows (openpgp, x509, ssh)")
     }

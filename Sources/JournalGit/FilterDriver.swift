@@ -43,26 +43,19 @@ enum FilterDriver {
       let driver = String(cString: value)
       let clean = git_filter_source_mode(source) == GIT_FILTER_TO_ODB
       let repository = git_filter_source_repo(source)
-      var config: OpaquePointer?
-      guard git_repository_config_snapshot(&config, repository) == 0 else { return -1 }
-      defer { git_config_free(config) }
-      func setting(_ name: String) -> String? {
-        var text: UnsafePointer<CChar>?
-        guard git_config_get_string(&text, config, "filter.\(driver).\(name)") == 0, let text else { return nil }
-        return String(cString: text)
-      }
-      var required: Int32 = 0
-      if git_config_get_bool(&required, config, "filter.\(driver).required") != 0 { required = 0 }
+      guard let repository, let config = try? ConfigSnapshot(repository) else { return -1 }
+      func setting(_ name: String) -> String? { config.string("filter.\(driver).\(name)") }
+      let required = config.bool("filter.\(driver).required") == true
       let command = setting(clean ? "clean" : "smudge")
       if command == nil {
-        guard required != 0 else { return GIT_PASSTHROUGH.rawValue }
+        guard required else { return GIT_PASSTHROUGH.rawValue }
         let process = setting("process") != nil ? " (journal cannot run filter.\(driver).process; give the driver a \(clean ? "clean" : "smudge") command)" : ""
         git_error_set_str(Int32(GIT_ERROR_FILTER.rawValue), "filter '\(driver)' is required but has no \(clean ? "clean" : "smudge") command\(process)")
         return -1
       }
       let path = git_filter_source_path(source).map { String(cString: $0) } ?? ""
       let folder = git_repository_workdir(repository).map { String(cString: $0) } ?? FileManager.default.currentDirectoryPath
-      let job = Job(driver: driver, command: command, required: required != 0, path: path, folder: folder, clean: clean)
+      let job = Job(driver: driver, command: command, required: required, path: path, folder: folder, clean: clean)
       payload?.pointee = Unmanaged.passRetained(job).toOpaque()
       return 0
     }

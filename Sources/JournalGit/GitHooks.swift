@@ -25,15 +25,7 @@ extension Repository {
   /// `core.hooksPath` and whether it is set for this repository alone (its own
   /// configuration, or its worktree's) rather than for the user or the whole system.
   public func hooksPathSetting() throws -> (path: String, local: Bool)? {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    var entry: UnsafeMutablePointer<git_config_entry>?
-    guard git_config_get_entry(&entry, config, "core.hooksPath") == 0, let entry else { return nil }
-    defer { git_config_entry_free(entry) }
-    let level = entry.pointee.level
-    let local = level == GIT_CONFIG_LEVEL_LOCAL || level == GIT_CONFIG_LEVEL_APP
-    return (String(cString: entry.pointee.value), local)
+    try ConfigSnapshot(self).entry("core.hooksPath").map { (path: $0.value, local: $0.local) }
   }
 
   /// Runs `hook` as git runs it, if it exists and is executable: from the working tree's

@@ -34,16 +34,9 @@ public struct CommitRefusal: Error, Sendable, CustomStringConvertible {
 extension Repository {
   /// The author and committer of a commit made now.
   public func commitIdentity(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CommitIdentity {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    func value(_ name: String) -> String? {
-      var text: UnsafePointer<CChar>?
-      guard git_config_get_string(&text, config, name) == 0, let text else { return nil }
-      return String(cString: text)
-    }
-    var useConfigOnly: Int32 = 0
-    if git_config_get_bool(&useConfigOnly, config, "user.useConfigOnly") != 0 { useConfigOnly = 0 }
+    let config = try ConfigSnapshot(self)
+    let value = config.string
+    let useConfigOnly = config.bool("user.useConfigOnly") == true
     let given = (name: ["user.name", "author.name", "committer.name"].contains { value($0) != nil },
                  email: ["user.email", "author.email", "committer.email"].contains { value($0) != nil })
 
@@ -52,7 +45,7 @@ extension Repository {
       var name = environment["GIT_\(upper)_NAME"] ?? value("\(who).name") ?? value("user.name")
       var email = environment["GIT_\(upper)_EMAIL"] ?? value("\(who).email") ?? value("user.email")
       if email == nil {
-        if useConfigOnly != 0 && !given.email {
+        if useConfigOnly && !given.email {
           throw CommitRefusal("no email was given and auto-detection is disabled (user.useConfigOnly); set user.email")
         }
         email = environment["EMAIL"]
@@ -66,7 +59,7 @@ extension Repository {
         }
       }
       if name == nil {
-        if useConfigOnly != 0 && !given.name {
+        if useConfigOnly && !given.name {
           throw CommitRefusal("no name was given and auto-detection is disabled (user.useConfigOnly); set user.name")
         }
         name = Self.accountName()

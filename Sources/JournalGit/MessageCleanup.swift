@@ -12,14 +12,7 @@ struct MessageCleanup {
   let commentChar: CChar
 
   init(_ repository: Repository) throws {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, repository.pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    func value(_ name: String) -> String? {
-      var text: UnsafePointer<CChar>?
-      guard git_config_get_string(&text, config, name) == 0, let text else { return nil }
-      return String(cString: text)
-    }
+    let value = try ConfigSnapshot(repository).string
     switch value("commit.cleanup") ?? "default" {
     case "strip": mode = .strip
     case "verbatim": mode = .verbatim

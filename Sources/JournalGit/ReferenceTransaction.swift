@@ -48,10 +48,13 @@ public final class ReferenceTransaction {
   public func commit() throws {
     let permissions = try SharedPermissions(repository)
     let common = repository.commonFolder
-    let logFolders = updated.flatMap { permissions.missingFolders(of: common + "logs/" + $0, under: common) }
+    let newFolders = updated.flatMap {
+      permissions.missingFolders(of: common + $0, under: common)
+        + permissions.missingFolders(of: common + "logs/" + $0, under: common)
+    }
     try check(git_transaction_commit(transaction), "git_transaction_commit")
     // What git would have made group-writable in a shared repository.
-    for folder in logFolders { permissions.adjust(folder) }
+    for folder in newFolders { permissions.adjust(folder) }
     for name in updated {
       for path in [common + name, common + "logs/" + name] where access(path, F_OK) == 0 {
         permissions.adjust(path)

@@ -89,11 +89,7 @@ extension Repository {
 
   /// A clone made with `--filter`, whose missing objects a promisor remote holds.
   var isPartialClone: Bool {
-    var config: OpaquePointer?
-    guard git_repository_config_snapshot(&config, pointer) == 0 else { return false }
-    defer { git_config_free(config) }
-    var value: UnsafePointer<CChar>?
-    return git_config_get_string(&value, config, "extensions.partialClone") == 0
+    (try? ConfigSnapshot(self).string("extensions.partialClone")) != nil
   }
 }
 

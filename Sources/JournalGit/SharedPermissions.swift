@@ -11,15 +11,7 @@ struct SharedPermissions {
   let setting: Int32
 
   init(_ repository: Repository) throws {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, repository.pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    var value: UnsafePointer<CChar>?
-    guard git_config_get_string(&value, config, "core.sharedRepository") == 0, let value else {
-      setting = 0
-      return
-    }
-    setting = try Self.parse(String(cString: value))
+    setting = try ConfigSnapshot(repository).string("core.sharedRepository").map(Self.parse) ?? 0
   }
 
   /// git's `git_config_perm`.

@@ -266,7 +266,7 @@ import Testing
   @Test func lfsStyleCleanFilter() throws {
     let pair = try Pair { repo in
       try repo.write([
-        ".gitattributes": "*.md filter=pointer\n",
+        ".gitattributes": "mentees/*/sessions/*.md filter=pointer\n",
         "pointer-clean": "#!/bin/sh\nset -e\ntmp=$(mktemp)\ncat > \"$tmp\"\nprintf 'version pointer/v1\\noid sha256:%s\\nsize %s\\n' \"$(sha256sum < \"$tmp\" | cut -d' ' -f1)\" \"$(wc -c < \"$tmp\" | tr -d ' ')\"\nrm -f \"$tmp\"\n",
       ])
       chmod(repo.path + "/pointer-clean", 0o755)
