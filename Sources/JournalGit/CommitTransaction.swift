@@ -133,13 +133,18 @@ public final class CommitTransaction {
     let identity = try repository.commitIdentity(environment: options.environment)
     let signer = try CommitSigner(repository)
     try lock.write()
-    let next = NextIndex(repository.gitFolder + "next-index-\(getpid()).lock")
-    defer { next.remove() }
-    try next.write(head: parent.map { try repository.tree(ofCommit: $0) }, changes: changes, from: lock.index, repository: repository)
+    // The temporary index is only for the hooks to read (and change): without a hook that
+    // sees it, the same tree is HEAD's with the changed entries put in.
+    let seen: [GitHook] = options.verify ? [.preCommit, .prepareCommitMsg, .commitMsg] : [.prepareCommitMsg]
+    let next = try seen.contains(where: { try repository.hookPath($0) != nil })
+      ? NextIndex(repository.gitFolder + "next-index-\(getpid()).lock") : nil
+    defer { next?.remove() }
+    try next?.write(head: parent.map { try repository.tree(ofCommit: $0) }, changes: changes, from: lock.index, repository: repository)
+    let unchanged = next?.checksum()
 
     let top = repository.workingTree ?? repository.gitFolder
     var hookEnvironment = [
-      "GIT_INDEX_FILE": next.path, "GIT_EDITOR": ":",
+      "GIT_INDEX_FILE": next?.path ?? lock.indexPath, "GIT_EDITOR": ":",
       "GIT_AUTHOR_NAME": identity.author.name, "GIT_AUTHOR_EMAIL": identity.author.email,
       "GIT_AUTHOR_DATE": "@\(identity.author.time) \(Self.zone(identity.author.offset))",
       "GIT_PREFIX": Self.prefix(of: FileManager.default.currentDirectoryPath, in: top),
@@ -150,8 +155,8 @@ public final class CommitTransaction {
       }
     }
     if options.verify { try run(.preCommit) }
-    // The hook may have changed what is staged.
-    let tree = try next.writeTree(repository)
+    // The hook may have changed what is staged: then the tree is written from what it left.
+    let tree = try next.flatMap { $0.checksum() != unchanged ? try $0.writeTree(repository) : nil } ?? updatedTree(changes)
     if let parent, try repository.commitHeader(parent).tree == tree { return .nothingToCommit }
 
     let cleanup = try MessageCleanup(repository)
@@ -178,6 +183,34 @@ public final class CommitTransaction {
     hookEnvironment["GIT_INDEX_FILE"] = lock.indexPath
     _ = try? repository.runHook(.postCommit, environment: hookEnvironment)
     return .committed(id, message: text)
+  }
+
+  /// HEAD's tree with the changed paths as the locked index holds them: the tree of the
+  /// temporary index, written without one.
+  private func updatedTree(_ changes: [FileChange]) throws -> ObjectID {
+    let baseline = try parent.map { try repository.tree(ofCommit: $0) }
+    defer { if let baseline { git_tree_free(baseline) } }
+    var paths: [UnsafeMutablePointer<CChar>?] = []
+    defer { paths.forEach { free($0) } }
+    var updates: [git_tree_update] = []
+    for change in changes {
+      let path = strdup(change.path)
+      paths.append(path)
+      var update = git_tree_update()
+      update.path = UnsafePointer(path)
+      if let entry = git_index_get_bypath(lock.index, change.path, 0) {
+        update.action = GIT_TREE_UPDATE_UPSERT
+        update.id = entry.pointee.id
+        update.filemode = git_filemode_t(rawValue: entry.pointee.mode)
+      } else {
+        update.action = GIT_TREE_UPDATE_REMOVE
+      }
+      updates.append(update)
+    }
+    var tree = git_oid()
+    try check(
+      git_tree_create_updated(&tree, repository.pointer, baseline, updates.count, &updates), "git_tree_create_updated")
+    return ObjectID(tree)
   }
 
   private func writeCommit(tree: ObjectID, message: String, identity: CommitIdentity, signer: CommitSigner?) throws -> ObjectID {
@@ -301,6 +334,16 @@ private struct NextIndex {
     var tree = git_oid()
     try check(git_index_write_tree_to(&tree, next, repository.pointer), "git_index_write_tree_to")
     return ObjectID(tree)
+  }
+
+  /// The checksum git and libgit2 end an index file with: it changes with any change to
+  /// the file's content.
+  func checksum() -> [UInt8]? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    guard let end = try? handle.seekToEnd(), end >= 20 else { return nil }
+    try? handle.seek(toOffset: end - 20)
+    return (try? handle.readToEnd()).map { Array($0) }
   }
 
   func remove() { unlink(path) }

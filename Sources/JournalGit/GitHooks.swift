@@ -28,12 +28,17 @@ extension Repository {
     try ConfigSnapshot(self).entry("core.hooksPath").map { (path: $0.value, local: $0.local) }
   }
 
+  /// The hook's file, when there is one git would run (an executable file).
+  func hookPath(_ hook: GitHook) throws -> String? {
+    let path = try hooksFolder() + "/" + hook.rawValue
+    return access(path, X_OK) == 0 ? path : nil
+  }
+
   /// Runs `hook` as git runs it, if it exists and is executable: from the working tree's
   /// top, its output passed to standard error, with `environment` added to journal's own
   /// (`GIT_INDEX_FILE` and the rest). Returns its exit status, or nil when there is no hook.
   func runHook(_ hook: GitHook, _ arguments: [String] = [], environment: [String: String]) throws -> Int32? {
-    let path = try hooksFolder() + "/" + hook.rawValue
-    guard access(path, X_OK) == 0 else { return nil }
+    guard let path = try hookPath(hook) else { return nil }
     let result = try Subprocess.run(
       [path] + arguments, in: workingTree ?? gitFolder, environment: environment, output: .standardError,
       errors: .standardError)

@@ -424,6 +424,22 @@ import Testing
     #expect(try pair.journal.git("log", "-1", "--format=%B").hasSuffix("Reviewed-by: Hook <hook@example.com>\n\n"))
   }
 
+  /// A pre-commit hook that changes what is staged (a formatter): git commits what the hook
+  /// left in `GIT_INDEX_FILE`, and so does journal.
+  @Test func aPreCommitHookThatStagesIsCommitted() throws {
+    let pair = try Pair { repo in
+      try repo.write([".git/hooks/pre-commit": "#!/bin/sh\nprintf -- '- Added by the hook\\n' >> \(DifferentialTests.note)\ngit add \(DifferentialTests.note)\n"])
+      chmod(repo.path + "/.git/hooks/pre-commit", 0o755)
+    }
+    try pair.change { try $0.write([Self.note: session]) }
+    let runs = try pair.commit([Self.note])
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    for view in [["rev-parse", "HEAD"], ["cat-file", "-p", "HEAD"]] {
+      #expect(try pair.git.git(view) == pair.journal.git(view))
+    }
+    #expect(try pair.journal.git("show", "HEAD:\(Self.note)").hasSuffix("- Added by the hook\n"))
+  }
+
   @Test func aFailingPreCommitHookRefusesAndNoVerifySkipsIt() throws {
     let pair = try Pair { repo in
       try repo.write(["hooks/pre-commit": "#!/bin/sh\necho 'not today' >&2\nexit 1\n"])
