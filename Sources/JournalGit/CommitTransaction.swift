@@ -117,6 +117,9 @@ public final class CommitTransaction {
     /// Runs `pre-commit` and `commit-msg`; `--no-verify` turns them off, as in git.
     public var verify = true
     public var environment = ProcessInfo.processInfo.environment
+    /// Called once the index is staged and written (to its lock) and before any hook runs:
+    /// the caller's own verdict on the commit, which refuses it by throwing.
+    public var approve: () throws -> Void = {}
 
     public init(verify: Bool = true) { self.verify = verify }
   }
@@ -141,6 +144,7 @@ public final class CommitTransaction {
     defer { next?.remove() }
     try next?.write(head: parent.map { try repository.tree(ofCommit: $0) }, changes: changes, from: lock.index, repository: repository)
     let unchanged = next?.checksum()
+    try options.approve()
 
     let top = repository.workingTree ?? repository.gitFolder
     var hookEnvironment = [

@@ -52,22 +52,29 @@ public enum Committer {
     let files = (named ?? []).filter { !isFolder(root + $0) }.map { journal.prefix + $0 }
     let candidates = try git { try transaction.candidates(under: paths, files: files) }.filter(isJournals)
 
-    // The files about to be committed are checked before anything is written: a refused
-    // commit, or a file too large to check, never reaches the repository's objects.
+    // The files about to be committed are checked beside the git work (named files from the
+    // start); the commit waits for the check before any hook runs and before anything can be
+    // seen, and a refusal leaves everything as it was.
+    let source = DiskJournal(location)
     let present = candidates.map(journal.journalPath).filter { exists(root + $0) }
-    if verify && !present.isEmpty {
-      let pending = early ?? Background { try Checker.check(DiskJournal(location), today: today, only: present) }
+    let pending = verify && !present.isEmpty
+      ? early ?? Background { try Checker.check(source, today: today, only: present) } : nil
+    func refusal() throws -> CheckReport? {
+      guard let pending else { return nil }
       helpers.help()
       let report = try pending.value().narrowed(to: present)
-      if report.errorCount > 0 {
-        transaction.rollback()
-        return .refused(report)
-      }
+      return report.errorCount > 0 ? report : nil
+    }
+    // A file too large or unreadable to check is refused before anything is written: its
+    // content never reaches the repository's objects.
+    let unreadable = present.contains { if case .failure = source.read($0) { true } else { false } }
+    if unreadable, let report = try refusal() {
+      transaction.rollback()
+      return .refused(report)
     }
 
     func describe(_ fileChanges: [FileChange]) -> [JournalChange] {
-      let source = DiskJournal(location)
-      return fileChanges.map { change in
+      fileChanges.map { change in
         let path = journal.journalPath(change.path)
         var document: Document? = nil
         if change.kind != .deleted, case .success(let bytes) = source.read(path) {
@@ -82,6 +89,7 @@ public enum Committer {
         try repository.withObjectsInMemory { _ in try transaction.stage(candidates) }
       }
       transaction.rollback()
+      if let report = try refusal() { return .refused(report) }
       guard !fileChanges.isEmpty else { return .nothingToCommit }
       let changes = describe(fileChanges)
       return .dryRun(changes: changes, message: message ?? CommitMessage.make(changes))
@@ -94,18 +102,30 @@ public enum Committer {
     }
     let changes = describe(fileChanges)
     let text = message ?? CommitMessage.make(changes)
+    var options = CommitTransaction.Options(verify: verify)
+    options.approve = {
+      if let report = try refusal() { throw CheckRefusal(report: report) }
+    }
     do {
-      switch try git({ try transaction.commit(fileChanges, message: text, options: .init(verify: verify)) }) {
+      switch try git({ try transaction.commit(fileChanges, message: text, options: options) }) {
       case .nothingToCommit:
         transaction.rollback()
         return .nothingToCommit
       case .committed(let id, let message):
         return .committed(id: id.description, changes: changes, message: message)
       }
+    } catch let refusal as CheckRefusal {
+      transaction.rollback()
+      return .refused(refusal.report)
     } catch let refusal as CommitRefusal where refusal.status == 1 {
       return .rejected(refusal.message)
     }
   }
+}
+
+/// The check found errors: the commit stops before any hook runs.
+private struct CheckRefusal: Error {
+  let report: CheckReport
 }
 
 private func exists(_ path: String) -> Bool {
