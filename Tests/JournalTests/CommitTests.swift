@@ -325,15 +325,21 @@ import Testing
     #expect(run.stderr.hasPrefix("journal: HEAD is detached at "))
   }
 
-  @Test func aHeldLockFailsCleanlyAndCanBeRetried() throws {
+  @Test(arguments: ["refs/heads/main.lock", "index.lock", "HEAD.lock"])
+  func aHeldLockFailsCleanlyAndCanBeRetried(_ lock: String) throws {
     let repo = try GitFixture(initialCommit: true)
     let head = repo.head
-    try "".write(toFile: repo.path + "/.git/refs/heads/main.lock", atomically: false, encoding: .utf8)
+    let index = try Data(contentsOf: URL(fileURLWithPath: repo.path + "/.git/index"))
+    let reflog = try repo.git("reflog")
+    try "".write(toFile: repo.path + "/.git/" + lock, atomically: false, encoding: .utf8)
     let locked = try repo.journal("commit")
     #expect(locked.status == 2)
     #expect(locked.stderr.hasPrefix("journal: the repository is locked by another git process"), "\(locked.stderr)")
     #expect(repo.head == head)
-    try FileManager.default.removeItem(atPath: repo.path + "/.git/refs/heads/main.lock")
+    #expect(try repo.git("reflog") == reflog)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: repo.path + "/.git/index")) == index)
+    #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/" + lock), "another's lock is never removed")
+    try FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock)
     #expect(try repo.journal("commit").status == 0)
     #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
   }

@@ -576,7 +576,7 @@ import Testing
     let (path, home) = (repo.path, repo.home.path)
     let adds = Task.detached { () -> [String] in
       var added: [String] = []
-      for index in 0..<60 {
+      for index in 0..<150 {
         let name = "other/file-\(index).txt"
         try? FileManager.default.createDirectory(atPath: path + "/other", withIntermediateDirectories: true)
         try? "\(index)\n".write(toFile: path + "/" + name, atomically: false, encoding: .utf8)
@@ -585,7 +585,7 @@ import Testing
       }
       return added
     }
-    for round in 0..<12 {
+    for round in 0..<20 {
       let day = String(format: "2026-11-%02d", round + 1)
       try repo.write(["mentees/alice/sessions/\(day).md": session.replacingOccurrences(of: "2026-11-20", with: day)])
       _ = try runJournal(["commit", "mentees/alice/sessions/\(day).md"], in: path, environment: ["HOME": home])
