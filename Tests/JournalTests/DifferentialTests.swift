@@ -64,6 +64,14 @@ import Testing
           .merging(repo.environment) { _, new in new }.merging(environment) { _, new in new })
     }
 
+    /// Writes the same session into both copies, commits it both ways, and compares.
+    func commitSessionAndCompare(_ text: String = session, sourceLocation: SourceLocation = #_sourceLocation) throws {
+      try change { try $0.write([DifferentialTests.note: text]) }
+      let runs = try commit([DifferentialTests.note])
+      #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.git.stderr)\(runs.journal.stderr)", sourceLocation: sourceLocation)
+      try expectSame(sourceLocation: sourceLocation)
+    }
+
     /// Everything git tells about both copies, compared side by side.
     func expectSame(permissions: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
       for (name, a, b) in try views(permissions: permissions) {
@@ -206,10 +214,7 @@ import Testing
 
   @Test func indexVersion4() throws {
     let pair = try Pair { repo in try repo.git("update-index", "--index-version", "4") }
-    try pair.change { try $0.write([Self.note: session]) }
-    let runs = try pair.commit([Self.note])
-    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
-    try pair.expectSame()
+    try pair.commitSessionAndCompare()
     #expect(try Self.indexVersion(pair.journal) == "4")
   }
 
@@ -228,10 +233,7 @@ import Testing
 
   @Test(arguments: ["true", "input"]) func autocrlf(_ setting: String) throws {
     let pair = try Pair { repo in try repo.git("config", "core.autocrlf", setting) }
-    try pair.change { try $0.write([Self.note: session.replacingOccurrences(of: "\n", with: "\r\n")]) }
-    let runs = try pair.commit([Self.note])
-    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
-    try pair.expectSame()
+    try pair.commitSessionAndCompare(session.replacingOccurrences(of: "\n", with: "\r\n"))
   }
 
   @Test func attributesEolAndIdent() throws {
@@ -240,10 +242,7 @@ import Testing
       try repo.git("add", ".gitattributes")
       try repo.git("commit", "-q", "-m", "attributes")
     }
-    try pair.change { try $0.write([Self.note: session.replacingOccurrences(of: "\n", with: "\r\n") + "$Id: abc $\r\n"]) }
-    let runs = try pair.commit([Self.note])
-    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
-    try pair.expectSame()
+    try pair.commitSessionAndCompare(session.replacingOccurrences(of: "\n", with: "\r\n") + "$Id: abc $\r\n")
   }
 
   /// A redaction filter: what git stores is what the clean command writes.
@@ -255,10 +254,7 @@ import Testing
       try repo.git("add", ".gitattributes")
       try repo.git("commit", "-q", "-m", "attributes")
     }
-    try pair.change { try $0.write([Self.note: session + "- SECRET salary figure\n"]) }
-    let runs = try pair.commit([Self.note])
-    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
-    try pair.expectSame()
+    try pair.commitSessionAndCompare(session + "- SECRET salary figure\n")
     #expect(try pair.journal.git("cat-file", "-p", "HEAD:\(Self.note)").contains("REDACTED salary"))
   }
 
@@ -275,10 +271,7 @@ import Testing
       try repo.git("add", ".gitattributes", "pointer-clean")
       try repo.git("commit", "-q", "-m", "attributes")
     }
-    try pair.change { try $0.write([Self.note: session]) }
-    let runs = try pair.commit([Self.note])
-    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
-    try pair.expectSame()
+    try pair.commitSessionAndCompare()
     #expect(try pair.journal.git("cat-file", "-p", "HEAD:\(Self.note)").hasPrefix("version pointer/v1\noid sha256:"))
   }
 
@@ -382,10 +375,7 @@ import Testing
       try repo.write([".git/work-identity": "[user]\n\tname = Included Name\n\temail = included@example.com\n"])
       try repo.git("config", "includeIf.gitdir:\(repo.path)/.git.path", repo.path + "/.git/work-identity")
     }
-    try pair.change { try $0.write([Self.note: session]) }
-    let runs = try pair.commit([Self.note])
-    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
-    try pair.expectSame()
+    try pair.commitSessionAndCompare()
   }
 
   @Test func useConfigOnlyWithoutAnEmailIsRefused() throws {
@@ -415,10 +405,7 @@ import Testing
       ])
       for hook in ["pre-commit", "prepare-commit-msg", "commit-msg", "post-commit"] { chmod(repo.path + "/.git/hooks/" + hook, 0o755) }
     }
-    try pair.change { try $0.write([Self.note: session]) }
-    let runs = try pair.commit([Self.note])
-    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
-    try pair.expectSame()
+    try pair.commitSessionAndCompare()
     let log = { (repo: GitFixture) in try String(contentsOfFile: repo.path + "/.git/hook-log", encoding: .utf8) }
     #expect(try log(pair.git) == log(pair.journal).replacingOccurrences(of: pair.journal.path, with: pair.git.path))
     #expect(try pair.journal.git("log", "-1", "--format=%B").hasSuffix("Reviewed-by: Hook <hook@example.com>\n\n"))
