@@ -80,7 +80,7 @@ struct CommitCommand: ParsableCommand {
       Output.error("journal: \(message)")
       throw ExitCode(1)
     case .committed(let id, let changes, let message):
-      let subject = message.prefix { $0 != "\n" }
+      let subject = String(String.UnicodeScalarView(message.unicodeScalars.prefix { $0 != "\n" }))
       Output.write("[\(id.prefix(7))] \(subject)\n" + list(changes))
     }
   }

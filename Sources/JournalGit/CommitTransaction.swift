@@ -181,7 +181,13 @@ public final class CommitTransaction {
       branch, to: id, expected: parent, committer: identity.committer,
       message: Self.reflogMessage("commit\(parent == nil ? " (initial)" : ""): " + subject))
     try references.commit()
-    try lock.commit()
+    do {
+      try lock.commit()
+    } catch let error as GitError {
+      // As git says it: the branch has moved, and only the index lags behind.
+      throw CommitRefusal(
+        "committed \(id.short), but the index could not be replaced (\(error.message)); check that the disk is not full, then run git restore --staged :/ to bring it in line")
+    }
     permissions.adjust(lock.indexPath)
     adjustObjects(commit: id, changes: changes)
     hookEnvironment["GIT_INDEX_FILE"] = lock.indexPath

@@ -118,6 +118,7 @@ public enum Committer {
       transaction.rollback()
       return .refused(refusal.report)
     } catch let refusal as CommitRefusal where refusal.status == 1 {
+      transaction.rollback()
       return .rejected(refusal.message)
     }
   }
