@@ -175,6 +175,32 @@ import Testing
     #expect(try pair.journal.git("-C", "wt", "status", "--porcelain") == "")
   }
 
+  /// "Racy git": a file rewritten with the same size in the second the index was written
+  /// looks unchanged by its size and time; git, comparing whole seconds, smudges such an
+  /// entry when it writes the index, so that status still reads the file. journal must too,
+  /// or the change becomes invisible to git. (`core.trustctime=false` lets the test set the
+  /// times; otherwise the change of ctime would give it away.)
+  @Test func aRacilyCleanEntryStaysVisible() throws {
+    let profile = "mentees/alice/profile.md"
+    let pair = try Pair { repo in
+      try repo.git("config", "core.trustctime", "false")
+      try repo.git("update-index", "--refresh")
+    }
+    try pair.change { repo in
+      // The profile was staged in the index's own second.
+      #expect(try runProgram("/usr/bin/touch", ["-d", "@1764000000.1", repo.path + "/" + profile]).status == 0)
+      try repo.git("update-index", "--refresh")
+      #expect(try runProgram("/usr/bin/touch", ["-d", "@1764000000.5", repo.path + "/.git/index"]).status == 0)
+      // Then rewritten with the same size, in that same second.
+      try repo.write([profile: "---\nname: Alice Kim\nrelationship: mentee\n---\n", Self.note: session])
+      #expect(try runProgram("/usr/bin/touch", ["-d", "@1764000000.3", repo.path + "/" + profile]).status == 0)
+    }
+    let runs = try pair.commit([Self.note])
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    try pair.expectSame()
+    #expect(try pair.journal.git("status", "--porcelain", "--", profile) == " M \(profile)\n")
+  }
+
   @Test func sparseCheckoutOutsideTheCone() throws {
     let pair = try Pair { repo in
       try repo.write(["mentees/bob/profile.md": "---\nname: Bob Lee\nrelationship: report\n---\n"])
@@ -532,7 +558,7 @@ import Testing
     try repo.git("add", "README.md")
     let release = repo.path + "/.git/release-editor"
     let editor = repo.path + "/.git/wait-editor"
-    try "#!/bin/sh\nwhile [ ! -f '\(release)' ]; do sleep 0.05; done\necho 'readme' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+    try writeFile(editor, Data("#!/bin/sh\nwhile [ ! -f '\(release)' ]; do sleep 0.05; done\necho 'readme' > \"$1\"\n".utf8))
     chmod(editor, 0o755)
     let waiting = try startProgram(
       "/usr/bin/git", ["commit", "-a", "-q"], in: repo.folder.url,

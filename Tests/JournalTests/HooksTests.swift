@@ -151,7 +151,7 @@ import Testing
     // A stand-in journal writes each argument it gets, NUL-terminated.
     let bin = try TemporaryFolder()
     let record = bin.path + "/arguments"
-    try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > '\(record)'\n".write(toFile: bin.path + "/journal", atomically: true, encoding: .utf8)
+    try writeFile(bin.path + "/journal", Data("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > '\(record)'\n".utf8))
     chmod(bin.path + "/journal", 0o755)
     let sandbox = repo.path
     // A program just written can be busy for a moment when a test beside this one starts a

@@ -45,8 +45,19 @@ final class TemporaryFolder {
     let file = url.appendingPathComponent(path)
     try FileManager.default.createDirectory(
       at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: file)
+    try writeFile(file.path, data)
   }
+}
+
+/// Writes a file through a descriptor that no process started meanwhile inherits
+/// (`O_CLOEXEC`): a program a test writes (a hook) and then runs would otherwise be "busy"
+/// while any process another test started at that moment lives.
+func writeFile(_ path: String, _ data: Data) throws {
+  let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+  guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+  defer { close(descriptor) }
+  let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+  guard written == data.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
 }
 
 /// The result of running the built `journal` program.
