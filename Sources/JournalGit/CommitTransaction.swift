@@ -4,11 +4,12 @@ internal import Clibgit2
 /// One commit of some paths, made in git's order (`builtin/commit.c`, a partial commit as
 /// `git commit <paths>` makes one, with `git add <paths>` before it):
 ///
-/// 1. `index.lock` is taken, then the index read (`IndexLock`);
+/// 1. `index.lock` is taken, then the index and HEAD read (`IndexLock`);
 /// 2. the paths are staged into it through libgit2 (`git_index_add_bypath`: filters,
 ///    `core.autocrlf`, attributes, `core.fileMode`), skip-worktree entries left alone;
 /// 3. a temporary index of HEAD plus those paths (`next-index-<pid>.lock`) is what the
-///    hooks see as `GIT_INDEX_FILE` and what the commit's tree is written from;
+///    hooks see as `GIT_INDEX_FILE` and what the commit's tree is written from (without a
+///    hook to see it, the same tree is made from HEAD's directly); the caller approves;
 /// 4. `pre-commit`, then the message in `COMMIT_EDITMSG` through `prepare-commit-msg` and
 ///    `commit-msg`, cleaned up as `commit.cleanup` says;
 /// 5. the commit written (signed when `commit.gpgSign` says so), the branch moved with its
@@ -30,6 +31,10 @@ public final class CommitTransaction {
   /// Takes the index lock and reads the index.
   public init(_ repository: Repository) throws {
     self.repository = repository
+    permissions = try SharedPermissions(repository)
+    objectFolders = Set((try? FileManager.default.contentsOfDirectory(atPath: repository.objectsFolder)) ?? [])
+    // The lock first, as git takes it: HEAD is read under it.
+    lock = try IndexLock(repository)
     switch try repository.head() {
     case .detached(let id):
       throw CommitRefusal("HEAD is detached at \(id.short); check out a branch first (git switch <branch>)")
@@ -37,9 +42,6 @@ public final class CommitTransaction {
     case .branch(_, let id): parent = id
     }
     branch = try repository.headTarget()
-    permissions = try SharedPermissions(repository)
-    objectFolders = Set((try? FileManager.default.contentsOfDirectory(atPath: repository.objectsFolder)) ?? [])
-    lock = try IndexLock(repository)
   }
 
   /// Leaves everything as it was.

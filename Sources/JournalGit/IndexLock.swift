@@ -19,6 +19,8 @@ public final class IndexLock {
   public let indexPath: String
   public let lockPath: String
   private var held = true
+  /// The second the index was last written, as it was read: git's racy-clean reference.
+  private var indexSecond: Int?
 
   /// Takes the lock on `repository`'s index and reads it; fails with `isLocked` when another
   /// process holds it.
@@ -45,6 +47,7 @@ public final class IndexLock {
       // Only now, under the lock, is the index read.
       var info = stat()
       if stat(indexPath, &info) == 0 {
+        indexSecond = Int(info.modificationTime.tv_sec)
         try copyFile(from: indexPath, to: descriptor)
         var times = [info.accessTime, info.modificationTime]
         futimens(descriptor, &times)
@@ -73,8 +76,45 @@ public final class IndexLock {
 
   /// Writes the index, as changed, into the lock file (not yet the index itself).
   public func write() throws {
+    try smudgeRacilyClean()
     try check(git_index_write(index), "git_index_write")
     try SharedPermissions(repository).adjust(lockPath)
+  }
+
+  /// "Racy git" as git handles it when it writes an index (`read-cache.c`): an entry whose
+  /// file was last changed in the same second as the index it was read from, or later, may
+  /// have changed since without its size or time showing it. Once the index is written again,
+  /// later, git would take such a file for clean; so, as git does, an entry whose file now
+  /// differs gets a zero size and status reads the file again. libgit2 makes the same check
+  /// to the nanosecond, which git does not (it is built without `USE_NSEC`): hence this,
+  /// in whole seconds, with libgit2's own comparison of index and working tree.
+  private func smudgeRacilyClean() throws {
+    guard let second = indexSecond else { return }
+    var racy: [String] = []
+    for position in 0..<git_index_entrycount(index) {
+      guard let entry = git_index_get_byindex(index, position), entry.pointee.mode != GIT_FILEMODE_COMMIT.rawValue,
+        Int(entry.pointee.mtime.seconds) >= second, git_index_entry_stage(entry) == 0
+      else { continue }
+      racy.append(String(cString: entry.pointee.path))
+    }
+    guard !racy.isEmpty else { return }
+    var options = git_diff_options()
+    try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+    options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_IGNORE_SUBMODULES.rawValue
+      | GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
+    var diff: OpaquePointer?
+    try withStringArray(racy) { pathspec in
+      options.pathspec = pathspec
+      try check(git_diff_index_to_workdir(&diff, repository.pointer, index, &options), "git_diff_index_to_workdir")
+    }
+    defer { git_diff_free(diff) }
+    for position in 0..<git_diff_num_deltas(diff) {
+      guard let delta = git_diff_get_delta(diff, position), let path = delta.pointee.old_file.path,
+        var entry = git_index_get_bypath(index, path, 0)?.pointee
+      else { continue }
+      entry.file_size = 0
+      try check(git_index_add(index, &entry), "git_index_add")
+    }
   }
 
   /// Makes the lock file the index, and gives the lock up.
