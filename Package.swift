@@ -26,7 +26,10 @@ let package = Package(
       name: "JournalParsing", dependencies: ["JournalModel", "Yams", "Ccmark"], exclude: ["README.md"]),
     .target(
       name: "JournalChecks", dependencies: ["JournalModel", "JournalParsing"], exclude: ["README.md"]),
-    .target(name: "JournalGit", dependencies: ["JournalModel", "Clibgit2"], exclude: ["README.md"]),
+    .target(
+      name: "JournalGit", dependencies: ["JournalModel", "Clibgit2"], exclude: ["README.md"],
+      // iconv, for commit messages in other encodings, is its own library on macOS.
+      linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
     .target(
       name: "JournalKit",
       dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalGit"],

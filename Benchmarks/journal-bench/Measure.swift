@@ -27,7 +27,11 @@ func measure(_ program: String, _ arguments: [String], runs: Int, expectStatus: 
 func runOnce(_ program: String, _ arguments: [String], in directory: String?, expectStatus: Set<Int32> = [0]) throws
   -> Measurement
 {
-  var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+  #if os(Linux)
+    var actions = posix_spawn_file_actions_t()
+  #else
+    var actions: posix_spawn_file_actions_t = nil
+  #endif
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)

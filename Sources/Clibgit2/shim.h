@@ -1,4 +1,5 @@
 #include <git2.h>
+#include <git2/sys/filter.h>
 #include <git2/sys/mempack.h>
 #include <git2/sys/repository.h>
 

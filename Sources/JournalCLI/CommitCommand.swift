@@ -13,7 +13,14 @@ struct CommitCommand: ParsableCommand {
       is committed (exit 1) unless --no-verify. Without -m, the message says what changed.
 
       With PATHs, commits only the changes in those files or folders of the journal, as \
-      git commit PATH does.
+      git add PATH && git commit --only PATH does.
+
+      Otherwise it commits as git commit does: it takes index.lock before it reads the index, \
+      stages through git's filters, attributes and ignore rules, runs the pre-commit, \
+      prepare-commit-msg, commit-msg and post-commit hooks (--no-verify skips the check, \
+      pre-commit and commit-msg), takes the identity from GIT_AUTHOR_*, GIT_COMMITTER_*, \
+      author.*, committer.* and user.*, cleans the message up as commit.cleanup says, and \
+      signs the commit when commit.gpgSign is set. docs/git.md has the details.
 
       Examples:
         journal commit
@@ -21,9 +28,10 @@ struct CommitCommand: ParsableCommand {
         journal commit mentees/sam-okafor/sessions/2026-11-26.md
         journal commit --dry-run
 
-      Exit status: 0 committed, or nothing to commit; 1 the changed files have errors; 2 the \
-      repository is bare, detached, mid-merge or locked, git has no user.name/user.email, or \
-      another failure.
+      Exit status: 0 committed, or nothing to commit; 1 the changed files have errors, or a \
+      hook refused the commit; 2 the repository is bare, detached, mid-merge or locked, git \
+      does not know who you are, the message is empty, signing failed, a named file is \
+      ignored or outside the sparse checkout, or another failure.
       """)
 
   @Argument(help: ArgumentHelp("Commit only these files or folders of the journal.", valueName: "path"))
@@ -35,7 +43,7 @@ struct CommitCommand: ParsableCommand {
   @Flag(help: "Show what would be committed, and write nothing.")
   var dryRun = false
 
-  @Flag(help: "Commit even when the changed files have errors.")
+  @Flag(help: "Commit even when the changed files have errors, and skip the pre-commit and commit-msg hooks.")
   var noVerify = false
 
   @OptionGroup var journal: JournalOptions
@@ -69,6 +77,9 @@ struct CommitCommand: ParsableCommand {
       Output.write("would commit \(changes.count) file\(changes.count == 1 ? "" : "s"):\n" + list(changes))
       let lines = message.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
       Output.write("\n" + lines.map { "    " + shown(String($0)) }.joined(separator: "\n") + "\n")
+    case .rejected(let message):
+      Output.error("journal: \(shown(message))")
+      throw ExitCode(1)
     case .committed(let id, let changes, let message):
       let subject = String(message.unicodeScalars.prefix { $0 != "\n" })
       Output.write("[\(id.prefix(7))] \(shown(subject))\n" + list(changes))

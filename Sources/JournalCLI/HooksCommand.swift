@@ -18,6 +18,12 @@ struct HooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Add a pre-commit hook running `journal check --staged`; an existing hook keeps running first.",
       discussion: """
+        The hook goes where git runs it: core.hooksPath when this repository sets it, else \
+        the hooks folder all worktrees share (a core.hooksPath from the global or system \
+        configuration is refused). It finds journal on PATH when it runs, checks the notes as \
+        staged for the commit being made, and never holds an absolute path, so it survives the \
+        repository being moved or copied.
+
         Examples:
           journal hooks install
         """)
@@ -25,9 +31,7 @@ struct HooksCommand: ParsableCommand {
     @OptionGroup var journal: JournalOptions
 
     func run() throws {
-      // The hook calls this very program, wherever it is installed.
-      let executable = Bundle.main.executablePath.map(PathNames.resolved) ?? "journal"
-      switch try Hooks.install(journal.locate(), executable: executable) {
+      switch try Hooks.install(journal.locate()) {
       case .installed(let path, let kept):
         Output.write("installed \(shown(display(path)))" + (kept ? "; the hook that was there runs first" : "") + "\n")
       case .updated(let path):

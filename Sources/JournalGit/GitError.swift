@@ -42,6 +42,7 @@ enum Libgit2 {
   private static let ready: Bool = {
     git_libgit2_init()
     _ = journal_git_enable_fsync(1)
+    FilterDriver.register()
     return true
   }()
 
@@ -66,11 +67,19 @@ public enum GitLibrary {
   /// the command's own. Whoever uses libgit2 first waits for it to finish.
   public static func initializeInBackground() {
     // A bare POSIX thread: Foundation's `Thread` takes milliseconds to start its first one.
-    var thread = pthread_t()
+    #if os(Linux)
+      var thread = pthread_t()
+    #else
+      var thread: pthread_t? = nil
+    #endif
     let started = pthread_create(&thread, nil, { _ in
       Libgit2.initialize()
       return nil
     }, nil)
-    if started == 0 { pthread_detach(thread) }
+    #if os(Linux)
+      if started == 0 { pthread_detach(thread) }
+    #else
+      if started == 0, let thread { pthread_detach(thread) }
+    #endif
   }
 }

@@ -1,16 +1,12 @@
 import Foundation
 internal import Clibgit2
 
-/// Runs `body` with a `git_strarray` of pathspecs that match `prefixes` literally: each a
-/// file or a folder, with glob characters escaped.
+/// Runs `body` with a `git_strarray` of `prefixes`, each a file or a folder, to be matched
+/// literally: callers set libgit2's `DISABLE_PATHSPEC_MATCH` flag, so that a name holding
+/// `*`, `?`, `[` or `\\` is never read as a pattern (libgit2's escaped patterns do not match
+/// such names).
 func withPathspec<T>(_ prefixes: [String], _ body: (git_strarray) throws -> T) rethrows -> T {
-  let escaped = prefixes.map { prefix in
-    prefix.reduce(into: "") { result, character in
-      if "*?[]\\".contains(character) { result.append("\\") }
-      result.append(character)
-    }
-  }
-  return try withStringArray(escaped, body)
+  try withStringArray(prefixes, body)
 }
 
 /// Runs `body` with a `git_strarray` of `strings` as they are. The C strings are ours, freed

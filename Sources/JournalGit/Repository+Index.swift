@@ -1,41 +1,16 @@
 import Foundation
 internal import Clibgit2
 
-/// An index file read apart from its repository, on whichever thread: a large index takes
-/// milliseconds to read that other work can overlap. `Repository.adopt(_:)` hands it over.
-public final class IndexFile: @unchecked Sendable {
-  let pointer: OpaquePointer
-
-  /// Reads the index file at `path` (see `Repository.indexPath`).
-  public init(reading path: String) throws {
-    Libgit2.initialize()
-    var index: OpaquePointer?
-    try check(git_index_open(&index, path), "git_index_open")
-    pointer = index!
-  }
-
-  deinit { git_index_free(pointer) }
-}
-
 extension Repository {
   /// The index file.
   public var indexPath: String { gitFolder + "index" }
 
-  /// Makes `index`, read from `indexPath`, the repository's own, with the repository's
-  /// settings (such as `core.ignorecase`), as if the repository had read it itself. Whoever
-  /// uses the index next still reads the file again if it changed since.
-  public func adopt(_ index: IndexFile) throws {
-    try check(git_repository_set_index(pointer, index.pointer), "git_repository_set_index")
-    try check(git_index_set_caps(index.pointer, Int32(GIT_INDEX_CAPABILITY_FROM_OWNER.rawValue)), "git_index_set_caps")
-  }
-
   /// The files the index holds under `prefix` (relative to the working tree), with their
   /// staged content: what the next `git commit` would record.
-  public func stagedFiles(under prefix: String) throws -> [String: [UInt8]] {
-    var index: OpaquePointer?
-    try check(git_repository_index(&index, pointer), "git_repository_index")
+  /// `indexFile` reads another index file instead (`GIT_INDEX_FILE`).
+  public func stagedFiles(under prefix: String, indexFile: String? = nil) throws -> [String: [UInt8]] {
+    let index = try openIndex(indexFile)
     defer { git_index_free(index) }
-    try check(git_index_read(index, 0), "git_index_read")
     var files: [String: [UInt8]] = [:]
     for position in 0..<git_index_entrycount(index) {
       guard let entry = git_index_get_byindex(index, position) else { continue }
@@ -53,14 +28,14 @@ extension Repository {
   }
 
   /// The paths under `prefixes` whose staged content differs from HEAD's.
-  public func stagedChanges(under prefixes: [String]) throws -> [String] {
-    var index: OpaquePointer?
-    try check(git_repository_index(&index, pointer), "git_repository_index")
+  public func stagedChanges(under prefixes: [String], indexFile: String? = nil) throws -> [String] {
+    let index = try openIndex(indexFile)
     defer { git_index_free(index) }
     let tree = try headTree()
     defer { if let tree { git_tree_free(tree) } }
     var options = git_diff_options()
     try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+    options.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
     var diff: OpaquePointer?
     try withPathspec(prefixes) { pathspec in
       options.pathspec = pathspec
@@ -75,17 +50,15 @@ extension Repository {
     return paths
   }
 
-  /// The folder git runs hooks from: `core.hooksPath` when set, else `.git/hooks`.
-  public func hooksFolder() throws -> String {
-    var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, pointer), "git_repository_config_snapshot")
-    defer { git_config_free(config) }
-    var value: UnsafePointer<CChar>?
-    if git_config_get_string(&value, config, "core.hooksPath") == 0, let value {
-      let path = String(cString: value)
-      if path.hasPrefix("/") { return path }
-      return (workingTree ?? gitFolder) + path
+  /// The repository's index, freshly read, or the index file at `path`.
+  private func openIndex(_ path: String?) throws -> OpaquePointer {
+    var index: OpaquePointer?
+    if let path {
+      try check(git_index_open(&index, path), "git_index_open")
+    } else {
+      try check(git_repository_index(&index, pointer), "git_repository_index")
+      try check(git_index_read(index, 0), "git_index_read")
     }
-    return gitFolder + "hooks"
+    return index!
   }
 }

@@ -84,14 +84,6 @@ public final class Repository {
     return .branch(name: String(cString: git_reference_shorthand(reference)), commit: id)
   }
 
-  /// The author and committer git's configuration names (`user.name`, `user.email`), now.
-  public func defaultSignature() throws -> Signature {
-    var signature: UnsafeMutablePointer<git_signature>?
-    try check(git_signature_default(&signature, pointer), "git_signature_default")
-    defer { git_signature_free(signature) }
-    return Signature(signature!)
-  }
-
   /// The tree of the commit HEAD points at; nil on an unborn branch.
   func headTree() throws -> OpaquePointer? {
     guard case .branch(_, let id) = try head() else { return nil }

@@ -9,9 +9,11 @@ public struct Signature: Sendable, Equatable {
   /// Minutes east of UTC.
   public let offset: Int32
 
-  init(_ signature: UnsafePointer<git_signature>) {
-    name = String(cString: signature.pointee.name)
-    email = String(cString: signature.pointee.email)
+  /// Copies a signature out, its name and email read in `encoding` (a commit's `encoding`
+  /// header; nil for UTF-8).
+  init(_ signature: UnsafePointer<git_signature>, encoding: String? = nil) {
+    name = TextEncoding.decode(signature.pointee.name, encoding: encoding)
+    email = TextEncoding.decode(signature.pointee.email, encoding: encoding)
     time = Int64(signature.pointee.when.time)
     offset = signature.pointee.when.offset
   }

@@ -153,10 +153,11 @@ import Testing
     try repo.journal("commit")
     let drafts = "mentees/alice/sessions/2026-11-22.md"
 
-    // A new file git ignores is not committed, even named, as status would not show it.
+    // A new file git ignores is not committed, even named: it is refused, as git add refuses it.
     try repo.write([".gitignore": "/\(drafts)\n", drafts: session.replacingOccurrences(of: "2026-11-20", with: "2026-11-22")])
     let ignored = try repo.journal("commit", drafts)
-    #expect(ignored.stdout == "nothing to commit: the journal is as in the last commit\n", "\(ignored.stderr)")
+    #expect(ignored.status == 2)
+    #expect(ignored.stderr == "journal: \(drafts) is ignored by git (.gitignore); git add -f would track it\n", "\(ignored.stderr)")
     // Unless it was added by force: then it is tracked, and committed.
     try repo.git("add", "-f", drafts)
     let forced = try repo.journal("commit", drafts)
@@ -311,7 +312,9 @@ import Testing
     try repo.git("config", "--unset", "user.email")
     let run = try repo.journal("commit")
     #expect(run.status == 2)
-    #expect(run.stderr.hasPrefix("journal: git does not know who you are; set user.name and user.email"))
+    #expect(run.stderr.hasPrefix("journal: git does not know who you are: "), "\(run.stderr)")
+    #expect(run.stderr.contains("set user.name and user.email"))
+    #expect(run.stderr.split(separator: "\n").count == 1)
   }
 
   @Test func refusesADetachedHead() throws {
@@ -322,15 +325,21 @@ import Testing
     #expect(run.stderr.hasPrefix("journal: HEAD is detached at "))
   }
 
-  @Test func aHeldLockFailsCleanlyAndCanBeRetried() throws {
+  @Test(arguments: ["refs/heads/main.lock", "index.lock", "HEAD.lock"])
+  func aHeldLockFailsCleanlyAndCanBeRetried(_ lock: String) throws {
     let repo = try GitFixture(initialCommit: true)
     let head = repo.head
-    try "".write(toFile: repo.path + "/.git/refs/heads/main.lock", atomically: false, encoding: .utf8)
+    let index = try Data(contentsOf: URL(fileURLWithPath: repo.path + "/.git/index"))
+    let reflog = try repo.git("reflog")
+    try "".write(toFile: repo.path + "/.git/" + lock, atomically: false, encoding: .utf8)
     let locked = try repo.journal("commit")
     #expect(locked.status == 2)
     #expect(locked.stderr.hasPrefix("journal: the repository is locked by another git process"), "\(locked.stderr)")
     #expect(repo.head == head)
-    try FileManager.default.removeItem(atPath: repo.path + "/.git/refs/heads/main.lock")
+    #expect(try repo.git("reflog") == reflog)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: repo.path + "/.git/index")) == index)
+    #expect(FileManager.default.fileExists(atPath: repo.path + "/.git/" + lock), "another's lock is never removed")
+    try FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock)
     #expect(try repo.journal("commit").status == 0)
     #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
   }

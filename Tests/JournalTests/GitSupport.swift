@@ -8,6 +8,9 @@ final class GitFixture {
   /// An empty home folder, so no user's git configuration leaks into the test.
   let home: TemporaryFolder
   var path: String { folder.path }
+  /// Variables every git and journal run here gets (fixed dates, say, so two copies make the
+  /// same commits).
+  var environment: [String: String] = [:]
 
   init(journalAt subfolder: String? = nil, initialCommit: Bool = false) throws {
     folder = try TemporaryFolder()
@@ -38,7 +41,7 @@ final class GitFixture {
     let run = try runProgram(
       "/usr/bin/git", arguments, in: folder.url,
       environment: ["HOME": home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"]
-        .merging(environment) { _, new in new })
+        .merging(self.environment) { _, new in new }.merging(environment) { _, new in new })
     if run.status != 0 && !allowFailure {
       throw GitFailure(arguments: arguments, status: run.status)
     }
@@ -55,12 +58,14 @@ final class GitFixture {
   func journal(_ arguments: String..., in subfolder: String = "") throws -> Run {
     try runJournal(
       arguments, in: subfolder.isEmpty ? path : path + "/" + subfolder,
-      environment: ["HOME": home.path])
+      environment: ["HOME": home.path].merging(environment) { _, new in new })
   }
 
   /// Runs the built journal with more environment variables.
   func journal(_ arguments: [String], environment: [String: String]) throws -> Run {
-    try runJournal(arguments, in: path, environment: ["HOME": home.path].merging(environment) { _, new in new })
+    try runJournal(
+      arguments, in: path,
+      environment: ["HOME": home.path].merging(self.environment) { _, new in new }.merging(environment) { _, new in new })
   }
 
   func write(_ files: [String: String]) throws { try folder.write(files) }

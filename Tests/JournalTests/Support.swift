@@ -45,8 +45,19 @@ final class TemporaryFolder {
     let file = url.appendingPathComponent(path)
     try FileManager.default.createDirectory(
       at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: file)
+    try writeFile(file.path, data)
   }
+}
+
+/// Writes a file through a descriptor that no process started meanwhile inherits
+/// (`O_CLOEXEC`): a program a test writes (a hook) and then runs would otherwise be "busy"
+/// while any process another test started at that moment lives.
+func writeFile(_ path: String, _ data: Data) throws {
+  let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+  guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+  defer { close(descriptor) }
+  let written = data.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+  guard written == data.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
 }
 
 /// The result of running the built `journal` program.
@@ -95,7 +106,11 @@ func startProgram(
   _ executable: String, _ arguments: [String], in directory: URL? = nil,
   environment: [String: String]? = nil, output: String = "/dev/null", errors: String = "/dev/null"
 ) throws -> pid_t {
-  var actions = posix_spawn_file_actions_t()
+  #if os(Linux)
+    var actions = posix_spawn_file_actions_t()
+  #else
+    var actions: posix_spawn_file_actions_t = nil
+  #endif
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
@@ -109,7 +124,11 @@ func startProgram(
   defer { envp.forEach { free($0) } }
   // The child starts with no signal blocked and default handlers, whatever the test thread
   // that starts it blocks: a daemon it leaves behind must still stop on SIGTERM.
-  var attributes = posix_spawnattr_t()
+  #if os(Linux)
+    var attributes = posix_spawnattr_t()
+  #else
+    var attributes: posix_spawnattr_t = nil
+  #endif
   posix_spawnattr_init(&attributes)
   defer { posix_spawnattr_destroy(&attributes) }
   var none = sigset_t()

@@ -12,6 +12,8 @@ public enum Committer {
     case refused(CheckReport)
     case dryRun(changes: [JournalChange], message: String)
     case committed(id: String, changes: [JournalChange], message: String)
+    /// A hook refused the commit (git's exit 1); everything is as it was.
+    case rejected(String)
   }
 
   /// Commits the journal's changes, or with `only` (journal-relative files or folders) just
@@ -40,111 +42,99 @@ public enum Committer {
     let repository = journal.repository
     // Hidden files are not the journal's: editors' swap files, and the temporary files that
     // `journal new` renames into place, which a commit running beside it must never take.
-    func isJournals(_ change: FileChange) -> Bool {
-      !journal.journalPath(change.path).split(separator: "/").contains { $0.hasPrefix(".") }
+    func isJournals(_ path: String) -> Bool {
+      !journal.journalPath(path).split(separator: "/").contains { $0.hasPrefix(".") }
     }
-    // What changed. Named files are compared one by one, at first with the index unread: it
-    // is read on another thread meanwhile, and the answer is confirmed against it before the
-    // branch moves. Folders, and the whole journal, are walked.
-    let paths = named.map { $0.map { journal.prefix + $0 } }
-    func walk() throws -> FileStates {
-      try git { try repository.workingTreeState(under: paths ?? journal.journalPaths) }
+    // From here on the index is locked; a refusal leaves everything as it was.
+    let transaction = try git { try CommitTransaction(repository) }
+    let paths = named.map { $0.map { journal.prefix + $0 } } ?? journal.journalPaths
+    let root = journal.location.root + "/"
+    let files = (named ?? []).filter { !isFolder(root + $0) }.map { journal.prefix + $0 }
+    let candidates = try git { try transaction.candidates(under: paths, files: files) }.filter(isJournals)
+
+    // The files about to be committed are checked beside the git work (named files from the
+    // start); the commit waits for the check before any hook runs and before anything can be
+    // seen, and a refusal leaves everything as it was.
+    let source = DiskJournal(location)
+    let present = candidates.map(journal.journalPath).filter { exists(root + $0) }
+    let pending = verify && !present.isEmpty
+      ? early ?? Background { try Checker.check(source, today: today, only: present) } : nil
+    func refusal() throws -> CheckReport? {
+      guard let pending else { return nil }
+      helpers.help()
+      let report = try pending.value().narrowed(to: present)
+      return report.errorCount > 0 ? report : nil
     }
-    var state: FileStates
-    var confirm: (() throws -> FileStates)? = nil
-    if let paths, !dryRun {
-      let indexPath = repository.indexPath
-      let index = Background { try IndexFile(reading: indexPath) }
-      if let first = try git({ try repository.withIndexUnread { try repository.fileStates(paths) } }) {
-        state = first
-        confirm = {
-          try repository.adopt(index.value())
-          guard let exact = try repository.fileStates(paths) else {
-            throw JournalError("a named file became a folder while it was committed; run journal commit again")
-          }
-          return exact
-        }
-      } else {
-        try git { try repository.adopt(index.value()) }
-        state = try walk()
-      }
-    } else {
-      state = try paths.flatMap { paths in try git { try repository.fileStates(paths) } } ?? walk()
+    // A file too large or unreadable to check is refused before anything is written: its
+    // content never reaches the repository's objects.
+    let unreadable = present.contains { if case .failure = source.read($0) { true } else { false } }
+    if unreadable, let report = try refusal() {
+      transaction.rollback()
+      return .refused(report)
     }
 
-    while true {
-      let fileChanges = state.changes.filter(isJournals)
-      guard !fileChanges.isEmpty else {
-        if let exact = confirm {
-          state = try git(exact)
-          confirm = nil
-          continue
-        }
-        // Nothing to commit, but an index an interrupted run left behind is brought back in line.
-        let stale = state.stale.filter(isJournals)
-        if !stale.isEmpty && !dryRun { try git { try repository.stage(stale) } }
-        return .nothingToCommit
-      }
-
-      let source = DiskJournal(location)
-      var allRead = true
-      let changes = fileChanges.map { change in
+    func describe(_ fileChanges: [FileChange]) -> [JournalChange] {
+      fileChanges.map { change in
         let path = journal.journalPath(change.path)
         var document: Document? = nil
-        if change.kind != .deleted {
-          switch source.read(path) {
-          case .success(let bytes): document = DocumentParser.parse(bytes, path: path).document
-          case .failure: allRead = false
-          }
+        if change.kind != .deleted, case .success(let bytes) = source.read(path) {
+          document = DocumentParser.parse(bytes, path: path).document
         }
         return JournalChange(kind: change.kind, path: path, document: document)
       }
-      let text = message.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? CommitMessage.make(changes)
-      let checked = changes.filter { $0.kind != .deleted }.map(\.path)
-      // The check (the early one, or one started now) runs beside the writing of the commit's
-      // objects; the branch moves only once it has passed, so a refused commit leaves nothing
-      // behind but unreferenced objects, which git gc prunes.
-      let pending =
-        !verify || checked.isEmpty
-        ? nil : early ?? Background { try Checker.check(source, today: today, only: checked) }
-      func refusal() throws -> CheckReport? {
-        guard let report = try pending?.value().narrowed(to: checked), report.errorCount > 0 else { return nil }
-        return report
+    }
+    if dryRun {
+      // Staged into memory only: nothing is written, and the lock is given back.
+      let fileChanges = try git {
+        try repository.withObjectsInMemory { _ in try transaction.stage(candidates) }
       }
-      if dryRun {
-        return try refusal().map(Outcome.refused) ?? .dryRun(changes: changes, message: text)
-      }
-      // A file that could not be read (too large, unreadable) is checked first: it is refused,
-      // and its content is never copied into the repository.
-      if !allRead, let report = try refusal() { return .refused(report) }
-      let prepared = try git {
-        confirm == nil
-          ? try repository.prepareCommit(fileChanges, message: text)
-          : try repository.withIndexUnread { try repository.prepareCommit(fileChanges, message: text) }
-      }
-      helpers.help()
+      transaction.rollback()
       if let report = try refusal() { return .refused(report) }
-      if let exact = confirm {
-        // The first answer stands only if the index, read meanwhile, gives the same.
-        let confirmed = try git(exact)
-        confirm = nil
-        if confirmed.changes != state.changes || confirmed.stored != state.stored {
-          state = confirmed
-          continue
-        }
-        state = confirmed
+      guard !fileChanges.isEmpty else { return .nothingToCommit }
+      let changes = describe(fileChanges)
+      return .dryRun(changes: changes, message: message ?? CommitMessage.make(changes))
+    }
+    let fileChanges = try git { try transaction.stage(candidates) }
+    guard !fileChanges.isEmpty else {
+      // Nothing to commit, but an index an interrupted run left behind is brought back in line.
+      try git { try transaction.keepIndex() }
+      return .nothingToCommit
+    }
+    let changes = describe(fileChanges)
+    let text = message ?? CommitMessage.make(changes)
+    var options = CommitTransaction.Options(verify: verify)
+    options.approve = {
+      if let report = try refusal() { throw CheckRefusal(report: report) }
+    }
+    do {
+      switch try git({ try transaction.commit(fileChanges, message: text, options: options) }) {
+      case .nothingToCommit:
+        transaction.rollback()
+        return .nothingToCommit
+      case .committed(let id, let message):
+        return .committed(id: id.description, changes: changes, message: message)
       }
-      guard let prepared else { return .nothingToCommit }
-      try git { try repository.land(prepared) }
-      let id = prepared.id
-      do {
-        try git { try repository.stage(fileChanges + state.stale.filter(isJournals)) }
-      } catch let error as JournalError {
-        // The commit stands; only the index lags, and the next journal commit repairs it.
-        throw JournalError(
-          "committed \(String(id.description.prefix(7))), but the index could not be updated (\(error.message)); run journal commit again to bring it in line")
-      }
-      return .committed(id: id.description, changes: changes, message: text)
+    } catch let refusal as CheckRefusal {
+      transaction.rollback()
+      return .refused(refusal.report)
+    } catch let refusal as CommitRefusal where refusal.status == 1 {
+      transaction.rollback()
+      return .rejected(refusal.message)
     }
   }
+}
+
+/// The check found errors: the commit stops before any hook runs.
+private struct CheckRefusal: Error {
+  let report: CheckReport
+}
+
+private func exists(_ path: String) -> Bool {
+  var info = stat()
+  return lstat(path, &info) == 0
+}
+
+private func isFolder(_ path: String) -> Bool {
+  var info = stat()
+  return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
 }

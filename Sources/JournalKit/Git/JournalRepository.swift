@@ -42,12 +42,8 @@ public struct JournalRepository {
       throw JournalError(
         "HEAD is detached at \(commit.short); check out a branch first (git switch <branch>)")
     }
-    do {
-      _ = try repository.defaultSignature()
-    } catch let error as GitError where error.isNotFound {
-      throw JournalError(
-        "git does not know who you are; set user.name and user.email (git config --global user.name \"Your Name\")")
-    }
+    // Who the commit names, decided now so that a missing identity is reported first.
+    _ = try git { try repository.commitIdentity() }
   }
 }
 
@@ -63,6 +59,8 @@ func git<T>(_ body: () throws -> T) throws -> T {
       throw JournalError("another commit landed while this one was made; run journal commit again")
     }
     throw JournalError("git: \(error.message)")
+  } catch let refusal as CommitRefusal where refusal.status != 1 {
+    throw JournalError(refusal.message)
   }
 }
 
