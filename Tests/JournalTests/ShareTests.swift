@@ -255,15 +255,16 @@ import Testing
     #expect(received.contains("max-days: 9"))
   }
 
-  /// Every object (`git cat-file --batch-all-objects --batch`), every reference and every
-  /// file name inside the repository's git folder.
-  func allObjectsAndReferences(_ path: String) throws -> String {
-    let objects = try runProgram(
-      "/usr/bin/git", ["cat-file", "--batch-all-objects", "--batch"], in: URL(fileURLWithPath: path))
-    let references = try runProgram("/usr/bin/git", ["for-each-ref"], in: URL(fileURLWithPath: path))
-    let names = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-    return objects.stdout + references.stdout + names.joined(separator: "\n")
-  }
+}
+
+/// Every object (`git cat-file --batch-all-objects --batch`), every reference and every file
+/// name inside the repository's git folder: all a receiving repository holds.
+func allObjectsAndReferences(_ path: String) throws -> String {
+  let objects = try runProgram(
+    "/usr/bin/git", ["cat-file", "--batch-all-objects", "--batch"], in: URL(fileURLWithPath: path))
+  let references = try runProgram("/usr/bin/git", ["for-each-ref"], in: URL(fileURLWithPath: path))
+  let names = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+  return objects.stdout + references.stdout + names.joined(separator: "\n")
 }
 
 /// A bare repository to share into, its default branch `main`.

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// The ordinary histories that once carried another person's notes into a shared repository:
+/// a folder taken for another's rename, a file moved between people, two journals or two
+/// remotes sharing one record. Each test plants markers in what must not arrive and scans
+/// every object, reference and file name of the receiving repository for them.
+@Suite struct ShareConfidentialityTests {
+  static let ladder =
+    "---\ntitle: Career ladder\ncreated: 2026-09-01\nstatus: active\n---\n## Why this plan\n\nThe team's shared ladder, the same file for everyone.\n"
+
+  /// A journal in which bob has a history of his own: a profile, two versions of a session,
+  /// and the team's career-ladder plan, every line of his marked `zqb`.
+  static func journalWithBob() throws -> GitFixture {
+    let repository = try ShareTests.journalWithHistory()
+    try repository.write([
+      "mentees/bob/profile.md": "---\nname: Bob Stone zqb-name\nrelationship: report\n---\n",
+      "mentees/bob/sessions/2026-09-16.md": ShareTests.session(on: "2026-09-16") + "\nzqb-session-one\n",
+      "mentees/bob/plans/career-ladder.md": ladder,
+    ])
+    try repository.commit("Bob's notes, zqb-message", author: "Hannah Reyes", at: "2026-10-02T12:00:00+00:00")
+    try repository.write(["mentees/bob/sessions/2026-09-16.md": ShareTests.session(on: "2026-09-16") + "\nzqb-session-two\n"])
+    try repository.commit("Bob again, zqb-message-two", author: "Hannah Reyes", at: "2026-10-03T12:00:00+00:00")
+    return repository
+  }
+
+  /// Asserts that nothing of bob's reached the repository: no marker, no name.
+  static func expectNothingOfBob(in remote: BareRepository, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let received = try allObjectsAndReferences(remote.path).lowercased()
+    #expect(!received.contains("zqb"), "a marker of bob's reached the shared repository", sourceLocation: sourceLocation)
+    #expect(!received.contains("bob"), "bob's name reached the shared repository", sourceLocation: sourceLocation)
+  }
+
+  // MARK: Renames only on proof
+
+  /// The case: one commit removes bob's folder and adds carol's, one of whose files is
+  /// byte for byte one of bob's. Carol's history starts with her folder.
+  @Test func oneSharedFileIsNoProofOfARename() throws {
+    let repository = try Self.journalWithBob()
+    try repository.git("rm", "-q", "-r", "mentees/bob")
+    try repository.write([
+      "mentees/carol/profile.md": "---\nname: Carol Diaz\nrelationship: report\n---\n",
+      "mentees/carol/plans/career-ladder.md": Self.ladder,
+    ])
+    try repository.commit("Bob left, Carol joined", author: "Hannah Reyes", at: "2026-10-06T12:00:00+00:00")
+    #expect(try repository.git("show", "--stat", "-M", "--format=", "HEAD").contains("=>"), "git itself sees a rename")
+
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "carol", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("rev-list", "--count", "main") == "1\n")
+    #expect(try remote.git("ls-tree", "-r", "--name-only", "main").split(separator: "\n") == [
+      "journal.yml", "mentees/carol/plans/career-ladder.md", "mentees/carol/profile.md",
+    ])
+    try Self.expectNothingOfBob(in: remote)
+  }
+
+  /// Half of a folder, or all of it but one changed file, is not a rename either; a pure rename
+  /// is followed, and so is the folder the user names with --follow-from.
+  @Test func onlyAPureRenameOrTheUsersWordIsFollowed() throws {
+    let repository = try ShareTests.journalWithHistory()
+    // alice's folder renamed, and her profile changed in the same commit.
+    try repository.git("mv", "mentees/alice", "mentees/alice-kim")
+    try repository.write(["mentees/alice-kim/profile.md": "---\nname: Alice Kim-Lee\nrelationship: report\n---\n"])
+    try repository.commit("Alice's new name", author: "Hannah Reyes", at: "2026-10-05T12:00:00+00:00")
+
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice-kim", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("rev-list", "--count", "main") == "1\n")
+    #expect(!(try allObjectsAndReferences(remote.path)).contains("mentees/alice/"))
+    // The note says where the history starts and how to go further back.
+    #expect(run.stderr.contains("alice-kim's history starts at"), "\(run.stderr)")
+    #expect(run.stderr.contains("--follow-from alice"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+
+    // Named by the user: alice's history comes with it, under her old folder name.
+    let followed = try BareRepository()
+    let named = try repository.journal("share", "alice-kim", "--to", followed.path, "--follow-from", "alice")
+    #expect(named.status == 0, "\(named.stderr)")
+    #expect(named.stderr.isEmpty, "\(named.stderr)")
+    #expect(try followed.git("rev-list", "--count", "main") == "4\n")
+    #expect(try followed.git("ls-tree", "-r", "--name-only", "main~1").contains("mentees/alice/sessions/2026-10-01.md"))
+    #expect(!(try allObjectsAndReferences(followed.path)).contains("bob"))
+
+    // A name that was not there before the folder appeared is refused, with nothing pushed.
+    let wrong = try BareRepository()
+    let missing = try repository.journal("share", "alice-kim", "--to", wrong.path, "--follow-from", "zoe")
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("--follow-from zoe: there is no mentees/zoe/ in"), "\(missing.stderr)")
+    #expect(try wrong.git("for-each-ref").isEmpty)
+  }
+
+  /// A pure rename that also copies the old folder's files to a third person: not proof.
+  @Test func aRenameWhoseFilesAlsoGoElsewhereIsNotFollowed() throws {
+    let repository = try Self.journalWithBob()
+    try repository.git("mv", "mentees/bob", "mentees/bob-stone")
+    try repository.write(["mentees/alice/sessions/2026-09-16.md": ShareTests.session(on: "2026-09-16") + "\nzqb-session-two\n"])
+    try repository.commit("Bob renamed, his session copied to alice", author: "Hannah Reyes", at: "2026-10-06T12:00:00+00:00")
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "bob-stone", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("rev-list", "--count", "main") == "1\n")
+  }
+
+  /// A file moved from bob's folder into alice's is alice's from that commit on: its content
+  /// then is shared, its earlier versions and bob's other notes never are.
+  @Test func aFileMovedFromAnotherPersonIsSharedOnlyFromItsMove() throws {
+    let repository = try Self.journalWithBob()
+    try repository.git("mv", "mentees/bob/sessions/2026-09-16.md", "mentees/alice/sessions/2026-09-16.md")
+    try repository.commit("Filed under alice by mistake, zqb-move", author: "Hannah Reyes", at: "2026-10-06T12:00:00+00:00")
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    let received = try allObjectsAndReferences(remote.path)
+    #expect(received.contains("zqb-session-two"), "the moved file, as it was moved, is alice's now")
+    #expect(!received.contains("zqb-session-one"), "an earlier version, from bob's folder, was shared")
+    #expect(!received.contains("zqb-name") && !received.contains("zqb-message") && !received.contains("zqb-move"))
+    #expect(!received.lowercased().contains("bob"))
+    #expect(try remote.git("log", "--format=%s", "-1", "main") == "journal: session with alice on 2026-09-16\n")
+  }
+}
