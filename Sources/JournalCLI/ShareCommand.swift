@@ -15,6 +15,10 @@ struct ShareCommand: ParsableCommand {
       that person's changes. The same history always gives the same commit ids, so a re-run \
       only appends commits, and the push is always a fast-forward: never a force push.
 
+      The history starts where the person's folder appears, unless that commit is a pure \
+      rename of another folder (the same files, byte for byte, and nothing else); \
+      --follow-from OLD-ID continues it into the folder OLD-ID where it appears.
+
       The translation is recorded in refs/journal/share/ID in this repository, only after a \
       successful push.
 
@@ -62,6 +66,12 @@ struct ShareCommand: ParsableCommand {
   @Flag(help: "Push even when the shared journal has errors.")
   var noVerify = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The folder this person's folder continues where it first appears (a rename with changes); its history is shared too.",
+      valueName: "old-id"), completion: Completion.people)
+  var followFrom: String?
+
   @OptionGroup var journal: JournalOptions
   @OptionGroup var today: TodayOption
 
@@ -72,12 +82,22 @@ struct ShareCommand: ParsableCommand {
     let outcome = try Sharer.share(
       location, person: id,
       options: Sharer.Options(
-        url: url, branch: branch, dryRun: dryRun, access: access, verify: !noVerify, today: today.resolve()))
+        url: url, branch: branch, dryRun: dryRun, access: access, verify: !noVerify, today: today.resolve(),
+        followFrom: followFrom))
     if let report = outcome.refused {
       let cache = SourceCache(source: MemoryJournal(files: outcome.files))
       Output.write(report.text(style: Output.style, displayPath: { "(shared) " + $0 }, lines: cache.lines))
       Output.error("journal: not shared: \(id)'s shared journal has errors (use --no-verify to share anyway)")
       throw ExitCode(1)
+    }
+    if let (commit, removed) = outcome.beginning {
+      let folders = removed.map { "mentees/\($0)/" }.joined(separator: ", ")
+      let hint =
+        removed.count == 1
+        ? "if those were \(id)'s notes, share with --follow-from \(removed[0])"
+        : "if one of them held \(id)'s notes, share with --follow-from and its id"
+      Output.error(
+        "journal: note: \(id)'s history starts at \(commit), where mentees/\(id)/ appears; that commit removed \(folders), but not as a pure rename: \(hint)")
     }
     var text = ""
     for commit in outcome.added {

@@ -18,6 +18,9 @@ struct SharedHistory {
   /// Where the journal sits in the repository: `""` or `Journal/`.
   let prefix: String
   let person: String
+  /// The folder the user says this person's folder continues, where it first appears
+  /// (`--follow-from`).
+  let followFrom: String?
 
   struct Commit: Sendable {
     let shared: ObjectID
@@ -36,6 +39,15 @@ struct SharedHistory {
     let continued: Bool
     /// The record commit `refs/journal/share/<id>` named when the run started.
     let previousRecord: ObjectID?
+    /// Where the history starts, when it starts at a folder that appears in a commit that
+    /// removed others: they might be this person's past, which only the user can say.
+    let beginning: Beginning?
+  }
+
+  /// The commit where the person's folder appears, and the folders it removed.
+  struct Beginning {
+    let commit: ObjectID
+    let removed: [String]
   }
 
   /// A record commit, kept in this repository only: its parent is the tip of the shared
@@ -71,14 +83,19 @@ struct SharedHistory {
       throw JournalError("the repository has no commits yet; commit the journal first (journal commit)")
     }
     let record = try readRecord()
-    let recorded = record.map { ($0.source, $0.shared) }
+    // The record does not say whether it followed a folder the user named: only a run that
+    // names none goes on from it.
+    let recorded = followFrom == nil ? record.map { ($0.source, $0.shared) } : nil
     var steps: [Step] = []
     var continued = false
     var folder = person
+    var followed = false
+    var beginning: Beginning?
     var header = try repository.commitHeader(head)
     var entry = try personEntry(folder, in: header.tree)
     // Back along the first parents, one tree lookup per commit, until the recorded
-    // translation, the person's first commit, or the root.
+    // translation, the commit where the folder appears, or the root. A folder is followed
+    // into another's past only on proof (a pure rename) or on the user's word.
     while let current = entry {
       if let recorded, header.id == recorded.0, repository.hasObject(recorded.1) {
         continued = true
@@ -89,11 +106,20 @@ struct SharedHistory {
       let parentHeader = try repository.commitHeader(parent)
       var parentEntry = try personEntry(folder, in: parentHeader.tree)
       if parentEntry == nil {
-        guard
-          let renamed = try renamedFrom(
-            folder, tree: current.id, commit: header.tree, parent: parentHeader.tree)
-        else { break }
-        folder = renamed
+        if let renamed = try renamedFrom(folder, tree: current.id, commit: header.tree, parent: parentHeader.tree) {
+          folder = renamed
+        } else if let followFrom, !followed {
+          guard try personEntry(followFrom, in: parentHeader.tree) != nil else {
+            throw JournalError(
+              "--follow-from \(followFrom): there is no \(prefix)mentees/\(followFrom)/ in \(parent.short), the commit before \(prefix)mentees/\(folder)/ appears")
+          }
+          folder = followFrom
+          followed = true
+        } else {
+          beginning = Beginning(
+            commit: header.id, removed: try removedFolders(commit: header.tree, parent: parentHeader.tree))
+          break
+        }
         parentEntry = try personEntry(folder, in: parentHeader.tree)
       }
       header = parentHeader
@@ -102,6 +128,10 @@ struct SharedHistory {
     if steps.isEmpty && !continued {
       throw JournalError(
         "\(person) has no history to share: there is no \(prefix)mentees/\(person)/ in the last commit")
+    }
+    if let followFrom, !followed, !continued {
+      throw JournalError(
+        "--follow-from \(followFrom): \(prefix)mentees/\(folder)/ is there from the first commit on; there is nothing before it to follow")
     }
 
     var parent = continued ? recorded?.1 : nil
@@ -137,7 +167,8 @@ struct SharedHistory {
       throw JournalError("\(person) has nothing to share: their folder holds only private notes")
     }
     return Result(
-      source: head, shared: shared, added: added, continued: continued, previousRecord: record?.record)
+      source: head, shared: shared, added: added, continued: continued, previousRecord: record?.record,
+      beginning: beginning)
   }
 
   /// Records the translation, so that the next run starts from it; only if the record is
@@ -164,7 +195,7 @@ struct SharedHistory {
     return try files(tree).mapValues { try repository.blobContent($0) }
   }
 
-  private func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
+  func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
     guard let entry = try repository.treeEntry(prefix + JournalPath.peopleFolder + "/" + folder, in: tree),
       entry.kind == .folder
     else { return nil }
@@ -175,7 +206,7 @@ struct SharedHistory {
 
   /// The folder without `private/`, hidden files, symbolic links and submodules, at any
   /// depth; nil when nothing is left.
-  private func filteredTree(_ tree: ObjectID) throws -> ObjectID? {
+  func filteredTree(_ tree: ObjectID) throws -> ObjectID? {
     if let known = cache.filtered[tree] { return known }
     var kept: [TreeEntry] = []
     for entry in try repository.treeEntries(tree) where !entry.name.hasPrefix(".") {
@@ -205,33 +236,6 @@ struct SharedHistory {
       }
     }
     return files
-  }
-
-  /// The folder `folder` was renamed from in this commit: a person folder of the parent that
-  /// the commit removed, holding at least half of the same files, byte for byte. Anything
-  /// less certain ends the history here, so that nobody else's notes are taken for this
-  /// person's.
-  private func renamedFrom(_ folder: String, tree: ObjectID, commit: ObjectID, parent: ObjectID) throws -> String? {
-    guard let people = try repository.treeEntry(prefix + JournalPath.peopleFolder, in: parent),
-      people.kind == .folder, let now = try filteredTree(tree)
-    else { return nil }
-    let nowFiles = try files(now)
-    var best: (name: String, shared: Int)?
-    var tied = false
-    for candidate in try repository.treeEntries(people.id) where candidate.kind == .folder {
-      guard try personEntry(candidate.name, in: commit) == nil,
-        let before = try filteredTree(candidate.id)
-      else { continue }
-      let beforeFiles = try files(before)
-      let shared = beforeFiles.filter { nowFiles[$0.key] == $0.value }.count
-      guard shared > 0, shared * 2 >= min(beforeFiles.count, nowFiles.count) else { continue }
-      if shared == best?.shared { tied = true }
-      if shared > best?.shared ?? 0 {
-        best = (candidate.name, shared)
-        tied = false
-      }
-    }
-    return tied ? nil : best?.name
   }
 
   // MARK: Settings

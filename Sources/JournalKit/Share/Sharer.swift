@@ -13,10 +13,13 @@ public enum Sharer {
     /// Check the shared journal as it will be pushed, and push nothing when it has errors.
     public var verify: Bool
     public var today: Day
+    /// The folder this person's folder continues, where it first appears: the user's word
+    /// for what journal only follows on proof.
+    public var followFrom: String?
 
     public init(
       url: RemoteURL, branch: String = "main", dryRun: Bool = false, access: RemoteAccess, verify: Bool = true,
-      today: Day
+      today: Day, followFrom: String? = nil
     ) {
       self.url = url
       self.branch = branch
@@ -24,6 +27,7 @@ public enum Sharer {
       self.access = access
       self.verify = verify
       self.today = today
+      self.followFrom = followFrom
     }
   }
 
@@ -45,11 +49,17 @@ public enum Sharer {
     public let refused: CheckReport?
     /// The shared journal's files, for showing those errors.
     public let files: [String: [UInt8]]
+    /// Where the history starts, when it starts at a commit that also removed other folders,
+    /// which might be this person's past: the short commit id and those folders.
+    public let beginning: (commit: String, removed: [String])?
   }
 
   public static func share(_ location: JournalLocation, person: String, options: Options) throws -> Outcome {
-    guard Person.isValidID(person) else {
-      throw JournalError("`\(person)` is not a person id: use lowercase letters, digits and `-`")
+    for id in [person] + (options.followFrom.map { [$0] } ?? []) where !Person.isValidID(id) {
+      throw JournalError("`\(id)` is not a person id: use lowercase letters, digits and `-`")
+    }
+    if options.followFrom == person {
+      throw JournalError("--follow-from names \(person) itself: name the folder \(person)'s folder continues")
     }
     let branch = options.branch.hasPrefix("refs/") ? options.branch : "refs/heads/" + options.branch
     guard !options.branch.isEmpty, !branch.contains(".."), !branch.hasSuffix("/"),
@@ -58,7 +68,8 @@ public enum Sharer {
       throw JournalError("`\(options.branch)` is not a branch name")
     }
     let journal = try JournalRepository.open(location)
-    let history = SharedHistory(repository: journal.repository, prefix: journal.prefix, person: person)
+    let history = SharedHistory(
+      repository: journal.repository, prefix: journal.prefix, person: person, followFrom: options.followFrom)
     // The translated objects stay in memory until they are about to be pushed: a dry run, or
     // a run that fails before, leaves the object database as it was.
     return try git { try journal.repository.withObjectsInMemory { keep in
@@ -77,7 +88,8 @@ public enum Sharer {
     func outcome(pushed: Bool, refused: CheckReport? = nil, files: [String: [UInt8]] = [:]) -> Outcome {
       Outcome(
         head: result.shared.description, added: added, continued: result.continued, pushed: pushed,
-        refused: refused, files: files)
+        refused: refused, files: files,
+        beginning: result.beginning.flatMap { $0.removed.isEmpty ? nil : ($0.commit.short, $0.removed) })
     }
     // The receiving repository must be a journal that passes `journal check`.
     if options.verify {
