@@ -119,4 +119,110 @@ import Testing
     #expect(!received.lowercased().contains("bob"))
     #expect(try remote.git("log", "--format=%s", "-1", "main") == "journal: session with alice on 2026-09-16\n")
   }
+
+  // MARK: A record per journal, person and remote
+
+  /// Two journals in one repository, teamA/ and teamB/, each with an alice of their own.
+  static func twoJournals() throws -> GitFixture {
+    let repository = try GitFixture(journalAt: "teamA")
+    try repository.write([
+      "teamA/mentees/alice/profile.md": "---\nname: Alice Kim zqa-name\nrelationship: report\n---\n",
+      "teamB/journal.yml": "title: Team B\n",
+      "teamB/mentees/alice/profile.md": "---\nname: Alice Berg\nrelationship: report\n---\n",
+    ])
+    try repository.commit("Two teams", author: "Hannah Reyes", at: "2026-09-01T10:00:00+00:00")
+    try repository.write(["teamA/mentees/alice/sessions/2026-09-15.md": ShareTests.session(on: "2026-09-15") + "\nzqa-session\n"])
+    try repository.commit("Team A's alice", author: "Hannah Reyes", at: "2026-09-15T10:00:00+00:00")
+    try repository.write(["teamB/mentees/alice/sessions/2026-09-16.md": ShareTests.session(on: "2026-09-16")])
+    try repository.commit("Team B's alice", author: "Hannah Reyes", at: "2026-09-16T10:00:00+00:00")
+    return repository
+  }
+
+  @Test func twoJournalsInOneRepositoryNeverShareARecord() throws {
+    let repository = try Self.twoJournals()
+    let teamA = try BareRepository()
+    let teamB = try BareRepository()
+    let first = try repository.journal("share", "alice", "--to", teamA.path, in: "teamA")
+    #expect(first.status == 0, "\(first.stderr)")
+    let second = try repository.journal("share", "alice", "--to", teamB.path, in: "teamB")
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stdout.contains("2 commits pushed"), "\(second.stdout)")
+    #expect(!(try allObjectsAndReferences(teamB.path)).contains("zqa"), "team A's alice reached team B's alice")
+    #expect(try teamB.git("ls-tree", "-r", "--name-only", "main").split(separator: "\n") == [
+      "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-16.md",
+    ])
+    // Each journal has a record of its own, named by the journal's path and the remote.
+    let records = try repository.git("for-each-ref", "--format=%(refname)", "refs/journal/").split(separator: "\n")
+    #expect(records.count == 2, "\(records)")
+    #expect(records.contains { $0.hasPrefix("refs/journal/share/%2FteamA/alice/") && $0.hasSuffix("/record") }, "\(records)")
+    #expect(records.contains { $0.hasPrefix("refs/journal/share/%2FteamB/alice/") && $0.hasSuffix("/record") }, "\(records)")
+    // Again, each from its own record: nothing to push.
+    let again = try repository.journal("share", "alice", "--to", teamA.path, in: "teamA")
+    #expect(again.status == 0 && again.stdout.contains("nothing to push"), "\(again.stdout)\(again.stderr)")
+  }
+
+  /// A second remote gets the whole history, and the message says so; each remote's message
+  /// counts what that remote received.
+  @Test func eachRemoteIsToldWhatItReceived() throws {
+    let repository = try ShareTests.journalWithHistory()
+    let first = try BareRepository()
+    let second = try BareRepository()
+    let one = try repository.journal("share", "alice", "--to", first.path)
+    #expect(one.status == 0 && one.stdout.contains(": 3 commits pushed, at "), "\(one.stdout)\(one.stderr)")
+    try repository.write(["mentees/alice/sessions/2026-10-15.md": ShareTests.session(on: "2026-10-15")])
+    try repository.commit("Alice again", author: "Hannah Reyes", at: "2026-10-15T12:00:00+00:00")
+    let two = try repository.journal("share", "alice", "--to", second.path)
+    #expect(two.status == 0 && two.stdout.contains(": 4 commits pushed, at "), "\(two.stdout)\(two.stderr)")
+    #expect(two.stdout.split(separator: "\n").count == 5, "one line per commit pushed, then the summary")
+    #expect(try second.git("rev-list", "--count", "main") == "4\n")
+    let three = try repository.journal("share", "alice", "--to", first.path)
+    #expect(three.status == 0 && three.stdout.contains(": 1 commit pushed, at "), "\(three.stdout)\(three.stderr)")
+    #expect(try first.git("rev-parse", "main") == (try second.git("rev-parse", "main")))
+    let four = try repository.journal("share", "alice", "--to", second.path)
+    #expect(four.status == 0 && four.stdout.contains(": nothing to push, already at "), "\(four.stdout)")
+  }
+
+  /// Makes the record an earlier journal share left, `refs/journal/share/<id>`, naming neither
+  /// journal nor remote: a record commit whose parent is the shared tip and whose message
+  /// names the source commit. Every record made since is removed.
+  static func leaveOldRecord(_ repository: GitFixture, person: String, shared: String, source: String) throws {
+    for name in try repository.git("for-each-ref", "--format=%(refname)", "refs/journal/").split(separator: "\n") {
+      try repository.git("update-ref", "-d", String(name))
+    }
+    let empty = try repository.git("hash-object", "-t", "tree", "/dev/null").trimmingCharacters(in: .whitespacesAndNewlines)
+    let record = try repository.git(
+      "commit-tree", empty, "-p", shared, "-m", "journal share record for \(person)\n\nsource \(source)\n"
+    ).trimmingCharacters(in: .whitespacesAndNewlines)
+    try repository.git("update-ref", "refs/journal/share/\(person)", record)
+  }
+
+  /// A record of the old form names no journal and no remote. It is taken over only when a
+  /// translation from the start proves it this journal's, and the remote holds its history;
+  /// otherwise it is left alone, with a note, and never continued from.
+  @Test func anOldRecordIsTakenOverOnlyOnProof() throws {
+    let repository = try Self.twoJournals()
+    let teamA = try BareRepository()
+    #expect(try repository.journal("share", "alice", "--to", teamA.path, in: "teamA").status == 0)
+    let tip = try teamA.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines)
+    try Self.leaveOldRecord(repository, person: "alice", shared: tip, source: repository.head)
+
+    // Team B's alice: not this record's journal. It is not continued from, and stays.
+    let teamB = try BareRepository()
+    let other = try repository.journal("share", "alice", "--to", teamB.path, in: "teamB")
+    #expect(other.status == 0, "\(other.stderr)")
+    #expect(!(try allObjectsAndReferences(teamB.path)).contains("zqa"), "team A's alice reached team B's alice")
+    #expect(other.stderr.contains("refs/journal/share/alice"), "\(other.stderr)")
+    #expect(other.stderr.contains("not used"), "\(other.stderr)")
+    #expect(other.stderr.split(separator: "\n").count == 1, "\(other.stderr)")
+    #expect(try repository.git("rev-parse", "refs/journal/share/alice^1") == tip + "\n")
+
+    // Team A's alice to the remote that holds the record's history: taken over.
+    let same = try repository.journal("share", "alice", "--to", teamA.path, in: "teamA")
+    #expect(same.status == 0, "\(same.stderr)")
+    #expect(same.stdout.contains("nothing to push"), "\(same.stdout)")
+    #expect(same.stderr.contains("refs/journal/share/alice") && same.stderr.contains("replaced"), "\(same.stderr)")
+    let references = try repository.git("for-each-ref", "--format=%(refname)", "refs/journal/")
+    #expect(!references.contains("refs/journal/share/alice\n"), "\(references)")
+    #expect(references.split(separator: "\n").count == 2, "\(references)")
+  }
 }
