@@ -19,8 +19,9 @@ struct ShareCommand: ParsableCommand {
       rename of another folder (the same files, byte for byte, and nothing else); \
       --follow-from OLD-ID continues it into the folder OLD-ID where it appears.
 
-      The translation is recorded in refs/journal/share/ID in this repository, only after a \
-      successful push.
+      The translation is recorded in this repository, one record per journal, person and \
+      remote (refs/journal/share/JOURNAL/ID/REMOTE/record), only after a successful push; the \
+      next share to that remote pushes only what is new, to the branch pushed to before.
 
       SSH: --ssh-key or JOURNAL_SSH_KEY (passphrase in JOURNAL_SSH_PASSPHRASE), else \
       ssh-agent, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa. The server's host key must be in \
@@ -48,8 +49,8 @@ struct ShareCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The repository to push to: a path, or a file://, ssh://, user@host:path or https:// URL.", valueName: "url"))
   var to: String
 
-  @Option(help: ArgumentHelp("The branch of that repository to push to.", valueName: "name"))
-  var branch = "main"
+  @Option(help: ArgumentHelp("The branch of that repository to push to (default: the one pushed to last time, else main).", valueName: "name"))
+  var branch: String?
 
   @Flag(help: "Translate the history and show what would be pushed, and push nothing.")
   var dryRun = false
@@ -84,31 +85,28 @@ struct ShareCommand: ParsableCommand {
       options: Sharer.Options(
         url: url, branch: branch, dryRun: dryRun, access: access, verify: !noVerify, today: today.resolve(),
         followFrom: followFrom))
+    for note in outcome.notes { Output.error("journal: note: \(note)") }
     if let report = outcome.refused {
       let cache = SourceCache(source: MemoryJournal(files: outcome.files))
       Output.write(report.text(style: Output.style, displayPath: { "(shared) " + $0 }, lines: cache.lines))
       Output.error("journal: not shared: \(id)'s shared journal has errors (use --no-verify to share anyway)")
       throw ExitCode(1)
     }
-    if let (commit, removed) = outcome.beginning {
-      let folders = removed.map { "mentees/\($0)/" }.joined(separator: ", ")
-      let hint =
-        removed.count == 1
-        ? "if those were \(id)'s notes, share with --follow-from \(removed[0])"
-        : "if one of them held \(id)'s notes, share with --follow-from and its id"
-      Output.error(
-        "journal: note: \(id)'s history starts at \(commit), where mentees/\(id)/ appears; that commit removed \(folders), but not as a pure rename: \(hint)")
-    }
     var text = ""
-    for commit in outcome.added {
+    for commit in outcome.commits {
       text += "  \(commit.id.prefix(7)) \(commit.summary)\n"
     }
-    let count = outcome.added.count
-    let new = count == 0 ? "no new commits" : count == 1 ? "1 new commit" : "\(count) new commits"
-    if outcome.pushed {
-      text += "shared \(id) to \(url.display) \(branch): \(new), at \(outcome.head.prefix(7))\n"
+    let count = outcome.commits.count
+    let commits = count == 1 ? "1 commit" : "\(count) commits"
+    let at = outcome.head.prefix(7)
+    let target = "\(id) to \(url.display) \(outcome.branch)"
+    if !outcome.pushed {
+      let new = count == 0 ? "nothing new since the last share there" : "\(commits) not yet shared there"
+      text += "would share \(target): \(new), at \(at) (dry run: nothing pushed)\n"
+    } else if count == 0 {
+      text += "shared \(target): nothing to push, already at \(at)\n"
     } else {
-      text += "would share \(id) to \(url.display) \(branch): \(new), at \(outcome.head.prefix(7)) (dry run: nothing pushed)\n"
+      text += "shared \(target): \(commits) pushed, at \(at)\n"
     }
     Output.write(text)
   }

@@ -218,6 +218,20 @@ extension Repository {
     try check(git_reference_delete(reference), "git_reference_delete")
   }
 
+  /// Deletes a reference only if it still points at `expected`; true when it was deleted.
+  @discardableResult
+  public func deleteReference(_ name: String, expected: ObjectID) throws -> Bool {
+    var reference: OpaquePointer?
+    let result = git_reference_lookup(&reference, pointer, name)
+    if result == GIT_ENOTFOUND.rawValue { return false }
+    try check(result, "git_reference_lookup")
+    defer { git_reference_free(reference) }
+    guard let target = git_reference_target(reference), ObjectID(target.pointee) == expected else { return false }
+    // libgit2 deletes it only if it still holds the value just read.
+    try check(git_reference_delete(reference), "git_reference_delete")
+    return true
+  }
+
   /// Points `name` at `target` whatever it pointed at, without a reflog entry's history
   /// mattering: for short-lived references.
   public func forceReference(_ name: String, to target: ObjectID) throws {

@@ -64,10 +64,18 @@ public struct PushRejected: Error, Sendable {
   public let notFastForward: Bool
 }
 
+/// What a push did.
+public struct PushResult: Sendable {
+  /// What the remote's reference pointed at before the push, as the remote said when the
+  /// push began; nil when it did not exist. The push sent the commits after it.
+  public let previous: ObjectID?
+}
+
 private final class PushContext {
   let callbacks: PushCallbacks
   var failure: (any Error)?
   var rejections: [(String, String)] = []
+  var previous: ObjectID?
 
   init(_ callbacks: PushCallbacks) { self.callbacks = callbacks }
 }
@@ -76,7 +84,8 @@ extension Repository {
   /// Pushes the local reference `local` to `reference` (`refs/heads/main`) of the repository
   /// at `url`, without force: libgit2 refuses anything that is not a fast-forward. Nothing
   /// local changes; the remote is not saved in the configuration.
-  public func push(_ local: String, to url: String, reference: String, callbacks: PushCallbacks) throws {
+  @discardableResult
+  public func push(_ local: String, to url: String, reference: String, callbacks: PushCallbacks) throws -> PushResult {
     var remote: OpaquePointer?
     try check(git_remote_create_anonymous(&remote, pointer, url), "git_remote_create_anonymous")
     defer { git_remote_free(remote) }
@@ -135,6 +144,13 @@ extension Repository {
         return GIT_EUSER.rawValue
       }
     }
+    options.callbacks.push_negotiation = { updates, count, payload in
+      let context = Unmanaged<PushContext>.fromOpaque(payload!).takeUnretainedValue()
+      if count > 0, var previous = updates?[0]?.pointee.src, git_oid_is_zero(&previous) == 0 {
+        context.previous = ObjectID(previous)
+      }
+      return 0
+    }
     options.callbacks.push_update_reference = { reference, status, payload in
       let context = Unmanaged<PushContext>.fromOpaque(payload!).takeUnretainedValue()
       if let status, let reference {
@@ -159,5 +175,6 @@ extension Repository {
     if let (name, reason) = context.rejections.first {
       throw PushRejected(reference: name, reason: reason, notFastForward: false)
     }
+    return PushResult(previous: context.previous)
   }
 }

@@ -77,6 +77,45 @@ import Testing
     #expect(throws: JournalError.self) { try RemoteURL("") }
   }
 
+  /// One remote written several ways gives one normalised URL, without anything secret, and
+  /// so one record; another repository gives another.
+  @Test func normalisedURLsNameTheRepositoryAlone() throws {
+    func normalized(_ text: String) throws -> String { try RemoteURL(text).normalized }
+    #expect(try normalized("https://sam:s3cret@Git.Example.com:443/sam/feedback.git/") == "https://git.example.com/sam/feedback.git")
+    #expect(try normalized("https://TOKEN@git.example.com/sam/feedback.git") == "https://git.example.com/sam/feedback.git")
+    #expect(try normalized("http://git.example.com:8080/x.git") == "http://git.example.com:8080/x.git")
+    #expect(try normalized("ssh://git@git.example.com:22/srv/x.git") == "ssh://git.example.com/srv/x.git")
+    #expect(try normalized("git@git.example.com:/srv/x.git") == "ssh://git.example.com/srv/x.git")
+    #expect(try normalized("git@git.example.com:sam/x.git") == "ssh://git.example.com/~/sam/x.git")
+    #expect(try normalized("ssh://other@git.example.com/~/sam/x.git") == "ssh://git.example.com/~/sam/x.git")
+    #expect(try normalized("ssh://[::1]:2222/x.git") == "ssh://[::1]:2222/x.git")
+    let folder = try TemporaryFolder()
+    try FileManager.default.createDirectory(atPath: folder.path + "/x.git", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: folder.path + "/link.git", withDestinationPath: folder.path + "/x.git")
+    let real = try normalized(folder.path + "/x.git")
+    #expect(real.hasPrefix("file:///") && real.hasSuffix("/x.git"))
+    #expect(try normalized("file://" + folder.path + "/x.git/") == real)
+    #expect(try normalized(folder.path + "/link.git") == real)
+    #expect(try normalized(folder.path + "/./sub/../x.git") == real)
+    #expect(try normalized(folder.path + "/y.git") != real)
+  }
+
+  @Test func recordsAreNamedByJournalPersonAndRemote() {
+    let root = ShareRecord.Key(prefix: "", person: "alice", remote: "file:///srv/alice.git")
+    let team = ShareRecord.Key(prefix: "team notes/ünï.lock/", person: "alice", remote: "file:///srv/alice.git")
+    let other = ShareRecord.Key(prefix: "", person: "alice", remote: "file:///srv/alice2.git")
+    #expect(root.reference.hasPrefix("refs/journal/share/%2F/alice/") && root.reference.hasSuffix("/record"))
+    #expect(team.reference.hasPrefix("refs/journal/share/%2Fteam%20notes%2F%C3%BCn%C3%AF%2Elock/alice/"))
+    #expect(root.reference.split(separator: "/")[5].count == 16)
+    #expect(root.reference != other.reference)
+    #expect(root.reference.split(separator: "/")[5] == team.reference.split(separator: "/")[5])
+    // git itself takes every name.
+    for key in [root, team, other] {
+      let run = try? runProgram("/usr/bin/git", ["check-ref-format", key.reference])
+      #expect(run?.status == 0, "\(key.reference)")
+    }
+  }
+
   @Test func theTokenGoesOnlyToTheHostTheURLNames() throws {
     let access = RemoteAccess(environment: ["HOME": "/nonexistent", "JOURNAL_TOKEN": "t0ken", "USER": "sam"])
     let callbacks = access.callbacks(for: try RemoteURL("https://git.example.com/sam/feedback.git"))

@@ -7,7 +7,8 @@ import JournalModel
 public enum Sharer {
   public struct Options: Sendable {
     public var url: RemoteURL
-    public var branch: String
+    /// The branch to push to; nil: the one pushed to last time, else `main`.
+    public var branch: String?
     public var dryRun: Bool
     public var access: RemoteAccess
     /// Check the shared journal as it will be pushed, and push nothing when it has errors.
@@ -18,7 +19,7 @@ public enum Sharer {
     public var followFrom: String?
 
     public init(
-      url: RemoteURL, branch: String = "main", dryRun: Bool = false, access: RemoteAccess, verify: Bool = true,
+      url: RemoteURL, branch: String? = nil, dryRun: Bool = false, access: RemoteAccess, verify: Bool = true,
       today: Day, followFrom: String? = nil
     ) {
       self.url = url
@@ -33,25 +34,24 @@ public enum Sharer {
 
   public struct SharedCommit: Sendable {
     public let id: String
-    public let source: String
     public let summary: String
   }
 
   public struct Outcome: Sendable {
     /// The tip of the shared history, pushed unless this was a dry run.
     public let head: String
-    /// The commits this run added to the shared history, oldest first.
-    public let added: [SharedCommit]
-    /// Whether the run went on from the history recorded by an earlier one.
-    public let continued: Bool
+    /// The branch of the remote, `main`.
+    public let branch: String
+    /// The commits the remote received, oldest first; in a dry run, those made since the
+    /// last share to this remote.
+    public let commits: [SharedCommit]
     public let pushed: Bool
     /// The shared journal's errors, when they stopped the push.
     public let refused: CheckReport?
     /// The shared journal's files, for showing those errors.
     public let files: [String: [UInt8]]
-    /// Where the history starts, when it starts at a commit that also removed other folders,
-    /// which might be this person's past: the short commit id and those folders.
-    public let beginning: (commit: String, removed: [String])?
+    /// What the person sharing should know, one line each.
+    public let notes: [String]
   }
 
   public static func share(_ location: JournalLocation, person: String, options: Options) throws -> Outcome {
@@ -61,65 +61,135 @@ public enum Sharer {
     if options.followFrom == person {
       throw JournalError("--follow-from names \(person) itself: name the folder \(person)'s folder continues")
     }
-    let branch = options.branch.hasPrefix("refs/") ? options.branch : "refs/heads/" + options.branch
-    guard !options.branch.isEmpty, !branch.contains(".."), !branch.hasSuffix("/"),
-      !branch.contains(where: { " ~^:?*[\\".contains($0) || $0.isNewline })
-    else {
-      throw JournalError("`\(options.branch)` is not a branch name")
+    if let branch = options.branch {
+      let name = branch.hasPrefix("refs/") ? branch : "refs/heads/" + branch
+      guard !branch.isEmpty, !name.contains(".."), !name.hasSuffix("/"),
+        !name.contains(where: { " ~^:?*[\\".contains($0) || $0.isNewline })
+      else {
+        throw JournalError("`\(branch)` is not a branch name")
+      }
     }
     let journal = try JournalRepository.open(location)
-    let history = SharedHistory(
-      repository: journal.repository, prefix: journal.prefix, person: person, followFrom: options.followFrom)
     // The translated objects stay in memory until they are about to be pushed: a dry run, or
     // a run that fails before, leaves the object database as it was.
-    return try git { try journal.repository.withObjectsInMemory { keep in
-      try share(history, in: journal.repository, person: person, options: options, branch: branch, keep: keep)
-    } }
+    return try git {
+      try journal.repository.withObjectsInMemory { keep in
+        try share(journal, person: person, options: options, keep: keep)
+      }
+    }
   }
 
   private static func share(
-    _ history: SharedHistory, in repository: Repository, person: String, options: Options, branch: String,
-    keep: () throws -> Void
+    _ journal: JournalRepository, person: String, options: Options, keep: () throws -> Void
   ) throws -> Outcome {
-    let result = try history.build()
-    let added = result.added.map {
-      SharedCommit(id: $0.shared.description, source: $0.source.description, summary: $0.summary)
+    let repository = journal.repository
+    let key = ShareRecord.Key(prefix: journal.prefix, person: person, remote: options.url.normalized)
+    let record = try ShareRecord.read(key, in: repository)
+    // A record of the old form is only looked at when this share has none of its own.
+    let legacy = record == nil ? try LegacyShareRecord.read(person: person, in: repository) : nil
+    // The same share as last time, unless the user says otherwise.
+    let followFrom = options.followFrom ?? record?.followFrom
+    let history = SharedHistory(
+      repository: repository, prefix: journal.prefix, person: person, followFrom: followFrom)
+    let result = try history.build(
+      continuing: record.flatMap { $0.followFrom == followFrom ? $0.point : nil }, checking: legacy?.point)
+    var notes: [String] = []
+    if let beginning = result.beginning, !beginning.removed.isEmpty {
+      notes.append(beginningNote(person: person, beginning))
     }
-    func outcome(pushed: Bool, refused: CheckReport? = nil, files: [String: [UInt8]] = [:]) -> Outcome {
+    let branch = options.branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? record?.branch ?? "refs/heads/main"
+    let branchName = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
+    func outcome(_ commits: [SharedCommit], pushed: Bool, refused: CheckReport? = nil, files: [String: [UInt8]] = [:])
+      -> Outcome
+    {
       Outcome(
-        head: result.shared.description, added: added, continued: result.continued, pushed: pushed,
-        refused: refused, files: files,
-        beginning: result.beginning.flatMap { $0.removed.isEmpty ? nil : ($0.commit.short, $0.removed) })
+        head: result.shared.description, branch: branchName, commits: commits, pushed: pushed, refused: refused,
+        files: files, notes: notes)
     }
     // The receiving repository must be a journal that passes `journal check`.
     if options.verify {
       let files = try history.files(of: result.shared)
       let report = try Checker.check(MemoryJournal(files: files), today: options.today)
-      if report.errorCount > 0 { return outcome(pushed: false, refused: report, files: files) }
+      if report.errorCount > 0 { return outcome([], pushed: false, refused: report, files: files) }
     }
-    guard !options.dryRun else { return outcome(pushed: false) }
+    guard !options.dryRun else {
+      return outcome(result.added.map { SharedCommit(id: $0.shared.description, summary: $0.summary) }, pushed: false)
+    }
     // The objects go to disk before anything can point at them, so that no reference, even
     // one left by a run killed midway, ever names an object the repository lacks. libgit2
-    // pushes to a path from a reference, not a commit: a short-lived one names the shared tip
-    // while it is pushed, and goes away whatever happens.
+    // pushes from a reference, not a commit: a short-lived one names the shared tip while it
+    // is pushed, and goes away whatever happens.
     try keep()
-    let pending = history.pendingReference
+    let pushed: PushResult
     do {
-      try repository.forceReference(pending, to: result.shared)
-      defer { try? repository.deleteReference(pending) }
-      try repository.push(
-        pending, to: options.url.text, reference: branch,
+      try repository.forceReference(key.pendingReference, to: result.shared)
+      defer { try? repository.deleteReference(key.pendingReference) }
+      pushed = try repository.push(
+        key.pendingReference, to: options.url.text, reference: branch,
         callbacks: options.access.callbacks(for: options.url))
     } catch let rejected as PushRejected {
       if rejected.notFastForward {
         throw JournalError(
-          "\(options.url.display) has commits on \(options.branch) that are not in \(person)'s shared history; journal share never force-pushes")
+          "\(options.url.display) has commits on \(branchName) that are not in \(person)'s shared history; journal share never force-pushes")
       }
-      throw JournalError("\(options.url.display) refused the push to \(options.branch): \(rejected.reason)")
+      throw JournalError("\(options.url.display) refused the push to \(branchName): \(rejected.reason)")
     } catch let error as GitError {
       throw JournalError("cannot push to \(options.url.display): \(error.message)")
     }
-    try history.record(result, persist: keep)
-    return outcome(pushed: true)
+
+    let earlier = result.continued ? try record?.translations(in: repository) ?? [] : []
+    try ShareRecord.write(
+      key, translations: earlier + result.added.map { .init(source: $0.source, shared: $0.shared) },
+      branch: branch, followFrom: followFrom, replacing: record?.commit, in: repository, persist: keep)
+    if let legacy {
+      notes.append(try settle(legacy, result: result, remote: pushed.previous, key: key, in: repository))
+    }
+    return outcome(try commits(after: pushed.previous, upTo: result.shared, in: repository), pushed: true)
+  }
+
+  /// The shared commits after `previous` (nil: all of them) up to `tip`, oldest first: a shared
+  /// history has one parent per commit.
+  private static func commits(after previous: ObjectID?, upTo tip: ObjectID, in repository: Repository) throws
+    -> [SharedCommit]
+  {
+    var commits: [SharedCommit] = []
+    var next: ObjectID? = tip
+    while let id = next, id != previous {
+      let summary = try repository.commitMessage(id).prefix { $0 != "\n" }
+      commits.append(SharedCommit(id: id.description, summary: String(summary)))
+      next = try repository.commitHeader(id).parents.first
+    }
+    return commits.reversed()
+  }
+
+  /// Replaces a record of the old form with this share's when this run proved it this
+  /// share's: translated from the start, the history gave its shared tip at its source
+  /// commit, and the remote held that tip (or a later commit of this history) before the push.
+  private static func settle(
+    _ legacy: LegacyShareRecord, result: SharedHistory.Result, remote previous: ObjectID?, key: ShareRecord.Key,
+    in repository: Repository
+  ) throws -> String {
+    var held = false
+    var next = previous
+    while let id = next, !held {
+      held = id == legacy.point.shared
+      next = try repository.commitHeader(id).parents.first
+    }
+    if result.reproduced && held, try repository.deleteReference(legacy.reference, expected: legacy.commit) {
+      return "replaced \(legacy.reference), the record an earlier journal share left, with \(key.reference)"
+    }
+    return
+      "\(legacy.reference), the record an earlier journal share left, was not used: it names no journal or remote, and nothing shows it is \(key.person)'s share from \(key.journal) to this remote"
+  }
+
+  private static func beginningNote(person: String, _ beginning: SharedHistory.Beginning) -> String {
+    let removed = beginning.removed
+    let folders = removed.map { "mentees/\($0)/" }.joined(separator: ", ")
+    let hint =
+      removed.count == 1
+      ? "if those were \(person)'s notes, share with --follow-from \(removed[0])"
+      : "if one of them held \(person)'s notes, share with --follow-from and its id"
+    return
+      "\(person)'s history starts at \(beginning.commit.short), where mentees/\(person)/ appears; that commit removed \(folders), but not as a pure rename: \(hint)"
   }
 }
