@@ -39,6 +39,40 @@ import Testing
   }
 }
 
+extension HTTPShareTests {
+  /// Over the network, libgit2 cannot learn which branch an empty remote's HEAD names. The
+  /// share goes to main, and then, seeing that HEAD names no branch the remote has, says so.
+  @Test func warnsWhenAnEmptyRemotesHeadNamesAnotherBranch() throws {
+    let remote = try BareRepository(defaultBranch: "master")
+    let repository = try ShareTests.journalWithHistory()
+    let served = try GitHTTPServer(token: "t0ken", root: remote.folder.path)
+    let url = "http://127.0.0.1:\(served.port)/shared.git"
+    let run = try repository.journal(["share", "alice", "--to", url], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains(" main: 3 commits pushed"), "\(run.stdout)")
+    #expect(run.stderr.hasPrefix("journal: warning: \(url) has HEAD naming a branch it does not have, not main:"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+
+    // Once HEAD names main, nothing to warn about.
+    try remote.git("symbolic-ref", "HEAD", "refs/heads/main")
+    try repository.write(["mentees/alice/sessions/2026-10-15.md": ShareTests.session(on: "2026-10-15")])
+    try repository.commit("Alice again", author: "Hannah Reyes", at: "2026-10-15T12:00:00+00:00")
+    let again = try repository.journal(["share", "alice", "--to", url], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+
+    // A remote with branches but a HEAD that names none of them does not say where to push:
+    // refused, with what to pass.
+    let other = try BareRepository(defaultBranch: "master")
+    try other.git("fetch", "-q", remote.path, "main:refs/heads/elsewhere")
+    let otherServed = try GitHTTPServer(token: "t0ken", root: other.folder.path)
+    let refused = try repository.journal(
+      ["share", "alice", "--to", "http://127.0.0.1:\(otherServed.port)/shared.git"], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("pass --branch"), "\(refused.stderr)")
+    #expect(try other.git("for-each-ref", "--format=%(refname)") == "refs/heads/elsewhere\n")
+  }
+}
+
 /// `Fixtures/http/git-http-server.py`, running until the test ends.
 final class GitHTTPServer {
   let folder: TemporaryFolder

@@ -225,4 +225,42 @@ import Testing
     #expect(!references.contains("refs/journal/share/alice\n"), "\(references)")
     #expect(references.split(separator: "\n").count == 2, "\(references)")
   }
+
+  // MARK: The remote's default branch
+
+  /// `git init --bare` names `master` in HEAD unless told otherwise: an empty remote gets the
+  /// branch its HEAD names, so that a clone of it checks the history out.
+  @Test func anEmptyRemoteGetsTheBranchItsHeadNames() throws {
+    let repository = try ShareTests.journalWithHistory()
+    let remote = try BareRepository(defaultBranch: "master")
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.isEmpty, "\(run.stderr)")
+    #expect(run.stdout.contains("shared alice to \(remote.path) master: 3 commits pushed"), "\(run.stdout)")
+    #expect(try remote.git("for-each-ref", "--format=%(refname)") == "refs/heads/master\n")
+    let clone = try TemporaryFolder()
+    try remote.git("clone", "-q", remote.path, clone.path + "/alice")
+    #expect(FileManager.default.fileExists(atPath: clone.path + "/alice/mentees/alice/sessions/2026-10-01.md"))
+
+    // The next share goes to the same branch.
+    try repository.write(["mentees/alice/sessions/2026-10-15.md": ShareTests.session(on: "2026-10-15")])
+    try repository.commit("Alice again", author: "Hannah Reyes", at: "2026-10-15T12:00:00+00:00")
+    let again = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(again.status == 0 && again.stdout.contains("master: 1 commit pushed"), "\(again.stdout)\(again.stderr)")
+    #expect(try remote.git("rev-list", "--count", "master") == "4\n")
+  }
+
+  /// Pushed to another branch than the one HEAD names: shared, with a one-line warning that
+  /// says what a clone will check out and what to do.
+  @Test func warnsWhenTheRemoteHeadNamesAnotherBranch() throws {
+    let repository = try ShareTests.journalWithHistory()
+    let remote = try BareRepository(defaultBranch: "master")
+    let run = try repository.journal("share", "alice", "--to", remote.path, "--branch", "main")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stderr.hasPrefix("journal: warning: \(remote.path) has HEAD naming master, not main:"), "\(run.stderr)")
+    #expect(run.stderr.contains("git symbolic-ref HEAD refs/heads/main"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    #expect(try remote.git("rev-list", "--count", "main") == "3\n")
+  }
 }

@@ -267,14 +267,14 @@ func allObjectsAndReferences(_ path: String) throws -> String {
   return objects.stdout + references.stdout + names.joined(separator: "\n")
 }
 
-/// A bare repository to share into, its default branch `main`.
+/// A bare repository to share into, its default branch `main` unless said otherwise.
 final class BareRepository {
   let folder: TemporaryFolder
   var path: String { folder.path + "/shared.git" }
 
-  init() throws {
+  init(defaultBranch: String = "main") throws {
     folder = try TemporaryFolder()
-    let run = try runProgram("/usr/bin/git", ["init", "-q", "--bare", "-b", "main", folder.path + "/shared.git"])
+    let run = try runProgram("/usr/bin/git", ["init", "-q", "--bare", "-b", defaultBranch, folder.path + "/shared.git"])
     guard run.status == 0 else { throw GitFixture.GitFailure(arguments: ["init"], status: run.status) }
   }
 
