@@ -49,7 +49,10 @@ struct ShareCommand: ParsableCommand {
   @Option(help: ArgumentHelp("The repository to push to: a path, or a file://, ssh://, user@host:path or https:// URL.", valueName: "url"))
   var to: String
 
-  @Option(help: ArgumentHelp("The branch of that repository to push to (default: the one pushed to last time, else main).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "The branch of that repository to push to (default: the one pushed to last time, else the one its HEAD names, else main).",
+      valueName: "name"))
   var branch: String?
 
   @Flag(help: "Translate the history and show what would be pushed, and push nothing.")
@@ -86,6 +89,7 @@ struct ShareCommand: ParsableCommand {
         url: url, branch: branch, dryRun: dryRun, access: access, verify: !noVerify, today: today.resolve(),
         followFrom: followFrom))
     for note in outcome.notes { Output.error("journal: note: \(note)") }
+    for warning in outcome.warnings { Output.error("journal: warning: \(warning)") }
     if let report = outcome.refused {
       let cache = SourceCache(source: MemoryJournal(files: outcome.files))
       Output.write(report.text(style: Output.style, displayPath: { "(shared) " + $0 }, lines: cache.lines))

@@ -23,6 +23,7 @@ import Testing
 
     let right = try repository.journal(["share", "alice", "--to", sharedURL], environment: ["JOURNAL_TOKEN": "t0ken"])
     #expect(right.status == 0, "\(right.stderr)")
+    #expect(right.stderr.isEmpty, "\(right.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "3\n")
 
     // A server that sends journal to another host name gets nothing from it.

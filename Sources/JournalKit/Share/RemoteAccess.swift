@@ -39,9 +39,9 @@ public struct RemoteAccess: Sendable {
   }
 
   /// The answers to libgit2's questions while pushing to `url`.
-  func callbacks(for url: RemoteURL) -> PushCallbacks {
+  func callbacks(for url: RemoteURL) -> RemoteCallbacks {
     let attempts = Attempts()
-    return PushCallbacks(
+    return RemoteCallbacks(
       credential: { request in try self.credential(request, url: url, attempts: attempts) },
       verifyHostKey: { key in try self.verify(key, url: url) })
   }

@@ -7,7 +7,8 @@ import JournalModel
 public enum Sharer {
   public struct Options: Sendable {
     public var url: RemoteURL
-    /// The branch to push to; nil: the one pushed to last time, else `main`.
+    /// The branch to push to; nil: the one pushed to last time, else the one the remote's
+    /// HEAD names, else `main`.
     public var branch: String?
     public var dryRun: Bool
     public var access: RemoteAccess
@@ -52,6 +53,8 @@ public enum Sharer {
     public let files: [String: [UInt8]]
     /// What the person sharing should know, one line each.
     public let notes: [String]
+    /// What they should act on, one line each.
+    public let warnings: [String]
   }
 
   public static func share(_ location: JournalLocation, person: String, options: Options) throws -> Outcome {
@@ -97,24 +100,37 @@ public enum Sharer {
     if let beginning = result.beginning, !beginning.removed.isEmpty {
       notes.append(beginningNote(person: person, beginning))
     }
-    let branch = options.branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 } ?? record?.branch ?? "refs/heads/main"
-    let branchName = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
-    func outcome(_ commits: [SharedCommit], pushed: Bool, refused: CheckReport? = nil, files: [String: [UInt8]] = [:])
-      -> Outcome
-    {
+    let given = options.branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }
+    var warnings: [String] = []
+    func outcome(
+      _ commits: [SharedCommit], branch: String?, pushed: Bool, refused: CheckReport? = nil,
+      files: [String: [UInt8]] = [:]
+    ) -> Outcome {
       Outcome(
-        head: result.shared.description, branch: branchName, commits: commits, pushed: pushed, refused: refused,
-        files: files, notes: notes)
+        head: result.shared.description, branch: branch.map(shortName) ?? "(the branch its HEAD names)",
+        commits: commits, pushed: pushed, refused: refused, files: files, notes: notes, warnings: warnings)
     }
     // The receiving repository must be a journal that passes `journal check`.
     if options.verify {
       let files = try history.files(of: result.shared)
       let report = try Checker.check(MemoryJournal(files: files), today: options.today)
-      if report.errorCount > 0 { return outcome([], pushed: false, refused: report, files: files) }
+      if report.errorCount > 0 { return outcome([], branch: given, pushed: false, refused: report, files: files) }
     }
+    let url = options.url
+    let local = url.transport == .local ? try LocalRemote.inspect(url.path) : nil
     guard !options.dryRun else {
-      return outcome(result.added.map { SharedCommit(id: $0.shared.description, summary: $0.summary) }, pushed: false)
+      return outcome(
+        result.added.map { SharedCommit(id: $0.shared.description, summary: $0.summary) },
+        branch: given ?? record?.branch ?? local?.head, pushed: false)
     }
+    // What the remote holds, and which branch its HEAD names: read directly for a local
+    // repository, else listed over a connection of its own.
+    let before =
+      url.transport == .local
+      ? RemoteReferences(head: local?.head, references: local?.references ?? [:])
+      : try listing(url, access: options.access, in: repository)
+    let branch = try self.branch(given: given, recorded: record?.branch, remote: before, url: url)
+    let branchName = shortName(branch)
     // The objects go to disk before anything can point at them, so that no reference, even
     // one left by a run killed midway, ever names an object the repository lacks. libgit2
     // pushes from a reference, not a commit: a short-lived one names the shared tip while it
@@ -125,16 +141,15 @@ public enum Sharer {
       try repository.forceReference(key.pendingReference, to: result.shared)
       defer { try? repository.deleteReference(key.pendingReference) }
       pushed = try repository.push(
-        key.pendingReference, to: options.url.text, reference: branch,
-        callbacks: options.access.callbacks(for: options.url))
+        key.pendingReference, to: url.text, reference: branch, callbacks: options.access.callbacks(for: url))
     } catch let rejected as PushRejected {
       if rejected.notFastForward {
         throw JournalError(
-          "\(options.url.display) has commits on \(branchName) that are not in \(person)'s shared history; journal share never force-pushes")
+          "\(url.display) has commits on \(branchName) that are not in \(person)'s shared history; journal share never force-pushes")
       }
-      throw JournalError("\(options.url.display) refused the push to \(branchName): \(rejected.reason)")
+      throw JournalError("\(url.display) refused the push to \(branchName): \(rejected.reason)")
     } catch let error as GitError {
-      throw JournalError("cannot push to \(options.url.display): \(error.message)")
+      throw JournalError("cannot push to \(url.display): \(error.message)")
     }
 
     let earlier = result.continued ? try record?.translations(in: repository) ?? [] : []
@@ -144,7 +159,56 @@ public enum Sharer {
     if let legacy {
       notes.append(try settle(legacy, result: result, remote: pushed.previous, key: key, in: repository))
     }
-    return outcome(try commits(after: pushed.previous, upTo: result.shared, in: repository), pushed: true)
+    // A network remote that did not say which branch HEAD names says it now, if HEAD names
+    // the branch just pushed.
+    var head = before.head
+    var read = true
+    if head == nil && url.transport != .local {
+      do {
+        head = try listing(url, access: options.access, in: repository).head
+      } catch let error as JournalError {
+        read = false
+        warnings.append("pushed, but could not then read which branch HEAD names: \(error.message)")
+      }
+    }
+    if read && head != branch {
+      let fix =
+        "a clone checks out \(head.map { shortName($0) } ?? "nothing"); make \(branchName) its default branch (git symbolic-ref HEAD \(branch) in that repository, or the hosting service's settings)"
+      let naming = head.map { "HEAD naming \(shortName($0))" } ?? "HEAD naming a branch it does not have"
+      warnings.append("\(url.display) has \(naming), not \(branchName): \(fix)")
+    }
+    return outcome(try commits(after: pushed.previous, upTo: result.shared, in: repository), branch: branch, pushed: true)
+  }
+
+  /// The branch to push to: the one given; else, for an empty remote, the one its HEAD names
+  /// (so that a clone checks it out), else the one recorded, else `main`; for a remote with
+  /// branches, the one recorded, else the one HEAD names, else none: refused, since the remote
+  /// does not say.
+  private static func branch(given: String?, recorded: String?, remote: RemoteReferences, url: RemoteURL) throws
+    -> String
+  {
+    if let given { return given }
+    let head = remote.head.flatMap { $0.hasPrefix("refs/heads/") ? $0 : nil }
+    if remote.references.isEmpty { return head ?? recorded ?? "refs/heads/main" }
+    if let chosen = recorded ?? head { return chosen }
+    let branches = remote.references.keys.filter { $0.hasPrefix("refs/heads/") }.sorted().map { shortName($0) }
+    throw JournalError(
+      "\(url.display) has \(branches.isEmpty ? "references" : "branches (" + branches.prefix(5).joined(separator: ", ") + ")") but its HEAD names none of them, so it does not say which branch to push to; pass --branch")
+  }
+
+  private static func listing(_ url: RemoteURL, access: RemoteAccess, in repository: Repository) throws
+    -> RemoteReferences
+  {
+    do {
+      return try repository.remoteReferences(at: url.text, callbacks: access.callbacks(for: url))
+    } catch let error as GitError {
+      throw JournalError("cannot push to \(url.display): \(error.message)")
+    }
+  }
+
+  /// `main` for `refs/heads/main`.
+  private static func shortName(_ reference: String) -> String {
+    reference.hasPrefix("refs/heads/") ? String(reference.dropFirst("refs/heads/".count)) : reference
   }
 
   /// The shared commits after `previous` (nil: all of them) up to `tip`, oldest first: a shared
