@@ -33,7 +33,9 @@ import Testing
       ["share", "alice", "--to", "http://127.0.0.1:\(redirecting.port)/shared.git"], environment: ["JOURNAL_TOKEN": "t0ken"])
     #expect(redirected.status == 2)
     #expect(
-      redirected.stderr.contains("localhost asked for credentials, but the URL names 127.0.0.1"), "\(redirected.stderr)")
+      redirected.stderr.contains(
+        "http://localhost:\(served.port) asked for credentials, but the URL names http://127.0.0.1:\(redirecting.port)"),
+      "\(redirected.stderr)")
     #expect(served.requests.count > before, "the redirect was followed")
     #expect(served.requests.dropFirst(before).allSatisfy { $0 == "-" }, "the token never went to localhost")
     #expect(redirecting.requests.allSatisfy { $0 == "-" })
@@ -71,6 +73,57 @@ extension HTTPShareTests {
     #expect(refused.status == 2)
     #expect(refused.stderr.contains("pass --branch"), "\(refused.stderr)")
     #expect(try other.git("for-each-ref", "--format=%(refname)") == "refs/heads/elsewhere\n")
+  }
+}
+
+extension HTTPShareTests {
+  /// A redirect to the same host on another port is another server: the token stays home.
+  @Test func theTokenGoesOnlyToTheSameSchemeHostAndPort() throws {
+    let remote = try BareRepository()
+    let repository = try ShareTests.journalWithHistory()
+    let served = try GitHTTPServer(token: "t0ken", root: remote.folder.path)
+    let redirecting = try GitHTTPServer(token: "", root: remote.folder.path, redirect: "http://127.0.0.1:\(served.port)")
+    let run = try repository.journal(
+      ["share", "alice", "--to", "http://127.0.0.1:\(redirecting.port)/shared.git"], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(run.status == 2)
+    #expect(
+      run.stderr.contains(
+        "http://127.0.0.1:\(served.port) asked for credentials, but the URL names http://127.0.0.1:\(redirecting.port)"),
+      "\(run.stderr)")
+    #expect(!served.requests.isEmpty, "the redirect was followed")
+    #expect(served.requests.allSatisfy { $0 == "-" }, "the token went to another port")
+    #expect(try remote.git("for-each-ref").isEmpty)
+  }
+
+  /// A password or token written into the URL, or given in JOURNAL_TOKEN, is never printed:
+  /// not in journal's own messages, not in libgit2's, not on success.
+  @Test func secretsAreNeverPrinted() throws {
+    let remote = try BareRepository()
+    let repository = try ShareTests.journalWithHistory()
+    let served = try GitHTTPServer(token: "zqs-t0ken", root: remote.folder.path)
+    let closed = try closedPort()
+    var runs: [Run] = []
+    for url in [
+      "https://sam:zqs-password@[bad/x.git",  // libgit2: malformed URL '…'
+      "https://sam:zqs-password@@127.0.0.1:\(closed)/x.git",
+      "https://sam:zqs-password@git.example.com:99999/x.git",  // journal: the port is not a number
+      "https://zqs-bare-token@127.0.0.1:\(closed)/x.git",  // a token as the user, unreachable
+      "http://x-access-token:zqs-t0ken@127.0.0.1:\(served.port)/shared.git",  // accepted
+      "http://x-access-token:zqs-t0ken@127.0.0.1:\(served.port)/shared.git",  // again: nothing to push
+      "http://zqs-bare-token@127.0.0.1:\(served.port)/shared.git",  // refused by the server
+    ] {
+      runs.append(try repository.journal(["share", "alice", "--to", url], environment: ["JOURNAL_TOKEN": "zqs-env-token"]))
+    }
+    #expect(runs.map(\.status) == [2, 2, 2, 2, 0, 0, 2], "\(runs.map(\.stderr))")
+    for run in runs {
+      #expect(!(run.stdout + run.stderr).contains("zqs"), "a secret was printed: \(run.stdout)\(run.stderr)")
+      #expect(run.stderr.split(separator: "\n").count <= 1, "\(run.stderr)")
+    }
+    #expect(runs[4].stdout.contains("shared alice to http://***@127.0.0.1:\(served.port)/shared.git main: 3 commits pushed"), "\(runs[4].stdout)")
+    #expect(runs[0].stderr.hasPrefix("journal: cannot push to https://***@[bad/x.git: "), "\(runs[0].stderr)")
+    // Nor is one kept: the record names the remote without them.
+    #expect(!(try repository.git("log", "--format=%B", "--all")).contains("zqs"))
+    #expect(!(try repository.git("for-each-ref")).contains("zqs"))
   }
 }
 

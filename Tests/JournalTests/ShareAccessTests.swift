@@ -68,7 +68,7 @@ import Testing
     #expect(scp.transport == .ssh && scp.host == "git.example.com" && scp.port == nil && scp.user == "git")
     let https = try RemoteURL("https://sam:s3cret@git.example.com/sam/feedback.git")
     #expect(https.transport == .https && https.host == "git.example.com" && https.user == "sam")
-    #expect(https.display == "https://sam:***@git.example.com/sam/feedback.git")
+    #expect(https.display == "https://***@git.example.com/sam/feedback.git")
     #expect(try RemoteURL("/srv/git/sam.git").transport == .local)
     #expect(try RemoteURL("file:///srv/git/sam.git").transport == .local)
     #expect(try RemoteURL("../sam.git").transport == .local)
@@ -122,9 +122,15 @@ import Testing
     func request(_ url: String) -> CredentialRequest {
       CredentialRequest(url: url, userFromURL: nil, allowsSSHKey: false, allowsUserPassword: true, allowsUserName: false)
     }
-    // Redirected elsewhere: refused, the token never handed over.
-    #expect(throws: JournalError.self) { try callbacks.credential(request("https://evil.example.net/sam/feedback.git")) }
-    guard case .userPassword(let user, let password)? = try callbacks.credential(request("https://git.example.com/sam/feedback.git"))
+    // Redirected elsewhere, or to the same host on another port or scheme: refused, the token
+    // never handed over.
+    for elsewhere in [
+      "https://evil.example.net/sam/feedback.git", "https://git.example.com:8443/sam/feedback.git",
+      "http://git.example.com/sam/feedback.git",
+    ] {
+      #expect(throws: JournalError.self) { try callbacks.credential(request(elsewhere)) }
+    }
+    guard case .userPassword(let user, let password)? = try callbacks.credential(request("https://GIT.example.com:443/sam/feedback.git"))
     else {
       Issue.record("no token for the named host")
       return
