@@ -26,7 +26,8 @@ struct ShareCommand: ParsableCommand {
       SSH: --ssh-key or JOURNAL_SSH_KEY (passphrase in JOURNAL_SSH_PASSPHRASE), else \
       ssh-agent, else ~/.ssh/id_ed25519, id_ecdsa, id_rsa. The server's host key must be in \
       known_hosts or match --host-key. HTTPS: a token in JOURNAL_TOKEN (user in \
-      JOURNAL_TOKEN_USER), sent only to the host the URL names.
+      JOURNAL_TOKEN_USER), sent only to the scheme, host and port the URL names. No message \
+      prints a password or token.
 
       Examples:
         journal share sam-okafor --to git@git.example.com:sam/feedback.git
@@ -103,7 +104,7 @@ struct ShareCommand: ParsableCommand {
     let count = outcome.commits.count
     let commits = count == 1 ? "1 commit" : "\(count) commits"
     let at = outcome.head.prefix(7)
-    let target = "\(id) to \(url.display) \(outcome.branch)"
+    let target = "\(id) to \(outcome.remote) \(outcome.branch)"
     if !outcome.pushed {
       let new = count == 0 ? "nothing new since the last share there" : "\(commits) not yet shared there"
       text += "would share \(target): \(new), at \(at) (dry run: nothing pushed)\n"

@@ -116,6 +116,24 @@ import Testing
     }
   }
 
+  /// One redaction for every message: the user information of any URL in it (all of it over
+  /// HTTP, where a token may stand in the user's place; the password over SSH), and the
+  /// secrets themselves wherever they appear.
+  @Test func oneRedactionHidesEverySecret() throws {
+    let url = try RemoteURL("https://sam:pa%73s-word@git.example.com/sam/x.git")
+    let redaction = Redaction(urlText: url.text, token: "tok-12345", passphrase: "phrase-678")
+    #expect(
+      redaction.apply("malformed URL 'https://sam:pass-word@git.example.com/sam/x.git'")
+        == "malformed URL 'https://***@git.example.com/sam/x.git'")
+    #expect(redaction.apply("https://TOKEN@host/x and http://u:p@h:8080/y") == "https://***@host/x and http://***@h:8080/y")
+    #expect(redaction.apply("ssh://git:hunter22@host/x, ssh://git@host/y") == "ssh://git:***@host/x, ssh://git@host/y")
+    #expect(redaction.apply("sent tok-12345 and pass-word and pa%73s-word, not phrase-678") == "sent *** and *** and ***, not ***")
+    #expect(redaction.apply("git@host:sam/x.git, /srv/a@b.git, https://host/a@b") == "git@host:sam/x.git, /srv/a@b.git, https://***@b")
+    #expect(redaction.apply("nothing here") == "nothing here")
+    // The scalars around a URL are not taken apart, whatever they combine with.
+    #expect(redaction.apply("«https://u:p@h/x»\u{301}") == "«https://***@h/x»\u{301}")
+  }
+
   @Test func theTokenGoesOnlyToTheHostTheURLNames() throws {
     let access = RemoteAccess(environment: ["HOME": "/nonexistent", "JOURNAL_TOKEN": "t0ken", "USER": "sam"])
     let callbacks = access.callbacks(for: try RemoteURL("https://git.example.com/sam/feedback.git"))

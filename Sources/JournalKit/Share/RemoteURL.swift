@@ -37,7 +37,7 @@ public struct RemoteURL: Sendable, Equatable {
       case "https": transport = .https
       case "http": transport = .http
       default:
-        throw JournalError("\(text): journal can push to a path, file://, ssh://, https:// or http://, not \(scheme)://")
+        throw JournalError("\(Self.shown(text)): journal can push to a path, file://, ssh://, https:// or http://, not \(scheme)://")
       }
       scpLike = false
       let authority = rest.prefix { $0 != "/" }
@@ -51,7 +51,7 @@ public struct RemoteURL: Sendable, Equatable {
       }
       if let colon = hostPart.lastIndex(of: ":"), !hostPart.hasSuffix("]") {
         guard let number = Int(hostPart[hostPart.index(after: colon)...]), (1...65535).contains(number) else {
-          throw JournalError("\(text): the port is not a number from 1 to 65535")
+          throw JournalError("\(Self.shown(text)): the port is not a number from 1 to 65535")
         }
         port = number
         hostPart = hostPart[..<colon]
@@ -59,7 +59,7 @@ public struct RemoteURL: Sendable, Equatable {
         port = nil
       }
       host = hostPart.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-      guard !(host ?? "").isEmpty else { throw JournalError("\(text): the URL names no host") }
+      guard !(host ?? "").isEmpty else { throw JournalError("\(Self.shown(text)): the URL names no host") }
       return
     }
     // git's scp-like form, user@host:path, when the colon comes before any slash.
@@ -82,13 +82,26 @@ public struct RemoteURL: Sendable, Equatable {
     path = text
   }
 
-  /// The URL with any password or token in it hidden, for messages.
-  public var display: String {
-    guard transport != .local, let range = text.range(of: "://"),
-      let at = text[range.upperBound...].prefix(while: { $0 != "/" }).lastIndex(of: "@"),
-      let colon = text[range.upperBound..<at].firstIndex(of: ":")
-    else { return text }
-    return String(text[..<colon]) + ":***" + String(text[at...])
+  /// The URL with any password or token in it hidden, for messages (`Redaction`).
+  public var display: String { Self.shown(text) }
+
+  private static func shown(_ text: String) -> String { Redaction(urlText: text).apply(text) }
+
+  /// `scheme://host[:port]`, the port only when it is not the scheme's own: where a
+  /// credential may go.
+  var origin: String {
+    let shownPort = port.flatMap { $0 == defaultPort ? nil : ":\($0)" } ?? ""
+    return "\(transport.rawValue)://\(bracketedHost)\(shownPort)"
+  }
+
+  /// The port, the scheme's own when the URL names none.
+  var effectivePort: Int? { port ?? defaultPort }
+
+  private var defaultPort: Int? { [.ssh: 22, .https: 443, .http: 80][transport] }
+
+  private var bracketedHost: String {
+    let name = host?.lowercased() ?? ""
+    return name.contains(":") ? "[\(name)]" : name
   }
 
   /// The repository the URL names, written one way whichever way it was given: without user,
@@ -102,15 +115,10 @@ public struct RemoteURL: Sendable, Equatable {
     case .local:
       return "file://" + Self.absolute(trimmed)
     case .ssh, .https, .http:
-      let scheme = transport.rawValue
-      let name = host?.lowercased() ?? ""
-      let bracketed = name.contains(":") ? "[\(name)]" : name
-      let defaultPort = [.ssh: 22, .https: 443, .http: 80][transport]
-      let shownPort = port.flatMap { $0 == defaultPort ? nil : ":\($0)" } ?? ""
       // user@host:path is relative to the home folder, as ssh://host/~/path is.
       let location =
         scpLike && !trimmed.hasPrefix("/") ? (trimmed.hasPrefix("~") ? "/" + trimmed : "/~/" + trimmed) : trimmed
-      return "\(scheme)://\(bracketed)\(shownPort)\(location)"
+      return origin + location
     }
   }
 

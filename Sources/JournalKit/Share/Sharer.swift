@@ -39,6 +39,8 @@ public enum Sharer {
   }
 
   public struct Outcome: Sendable {
+    /// The remote, for messages: its URL without password or token.
+    public let remote: String
     /// The tip of the shared history, pushed unless this was a dry run.
     public let head: String
     /// The branch of the remote, `main`.
@@ -57,7 +59,26 @@ public enum Sharer {
     public let warnings: [String]
   }
 
+  /// Shares `person`'s history. Every message it gives, thrown or returned, has been through
+  /// one `Redaction`: no password or token the URL or the environment holds is in it.
   public static func share(_ location: JournalLocation, person: String, options: Options) throws -> Outcome {
+    let redaction = Redaction(url: options.url, access: options.access)
+    do {
+      let outcome = try share(location, person: person, options: options, remote: redaction.apply(options.url.text))
+      return Outcome(
+        remote: outcome.remote, head: outcome.head, branch: redaction.apply(outcome.branch), commits: outcome.commits,
+        pushed: outcome.pushed, refused: outcome.refused, files: outcome.files, notes: outcome.notes.map(redaction.apply),
+        warnings: outcome.warnings.map(redaction.apply))
+    } catch let error as JournalError {
+      throw JournalError(redaction.apply(error.message))
+    } catch let error as GitError {
+      throw JournalError(redaction.apply("git: \(error.message)"))
+    }
+  }
+
+  private static func share(_ location: JournalLocation, person: String, options: Options, remote: String) throws
+    -> Outcome
+  {
     for id in [person] + (options.followFrom.map { [$0] } ?? []) where !Person.isValidID(id) {
       throw JournalError("`\(id)` is not a person id: use lowercase letters, digits and `-`")
     }
@@ -77,13 +98,13 @@ public enum Sharer {
     // a run that fails before, leaves the object database as it was.
     return try git {
       try journal.repository.withObjectsInMemory { keep in
-        try share(journal, person: person, options: options, keep: keep)
+        try share(journal, person: person, options: options, remote: remote, keep: keep)
       }
     }
   }
 
   private static func share(
-    _ journal: JournalRepository, person: String, options: Options, keep: () throws -> Void
+    _ journal: JournalRepository, person: String, options: Options, remote: String, keep: () throws -> Void
   ) throws -> Outcome {
     let repository = journal.repository
     let key = ShareRecord.Key(prefix: journal.prefix, person: person, remote: options.url.normalized)
@@ -107,7 +128,7 @@ public enum Sharer {
       files: [String: [UInt8]] = [:]
     ) -> Outcome {
       Outcome(
-        head: result.shared.description, branch: branch.map(shortName) ?? "(the branch its HEAD names)",
+        remote: remote, head: result.shared.description, branch: branch.map(shortName) ?? "(the branch its HEAD names)",
         commits: commits, pushed: pushed, refused: refused, files: files, notes: notes, warnings: warnings)
     }
     // The receiving repository must be a journal that passes `journal check`.
