@@ -263,4 +263,52 @@ import Testing
     #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "3\n")
   }
+
+  // MARK: Local pushes and receiving hooks
+
+  /// libgit2 writes a push to a repository on this machine itself, without running its
+  /// hooks: a repository whose hooks git would run on a push is refused, in one line, with
+  /// nothing pushed and nothing recorded.
+  @Test func aLocalRepositoryWithReceivingHooksIsRefused() throws {
+    let repository = try ShareTests.journalWithHistory()
+    let remote = try BareRepository()
+    let hook = remote.path + "/hooks/pre-receive"
+    try Data("#!/bin/sh\ntouch \"$GIT_DIR/hook-ran\"\nexit 1\n".utf8).write(to: URL(fileURLWithPath: hook))
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+    // git runs it, and it refuses: the oracle for what a push there means.
+    let pushed = try runProgram("/usr/bin/git", ["-C", repository.path, "push", "-q", remote.path, "HEAD:refs/heads/main"])
+    #expect(pushed.status != 0 && FileManager.default.fileExists(atPath: remote.path + "/hook-ran"))
+    try FileManager.default.removeItem(atPath: remote.path + "/hook-ran")
+    let before = try repository.git("for-each-ref")
+    for url in [remote.path, "file://" + remote.path] {
+      let run = try repository.journal("share", "alice", "--to", url)
+      #expect(run.status == 2)
+      #expect(
+        run.stderr.hasPrefix("journal: \(url) has a pre-receive hook, which libgit2 does not run"), "\(run.stderr)")
+      #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+      let dryRun = try repository.journal("share", "alice", "--to", url, "--dry-run")
+      #expect(dryRun.status == 2 && dryRun.stderr == run.stderr, "\(dryRun.stderr)")
+    }
+    #expect(try remote.git("for-each-ref").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: remote.path + "/hook-ran"))
+    #expect(try repository.git("for-each-ref") == before)
+
+    // Where git looks: core.hooksPath, relative to the repository's git folder.
+    try FileManager.default.removeItem(atPath: hook)
+    try FileManager.default.createDirectory(atPath: remote.path + "/custom-hooks", withIntermediateDirectories: true)
+    let update = remote.path + "/custom-hooks/update"
+    try Data("#!/bin/sh\nexit 1\n".utf8).write(to: URL(fileURLWithPath: update))
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: update)
+    try remote.git("config", "core.hooksPath", "custom-hooks")
+    let gitPush = try runProgram("/usr/bin/git", ["-C", repository.path, "push", "-q", remote.path, "HEAD:refs/heads/main"])
+    #expect(gitPush.status != 0, "git ran the update hook of core.hooksPath")
+    let custom = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(custom.status == 2 && custom.stderr.contains("has an update hook"), "\(custom.stderr)")
+
+    // A hook git would not run, not being executable, does not stop the share.
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: update)
+    let plain = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(plain.status == 0, "\(plain.stderr)")
+    #expect(try remote.git("rev-list", "--count", "main") == "3\n")
+  }
 }
