@@ -38,8 +38,11 @@ struct ShareCommand: ParsableCommand {
       The shared journal is checked as it will be pushed; with errors, nothing is pushed \
       (exit 1) unless --no-verify.
 
+      A repository on this machine (a path or file://) with receiving hooks (pre-receive, \
+      update, ...) is refused: libgit2 would push to it without running them.
+
       Exit status: 0 shared (or, with --dry-run, translated); 1 the shared journal has errors; \
-      2 no such person, failed \
+      2 no such person, receiving hooks on a local repository, failed \
       authentication, unknown or changed host key, unreachable remote, a push that would not \
       be a fast-forward, or another failure. On failure nothing is recorded locally.
       """)

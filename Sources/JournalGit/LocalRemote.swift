@@ -10,6 +10,18 @@ public struct LocalRemote: Sendable {
   public let head: String?
   /// Every reference but HEAD, with what it points at.
   public let references: [String: ObjectID]
+  /// The hooks `git receive-pack` would run for a push there (`pre-receive`, `update`, …),
+  /// found where git looks (`core.hooksPath`, relative to the git folder, else `hooks/`) and
+  /// executable, as git wants them; libgit2 runs none of them.
+  public let receivingHooks: [String]
+
+  /// The hooks git runs on the receiving side of a push, in the order it runs them.
+  /// `proc-receive` runs only for the references `receive.procReceiveRefs` names;
+  /// `push-to-checkout` is left out: it is only for a repository with a working tree, to
+  /// which libgit2 does not push at all.
+  static let receivingHookNames = [
+    "pre-receive", "update", "proc-receive", "reference-transaction", "post-receive", "post-update",
+  ]
 
   /// The repository at `path` (as libgit2's local transport opens it), or nil when there is
   /// none there: the push then says why.
@@ -38,6 +50,30 @@ public struct LocalRemote: Sendable {
         references[String(cString: name)] = ObjectID(oid)
       }
     }
-    return LocalRemote(head: head, references: references)
+    var config: OpaquePointer?
+    try check(git_repository_config_snapshot(&config, repository), "git_repository_config_snapshot")
+    defer { git_config_free(config) }
+    let hooks = try hooksFolder(repository!, config: config)
+    var procReceive = git_buf()
+    defer { git_buf_dispose(&procReceive) }
+    let procReceiveRefs = git_config_get_string_buf(&procReceive, config, "receive.procReceiveRefs") == 0
+    let present = receivingHookNames.filter {
+      ($0 != "proc-receive" || procReceiveRefs) && access(hooks + "/" + $0, X_OK) == 0
+    }
+    return LocalRemote(head: head, references: references, receivingHooks: present)
+  }
+
+  /// Where git looks for the repository's hooks when it receives a push: `core.hooksPath`
+  /// (with `~/` expanded; a relative one from the git folder, where receive-pack runs its
+  /// hooks), else `hooks/` in the common git folder.
+  private static func hooksFolder(_ repository: OpaquePointer, config: OpaquePointer?) throws -> String {
+    let gitFolder = String(cString: git_repository_commondir(repository))
+    var path = git_buf()
+    defer { git_buf_dispose(&path) }
+    let found = git_config_get_path(&path, config, "core.hooksPath")
+    if found == GIT_ENOTFOUND.rawValue { return gitFolder + "hooks" }
+    try check(found, "git_config_get_path")
+    let configured = String(cString: path.ptr)
+    return configured.hasPrefix("/") ? configured : gitFolder + configured
   }
 }

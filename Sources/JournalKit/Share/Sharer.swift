@@ -139,6 +139,12 @@ public enum Sharer {
     }
     let url = options.url
     let local = url.transport == .local ? try LocalRemote.inspect(url.path) : nil
+    // libgit2 writes a push to a repository on this machine itself: git's hooks there would
+    // not run. Rather than go around them, refuse.
+    if let hook = local?.receivingHooks.first {
+      throw JournalError(
+        "\(url.display) has \(hook.hasPrefix("u") ? "an" : "a") \(hook) hook, which libgit2 does not run when it pushes to a repository on this machine; journal share will not go around it: push over ssh:// to this machine, where git runs it, or remove the hook")
+    }
     guard !options.dryRun else {
       return outcome(
         result.added.map { SharedCommit(id: $0.shared.description, summary: $0.summary) },
