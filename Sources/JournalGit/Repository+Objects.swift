@@ -127,6 +127,18 @@ extension Repository {
     return ObjectID(blob)
   }
 
+  /// A blob's size in bytes, read from the object's header, without its content.
+  public func blobSize(_ id: ObjectID) throws -> Int {
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, pointer), "git_repository_odb")
+    defer { git_odb_free(odb) }
+    var oid = id.oid
+    var size = 0
+    var type = GIT_OBJECT_ANY
+    try check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header")
+    return size
+  }
+
   public func blobContent(_ id: ObjectID) throws -> [UInt8] {
     var oid = id.oid
     var blob: OpaquePointer?

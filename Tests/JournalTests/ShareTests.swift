@@ -153,6 +153,27 @@ import Testing
     #expect(try remote.git("rev-list", "--count", "main") == "4\n")
   }
 
+  /// The check before the push reads notes, one at a time, and never an attachment: a large
+  /// attachment is shared as it is, and a note too large to check is reported unread.
+  @Test func largeFilesAreCheckedWithoutBeingRead() throws {
+    let repository = try Self.journalWithHistory()
+    var attachment = Data(count: 3 << 20)
+    for index in stride(from: 0, to: attachment.count, by: 4096) { attachment[index] = UInt8(truncatingIfNeeded: index >> 12) }
+    try repository.folder.write("mentees/alice/attachments/scan.pdf", attachment)
+    try repository.commit("A scan", author: "Hannah Reyes", at: "2026-10-02T12:00:00+00:00")
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("rev-parse", "main:mentees/alice/attachments/scan.pdf") == (try repository.git("rev-parse", "HEAD:mentees/alice/attachments/scan.pdf")))
+
+    try repository.write(["mentees/alice/sessions/2026-10-03.md": Self.session(on: "2026-10-03") + String(repeating: "- a long line of notes\n", count: 60_000)])
+    try repository.commit("A very long session", author: "Hannah Reyes", at: "2026-10-03T12:00:00+00:00")
+    let large = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(large.status == 1)
+    #expect(large.stdout.contains("(shared) mentees/alice/sessions/2026-10-03.md:1:1: error"), "\(large.stdout)")
+    #expect(large.stdout.contains("journal reads notes of at most"), "\(large.stdout)")
+  }
+
   @Test func aJournalInASubfolderSharesAtTheRoot() throws {
     let repository = try GitFixture(journalAt: "team/notes")
     try repository.write(["team/notes/mentees/alice/sessions/2026-09-15.md": Self.session(on: "2026-09-15"), "README.md": "not the journal's\n"])

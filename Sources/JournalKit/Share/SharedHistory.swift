@@ -155,12 +155,6 @@ struct SharedHistory {
       reproduced: reproduced && !continued)
   }
 
-  /// Every file of a shared commit, by path: the journal to check before pushing.
-  func files(of commit: ObjectID) throws -> [String: [UInt8]] {
-    let tree = try repository.commitHeader(commit).tree
-    return try files(tree).mapValues { try repository.blobContent($0) }
-  }
-
   func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
     guard let entry = try repository.treeEntry(prefix + JournalPath.peopleFolder + "/" + folder, in: tree),
       entry.kind == .folder
@@ -189,19 +183,6 @@ struct SharedHistory {
     let result = kept.isEmpty ? nil : try repository.writeTree(kept)
     cache.filtered[tree] = result
     return result
-  }
-
-  /// Every file of a filtered folder, by path inside it.
-  private func files(_ tree: ObjectID, under path: String = "") throws -> [String: ObjectID] {
-    var files: [String: ObjectID] = [:]
-    for entry in try repository.treeEntries(tree) {
-      if entry.kind == .folder {
-        files.merge(try self.files(entry.id, under: path + entry.name + "/")) { first, _ in first }
-      } else {
-        files[path + entry.name] = entry.id
-      }
-    }
-    return files
   }
 
   // MARK: Settings

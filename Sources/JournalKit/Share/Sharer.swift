@@ -51,7 +51,7 @@ public enum Sharer {
     public let pushed: Bool
     /// The shared journal's errors, when they stopped the push.
     public let refused: CheckReport?
-    /// The shared journal's files, for showing those errors.
+    /// The files of the shared journal those errors are in, for showing them.
     public let files: [String: [UInt8]]
     /// What the person sharing should know, one line each.
     public let notes: [String]
@@ -133,9 +133,11 @@ public enum Sharer {
     }
     // The receiving repository must be a journal that passes `journal check`.
     if options.verify {
-      let files = try history.files(of: result.shared)
-      let report = try Checker.check(MemoryJournal(files: files), today: options.today)
-      if report.errorCount > 0 { return outcome([], branch: given, pushed: false, refused: report, files: files) }
+      let journal = try SharedJournal(result.shared, in: repository)
+      let report = try Checker.check(journal, today: options.today)
+      if report.errorCount > 0 {
+        return outcome([], branch: given, pushed: false, refused: report, files: journal.contents(of: report))
+      }
     }
     let url = options.url
     let local = url.transport == .local ? try LocalRemote.inspect(url.path) : nil
