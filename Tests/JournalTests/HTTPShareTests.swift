@@ -121,7 +121,9 @@ extension HTTPShareTests {
     }
     #expect(runs[4].stdout.contains("shared alice to http://***@127.0.0.1:\(served.port)/shared.git main: 3 commits pushed"), "\(runs[4].stdout)")
     #expect(runs[0].stderr.hasPrefix("journal: cannot push to https://***@[bad/x.git: "), "\(runs[0].stderr)")
-    // Nor is one kept: the record names the remote without them.
+    // Nor is one sent or kept: the receiving repository and the record hold none.
+    #expect(!(try allObjectsAndReferences(remote.path)).contains("zqs"))
+    #expect(!(try allObjectsAndReferences(remote.path)).lowercased().contains("bob"))
     #expect(!(try repository.git("log", "--format=%B", "--all")).contains("zqs"))
     #expect(!(try repository.git("for-each-ref")).contains("zqs"))
   }

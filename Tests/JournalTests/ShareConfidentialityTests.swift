@@ -180,6 +180,22 @@ import Testing
     #expect(try first.git("rev-parse", "main") == (try second.git("rev-parse", "main")))
     let four = try repository.journal("share", "alice", "--to", second.path)
     #expect(four.status == 0 && four.stdout.contains(": nothing to push, already at "), "\(four.stdout)")
+    for remote in [first, second] {
+      #expect(!(try allObjectsAndReferences(remote.path)).lowercased().contains("bob"), "bob reached alice's repository")
+    }
+
+    // A record this version cannot read is not continued from, and is replaced.
+    let records = try repository.git("for-each-ref", "--format=%(refname)", "refs/journal/share/").split(separator: "\n")
+    let toFirst = try records.filter {
+      try repository.git("log", "-1", "--format=%B", String($0)).contains(first.folder.url.lastPathComponent)
+    }
+    #expect(toFirst.count == 1, "\(records)")
+    let record = String(toFirst.first ?? "")
+    try repository.git("update-ref", record, "HEAD")
+    let unreadable = try repository.journal("share", "alice", "--to", first.path)
+    #expect(unreadable.status == 0 && unreadable.stdout.contains(": nothing to push, already at "), "\(unreadable.stdout)")
+    #expect(unreadable.stderr.contains("is not a record this version of journal can read"), "\(unreadable.stderr)")
+    #expect(try repository.git("rev-parse", record + "^1") == (try first.git("rev-parse", "main")))
   }
 
   /// Makes the record an earlier journal share left, `refs/journal/share/<id>`, naming neither
@@ -241,6 +257,7 @@ import Testing
     let clone = try TemporaryFolder()
     try remote.git("clone", "-q", remote.path, clone.path + "/alice")
     #expect(FileManager.default.fileExists(atPath: clone.path + "/alice/mentees/alice/sessions/2026-10-01.md"))
+    #expect(!(try allObjectsAndReferences(remote.path)).lowercased().contains("bob"), "bob reached alice's repository")
 
     // The next share goes to the same branch.
     try repository.write(["mentees/alice/sessions/2026-10-15.md": ShareTests.session(on: "2026-10-15")])
@@ -262,6 +279,7 @@ import Testing
     #expect(run.stderr.contains("git symbolic-ref HEAD refs/heads/main"), "\(run.stderr)")
     #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "3\n")
+    #expect(!(try allObjectsAndReferences(remote.path)).lowercased().contains("bob"), "bob reached alice's repository")
   }
 
   // MARK: Local pushes and receiving hooks
@@ -271,16 +289,26 @@ import Testing
   /// nothing pushed and nothing recorded.
   @Test func aLocalRepositoryWithReceivingHooksIsRefused() throws {
     let repository = try ShareTests.journalWithHistory()
+    func executable(_ path: String, _ script: String) throws {
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try Data(script.utf8).write(to: URL(fileURLWithPath: path))
+      try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    }
+    /// git pushing to a repository made the same way: the oracle for what a push there means.
+    func gitPush(to remote: BareRepository) throws -> Run {
+      try runProgram(
+        "/usr/bin/git", ["-C", repository.path, "push", "-q", remote.path, "HEAD:refs/heads/main"],
+        environment: ["PATH": "/usr/bin:/bin", "HOME": repository.home.path, "GIT_CONFIG_NOSYSTEM": "1"])
+    }
+    let refusing = "#!/bin/sh\ntouch \"$GIT_DIR/hook-ran\"\nexit 1\n"
+
+    let oracle = try BareRepository()
+    try executable(oracle.path + "/hooks/pre-receive", refusing)
+    #expect(try gitPush(to: oracle).status != 0 && FileManager.default.fileExists(atPath: oracle.path + "/hook-ran"))
+
     let remote = try BareRepository()
-    let hook = remote.path + "/hooks/pre-receive"
-    try Data("#!/bin/sh\ntouch \"$GIT_DIR/hook-ran\"\nexit 1\n".utf8).write(to: URL(fileURLWithPath: hook))
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
-    // git runs it, and it refuses: the oracle for what a push there means.
-    let pushed = try runProgram(
-      "/usr/bin/git", ["-C", repository.path, "push", "-q", remote.path, "HEAD:refs/heads/main"],
-      environment: ["PATH": "/usr/bin:/bin", "HOME": repository.home.path, "GIT_CONFIG_NOSYSTEM": "1"])
-    #expect(pushed.status != 0 && FileManager.default.fileExists(atPath: remote.path + "/hook-ran"), "\(pushed.stderr)")
-    try FileManager.default.removeItem(atPath: remote.path + "/hook-ran")
+    try executable(remote.path + "/hooks/pre-receive", refusing)
     let before = try repository.git("for-each-ref")
     for url in [remote.path, "file://" + remote.path] {
       let run = try repository.journal("share", "alice", "--to", url)
@@ -292,20 +320,20 @@ import Testing
       #expect(dryRun.status == 2 && dryRun.stderr == run.stderr, "\(dryRun.stderr)")
     }
     #expect(try remote.git("for-each-ref").isEmpty)
+    #expect(try remote.git("count-objects").hasPrefix("0 objects"), "nothing was written there")
     #expect(!FileManager.default.fileExists(atPath: remote.path + "/hook-ran"))
     #expect(try repository.git("for-each-ref") == before)
 
     // Where git looks: core.hooksPath, relative to the repository's git folder.
-    try FileManager.default.removeItem(atPath: hook)
-    try FileManager.default.createDirectory(atPath: remote.path + "/custom-hooks", withIntermediateDirectories: true)
+    let customOracle = try BareRepository()
+    try executable(customOracle.path + "/custom-hooks/update", "#!/bin/sh\nexit 1\n")
+    try customOracle.git("config", "core.hooksPath", "custom-hooks")
+    let declined = try gitPush(to: customOracle)
+    #expect(declined.status != 0 && declined.stderr.contains("hook declined"), "git ran the update hook: \(declined.stderr)")
+    try FileManager.default.removeItem(atPath: remote.path + "/hooks/pre-receive")
     let update = remote.path + "/custom-hooks/update"
-    try Data("#!/bin/sh\nexit 1\n".utf8).write(to: URL(fileURLWithPath: update))
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: update)
+    try executable(update, "#!/bin/sh\nexit 1\n")
     try remote.git("config", "core.hooksPath", "custom-hooks")
-    let gitPush = try runProgram(
-      "/usr/bin/git", ["-C", repository.path, "push", "-q", remote.path, "HEAD:refs/heads/main"],
-      environment: ["PATH": "/usr/bin:/bin", "HOME": repository.home.path, "GIT_CONFIG_NOSYSTEM": "1"])
-    #expect(gitPush.status != 0 && gitPush.stderr.contains("hook declined"), "git ran the update hook: \(gitPush.stderr)")
     let custom = try repository.journal("share", "alice", "--to", remote.path)
     #expect(custom.status == 2 && custom.stderr.contains("has an update hook"), "\(custom.stderr)")
 
@@ -314,5 +342,6 @@ import Testing
     let plain = try repository.journal("share", "alice", "--to", remote.path)
     #expect(plain.status == 0, "\(plain.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "3\n")
+    #expect(!(try allObjectsAndReferences(remote.path)).lowercased().contains("bob"), "bob reached alice's repository")
   }
 }

@@ -69,7 +69,8 @@ struct ShareRecord {
 
   private static let fileName = "commits"
 
-  /// The record for `key`, or nil when there is none or it is not one journal can read.
+  /// The record for `key`, or nil when there is none or it is not one journal can read (then
+  /// it is not continued from, and the next record replaces it).
   static func read(_ key: Key, in repository: Repository) throws -> ShareRecord? {
     guard let commit = try repository.reference(key.reference) else { return nil }
     let header = try repository.commitHeader(commit)

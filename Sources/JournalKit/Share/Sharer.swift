@@ -108,16 +108,21 @@ public enum Sharer {
   ) throws -> Outcome {
     let repository = journal.repository
     let key = ShareRecord.Key(prefix: journal.prefix, person: person, remote: options.url.normalized)
+    // What the record's reference names now: the record is replaced only if it still does.
+    let recorded = try repository.reference(key.reference)
     let record = try ShareRecord.read(key, in: repository)
+    var notes: [String] = []
+    if recorded != nil && record == nil {
+      notes.append("\(key.reference) is not a record this version of journal can read; translating from the start")
+    }
     // A record of the old form is only looked at when this share has none of its own.
-    let legacy = record == nil ? try LegacyShareRecord.read(person: person, in: repository) : nil
+    let legacy = recorded == nil ? try LegacyShareRecord.read(person: person, in: repository) : nil
     // The same share as last time, unless the user says otherwise.
     let followFrom = options.followFrom ?? record?.followFrom
     let history = SharedHistory(
       repository: repository, prefix: journal.prefix, person: person, followFrom: followFrom)
     let result = try history.build(
       continuing: record.flatMap { $0.followFrom == followFrom ? $0.point : nil }, checking: legacy?.point)
-    var notes: [String] = []
     if let beginning = result.beginning, !beginning.removed.isEmpty {
       notes.append(beginningNote(person: person, beginning))
     }
@@ -184,7 +189,7 @@ public enum Sharer {
     let earlier = result.continued ? try record?.translations(in: repository) ?? [] : []
     try ShareRecord.write(
       key, translations: earlier + result.added.map { .init(source: $0.source, shared: $0.shared) },
-      branch: branch, followFrom: followFrom, replacing: record?.commit, in: repository, persist: keep)
+      branch: branch, followFrom: followFrom, replacing: recorded, in: repository, persist: keep)
     if let legacy {
       notes.append(try settle(legacy, result: result, remote: pushed.previous, key: key, in: repository))
     }
