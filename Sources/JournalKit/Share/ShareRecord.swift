@@ -158,6 +158,26 @@ struct LegacyShareRecord {
     else { return nil }
     return LegacyShareRecord(reference: reference, commit: commit, point: .init(source: source, shared: shared))
   }
+
+  /// After a push, the note to give about this record: it is replaced by the new record `key`
+  /// when the push proved it that share's, that is, when the translation from the start
+  /// `reproduced` its shared tip at its source commit, and the remote held that tip (or a
+  /// later commit of the same history) before the push; otherwise it is left as it was.
+  func settle(reproduced: Bool, remoteHeld previous: ObjectID?, replacedBy key: ShareRecord.Key, in repository: Repository)
+    throws -> String
+  {
+    var held = false
+    var next = previous
+    while let id = next, !held {
+      held = id == point.shared
+      next = try repository.commitHeader(id).parents.first
+    }
+    if reproduced && held, try repository.deleteReference(reference, expected: commit) {
+      return "replaced \(reference), the record an earlier journal share left, with \(key.reference)"
+    }
+    return
+      "\(reference), the record an earlier journal share left, was not used: it names no journal or remote, and nothing shows it is \(key.person)'s share from \(key.journal) to this remote"
+  }
 }
 
 extension String {

@@ -152,17 +152,17 @@ public enum Sharer {
       throw JournalError(
         "\(url.display) has \(hook.hasPrefix("u") ? "an" : "a") \(hook) hook, which libgit2 does not run when it pushes to a repository on this machine; journal share will not go around it: push over ssh:// to this machine, where git runs it, or remove the hook")
     }
+    // What the remote holds, and which branch its HEAD names: read directly for a local
+    // repository, else listed over a connection of its own (not for a dry run, which makes
+    // none).
+    let localState = local.map { RemoteReferences(head: $0.head, references: $0.references) }
     guard !options.dryRun else {
+      let branch = try localState.map { try self.branch(given: given, recorded: record?.branch, remote: $0, url: url) }
       return outcome(
         result.added.map { SharedCommit(id: $0.shared.description, summary: $0.summary) },
-        branch: given ?? record?.branch ?? local?.head, pushed: false)
+        branch: branch ?? given ?? record?.branch, pushed: false)
     }
-    // What the remote holds, and which branch its HEAD names: read directly for a local
-    // repository, else listed over a connection of its own.
-    let before =
-      url.transport == .local
-      ? RemoteReferences(head: local?.head, references: local?.references ?? [:])
-      : try listing(url, access: options.access, in: repository)
+    let before = try localState ?? listing(url, access: options.access, in: repository)
     let branch = try self.branch(given: given, recorded: record?.branch, remote: before, url: url)
     let branchName = shortName(branch)
     // The objects go to disk before anything can point at them, so that no reference, even
@@ -191,58 +191,13 @@ public enum Sharer {
       key, translations: earlier + result.added.map { .init(source: $0.source, shared: $0.shared) },
       branch: branch, followFrom: followFrom, replacing: recorded, in: repository, persist: keep)
     if let legacy {
-      notes.append(try settle(legacy, result: result, remote: pushed.previous, key: key, in: repository))
+      notes.append(
+        try legacy.settle(reproduced: result.reproduced, remoteHeld: pushed.previous, replacedBy: key, in: repository))
     }
-    // A network remote that did not say which branch HEAD names says it now, if HEAD names
-    // the branch just pushed.
-    var head = before.head
-    var read = true
-    if head == nil && url.transport != .local {
-      do {
-        head = try listing(url, access: options.access, in: repository).head
-      } catch let error as JournalError {
-        read = false
-        warnings.append("pushed, but could not then read which branch HEAD names: \(error.message)")
-      }
-    }
-    if read && head != branch {
-      let fix =
-        "a clone checks out \(head.map { shortName($0) } ?? "nothing"); make \(branchName) its default branch (git symbolic-ref HEAD \(branch) in that repository, or the hosting service's settings)"
-      let naming = head.map { "HEAD naming \(shortName($0))" } ?? "HEAD naming a branch it does not have"
-      warnings.append("\(url.display) has \(naming), not \(branchName): \(fix)")
+    if let warning = try headWarning(pushed: branch, before: before, url: url, access: options.access, in: repository) {
+      warnings.append(warning)
     }
     return outcome(try commits(after: pushed.previous, upTo: result.shared, in: repository), branch: branch, pushed: true)
-  }
-
-  /// The branch to push to: the one given; else, for an empty remote, the one its HEAD names
-  /// (so that a clone checks it out), else the one recorded, else `main`; for a remote with
-  /// branches, the one recorded, else the one HEAD names, else none: refused, since the remote
-  /// does not say.
-  private static func branch(given: String?, recorded: String?, remote: RemoteReferences, url: RemoteURL) throws
-    -> String
-  {
-    if let given { return given }
-    let head = remote.head.flatMap { $0.hasPrefix("refs/heads/") ? $0 : nil }
-    if remote.references.isEmpty { return head ?? recorded ?? "refs/heads/main" }
-    if let chosen = recorded ?? head { return chosen }
-    let branches = remote.references.keys.filter { $0.hasPrefix("refs/heads/") }.sorted().map { shortName($0) }
-    throw JournalError(
-      "\(url.display) has \(branches.isEmpty ? "references" : "branches (" + branches.prefix(5).joined(separator: ", ") + ")") but its HEAD names none of them, so it does not say which branch to push to; pass --branch")
-  }
-
-  private static func listing(_ url: RemoteURL, access: RemoteAccess, in repository: Repository) throws
-    -> RemoteReferences
-  {
-    do {
-      return try repository.remoteReferences(at: url.text, callbacks: access.callbacks(for: url))
-    } catch let error as GitError {
-      throw JournalError("cannot push to \(url.display): \(error.message)")
-    }
-  }
-
-  /// `main` for `refs/heads/main`.
-  private static func shortName(_ reference: String) -> String {
-    reference.hasPrefix("refs/heads/") ? String(reference.dropFirst("refs/heads/".count)) : reference
   }
 
   /// The shared commits after `previous` (nil: all of them) up to `tip`, oldest first: a shared
@@ -258,26 +213,6 @@ public enum Sharer {
       next = try repository.commitHeader(id).parents.first
     }
     return commits.reversed()
-  }
-
-  /// Replaces a record of the old form with this share's when this run proved it this
-  /// share's: translated from the start, the history gave its shared tip at its source
-  /// commit, and the remote held that tip (or a later commit of this history) before the push.
-  private static func settle(
-    _ legacy: LegacyShareRecord, result: SharedHistory.Result, remote previous: ObjectID?, key: ShareRecord.Key,
-    in repository: Repository
-  ) throws -> String {
-    var held = false
-    var next = previous
-    while let id = next, !held {
-      held = id == legacy.point.shared
-      next = try repository.commitHeader(id).parents.first
-    }
-    if result.reproduced && held, try repository.deleteReference(legacy.reference, expected: legacy.commit) {
-      return "replaced \(legacy.reference), the record an earlier journal share left, with \(key.reference)"
-    }
-    return
-      "\(legacy.reference), the record an earlier journal share left, was not used: it names no journal or remote, and nothing shows it is \(key.person)'s share from \(key.journal) to this remote"
   }
 
   private static func beginningNote(person: String, _ beginning: SharedHistory.Beginning) -> String {
