@@ -155,7 +155,7 @@ struct SharedHistory {
       reproduced: reproduced && !continued)
   }
 
-  func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
+  private func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
     guard let entry = try repository.treeEntry(prefix + JournalPath.peopleFolder + "/" + folder, in: tree),
       entry.kind == .folder
     else { return nil }
@@ -166,7 +166,7 @@ struct SharedHistory {
 
   /// The folder without `private/`, hidden files, symbolic links and submodules, at any
   /// depth; nil when nothing is left.
-  func filteredTree(_ tree: ObjectID) throws -> ObjectID? {
+  private func filteredTree(_ tree: ObjectID) throws -> ObjectID? {
     if let known = cache.filtered[tree] { return known }
     var kept: [TreeEntry] = []
     for entry in try repository.treeEntries(tree) where !entry.name.hasPrefix(".") {
