@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// `journal share` as a round trip: the person clones their shared repository with the real
+/// `git`, writes, commits under their own name and pushes; the next share takes their commits
+/// into the journal and pushes the journal's on top. Both sides are read back with `git`.
+@Suite struct TwoWayShareTests {
+  /// A session of alice's with a dialogue and an open action.
+  static func session(on date: String, dialogue: [String] = ["- Hannah: how did the review go?"]) -> String {
+    """
+    ---
+    date: \(date)
+    type: career-development
+    ---
+    ## Strengths
+
+    - Led the incident review on \(date) and wrote the timeline the same day
+
+    ## Dialogue
+
+    \(dialogue.joined(separator: "\n"))
+
+    ## Actions
+
+    - [ ] Write the dedupe design note due:2026-12-20 owner:alice
+
+    """
+  }
+
+  /// The journal of `ShareTests`, with a session of alice's that has a dialogue and an action,
+  /// shared once to a new bare repository.
+  static func sharedJournal() throws -> (GitFixture, BareRepository) {
+    let repository = try ShareTests.journalWithHistory()
+    try repository.write(["mentees/alice/sessions/2026-10-08.md": session(on: "2026-10-08")])
+    try repository.commit("Alice, with an action", author: "Hannah Reyes", at: "2026-10-08T17:00:00+02:00")
+    let remote = try BareRepository()
+    let first = try repository.journal("share", "alice", "--to", remote.path)
+    guard first.status == 0 else { throw GitFixture.GitFailure(arguments: ["share", first.stderr], status: first.status) }
+    return (repository, remote)
+  }
+
+  static let reply = "- Alice: it went well; the timeline made the review short"
+
+  @Test func aReplyAndATickComeBackAsThePersonsOwnCommits() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    let file = "mentees/alice/sessions/2026-10-08.md"
+    try alice.edit(file) {
+      $0.replacingOccurrences(of: "how did the review go?\n", with: "how did the review go?\n\(Self.reply)\n")
+        .replacingOccurrences(of: "- [ ] Write the dedupe", with: "- [x] Write the dedupe")
+    }
+    let pushed = try alice.commitAndPush("Answer and tick the design note", at: "2026-10-09T21:15:00+09:00")
+
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("took in 1 commit of alice's from \(remote.path)"), "\(run.stdout)")
+    #expect(run.stdout.contains("\(pushed.prefix(7)) Answer and tick the design note"), "\(run.stdout)")
+
+    // In the journal: the person's commit, as they made it, under the merge that took it in.
+    let imported = try repository.git("log", "-1", "--format=%an|%ae|%aI|%cn|%cI|%s", "HEAD^2")
+    #expect(imported == "Alice Kim|alice@example.net|2026-10-09T21:15:00+09:00|Alice Kim|2026-10-09T21:15:00+09:00|Answer and tick the design note\n")
+    let body = try repository.git("log", "-1", "--format=%B", "HEAD^2")
+    let realRemote = URL(fileURLWithPath: remote.path).resolvingSymlinksInPath().path
+    #expect(body.hasSuffix("\n\nShared-from: file://\(realRemote) \(pushed)\n"), "\(body)")
+    #expect(try repository.git("rev-list", "--parents", "-1", "HEAD^2").split(separator: " ").count == 2)
+    let journalFile = try String(contentsOfFile: repository.path + "/" + file, encoding: .utf8)
+    #expect(journalFile.contains(Self.reply) && journalFile.contains("- [x] Write the dedupe"), "\(journalFile)")
+    #expect(try repository.git("status", "--porcelain") == "")
+    #expect(try repository.git("show", "HEAD:" + file) == journalFile)
+
+    // On the remote: a fast-forward of what alice pushed, which is kept as it was.
+    #expect(try remote.git("merge-base", "--is-ancestor", pushed, "main").isEmpty)
+    #expect(try remote.git("show", "main:" + file) == journalFile)
+    let pull = try alice.git("pull", "-q", "--ff-only")
+    #expect(pull.isEmpty)
+    #expect(try remote.git("fsck", "--strict").isEmpty)
+    #expect(try repository.git("fsck", "--strict", "--no-dangling").isEmpty)
+
+    // Again: nothing new on either side.
+    let again = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(again.status == 0 && again.stdout.contains(": nothing to push, already at "), "\(again.stdout)\(again.stderr)")
+  }
+}
+
+/// The person's side: a clone of their shared repository, worked on with the real `git` as
+/// they would, under their own name.
+final class PersonClone {
+  let folder: TemporaryFolder
+  let home: TemporaryFolder
+  let name: String
+  let email: String
+  var path: String { folder.path + "/clone" }
+
+  init(_ url: String, name: String = "Alice Kim", email: String = "alice@example.net", environment: [String: String] = [:])
+    throws
+  {
+    folder = try TemporaryFolder()
+    home = try TemporaryFolder()
+    self.name = name
+    self.email = email
+    let run = try runProgram(
+      "/usr/bin/git", ["clone", "-q", url, folder.path + "/clone"],
+      environment: baseEnvironment.merging(environment) { _, new in new })
+    guard run.status == 0 else { throw GitFixture.GitFailure(arguments: ["clone", url, run.stderr], status: run.status) }
+  }
+
+  private var baseEnvironment: [String: String] {
+    ["HOME": home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"]
+  }
+
+  @discardableResult
+  func git(_ arguments: String..., environment: [String: String] = [:]) throws -> String {
+    let run = try runProgram(
+      "/usr/bin/git", arguments, in: URL(fileURLWithPath: path),
+      environment: baseEnvironment.merging(environment) { _, new in new })
+    guard run.status == 0 else { throw GitFixture.GitFailure(arguments: arguments + [run.stderr], status: run.status) }
+    return run.stdout
+  }
+
+  func write(_ files: [String: String]) throws {
+    for (name, text) in files {
+      let file = URL(fileURLWithPath: path + "/" + name)
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try writeFile(file.path, Data(text.utf8))
+    }
+  }
+
+  func edit(_ file: String, _ change: (String) -> String) throws {
+    let text = try String(contentsOfFile: path + "/" + file, encoding: .utf8)
+    let changed = change(text)
+    precondition(changed != text, "the edit changed nothing")
+    try write([file: changed])
+  }
+
+  /// Commits everything as the person, at `date`, and returns the commit's id.
+  @discardableResult
+  func commit(_ message: String, at date: String) throws -> String {
+    try git("add", "-A")
+    try git(
+      "commit", "-q", "-m", message,
+      environment: [
+        "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": date,
+      ])
+    return try git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Commits as the person and pushes the branch; returns the commit's id.
+  @discardableResult
+  func commitAndPush(_ message: String, at date: String) throws -> String {
+    let id = try commit(message, at: date)
+    try git("push", "-q", "origin", "HEAD")
+    return id
+  }
+}
