@@ -61,7 +61,7 @@ import Testing
     #expect(imported == "Alice Kim|alice@example.net|2026-10-09T21:15:00+09:00|Alice Kim|2026-10-09T21:15:00+09:00|Answer and tick the design note\n")
     let body = try repository.git("log", "-1", "--format=%B", "HEAD^2")
     let realRemote = URL(fileURLWithPath: remote.path).resolvingSymlinksInPath().path
-    #expect(body.hasSuffix("\n\nShared-from: file://\(realRemote) \(pushed)\n"), "\(body)")
+    #expect(body == "Answer and tick the design note\n\nShared-from: file://\(realRemote) \(pushed)\n\n", "\(body)")
     #expect(try repository.git("rev-list", "--parents", "-1", "HEAD^2").split(separator: " ").count == 2)
     let journalFile = try String(contentsOfFile: repository.path + "/" + file, encoding: .utf8)
     #expect(journalFile.contains(Self.reply) && journalFile.contains("- [x] Write the dedupe"), "\(journalFile)")
