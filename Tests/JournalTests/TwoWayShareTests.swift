@@ -80,6 +80,74 @@ import Testing
     let again = try repository.journal("share", "alice", "--to", remote.path)
     #expect(again.status == 0 && again.stdout.contains(": nothing to push, already at "), "\(again.stdout)\(again.stderr)")
   }
+
+  // MARK: What may come back
+
+  /// Everything of both repositories a refused share must leave as it was.
+  static func state(_ repository: GitFixture, _ remote: BareRepository) throws -> [String] {
+    [
+      try repository.git("for-each-ref"), try repository.git("status", "--porcelain", "--untracked-files=all"),
+      try repository.git("ls-files", "-s"), try repository.git("reflog", "-n", "3"), try remote.git("for-each-ref"),
+      try repository.git("count-objects"),
+    ]
+  }
+
+  /// A commit that changes anything outside the person's own folder, or anything in it that
+  /// journal never shares, stops the share in one line naming the commit and the path, and
+  /// changes nothing on either side; the allowed changes beside it do not come in either.
+  @Test(arguments: [
+    ("journal.yml", "the journal's settings"), ("mentees/bob/notes.md", "outside mentees/alice/"),
+    ("notes.txt", "outside mentees/alice/"), ("mentees/alice/private/diary.md", "private/"),
+    ("mentees/alice/sessions/.draft.md", "hidden"), ("mentees/alice/sessions/link.md", "symbolic link"),
+  ])
+  func aChangeOutsideTheirOwnNotesStopsTheShare(path: String, reason: String) throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    if path.hasSuffix("link.md") {
+      try FileManager.default.createSymbolicLink(atPath: alice.path + "/" + path, withDestinationPath: "../profile.md")
+    } else if path == "journal.yml" {
+      try alice.edit(path) { $0 + "title: Alice's own\n" }
+    } else {
+      try alice.write([path: "written by alice\n"])
+    }
+    let pushed = try alice.commitAndPush("A reply, and \(path)", at: "2026-10-09T10:00:00+00:00")
+    let before = try Self.state(repository, remote)
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
+    #expect(run.stderr.hasPrefix("journal: alice's commit \(pushed.prefix(7)) on \(remote.path) changes \(path), "), "\(run.stderr)")
+    #expect(run.stderr.contains(reason) && run.stderr.contains("nothing was taken in or pushed"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    #expect(try Self.state(repository, remote) == before)
+    #expect(try remote.git("rev-parse", "main") == pushed + "\n")
+  }
+
+  /// With --allowed-only, the changes inside the person's folder come in, the rest is left
+  /// out, and the messages say so; the next push puts the journal's version back.
+  @Test func allowedOnlyTakesInTheirNotesAndSaysWhatWasLeftOut() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    let file = "mentees/alice/sessions/2026-10-08.md"
+    try alice.edit(file) { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    try alice.edit("journal.yml") { $0 + "title: Alice's own\n" }
+    try alice.write(["mentees/alice/private/diary.md": "alice's\n"])
+    let pushed = try alice.commitAndPush("A reply, a title, a diary", at: "2026-10-09T10:00:00+00:00")
+    let sharedConfig = try remote.git("show", "\(pushed)^:journal.yml")
+
+    let run = try repository.journal("share", "alice", "--to", remote.path, "--allowed-only")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("left out: journal.yml (\(pushed.prefix(7)), the journal's settings)"), "\(run.stdout)")
+    #expect(run.stdout.contains("left out: mentees/alice/private/diary.md (\(pushed.prefix(7))"), "\(run.stdout)")
+    #expect(try String(contentsOfFile: repository.path + "/" + file, encoding: .utf8).contains(Self.reply))
+    #expect(try repository.git("show", "HEAD:journal.yml") == "title: Test journal\n")
+    #expect(!FileManager.default.fileExists(atPath: repository.path + "/mentees/alice/private/diary.md"))
+    #expect(try repository.git("log", "-1", "--format=%B", "HEAD").contains("Left out:\n- journal.yml"))
+    #expect(try repository.git("status", "--porcelain") == "")
+    // The remote: a fast-forward of alice's commit that puts the shared settings back.
+    #expect(try remote.git("merge-base", "--is-ancestor", pushed, "main").isEmpty)
+    #expect(try remote.git("show", "main:journal.yml") == sharedConfig)
+    #expect(try remote.git("ls-tree", "-r", "--name-only", "main").contains("diary") == false)
+  }
 }
 
 /// The person's side: a clone of their shared repository, worked on with the real `git` as
