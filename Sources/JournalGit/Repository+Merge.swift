@@ -92,15 +92,14 @@ extension Repository {
     mode == GIT_FILEMODE_BLOB.rawValue || mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue
   }
 
-  /// Where the file merge of three versions stops: it is run again with markers longer than
-  /// any run of marker characters that starts a line of the three, so the markers it writes
-  /// are the only ones, and read back line by line.
+  /// Where the file merge of three versions stops: it is run again, as the tree merge ran
+  /// it, with markers longer than any run of marker characters that starts a line of the
+  /// three, so the markers it writes are the only ones, and read back line by line.
   func conflictingLines(ancestor: ObjectID?, ours: ObjectID, theirs: ObjectID) throws -> [MergeConflict.Hunk] {
     let versions = [try ancestor.map(blobContent) ?? [], try blobContent(ours), try blobContent(theirs)]
     let markerSize = max(7, versions.map(Self.longestMarkerRun).max() ?? 0) + 1
     var options = git_merge_file_options()
     try check(git_merge_file_options_init(&options, UInt32(GIT_MERGE_FILE_OPTIONS_VERSION)), "git_merge_file_options_init")
-    options.flags = GIT_MERGE_FILE_STYLE_DIFF3.rawValue
     options.marker_size = UInt16(min(markerSize, Int(UInt16.max)))
     var result = git_merge_file_result()
     defer { git_merge_file_result_free(&result) }
@@ -150,8 +149,8 @@ extension Repository {
     return longest
   }
 
-  /// The conflicts of a file merge's output in diff3 style, as line ranges of our version and
-  /// theirs.
+  /// The conflicts of a file merge's output (in merge style, or diff3), as line ranges of
+  /// our version and theirs.
   static func hunks(in merged: [UInt8], markerSize: Int) -> [MergeConflict.Hunk] {
     enum Section { case common, ours, base, theirs }
     func isMarker(_ line: ArraySlice<UInt8>, _ character: Character) -> Bool {

@@ -148,6 +148,115 @@ import Testing
     #expect(try remote.git("show", "main:journal.yml") == sharedConfig)
     #expect(try remote.git("ls-tree", "-r", "--name-only", "main").contains("diary") == false)
   }
+
+  // MARK: Checked before it lands
+
+  /// A note the person broke is refused as `journal commit` refuses one: the finding at its
+  /// line, exit 1, nothing changed; --no-verify takes it in.
+  @Test func aNoteThePersonBrokeIsRefusedUnlessNoVerify() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") { $0.replacingOccurrences(of: "type: career-development", with: "type: chat") }
+    let pushed = try alice.commitAndPush("Call it a chat", at: "2026-10-09T10:00:00+00:00")
+    let before = try Self.state(repository, remote)
+    let run = try repository.journal("share", "alice", "--to", remote.path, "--today", "2026-10-10")
+    #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+    #expect(run.stdout.contains("(from alice) mentees/alice/sessions/2026-10-08.md:3:7: error"), "\(run.stdout)")
+    #expect(
+      run.stderr == "journal: not shared: alice's changes have errors; nothing changed on either side (use --no-verify to take them in anyway)\n",
+      "\(run.stderr)")
+    #expect(try Self.state(repository, remote) == before)
+
+    // The journal's own errors elsewhere are not the person's: they stop the push, as before,
+    // but are not reported as theirs.
+    let forced = try repository.journal("share", "alice", "--to", remote.path, "--no-verify")
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(try repository.git("show", "HEAD:mentees/alice/sessions/2026-10-08.md").contains("type: chat"))
+    #expect(try remote.git("merge-base", "--is-ancestor", pushed, "main").isEmpty)
+  }
+
+  // MARK: Both sides changed the same note
+
+  /// The journal's mentor and the person each changed the same session since the last share:
+  /// in different places, the two merge; in the same lines, the share stops with the file and
+  /// lines named and nothing changed, and each documented way out works.
+  @Test func concurrentEditsMergeOrStopWithTheLinesNamed() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let file = "mentees/alice/sessions/2026-10-08.md"
+    let alice = try PersonClone(remote.path)
+    // In different places: the mentor adds a strength, alice replies in the dialogue.
+    try alice.edit(file) { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    let first = try alice.commitAndPush("Reply", at: "2026-10-09T10:00:00+00:00")
+    try repository.write([file: Self.session(on: "2026-10-08").replacingOccurrences(
+      of: "same day\n", with: "same day\n- Kept the review to its hour\n")])
+    try repository.commit("Another strength", author: "Hannah Reyes", at: "2026-10-09T12:00:00+00:00")
+    let merged = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(merged.status == 0, "\(merged.stderr)")
+    let both = try repository.git("show", "HEAD:" + file)
+    #expect(both.contains(Self.reply) && both.contains("- Kept the review to its hour"), "\(both)")
+    #expect(try remote.git("show", "main:" + file) == both)
+    #expect(try remote.git("merge-base", "--is-ancestor", first, "main").isEmpty)
+    #expect(try alice.git("pull", "-q", "--ff-only").isEmpty)
+
+    // In the same lines: both answer the question, differently.
+    try alice.edit(file) { $0.replacingOccurrences(of: Self.reply, with: "- Alice: and I would change the rota") }
+    let second = try alice.commitAndPush("Rota", at: "2026-10-10T10:00:00+00:00")
+    try repository.write([file: both.replacingOccurrences(of: Self.reply, with: "- Hannah: noted, thank you")])
+    try repository.commit("Answer alice", author: "Hannah Reyes", at: "2026-10-10T12:00:00+00:00")
+    let line = both.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == Self.reply }! + 1
+    let before = try Self.state(repository, remote)
+    let stopped = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(stopped.status == 1, "\(stopped.stdout)\(stopped.stderr)")
+    let lines = stopped.stderr.split(separator: "\n")
+    #expect(lines.first == "journal: conflict: \(file): line \(line) in the journal and line \(line) in alice's", "\(stopped.stderr)")
+    #expect(lines.count == 2 && lines[1].contains("nothing changed on either side"), "\(stopped.stderr)")
+    #expect(lines.last?.contains("--resolve") == true, "\(stopped.stderr)")
+    #expect(try Self.state(repository, remote) == before)
+    #expect(try remote.git("rev-parse", "main") == second + "\n")
+
+    // A dry run says the same.
+    let dryRun = try repository.journal("share", "alice", "--to", remote.path, "--dry-run")
+    #expect(dryRun.status == 1 && dryRun.stderr == stopped.stderr, "\(dryRun.stderr)")
+
+    // Settled by keeping both, the journal's lines first.
+    let settled = try repository.journal("share", "alice", "--to", remote.path, "--resolve", "both")
+    #expect(settled.status == 0, "\(settled.stderr)")
+    let union = try repository.git("show", "HEAD:" + file)
+    #expect(union.contains("- Hannah: noted, thank you\n- Alice: and I would change the rota\n"), "\(union)")
+    #expect(try repository.git("log", "-1", "--format=%B").contains("--resolve both"))
+    #expect(try remote.git("merge-base", "--is-ancestor", second, "main").isEmpty)
+    #expect(try alice.git("pull", "-q", "--ff-only").isEmpty)
+  }
+
+  /// The other documented way out: make the journal's lines read as the person's, commit,
+  /// and share again (the two sides then agree on those lines, and the rest merges); then
+  /// write on.
+  @Test func aConflictResolvedInTheJournalSharesAgain() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let file = "mentees/alice/sessions/2026-10-08.md"
+    let alice = try PersonClone(remote.path)
+    try alice.edit(file) { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    let pushed = try alice.commitAndPush("Reply", at: "2026-10-09T10:00:00+00:00")
+    let question = "- Hannah: and the rota?"
+    try repository.write([file: Self.session(on: "2026-10-08", dialogue: ["- Hannah: how did the review go?", question])])
+    try repository.commit("A second question", author: "Hannah Reyes", at: "2026-10-09T12:00:00+00:00")
+    let stopped = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(stopped.status == 1)
+    // Where both wrote, the journal's line does not read as alice's.
+    #expect(stopped.stderr.hasPrefix("journal: conflict: \(file): line 12 in the journal and line 12 in alice's\n"), "\(stopped.stderr)")
+    try repository.write([file: Self.session(on: "2026-10-08", dialogue: ["- Hannah: how did the review go?", Self.reply])])
+    try repository.commit("Alice's answer, as she wrote it", author: "Hannah Reyes", at: "2026-10-09T13:00:00+00:00")
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("merge-base", "--is-ancestor", pushed, "main").isEmpty)
+    try repository.write([
+      file: Self.session(on: "2026-10-08", dialogue: ["- Hannah: how did the review go?", Self.reply, question])
+    ])
+    try repository.commit("The second question again", author: "Hannah Reyes", at: "2026-10-09T14:00:00+00:00")
+    #expect(try repository.journal("share", "alice", "--to", remote.path).status == 0)
+    #expect(try remote.git("show", "main:" + file).contains("\(Self.reply)\n\(question)\n"))
+    #expect(try alice.git("pull", "-q", "--ff-only").isEmpty)
+  }
 }
 
 /// The person's side: a clone of their shared repository, worked on with the real `git` as

@@ -282,17 +282,20 @@ public struct ShareConflict: Error, Sendable {
       case (_, false): return "\(path): changed in the journal, removed by \(person)"
       default:
         guard !conflict.hunks.isEmpty else { return "\(path): changed differently on both sides" }
-        let places = conflict.hunks.map { "lines \(Self.range($0.ours)) in the journal, \(Self.range($0.theirs)) in \(person)'s" }
+        let places = conflict.hunks.map {
+          "\(Self.lines($0.ours)) in the journal and \(Self.lines($0.theirs)) in \(person)'s"
+        }
         return "\(path): \(places.joined(separator: "; "))"
       }
     }
   }
 
-  private static func range(_ lines: Range<Int>) -> String {
+  /// `line 12`, `lines 12-14`, or `nothing after line 11` where one side has no lines.
+  private static func lines(_ lines: Range<Int>) -> String {
     switch lines.count {
-    case 0: "(none, after line \(lines.lowerBound - 1))"
-    case 1: "\(lines.lowerBound)"
-    default: "\(lines.lowerBound)-\(lines.upperBound - 1)"
+    case 0: "nothing after line \(lines.lowerBound - 1)"
+    case 1: "line \(lines.lowerBound)"
+    default: "lines \(lines.lowerBound)-\(lines.upperBound - 1)"
     }
   }
 }
