@@ -170,7 +170,9 @@ struct ShareCommand: ParsableCommand {
     } else if count == 0 {
       text += "shared \(target): nothing to push, already at \(at)\n"
     } else {
-      text += "shared \(target): \(commits) pushed, at \(at)\n"
+      let taken = outcome.incoming.count
+      let takenIn = taken == 0 ? "" : "\(taken == 1 ? "1 commit" : "\(taken) commits") of \(shown(id))'s taken in, "
+      text += "shared \(target): \(takenIn)\(commits) pushed, at \(at)\n"
     }
     Output.write(text)
   }

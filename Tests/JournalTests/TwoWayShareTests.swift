@@ -257,6 +257,40 @@ import Testing
     #expect(try remote.git("show", "main:" + file).contains("\(Self.reply)\n\(question)\n"))
     #expect(try alice.git("pull", "-q", "--ff-only").isEmpty)
   }
+
+  // MARK: Dry run
+
+  /// A dry run lists what would come in and what would go out, each commit with the files it
+  /// changes and their lines, and changes nothing on either side.
+  @Test func aDryRunShowsBothDirectionsWithADiffSummaryPerCommit() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let file = "mentees/alice/sessions/2026-10-08.md"
+    let alice = try PersonClone(remote.path)
+    try alice.edit(file) { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    let reply = try alice.commitAndPush("Reply", at: "2026-10-09T10:00:00+00:00")
+    try alice.write(["mentees/alice/sessions/2026-10-12-self-assessment.md": Self.session(on: "2026-10-12")])
+    let assessment = try alice.commitAndPush("My self-assessment", at: "2026-10-09T11:00:00+00:00")
+    try repository.write(["mentees/alice/plans/growth.md": "---\ntitle: Growth\ncreated: 2026-10-09\nstatus: active\n---\n## Why this plan\n\nTo grow.\n"])
+    try repository.commit("A plan", author: "Hannah Reyes", at: "2026-10-09T12:00:00+00:00")
+    let before = try Self.state(repository, remote)
+    let run = try repository.journal("share", "alice", "--to", remote.path, "--dry-run")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try Self.state(repository, remote) == before)
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "would take in 2 commits of alice's from \(remote.path) main:", "\(run.stdout)")
+    #expect(lines.contains("  \(reply.prefix(7)) Reply (Alice Kim)"), "\(run.stdout)")
+    #expect(lines.contains("      M \(file) (+1 -0)"), "\(run.stdout)")
+    #expect(lines.contains("  \(assessment.prefix(7)) My self-assessment (Alice Kim)"), "\(run.stdout)")
+    #expect(lines.contains("      A mentees/alice/sessions/2026-10-12-self-assessment.md (+15 -0)"), "\(run.stdout)")
+    #expect(lines.contains("would push:"), "\(run.stdout)")
+    #expect(lines.contains { $0.hasSuffix(" journal: plan growth for alice") }, "\(run.stdout)")
+    #expect(lines.contains("      A mentees/alice/plans/growth.md (+8 -0)"), "\(run.stdout)")
+    #expect(lines.contains { $0.hasSuffix(" journal: alice's own changes taken into the journal") }, "\(run.stdout)")
+    #expect(lines.last?.hasPrefix("would share alice to \(remote.path) main: 2 commits not yet shared there, at ") == true, "\(run.stdout)")
+    // What it showed is what the share then does.
+    let shared = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(shared.status == 0 && shared.stdout.contains(": 2 commits of alice's taken in, 2 commits pushed, at "), "\(shared.stdout)")
+  }
 }
 
 /// The person's side: a clone of their shared repository, worked on with the real `git` as
