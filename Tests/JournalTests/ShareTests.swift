@@ -44,7 +44,7 @@ import Testing
     ])
     let files = try remote.git("ls-tree", "-r", "--name-only", "main")
     #expect(files.split(separator: "\n") == [
-      "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
+      "README.md", "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
       "mentees/alice/sessions/2026-10-01.md",
     ])
     // The messages never name bob, even for the commit that touched both.
@@ -122,7 +122,7 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "4\n")
     let files = try remote.git("ls-tree", "-r", "--name-only", "main")
-    #expect(files.split(separator: "\n").allSatisfy { $0 == "journal.yml" || $0.hasPrefix("mentees/alice-kim/") })
+    #expect(files.split(separator: "\n").allSatisfy { $0 == "README.md" || $0 == "journal.yml" || $0.hasPrefix("mentees/alice-kim/") })
     // Before the rename the files were under the old name: alice's history, and only hers.
     let before = try remote.git("ls-tree", "-r", "--name-only", "main~1")
     #expect(before.contains("mentees/alice/sessions/2026-10-01.md") && !before.contains("bob"))
@@ -183,7 +183,7 @@ import Testing
       ["share", "alice", "--to", remote.path], in: repository.path + "/team/notes", environment: ["HOME": repository.home.path])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try remote.git("ls-tree", "-r", "--name-only", "main").split(separator: "\n") == [
-      "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
+      "README.md", "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
     ])
   }
 

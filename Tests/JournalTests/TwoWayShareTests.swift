@@ -291,6 +291,60 @@ import Testing
     let shared = try repository.journal("share", "alice", "--to", remote.path)
     #expect(shared.status == 0 && shared.stdout.contains(": 2 commits of alice's taken in, 2 commits pushed, at "), "\(shared.stdout)")
   }
+
+  // MARK: A README for the person
+
+  /// The shared repository opens on a page of the person's own: sessions, open actions,
+  /// goals with progress, and how to reply. It is the journal's to write: the person's
+  /// changes to it are left out, and said to be, and the next share writes it anew.
+  @Test func theSharedRepositoryHasAReadmeThatDoesNotComeBack() throws {
+    let repository = try ShareTests.journalWithHistory()
+    try repository.write([
+      "mentees/alice/plans/reviews.md": """
+        ---
+        title: Faster reviews
+        created: 2026-10-01
+        status: active
+        goals:
+          - id: review-hours
+            description: Hours from a pull request's opening to its first review
+            metric: review-hours
+            baseline: 30
+            target: 10
+        ---
+        ## Why this plan
+
+        Reviews wait too long.
+
+        """,
+      "mentees/alice/sessions/2026-10-08.md": Self.session(on: "2026-10-08").replacingOccurrences(
+        of: "type: career-development\n", with: "type: career-development\nmetrics:\n  review-hours: 20\nplan: reviews\n"),
+    ])
+    try repository.commit("A plan and a measured session", author: "Hannah Reyes", at: "2026-10-08T17:00:00+02:00")
+    let remote = try BareRepository()
+    #expect(try repository.journal("share", "alice", "--to", remote.path).status == 0)
+    let readme = try remote.git("show", "main:README.md")
+    #expect(readme.hasPrefix("# Alice Kim\n"), "\(readme)")
+    #expect(readme.contains("| 2026-10-08 | career-development |"), "\(readme)")
+    #expect(readme.contains("- [ ] Write the dedupe design note — alice, due 2026-12-20"), "\(readme)")
+    #expect(readme.contains("| Hours from a pull request's opening to its first review | reviews | 30 | 20 | 10 | 50% |"), "\(readme)")
+    #expect(readme.contains("git push"), "\(readme)")
+    // Every commit's page is made from that commit's notes: the first had no plan.
+    let first = try remote.git("rev-list", "--max-parents=0", "main").trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(!(try remote.git("show", first + ":README.md")).contains("## Goals"))
+
+    let alice = try PersonClone(remote.path)
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") { $0.replacingOccurrences(of: "- [ ]", with: "- [x]") }
+    try alice.edit("README.md") { $0 + "\nzqr-alice-wrote-this\n" }
+    let pushed = try alice.commitAndPush("Done, and a line of my own", at: "2026-10-09T10:00:00+00:00")
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("left out: README.md (\(pushed.prefix(7))): journal share writes it for alice on each share"), "\(run.stdout)")
+    #expect(!FileManager.default.fileExists(atPath: repository.path + "/README.md"))
+    #expect(!(try repository.git("log", "-p", "HEAD")).contains("zqr"))
+    let after = try remote.git("show", "main:README.md")
+    #expect(!after.contains("zqr") && !after.contains("- [ ]") && after.contains("1 done"), "\(after)")
+  }
 }
 
 /// The person's side: a clone of their shared repository, worked on with the real `git` as

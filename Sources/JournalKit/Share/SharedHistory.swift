@@ -5,10 +5,10 @@ import JournalModel
 import JournalParsing
 
 /// One person's history, rewritten so that it holds their own shareable notes and nothing
-/// else: `mentees/<id>/` without `private/`, and a `journal.yml` that carries only the rule
-/// settings. Each commit on the source's first-parent line that changed those files becomes
-/// one commit, with the same author, committer and dates and a message made from that
-/// person's changes alone.
+/// else: `mentees/<id>/` without `private/`, a `journal.yml` that carries only the rule
+/// settings, and a `README.md` made from those notes for the person (`SharedReadme`). Each
+/// commit on the source's first-parent line that changed those files becomes one commit, with
+/// the same author, committer and dates and a message made from that person's changes alone.
 ///
 /// The result depends on nothing but the source commits, so the same history always gives
 /// the same commit ids. A run can go on from an earlier translation (`ShareRecord`), and then
@@ -150,18 +150,25 @@ struct SharedHistory {
       if let filtered = try filteredTree(step.tree) {
         let mentees = try repository.writeTree([TreeEntry(name: step.folder, id: filtered, kind: .folder)])
         entries.append(TreeEntry(name: JournalPath.peopleFolder, id: mentees, kind: .folder))
+        let page = try cache.readme.page(folder: step.folder, tree: filtered, in: repository)
+        entries.append(TreeEntry(name: SharedReadme.fileName, id: page, kind: .file))
       } else if lastRoot == nil {
         return
       }
       let root = try repository.writeTree(entries)
       if merged.isEmpty && root == lastRoot { return }
+      // The page follows the notes: the message names the notes' changes.
+      func changes(from old: ObjectID?) throws -> [JournalChange] {
+        try repository.changes(from: old, to: root).filter { $0.path != SharedReadme.fileName }.map {
+          JournalChange(kind: $0.kind, path: $0.path, document: nil)
+        }
+      }
       let message: String
       if let last = merged.last?.tip {
         // What the merge brings the person: the journal's changes since their commits.
-        message = mergeMessage(try repository.changes(from: try repository.commitHeader(last).tree, to: root))
+        message = mergeMessage(try changes(from: try repository.commitHeader(last).tree))
       } else {
-        message = CommitMessage.make(
-          try repository.changes(from: lastRoot, to: root).map { JournalChange(kind: $0.kind, path: $0.path, document: nil) })
+        message = CommitMessage.make(try changes(from: lastRoot))
       }
       let commit = try repository.writeCommit(
         tree: root, parents: (parent.map { [$0] } ?? []) + merged.map(\.tip), author: step.header.author,
@@ -211,11 +218,10 @@ struct SharedHistory {
 
   /// A merge's message in the shared history: it names only the person and the changes it
   /// brings them, in the words `journal commit` uses.
-  private func mergeMessage(_ changes: [FileChange]) -> String {
+  private func mergeMessage(_ changes: [JournalChange]) -> String {
     let subject = "journal: \(person)'s own changes taken into the journal"
     guard !changes.isEmpty else { return subject + "\n" }
-    let phrases = changes.map { JournalChange(kind: $0.kind, path: $0.path, document: nil).phrase }
-    return subject + "\n\n" + phrases.map { "- " + $0 }.joined(separator: "\n") + "\n"
+    return subject + "\n\n" + changes.map { "- " + $0.phrase }.joined(separator: "\n") + "\n"
   }
 
   private func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
@@ -272,6 +278,7 @@ struct SharedHistory {
   private final class Cache {
     var filtered: [ObjectID: ObjectID?] = [:]
     var config: [String: ObjectID] = [:]
+    let readme = SharedReadme.Maker()
   }
 
   private let cache = Cache()
