@@ -345,6 +345,67 @@ import Testing
     let after = try remote.git("show", "main:README.md")
     #expect(!after.contains("zqr") && !after.contains("- [ ]") && after.contains("1 done"), "\(after)")
   }
+
+  // MARK: The same histories, the same ids
+
+  /// Round after round, each side writing: every share is a fast-forward of what the person
+  /// pushed, none of their commits is ever rewritten, a share with nothing new changes
+  /// nothing, and a fresh clone of the journal, which has no share record, translates the
+  /// same history into the very same ids and shares on from there.
+  @Test func repeatedRoundTripsKeepTheirIds() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    var theirs: [String] = []
+    for round in 1...3 {
+      let day = String(format: "2026-10-%02d", 10 + round)
+      try alice.git("pull", "-q", "--ff-only")
+      try alice.write(["mentees/alice/sessions/\(day)-self-assessment.md": Self.session(on: day)])
+      theirs.append(try alice.commitAndPush("Self-assessment \(round)", at: "\(day)T08:00:00+00:00"))
+      try alice.edit("mentees/alice/sessions/\(day)-self-assessment.md") { $0 + "\nOne more thought.\n" }
+      theirs.append(try alice.commitAndPush("A thought", at: "\(day)T09:00:00+00:00"))
+      try repository.write(["mentees/alice/sessions/\(day).md": Self.session(on: day)])
+      try repository.commit("Session \(round)", author: "Hannah Reyes", at: "\(day)T17:00:00+00:00")
+      let before = try remote.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines)
+      let run = try repository.journal("share", "alice", "--to", remote.path)
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(run.stdout.contains("2 commits of alice's taken in"), "\(run.stdout)")
+      #expect(try remote.git("merge-base", "--is-ancestor", before, "main").isEmpty)
+      for id in theirs { #expect(try remote.git("merge-base", "--is-ancestor", id, "main").isEmpty) }
+      let again = try repository.journal("share", "alice", "--to", remote.path)
+      #expect(again.stdout.contains(": nothing to push, already at "), "\(again.stdout)\(again.stderr)")
+    }
+    let tip = try remote.git("rev-parse", "main").trimmingCharacters(in: .whitespacesAndNewlines)
+    let journalTip = repository.head
+
+    // A fresh clone: no record, the history translated from the start.
+    let copy = try TemporaryFolder()
+    try repository.git("clone", "-q", repository.path, copy.path + "/journal")
+    #expect(try runProgram("/usr/bin/git", ["-C", copy.path + "/journal", "for-each-ref", "refs/journal"]).stdout.isEmpty)
+    let env = ["HOME": repository.home.path]
+    let dryRun = try runJournal(["share", "alice", "--to", remote.path, "--dry-run"], in: copy.path + "/journal", environment: env)
+    #expect(dryRun.status == 0, "\(dryRun.stderr)")
+    #expect(dryRun.stdout == "would share alice to \(remote.path) main: nothing new to push there, at \(tip.prefix(7)) (dry run: nothing pushed)\n", "\(dryRun.stdout)")
+    let fromClone = try runJournal(["share", "alice", "--to", remote.path], in: copy.path + "/journal", environment: env)
+    #expect(fromClone.stdout.contains(": nothing to push, already at \(tip.prefix(7))"), "\(fromClone.stdout)\(fromClone.stderr)")
+
+    // Alice writes again; the clone takes it in, as the first journal would have, to the id.
+    try alice.git("pull", "-q", "--ff-only")
+    try alice.edit("mentees/alice/sessions/2026-10-13.md") { $0.replacingOccurrences(of: "- [ ]", with: "- [x]") }
+    let last = try alice.commitAndPush("Done", at: "2026-10-14T08:00:00+00:00")
+    // The merge that takes it in is the mentor's, made now, as a merge is: with the same
+    // identity and time, both journals make the same one.
+    let who = [
+      "GIT_AUTHOR_NAME": "Hannah Reyes", "GIT_AUTHOR_EMAIL": "hannah@example.com", "GIT_AUTHOR_DATE": "2026-10-14T09:00:00+00:00",
+      "GIT_COMMITTER_NAME": "Hannah Reyes", "GIT_COMMITTER_EMAIL": "hannah@example.com",
+      "GIT_COMMITTER_DATE": "2026-10-14T09:00:00+00:00",
+    ]
+    let original = try repository.journal(["share", "alice", "--to", remote.path, "--dry-run"], environment: who)
+    let fromCopy = try runJournal(
+      ["share", "alice", "--to", remote.path, "--dry-run"], in: copy.path + "/journal", environment: env.merging(who) { $1 })
+    #expect(original.status == 0 && original.stdout.contains("\(last.prefix(7)) Done (Alice Kim)"), "\(original.stdout)\(original.stderr)")
+    #expect(original.stdout == fromCopy.stdout, "\(original.stdout)\n\(fromCopy.stdout)")
+    #expect(repository.head == journalTip, "a dry run moved nothing")
+  }
 }
 
 /// The person's side: a clone of their shared repository, worked on with the real `git` as
