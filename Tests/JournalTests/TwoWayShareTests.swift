@@ -406,6 +406,81 @@ import Testing
     #expect(original.stdout == fromCopy.stdout, "\(original.stdout)\n\(fromCopy.stdout)")
     #expect(repository.head == journalTip, "a dry run moved nothing")
   }
+
+  // MARK: Nobody else's notes, either way
+
+  /// The confidentiality issue's canary scan, after a round trip: markers planted in other
+  /// people's notes and names, private notes, hidden files, links, the journal's title and
+  /// comments, commit messages and tags never reach the person's repository, whatever came
+  /// back from it and however it was merged; what the person wrote comes into the journal.
+  @Test(arguments: ["path", "file"])
+  func nothingElseLeaksInARoundTrip(_ scheme: String) throws {
+    let repository = try ShareTests.journalWithHistory()
+    try repository.write([
+      "journal.yml": "# zqx-comment\ntitle: zqx-title\n",
+      "mentees/zqx-person/profile.md": "---\nname: Zqx Other\nrelationship: report\n---\nzqx-content\n",
+      "mentees/alice/private/zqx-private.md": "zqx-private-content\n",
+      "mentees/alice/.zqx-hidden": "zqx-hidden\n",
+      "mentees/alice/sessions/2026-10-08.md": Self.session(on: "2026-10-08"),
+    ])
+    try FileManager.default.createSymbolicLink(
+      atPath: repository.path + "/mentees/alice/zqx-link.md", withDestinationPath: "../zqx-person/profile.md")
+    try repository.commit("zqx-message about alice and zqx-person", author: "Hannah Reyes", at: "2026-10-08T12:00:00+00:00")
+    try repository.git("tag", "-a", "-m", "zqx-tag-message", "zqx-tag")
+    let remote = try BareRepository()
+    let url = scheme == "file" ? "file://" + remote.path : remote.path
+    #expect(try repository.journal("share", "alice", "--to", url).status == 0)
+
+    let alice = try PersonClone(remote.path)
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") { $0.replacingOccurrences(of: "go?\n", with: "go?\n- Alice: zqp-her-reply\n") }
+    let pushed = try alice.commitAndPush("zqp-her-message", at: "2026-10-09T10:00:00+00:00")
+    // The mentor meanwhile writes about both people, in one commit, and privately.
+    try repository.write([
+      "mentees/zqx-person/sessions/2026-10-09.md": ShareTests.session(on: "2026-10-09") + "zqx-new-session\n",
+      "mentees/alice/private/zqx-private.md": "zqx-private-content, more\n",
+      "mentees/alice/sessions/2026-10-09.md": Self.session(on: "2026-10-09"),
+    ])
+    try repository.commit("zqx-message two", author: "Hannah Reyes", at: "2026-10-09T12:00:00+00:00")
+    let run = try repository.journal("share", "alice", "--to", url)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("merge-base", "--is-ancestor", pushed, "main").isEmpty)
+
+    let received = try allObjectsAndReferences(remote.path)
+    #expect(try allObjectsAndReferences(repository.path).contains("zqx"), "the scan works")
+    #expect(!received.lowercased().contains("zqx"), "a marker reached the shared repository")
+    #expect(received.contains("zqp-her-reply") && received.contains("Led the incident review on 2026-10-09"))
+    // Her words are in the journal, and the mentor's private notes, hidden file and link are
+    // still there, untouched by the merge.
+    #expect(try repository.git("show", "HEAD:mentees/alice/sessions/2026-10-08.md").contains("zqp-her-reply"))
+    #expect(try repository.git("show", "HEAD:mentees/alice/private/zqx-private.md") == "zqx-private-content, more\n")
+    #expect(try repository.git("ls-tree", "HEAD^2", "mentees/alice/").contains("zqx-link.md"))
+    #expect(try repository.git("show", "HEAD^2:mentees/alice/.zqx-hidden") == "zqx-hidden\n")
+    #expect(try repository.git("status", "--porcelain") == "")
+  }
+
+  /// A journal in a folder of a larger repository: the person's paths map onto the journal's
+  /// folder, and nothing outside it moves.
+  @Test func aJournalInASubfolderTakesTheirCommitsIntoItsFolder() throws {
+    let repository = try GitFixture(journalAt: "team/notes")
+    try repository.write([
+      "team/notes/mentees/alice/sessions/2026-10-08.md": Self.session(on: "2026-10-08"), "README.md": "the team's\n",
+      "team/notes/mentees/bob/profile.md": "---\nname: Bob Stone\nrelationship: report\n---\n",
+    ])
+    try repository.commit("Start", author: "Hannah Reyes", at: "2026-10-08T17:00:00+02:00")
+    let remote = try BareRepository()
+    #expect(try repository.journal("share", "alice", "--to", remote.path, in: "team/notes").status == 0)
+    let alice = try PersonClone(remote.path)
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    try alice.write(["mentees/alice/sessions/2026-10-09-self-assessment.md": Self.session(on: "2026-10-09")])
+    let pushed = try alice.commitAndPush("Reply and assess", at: "2026-10-09T10:00:00+00:00")
+    let run = try repository.journal("share", "alice", "--to", remote.path, in: "team/notes")
+    #expect(run.status == 0, "\(run.stderr)")
+    let changed = try repository.git("diff", "--name-only", "HEAD^1", "HEAD")
+    #expect(changed == "team/notes/mentees/alice/sessions/2026-10-08.md\nteam/notes/mentees/alice/sessions/2026-10-09-self-assessment.md\n", "\(changed)")
+    #expect(try repository.git("show", "HEAD:README.md") == "the team's\n")
+    #expect(try repository.git("status", "--porcelain") == "")
+    #expect(try remote.git("merge-base", "--is-ancestor", pushed, "main").isEmpty)
+  }
 }
 
 /// The person's side: a clone of their shared repository, worked on with the real `git` as
