@@ -481,6 +481,98 @@ import Testing
     #expect(try repository.git("status", "--porcelain") == "")
     #expect(try remote.git("merge-base", "--is-ancestor", pushed, "main").isEmpty)
   }
+
+  // MARK: The working tree
+
+  /// Uncommitted work on a file the person's commits change, staged or not, or an untracked
+  /// file where they add one, stops the share in one line before anything moves.
+  @Test(arguments: ["unstaged", "staged", "untracked"])
+  func uncommittedWorkOnTheirFilesStopsTheShare(_ kind: String) throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    let changed = "mentees/alice/sessions/2026-10-08.md"
+    let added = "mentees/alice/sessions/2026-10-09-self-assessment.md"
+    try alice.edit(changed) { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    try alice.write([added: Self.session(on: "2026-10-09")])
+    try alice.commitAndPush("Reply and assess", at: "2026-10-09T10:00:00+00:00")
+    let file = kind == "untracked" ? added : changed
+    try repository.write([file: Self.session(on: "2026-10-08") + "\nThe mentor's unfinished thought.\n"])
+    if kind == "staged" { try repository.git("add", file) }
+    let before = try Self.state(repository, remote)
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
+    #expect(
+      run.stderr == "journal: \(file) has uncommitted changes that alice's commits from \(remote.path) would overwrite: nothing was taken in or pushed; commit them (journal commit) or set them aside (git stash), and share again\n",
+      "\(run.stderr)")
+    #expect(try Self.state(repository, remote) == before)
+    #expect(try String(contentsOfFile: repository.path + "/" + file, encoding: .utf8).contains("unfinished thought"))
+  }
+
+  /// The index and working tree end as `git merge` leaves them when it moves the branch to
+  /// the same commit: the same change made by journal in one copy of the journal and by
+  /// `git merge --ff-only` in another, with unrelated staged, unstaged and untracked work in
+  /// both, an executable file and a file git ignores; then index entries, status, unstaged
+  /// and staged diffs, files, modes and the reflog are compared.
+  @Test func theWorkingTreeEndsAsGitMergeLeavesIt() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    try alice.write(["mentees/alice/sessions/2026-10-09-self-assessment.md": Self.session(on: "2026-10-09")])
+    try alice.git("rm", "-q", "mentees/alice/sessions/2026-09-15.md")
+    try alice.write(["mentees/alice/attachments/run.sh": "#!/bin/sh\necho hello\n"])
+    try alice.git("add", "mentees/alice/attachments/run.sh")
+    try alice.git("update-index", "--chmod=+x", "mentees/alice/attachments/run.sh")
+    try alice.commitAndPush("Reply, assess, tidy, attach", at: "2026-10-09T10:00:00+00:00")
+    // Unrelated work of the mentor's, in every state git tells apart.
+    try repository.write([
+      ".gitignore": "*.tmp\n", "mentees/bob/sessions/2026-09-16.md": ShareTests.session(on: "2026-09-16") + "unstaged\n",
+      "mentees/bob/sessions/2026-10-01.md": ShareTests.session(on: "2026-10-01") + "staged\n",
+      "mentees/alice/sessions/2026-10-20.md": Self.session(on: "2026-10-20"), "mentees/bob/scratch.md": "untracked\n",
+      "mentees/alice/notes.tmp": "ignored\n",
+    ])
+    try repository.git("add", "mentees/bob/sessions/2026-10-01.md", "mentees/alice/sessions/2026-10-20.md")
+    let copy = try TemporaryFolder()
+    let cp = try runProgram("/bin/cp", ["-a", repository.path, copy.path + "/journal"])
+    #expect(cp.status == 0)
+
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    let merged = repository.head
+    // git, in the copy, moving to the very same commit.
+    func git(_ arguments: [String]) throws -> String {
+      let result = try runProgram(
+        "/usr/bin/git", ["-C", copy.path + "/journal"] + arguments,
+        environment: ["HOME": repository.home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"])
+      #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+      return result.stdout
+    }
+    _ = try git(["fetch", "-q", repository.path, merged])
+    _ = try git(["merge", "-q", "--ff-only", merged])
+    for view in [
+      ["ls-files", "-s"], ["status", "--porcelain=v2", "--untracked-files=all", "--ignored"], ["diff"], ["diff", "--cached"],
+      ["rev-parse", "HEAD"], ["log", "-g", "--format=%H %gs", "-1", "HEAD"],
+    ] {
+      let theirs = try git(view)
+      let ours = try repository.git(view)
+      if view[0] == "log" {
+        // The same move, in its own words: `journal share: …` where git says `merge …: Fast-forward`.
+        #expect(ours.prefix(41) == theirs.prefix(41), "\(ours) \(theirs)")
+      } else {
+        #expect(ours == theirs, "git \(view.joined(separator: " ")): journal\n\(ours)\ngit\n\(theirs)")
+      }
+    }
+    for file in ["mentees/alice/sessions/2026-10-08.md", "mentees/alice/attachments/run.sh", "mentees/bob/sessions/2026-09-16.md"] {
+      let ours = try FileManager.default.attributesOfItem(atPath: repository.path + "/" + file)
+      let theirs = try FileManager.default.attributesOfItem(atPath: copy.path + "/journal/" + file)
+      #expect(ours[.posixPermissions] as? Int == theirs[.posixPermissions] as? Int, "\(file)")
+      #expect(
+        FileManager.default.contents(atPath: repository.path + "/" + file) == FileManager.default.contents(atPath: copy.path + "/journal/" + file))
+    }
+    #expect(!FileManager.default.fileExists(atPath: repository.path + "/mentees/alice/sessions/2026-09-15.md"))
+    let index = try FileManager.default.attributesOfItem(atPath: repository.path + "/.git/index")
+    let gitIndex = try FileManager.default.attributesOfItem(atPath: copy.path + "/journal/.git/index")
+    #expect(index[.posixPermissions] as? Int == gitIndex[.posixPermissions] as? Int)
+  }
 }
 
 /// The person's side: a clone of their shared repository, worked on with the real `git` as
