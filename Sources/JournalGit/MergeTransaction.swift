@@ -66,7 +66,9 @@ public final class MergeTransaction {
   private func checkout(_ target: ObjectID, dryRun: Bool) throws -> [String] {
     let from = try repository.commitHeader(parent).tree
     let to = try repository.commitHeader(target).tree
-    let paths = Array(Set(try repository.changes(from: from, to: to).map(\.path))).sorted()
+    let paths = try Array(Set(try repository.changes(from: from, to: to).map(\.path))).sorted().filter {
+      try !isThere($0, in: to)
+    }
     guard !paths.isEmpty else { return [] }
     let baseline = try repository.lookupTree(from)
     defer { git_tree_free(baseline) }
@@ -96,6 +98,30 @@ public final class MergeTransaction {
     if result == GIT_ECONFLICT.rawValue { return found.paths.isEmpty ? paths : found.paths.sorted() }
     try check(result, "git_checkout_tree")
     return []
+  }
+}
+
+extension MergeTransaction {
+  /// Whether the index and working tree already hold `path` as `tree` does (staged as it,
+  /// the file unchanged since, or absent from all three): git's two-way merge keeps such an
+  /// entry, where libgit2's checkout would take a staged new file for one in the way.
+  private func isThere(_ path: String, in tree: ObjectID) throws -> Bool {
+    let wanted = try repository.treeEntry(path, in: tree)
+    let staged = git_index_get_bypath(lock.index, path, 0)?.pointee
+    switch (wanted, staged) {
+    case (nil, nil):
+      var info = stat()
+      return lstat((repository.workingTree ?? "") + path, &info) != 0
+    case (let wanted?, let staged?):
+      guard ObjectID(staged.id) == wanted.id, staged.mode == wanted.mode.rawValue else { return false }
+      var flags: UInt32 = 0
+      guard git_status_file(&flags, repository.pointer, path) == 0 else { return false }
+      let changed = GIT_STATUS_WT_NEW.rawValue | GIT_STATUS_WT_MODIFIED.rawValue | GIT_STATUS_WT_DELETED.rawValue
+        | GIT_STATUS_WT_TYPECHANGE.rawValue | GIT_STATUS_WT_RENAMED.rawValue
+      return flags & changed == 0
+    default:
+      return false
+    }
   }
 }
 

@@ -508,6 +508,32 @@ import Testing
     #expect(try String(contentsOfFile: repository.path + "/" + file, encoding: .utf8).contains("unfinished thought"))
   }
 
+  /// A file already staged as the person's commit has it is no obstacle, as it is none to
+  /// `git merge`: a share killed after it updated the index, and run again, finishes.
+  @Test func aFileAlreadyStagedAsTheyHaveItIsNoObstacle() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    let added = "mentees/alice/sessions/2026-10-09-self-assessment.md"
+    try alice.write([added: Self.session(on: "2026-10-09")])
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    try alice.commitAndPush("Assess and reply", at: "2026-10-09T10:00:00+00:00")
+    for file in [added, "mentees/alice/sessions/2026-10-08.md"] {
+      try repository.write([file: try alice.git("show", "HEAD:" + file)])
+      try repository.git("add", file)
+    }
+    let copy = try TemporaryFolder()
+    #expect(try runProgram("/bin/cp", ["-a", repository.path, copy.path + "/journal"]).status == 0)
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repository.git("status", "--porcelain") == "")
+    // git, moving the copy to the same commit, agrees.
+    let environment = ["HOME": repository.home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"]
+    for arguments in [["fetch", "-q", repository.path, repository.head], ["merge", "-q", "--ff-only", repository.head]] {
+      let git = try runProgram("/usr/bin/git", ["-C", copy.path + "/journal"] + arguments, environment: environment)
+      #expect(git.status == 0, "\(git.stderr)")
+    }
+  }
+
   /// The index and working tree end as `git merge` leaves them when it moves the branch to
   /// the same commit: the same change made by journal in one copy of the journal and by
   /// `git merge --ff-only` in another, with unrelated staged, unstaged and untracked work in
