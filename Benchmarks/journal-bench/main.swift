@@ -57,7 +57,7 @@ case "commit":
 case "share":
   try shareBenchmark(
     people: option("--people", default: 200), commits: option("--commits", default: 5_000),
-    runs: option("--runs", default: 5), journal: journal)
+    runs: option("--runs", default: 5), replies: option("--replies", default: 25), journal: journal)
 case "share-memory":
   try shareMemoryBenchmark(megabytes: option("--megabytes", default: 200), journal: journal)
 case "generate" where arguments.count >= 2:
@@ -67,6 +67,6 @@ case "generate" where arguments.count >= 2:
   print("wrote \(generated.files) files to \(arguments[1])")
 default:
   FileHandle.standardError.write(
-    Data("usage: journal-bench check [--sessions N] [--runs N]\n       journal-bench commit [--sessions N] [--commits N] [--runs N]\n       journal-bench share [--people N] [--commits N] [--runs N]\n       journal-bench share-memory [--megabytes N]\n       journal-bench generate DIR [--sessions N]\n".utf8))
+    Data("usage: journal-bench check [--sessions N] [--runs N]\n       journal-bench commit [--sessions N] [--commits N] [--runs N]\n       journal-bench share [--people N] [--commits N] [--runs N] [--replies N]\n       journal-bench share-memory [--megabytes N]\n       journal-bench generate DIR [--sessions N]\n".utf8))
   exit(2)
 }
