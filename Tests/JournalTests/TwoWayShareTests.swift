@@ -81,6 +81,37 @@ import Testing
     #expect(again.status == 0 && again.stdout.contains(": nothing to push, already at "), "\(again.stdout)\(again.stderr)")
   }
 
+  /// The person's own merge of two branches comes in as a merge too, on the journal commits
+  /// of both its parents.
+  @Test func thePersonsOwnMergeComesInAsAMerge() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    try alice.git("switch", "-q", "-c", "side")
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    try alice.commit("Reply on a branch", at: "2026-10-09T10:00:00+00:00")
+    try alice.git("switch", "-q", "main")
+    try alice.write(["mentees/alice/sessions/2026-10-09-self-assessment.md": Self.session(on: "2026-10-09")])
+    try alice.commit("Assess on main", at: "2026-10-09T11:00:00+00:00")
+    let environment = [
+      "GIT_AUTHOR_NAME": "Alice Kim", "GIT_AUTHOR_EMAIL": "alice@example.net", "GIT_AUTHOR_DATE": "2026-10-09T12:00:00+00:00",
+      "GIT_COMMITTER_NAME": "Alice Kim", "GIT_COMMITTER_EMAIL": "alice@example.net",
+      "GIT_COMMITTER_DATE": "2026-10-09T12:00:00+00:00",
+    ]
+    try alice.git("merge", "-q", "--no-ff", "-m", "Merge my reply", "side", environment: environment)
+    try alice.git("push", "-q", "origin", "main")
+    let merge = try alice.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("took in 3 commits of alice's"), "\(run.stdout)")
+    #expect(try repository.git("rev-list", "--parents", "-1", "HEAD^2").split(separator: " ").count == 3)
+    #expect(try repository.git("log", "-1", "--format=%s", "HEAD^2") == "Merge my reply\n")
+    #expect(try repository.git("ls-files", "mentees/alice/sessions").contains("2026-10-09-self-assessment.md"))
+    #expect(try repository.git("show", "HEAD:mentees/alice/sessions/2026-10-08.md").contains(Self.reply))
+    #expect(try remote.git("merge-base", "--is-ancestor", merge, "main").isEmpty)
+    #expect(try repository.git("status", "--porcelain") == "")
+  }
+
   // MARK: What may come back
 
   /// Everything of both repositories a refused share must leave as it was.
