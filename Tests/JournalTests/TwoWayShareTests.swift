@@ -112,6 +112,38 @@ import Testing
     #expect(try repository.git("status", "--porcelain") == "")
   }
 
+  /// What a share writes into the journal's repository is what is new: the person's commits
+  /// and the merge, not again the journal's other files as they were when alice's notes last
+  /// changed (libgit2 packs those unless told the journal has them).
+  @Test func takingCommitsInWritesOnlyWhatIsNew() throws {
+    // Bob's scan is there when alice's notes last change, and replaced after.
+    let repository = try ShareTests.journalWithHistory()
+    var generator = SystemRandomNumberGenerator()
+    var scan = Data((0..<(2 << 20)).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    try repository.folder.write("mentees/bob/attachments/scan.pdf", scan)
+    try repository.write(["mentees/alice/sessions/2026-10-08.md": Self.session(on: "2026-10-08")])
+    try repository.commit("Alice, and bob's scan", author: "Hannah Reyes", at: "2026-10-08T17:00:00+02:00")
+    let remote = try BareRepository()
+    #expect(try repository.journal("share", "alice", "--to", remote.path).status == 0)
+    scan[0] ^= 0xFF
+    try repository.folder.write("mentees/bob/attachments/scan.pdf", scan)
+    try repository.commit("Bob's scan again", author: "Hannah Reyes", at: "2026-10-08T19:00:00+02:00")
+    try repository.git("gc", "-q")
+    let alice = try PersonClone(remote.path)
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") { $0.replacingOccurrences(of: "go?\n", with: "go?\n\(Self.reply)\n") }
+    try alice.commitAndPush("Reply", at: "2026-10-09T10:00:00+00:00")
+    func packed() throws -> Int {
+      let line = try repository.git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("size-pack: ") }
+      return Int(line?.dropFirst("size-pack: ".count) ?? "") ?? -1
+    }
+    let before = try packed()
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    let written = try packed() - before
+    #expect(written < 200, "KiB written: \(written)")
+    #expect(try repository.git("fsck", "--strict", "--no-dangling").isEmpty)
+  }
+
   // MARK: What may come back
 
   /// Everything of both repositories a refused share must leave as it was.

@@ -30,6 +30,8 @@ struct Incoming {
   let commits: [Commit]
   /// The merge of the last of them into the journal's branch.
   let merge: ObjectID
+  /// The journal commits they were made on: with HEAD, what bounds the objects they add.
+  let bases: [ObjectID]
   /// What was not taken in, one line each, for the messages.
   let leftOut: [String]
 
@@ -100,10 +102,12 @@ struct Incoming {
 
     // The journal commits, each on the journal commits its parents were shared from.
     var made: [ObjectID: ObjectID] = [:]
+    var bases: Set<ObjectID> = []
     var commits: [Commit] = []
     for commit in list {
       let header = try repository.commitHeader(commit)
       let parents = try header.parents.map { parent in
+        if made[parent] == nil, let base = context.sources[parent] { bases.insert(base) }
         guard let journal = made[parent] ?? context.sources[parent] else {
           throw JournalError(
             "\(context.person)'s commit \(commit.short) on \(context.shownRemote) is built on \(parent.short), which is not in the history journal shared; journal share never force-pushes")
@@ -141,7 +145,7 @@ struct Incoming {
     }
     let merge = try repository.writeCommit(
       tree: tree, parents: [head, last], author: who.author, committer: who.committer, message: message)
-    return Incoming(commits: commits, merge: merge, leftOut: leftOut)
+    return Incoming(commits: commits, merge: merge, bases: bases.sorted { $0.description < $1.description }, leftOut: leftOut)
   }
 
   /// The index locked and HEAD read, ready to move the journal's branch from `head` to the

@@ -44,14 +44,18 @@ public enum Sharer {
     return try git {
       try journal.repository.withObjectsInMemory { keep in
         try journal.repository.withQuarantine { migrate in
-          try share(journal, person: person, options: options, remote: remote, keep: { try keep(); try migrate() })
+          try share(journal, person: person, options: options, remote: remote) { tips, hiding in
+            try keep(tips, hiding)
+            try migrate()
+          }
         }
       }
     }
   }
 
   private static func share(
-    _ journal: JournalRepository, person: String, options: Options, remote: String, keep: () throws -> Void
+    _ journal: JournalRepository, person: String, options: Options, remote: String,
+    keep: (_ tips: [ObjectID], _ hiding: [ObjectID]) throws -> Void
   ) throws -> Outcome {
     let repository = journal.repository
     let key = ShareRecord.Key(prefix: journal.prefix, person: person, remote: options.url.normalized)
@@ -144,8 +148,11 @@ public enum Sharer {
       return outcome(try commits(from: final.shared, after: tip, in: repository, withFiles: true), pushed: false)
     }
     // Objects go to disk before anything can point at them, so that no reference, even one
-    // left by a run killed midway, ever names an object the repository lacks.
-    try keep()
+    // left by a run killed midway, ever names an object the repository lacks: what the
+    // branch and the remote will hold, less what the repository has already.
+    let present = [result.source] + (tip.map { [$0] } ?? []) + (record.map { [$0.point.shared] } ?? [])
+      + (incoming?.bases ?? [])
+    try keep([final.shared] + (incoming.map { [$0.merge] } ?? []), present)
     if let landing, let incoming {
       try landing.transaction.apply(
         incoming.merge, committer: landing.identity.committer,
@@ -184,7 +191,7 @@ public enum Sharer {
     }
     try ShareRecord.write(
       key, translations: translations, branch: branch, followFrom: followFrom, replacing: recorded, in: repository,
-      persist: keep)
+      persist: { try keep([$0], [final.shared]) })
     if let legacy {
       notes.append(
         try legacy.settle(reproduced: result.reproduced, remoteHeld: pushed.previous, replacedBy: key, in: repository))
