@@ -23,23 +23,8 @@ extension Repository {
     var original: OpaquePointer?
     try check(git_commit_lookup(&original, pointer, &sourceID), "git_commit_lookup")
     defer { git_commit_free(original) }
-    let treeObject = try lookupTree(tree)
-    defer { git_tree_free(treeObject) }
-    var parentObjects: [OpaquePointer?] = []
-    defer { parentObjects.forEach { git_commit_free($0) } }
-    for parent in parents {
-      var oid = parent.oid
-      var object: OpaquePointer?
-      try check(git_commit_lookup(&object, pointer, &oid), "git_commit_lookup")
-      parentObjects.append(object)
-    }
-    var commit = git_oid()
-    let text = message.map { CChar(bitPattern: $0) } + [0]
-    try check(
-      git_commit_create(
-        &commit, pointer, nil, git_commit_author(original), git_commit_committer(original),
-        git_commit_message_encoding(original), text, treeObject, parentObjects.count, &parentObjects),
-      "git_commit_create")
-    return ObjectID(commit)
+    return try createCommit(
+      tree: tree, parents: parents, author: git_commit_author(original), committer: git_commit_committer(original),
+      encoding: git_commit_message_encoding(original), message: message.map { CChar(bitPattern: $0) } + [0])
   }
 }
