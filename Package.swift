@@ -20,6 +20,8 @@ let package = Package(
     .systemLibrary(
       name: "Ccmark", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
+    .systemLibrary(
+      name: "Clibyaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
 
     .target(name: "JournalModel", exclude: ["README.md"]),
     .target(
