@@ -20,13 +20,13 @@ extension HostileInputTests {
     return lines.joined(separator: "\n") + "\n---\n"
   }()
 
-  @Test func taggedAliasBombIsRefusedAtItsFirstTag() throws {
+  @Test func taggedAliasBombIsRefusedAtItsFirstAnchor() throws {
     let clock = ContinuousClock()
     let started = clock.now
     let found = try findings(Self.taggedAliasBomb)
     #expect(clock.now - started < .seconds(10), "bounded work, even on a loaded machine")
     #expect(found.map(\.rule) == ["yaml-syntax"])
-    #expect(found.first?.message == "YAML tags are not allowed in front matter")
+    #expect(found.first?.message == "YAML anchors and tags are not allowed in front matter")
     #expect(found.first?.location == Location(line: 2, column: 4))
   }
 
