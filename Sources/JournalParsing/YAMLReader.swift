@@ -81,6 +81,7 @@ struct YAMLReader {
         let scalar = event.data.scalar
         guard accepts(anchor: scalar.anchor, tag: scalar.tag, at: at) else { return nil }
         let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+        checkControls(in: UnsafeBufferPointer(start: scalar.value, count: scalar.length), at: at)
         nodes.append(
           YAMLNode(
             kind: .scalar, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, text: text, location: at,
@@ -180,6 +181,23 @@ struct YAMLReader {
     }
     mapping.seen[key.text] = key.location.line
     mapping.key = key.text
+  }
+
+  /// Reports a scalar that holds a control character, where the scalar starts: such text
+  /// comes from a quoted escape (`"\e"`) or is a bidirectional control written as it is.
+  private mutating func checkControls(in text: UnsafeBufferPointer<UInt8>, at location: SourceLocation) {
+    guard let first = ControlCharacters.find(in: text, ControlCharacters.isRefusedInText).first else { return }
+    let holder: String
+    if let collection = open.last {
+      if collection.ignored || collection.dropFrom != nil { return }
+      holder = collection.isMapping && collection.expectsKey
+        ? "a key" : Self.field(collection).map { "`\($0)`" } ?? "a value"
+    } else {
+      holder = "the front matter"
+    }
+    report(
+      RuleID.invalidValue, "\(holder) holds the \(ControlCharacters.name(first.value))", at: location,
+      hint: ControlCharacters.hint(first.value))
   }
 
   private func location(_ mark: yaml_mark_t) -> SourceLocation {
