@@ -204,7 +204,7 @@ import Testing
   }
 }
 
-@Suite struct PrescanTests {
+@Suite struct FrontMatterEdgeTests {
   @Test func deepIndentationAloneIsNotDeepNesting() throws {
     let text = "---\ndate: 2026-11-20\ntype: career-development\nobjectives:\n" + String(repeating: " ", count: 80) + "- Agree the plan\n---\n"
     #expect(try checkSession(text).isEmpty)
