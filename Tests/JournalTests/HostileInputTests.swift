@@ -112,7 +112,8 @@ import Testing
       + "## Notes\n\n" + String(repeating: "> ", count: 10_000) + "x\n"
       + String(repeating: "*a ", count: 20_000) + "\n"
       + String(repeating: "- ", count: 5_000) + "deep\n"
-    #expect(try findings(body).isEmpty)
+    // Refused before cmark-gfm reads it: the body is larger than journal reads.
+    #expect(try findings(body).map(\.rule) == ["markdown-limits"])
   }
 
   @Test func duplicateKeysAreAllReported() throws {
