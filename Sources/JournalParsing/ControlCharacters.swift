@@ -25,12 +25,12 @@ enum ControlCharacters {
     }
   }
 
-  /// The byte offset and value of each character of `bytes` (well-formed UTF-8) that
-  /// `refused` selects.
+  /// The byte offset, length in bytes and value of each character of `bytes` (well-formed
+  /// UTF-8) that `refused` selects.
   static func find(in bytes: UnsafeBufferPointer<UInt8>, _ refused: (UInt32) -> Bool)
-    -> [(offset: Int, value: UInt32)]
+    -> [(offset: Int, length: Int, value: UInt32)]
   {
-    var found: [(offset: Int, value: UInt32)] = []
+    var found: [(offset: Int, length: Int, value: UInt32)] = []
     var index = 0
     let count = bytes.count
     while index < count {
@@ -45,7 +45,7 @@ enum ControlCharacters {
       if length == 1 || ((lead == 0xC2 || lead == 0xE2 || lead == 0xEF) && index + length <= count) {
         var value = length == 1 ? UInt32(lead) : UInt32(lead) & (length == 2 ? 0x1F : 0x0F)
         for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        if refused(value) { found.append((index, value)) }
+        if refused(value) { found.append((index, length, value)) }
       }
       index += length
     }

@@ -51,7 +51,7 @@ struct FrontMatter {
     let (nodes, problems) =
       unreadable.isEmpty
       ? YAMLReader.read(bytes, firstLine: firstLine, file: file)
-      : replacing(unreadable.map(\.offset), in: bytes).withUnsafeBufferPointer {
+      : replacing(unreadable.map { $0.offset..<$0.offset + $0.length }, in: bytes).withUnsafeBufferPointer {
         YAMLReader.read($0, firstLine: firstLine, file: file)
       }
     diagnostics += problems
@@ -70,17 +70,16 @@ struct FrontMatter {
     return (FrontMatter(entries: root.entries), diagnostics)
   }
 
-  /// The bytes with the character at each offset replaced by U+FFFD, one scalar for one, so
-  /// libyaml's columns stay the file's.
-  private static func replacing(_ offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+  /// The bytes with each character (given as its byte range) replaced by U+FFFD, one scalar
+  /// for one, so libyaml's columns stay the file's.
+  private static func replacing(_ characters: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     var copy: [UInt8] = []
-    copy.reserveCapacity(bytes.count + 2 * offsets.count)
+    copy.reserveCapacity(bytes.count + 2 * characters.count)
     var next = 0
-    for offset in offsets {
-      copy += bytes[next..<offset]
+    for character in characters {
+      copy += bytes[next..<character.lowerBound]
       copy += [0xEF, 0xBF, 0xBD]
-      let lead = bytes[offset]
-      next = offset + (lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4)
+      next = character.upperBound
     }
     copy += bytes[next...]
     return copy

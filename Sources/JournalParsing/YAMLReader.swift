@@ -4,7 +4,7 @@ import JournalModel
 /// Reads YAML into `YAMLNode`s from libyaml's events, refusing at the event what journal's
 /// front matter never needs and what would let a few bytes cost unbounded work: anchors,
 /// aliases, tags, and nesting deeper than `maximumDepth`. Repeated keys are found in the same
-/// pass, one set of seen keys per open mapping.
+/// pass: a small mapping's earlier keys are searched in turn, a large one's are hashed.
 struct YAMLReader {
   static let maximumDepth = 64
 
@@ -27,8 +27,13 @@ struct YAMLReader {
     var key: String? = nil
     /// Where the current entry starts when it is dropped: its key is repeated or not text.
     var dropFrom: Int? = nil
-    var seen: [String: Int] = [:]
+    var keyCount = 0
+    /// The line of each key, once the mapping has too many keys to search them in turn.
+    var keyLines: [String: Int]? = nil
   }
+
+  /// Up to this many keys, a mapping's earlier keys are searched in turn, without allocating.
+  private static let keysSearchedInTurn = 16
 
   /// Reads the YAML in `bytes`: its nodes (none for an empty document), or nil when it is
   /// refused, with every finding on the way.
@@ -145,42 +150,71 @@ struct YAMLReader {
   }
 
   /// A node is whole: as a mapping's key it is checked for repeats, and once the value after
-  /// a dropped key is whole, the entry leaves the array.
+  /// a dropped key is whole, the entry leaves the array. The open mapping is changed where it
+  /// is, so its table of keys is never copied.
   private mutating func completed(_ index: Int) {
-    guard var mapping = open.last, mapping.isMapping else { return }
-    defer { open[open.count - 1] = mapping }
-    guard mapping.expectsKey else {
-      mapping.expectsKey = true
-      if let start = mapping.dropFrom {
+    guard let top = open.indices.last, open[top].isMapping else { return }
+    guard open[top].expectsKey else {
+      open[top].expectsKey = true
+      if let start = open[top].dropFrom {
         nodes.removeSubrange(start...)
-        mapping.dropFrom = nil
+        open[top].dropFrom = nil
       }
       return
     }
-    mapping.expectsKey = false
+    open[top].expectsKey = false
     let key = nodes[index]
     guard key.kind == .scalar else {
-      mapping.dropFrom = index
-      if !mapping.ignored {
+      open[top].dropFrom = index
+      if !open[top].ignored {
         report(
           RuleID.invalidValue,
-          mapping.field.map { "a key in `\($0)` must be text" }
+          open[top].field.map { "a key in `\($0)` must be text" }
             ?? "a front matter key must be plain text, found \(key.kind == .mapping ? "a mapping" : "a list")",
           at: key.location)
       }
       return
     }
-    if let first = mapping.seen[key.text] {
-      mapping.dropFrom = index
-      if !mapping.ignored {
+    if let first = earlierLine(of: key.text, before: index, in: top) {
+      open[top].dropFrom = index
+      if !open[top].ignored {
         report(
           RuleID.duplicateID, "key `\(key.text)` is given more than once; the first is on line \(first)",
           at: key.location, hint: "keep one `\(key.text)`; the later one is ignored")
       }
       return
     }
-    mapping.seen[key.text] = key.location.line
-    mapping.key = key.text
+    open[top].key = key.text
+    open[top].keyCount += 1
+    if open[top].keyLines != nil {
+      open[top].keyLines![key.text] = key.location.line
+    } else if open[top].keyCount > Self.keysSearchedInTurn {
+      var lines: [String: Int] = [:]
+      forEachKey(in: top, before: nodes.count) { lines[$0.text] = $0.location.line }
+      open[top].keyLines = lines
+    }
+  }
+
+  /// The line of an earlier key with this text in the mapping open at `top`, if any.
+  private func earlierLine(of text: String, before index: Int, in top: Int) -> Int? {
+    if let lines = open[top].keyLines { return lines[text] }
+    var line: Int? = nil
+    forEachKey(in: top, before: index) { key in
+      if line == nil, key.text == text { line = key.location.line }
+    }
+    return line
+  }
+
+  /// Calls `body` with each key of the mapping open at `top` that starts before `end`; kept
+  /// entries sit in the array as key, value, key, value.
+  private func forEachKey(in top: Int, before end: Int, _ body: (YAMLNode) -> Void) {
+    var key = open[top].index + 1
+    while key < end {
+      body(nodes[key])
+      let value = nodes[key].end
+      guard value < end else { return }
+      key = nodes[value].end
+    }
   }
 
   /// Reports a scalar that holds a control character, where the scalar starts: such text
@@ -188,10 +222,10 @@ struct YAMLReader {
   private mutating func checkControls(in text: UnsafeBufferPointer<UInt8>, at location: SourceLocation) {
     guard let first = ControlCharacters.find(in: text, ControlCharacters.isRefusedInText).first else { return }
     let holder: String
-    if let collection = open.last {
-      if collection.ignored || collection.dropFrom != nil { return }
-      holder = collection.isMapping && collection.expectsKey
-        ? "a key" : Self.field(collection).map { "`\($0)`" } ?? "a value"
+    if let top = open.indices.last {
+      if open[top].ignored || open[top].dropFrom != nil { return }
+      holder = open[top].isMapping && open[top].expectsKey
+        ? "a key" : Self.field(open[top]).map { "`\($0)`" } ?? "a value"
     } else {
       holder = "the front matter"
     }

@@ -84,6 +84,22 @@ extension HostileInputTests {
     #expect(separator.map { "\($0.rule)@\($0.location.line):\($0.location.column)" } == ["invalid-value@4:12"])
   }
 
+  @Test func repeatsAreFoundInSmallAndLargeMappings() throws {
+    // Up to 16 keys a mapping's earlier keys are searched in turn, past that they are hashed:
+    // repeats on both sides of the switch, and of a key seen before it, are found.
+    var yaml = "---\ndate: 2026-11-21\ntype: career-development\nmetrics:\n"
+    for index in 0..<40 { yaml += "  m\(index): 1\n" }
+    yaml += "  m3: 2\n  m20: 2\n  m39: 2\n---\n"
+    let found = try findings(yaml).filter { $0.rule == "duplicate-id" }
+    #expect(found.map { "\($0.location.line): \($0.message)" } == [
+      "45: key `m3` is given more than once; the first is on line 8",
+      "46: key `m20` is given more than once; the first is on line 25",
+      "47: key `m39` is given more than once; the first is on line 44",
+    ])
+    let small = try findings("---\ndate: 2026-11-21\ntype: career-development\nmetrics: {a: 1, b: 2, a: 3}\n---\n")
+    #expect(small.filter { $0.rule == "duplicate-id" }.map(\.location) == [Location(line: 4, column: 23)])
+  }
+
   @Test func frontMatterSizeIsBounded() throws {
     var yaml = "---\ndate: 2026-11-21\ntype: career-development\nobjectives:\n"
     while yaml.utf8.count < 70 * 1024 { yaml += "  - Agree the plan for the quarter\n" }
