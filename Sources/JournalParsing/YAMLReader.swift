@@ -234,6 +234,9 @@ struct YAMLReader {
       hint: ControlCharacters.hint(first.value))
   }
 
+  /// libyaml counts a mark's line and column from 0, the column in characters, which for UTF-8
+  /// input are Unicode scalars as journal's columns are; its lines are the file's, since
+  /// `FrontMatter` hands it no line break but `\n`.
   private func location(_ mark: yaml_mark_t) -> SourceLocation {
     SourceLocation(line: mark.line + firstLine, column: mark.column + 1)
   }

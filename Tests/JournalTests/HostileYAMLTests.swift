@@ -1,3 +1,4 @@
+import JournalChecks
 import JournalModel
 import Testing
 
@@ -98,6 +99,17 @@ extension HostileInputTests {
     ])
     let small = try findings("---\ndate: 2026-11-21\ntype: career-development\nmetrics: {a: 1, b: 2, a: 3}\n---\n")
     #expect(small.filter { $0.rule == "duplicate-id" }.map(\.location) == [Location(line: 4, column: 23)])
+  }
+
+  @Test func journalYMLIsOneDocument() throws {
+    var files = RuleExample.session("---\ndate: 2026-11-20\ntype: career-development\n---\n").files
+    files["journal.yml"] = "---\ntitle: T\n"
+    #expect(try check(files).diagnostics.isEmpty, "a document start line is allowed")
+    files["journal.yml"] = "title: T\n---\ntitle: U\n"
+    let found = try check(files).diagnostics
+    #expect(found.map { "\($0.rule)@\($0.location.line):\($0.location.column): \($0.message)" } == [
+      "yaml-syntax@2:1: invalid YAML: a second document; journal reads one"
+    ])
   }
 
   @Test func frontMatterSizeIsBounded() throws {
