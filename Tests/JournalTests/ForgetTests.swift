@@ -87,6 +87,15 @@ import Testing
     return text.lowercased()
   }
 
+  @Test func retentionPointsToJournalForget() throws {
+    let report = try check([
+      "journal.yml": "title: T\n",
+      "mentees/alex/profile.md": "---\nname: Alex Kim\nrelationship: candidate\nretain-until: 2026-11-01\n---\n",
+    ])
+    let finding = report.diagnostics.first { $0.rule == "retention" }
+    #expect(finding?.hint?.contains("journal forget alex") == true, "\(String(describing: finding))")
+  }
+
   @Test func removesThePersonFromEveryObjectReferenceLogAndFile() throws {
     let repo = try Self.journal()
     // A remote that holds the history, fetched; a share of carla's; leftovers git keeps.
