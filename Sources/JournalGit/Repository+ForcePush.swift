@@ -94,13 +94,7 @@ extension Repository {
       }
       return 0
     }
-    options.callbacks.push_update_reference = { reference, status, payload in
-      let context = Unmanaged<RemoteContext>.fromOpaque(payload!).takeUnretainedValue()
-      if let status, let reference {
-        context.rejections.append((String(cString: reference), String(cString: status)))
-      }
-      return 0
-    }
+    RemoteContext.collectRejections(into: &options.callbacks)
     let refspecs = updates.map { ($0.local.map { "+" + $0 } ?? "") + ":" + $0.remote }
     let result = withStringArray(refspecs) { refspecs in
       var refspecs = refspecs
@@ -112,6 +106,19 @@ extension Repository {
     }
     if let (reference, reason) = context.rejections.first {
       throw PushRejected(reference: reference, reason: reason, notFastForward: false)
+    }
+  }
+}
+
+extension RemoteContext {
+  /// Keeps each reference the remote refused, with its reason, in the context's `rejections`.
+  static func collectRejections(into callbacks: inout git_remote_callbacks) {
+    callbacks.push_update_reference = { reference, status, payload in
+      let context = Unmanaged<RemoteContext>.fromOpaque(payload!).takeUnretainedValue()
+      if let status, let reference {
+        context.rejections.append((String(cString: reference), String(cString: status)))
+      }
+      return 0
     }
   }
 }

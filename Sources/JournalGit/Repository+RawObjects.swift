@@ -101,14 +101,7 @@ public struct ReferenceValue: Sendable, Equatable {
 extension Repository {
   /// The kind of the object `id`, read from its header.
   public func objectKind(_ id: ObjectID) throws -> ObjectKind {
-    var odb: OpaquePointer?
-    try check(git_repository_odb(&odb, pointer), "git_repository_odb")
-    defer { git_odb_free(odb) }
-    var oid = id.oid
-    var size = 0
-    var type = GIT_OBJECT_ANY
-    try check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header")
-    guard let kind = ObjectKind(type) else {
+    guard let kind = ObjectKind(try objectHeader(id).type) else {
       throw GitError(function: "git_odb_read_header", code: -1, message: "\(id) is not an object git knows")
     }
     return kind
@@ -174,10 +167,20 @@ extension Repository {
 
   /// The commits reachable from `tips`, every parent before its children.
   public func commitsParentsFirst(from tips: [ObjectID]) throws -> [ObjectID] {
+    try walk(from: tips, sorting: GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
+  }
+
+  /// Every commit reachable from `tips`.
+  public func reachableCommits(from tips: [ObjectID]) throws -> Set<ObjectID> {
+    Set(try walk(from: tips, sorting: GIT_SORT_NONE.rawValue))
+  }
+
+  private func walk(from tips: [ObjectID], sorting: UInt32) throws -> [ObjectID] {
+    guard !tips.isEmpty else { return [] }
     var walk: OpaquePointer?
     try check(git_revwalk_new(&walk, pointer), "git_revwalk_new")
     defer { git_revwalk_free(walk) }
-    try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
+    try check(git_revwalk_sorting(walk, sorting), "git_revwalk_sorting")
     for tip in tips {
       var oid = tip.oid
       try check(git_revwalk_push(walk, &oid), "git_revwalk_push")

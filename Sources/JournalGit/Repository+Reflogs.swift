@@ -71,27 +71,6 @@ extension Repository {
     return ObjectID(git_object_id(peeled).pointee)
   }
 
-  /// Every commit reachable from `tips`.
-  public func reachableCommits(from tips: [ObjectID]) throws -> Set<ObjectID> {
-    guard !tips.isEmpty else { return [] }
-    var walk: OpaquePointer?
-    try check(git_revwalk_new(&walk, pointer), "git_revwalk_new")
-    defer { git_revwalk_free(walk) }
-    for tip in tips {
-      var oid = tip.oid
-      try check(git_revwalk_push(walk, &oid), "git_revwalk_push")
-    }
-    var commits: Set<ObjectID> = []
-    var oid = git_oid()
-    while true {
-      let next = git_revwalk_next(&oid, walk)
-      if next == GIT_ITEROVER.rawValue { break }
-      try check(next, "git_revwalk_next")
-      commits.insert(ObjectID(oid))
-    }
-    return commits
-  }
-
   /// Removes the folders under `refs/` and `logs/refs/` that the reference `name` leaves
   /// empty, as git does when it deletes a reference (libgit2 does so only under
   /// `refs/heads/`, `refs/tags/` and `refs/remotes/`).
