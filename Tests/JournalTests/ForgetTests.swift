@@ -107,6 +107,7 @@ import Testing
     let share = try repo.journal("share", Self.person, "--to", shared.path, "--no-verify")
     #expect(share.status == 0, "\(share.stderr)")
     try repo.git("update-ref", "ORIG_HEAD", "HEAD~1")
+    try repo.git("update-server-info")
     let before = try Self.everything(repo)
     for canary in Self.canaries { #expect(before.contains(canary), "the fixture holds \(canary)") }
     let originMain = try repo.git("rev-parse", "refs/remotes/origin/main").trimmed
@@ -120,6 +121,10 @@ import Testing
       #expect(!after.contains(canary), "\(canary) is still in the repository")
     }
     #expect(!FileManager.default.fileExists(atPath: repo.path + "/mentees/carla-diaz"))
+    // The files for "dumb" HTTP clones are what git update-server-info writes.
+    let serverInfo = try ["/.git/info/refs", "/.git/objects/info/packs"].map { try String(contentsOfFile: repo.path + $0, encoding: .utf8) }
+    try repo.git("update-server-info", "--force")
+    #expect(try ["/.git/info/refs", "/.git/objects/info/packs"].map { try String(contentsOfFile: repo.path + $0, encoding: .utf8) } == serverInfo)
 
     // Generated messages are generated again; others have the mentions replaced.
     let subjects = try repo.git("log", "--all", "--format=%s").split(separator: "\n")
@@ -245,8 +250,13 @@ import Testing
     let before = try repo.git("log", "--reverse", "--topo-order", "--format=%H %T %s", "main").split(separator: "\n")
       .filter { !$0.hasSuffix(" Candidate notes") }
     let oldFiles = try before.map { try outside($0.split(separator: " ")[0]) }
+    // Work staged outside the journal stays staged.
+    try repo.write(["src/main.c": "int main(void) { return 2; }\n"])
+    try repo.git("add", "src/main.c")
     let run = try repo.journal("forget", Self.person, "--yes", in: "team/notes")
     #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repo.git("diff", "--cached", "--name-only") == "src/main.c\n")
+    #expect(try repo.git("show", ":src/main.c") == "int main(void) { return 2; }\n")
     let after = try repo.git("log", "--reverse", "--topo-order", "--format=%H %T %s", "main").split(separator: "\n")
     #expect(before.count == after.count)
     for ((old, new), oldFiles) in zip(zip(before, after), oldFiles) {
