@@ -178,7 +178,12 @@ public enum Forgetter {
         }
         let pack = try repository.writePack(reachableFrom: tips, extra: lock.objectIDs + [indexTree])
 
-        try moveReferences(changes, deleting: records, in: repository)
+        do {
+          try moveReferences(changes, deleting: records, in: repository)
+        } catch let error as GitError where error.isModified {
+          throw JournalError(
+            "a reference moved while journal forget ran (\(error.message)), so none was moved; run journal forget again")
+        }
         try lock.write()
         try lock.commit()
         try? FileManager.default.removeItem(atPath: root)
