@@ -115,7 +115,8 @@ struct ForgetCommand: ParsableCommand {
       text += "  working tree: \(plural(outcome.workingFiles, "file")) of \(person)'s folder \(dryRun ? "to remove" : "removed")\n"
     }
     if let cleanup = outcome.cleanup {
-      text += "  reference logs: \(plural(cleanup.reflogEntries, "entry").replacingOccurrences(of: "entrys", with: "entries")) removed from \(plural(cleanup.reflogs, "log"))\n"
+      let entries = cleanup.reflogEntries == 1 ? "1 entry" : "\(cleanup.reflogEntries) entries"
+      text += "  reference logs: \(entries) removed from \(plural(cleanup.reflogs, "log"))\n"
       if !cleanup.files.isEmpty { text += "  files of the git folder cleaned: \(cleanup.files.joined(separator: ", "))\n" }
       text += "  objects: one pack of \(plural(cleanup.packObjects, "object")) kept; \(plural(cleanup.packsRemoved, "pack")) and \(plural(cleanup.looseObjectsRemoved, "loose object")) removed\n"
     } else if dryRun {
