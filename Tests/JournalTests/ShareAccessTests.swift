@@ -241,10 +241,17 @@ import Testing
     #expect(parsed?.rules["late-feedback"]?.parameters["max-days"] == .number(9))
     #expect(parsed?.rules["retention"]?.level == .off)
 
-    // Characters YAML does not take raw, or reads as line breaks, come back as they were.
+    // Characters YAML does not take raw, or reads as line breaks, come back as they were;
+    // the control characters among them are reported, as in any journal.yml.
     let awkward = "tab\there\u{7F}\u{85}\u{2028}line\u{FEFF}end"
     let odd = SharedConfig.text(["vague-feedback": RuleSetting(parameters: ["phrases": .list([awkward])])])
-    #expect(DocumentParserProbe.config(odd)?.rules["vague-feedback"]?.parameters["phrases"] == .list([awkward]))
+    let read = DocumentParser.parse(Array(odd.utf8), path: "journal.yml")
+    guard case .config(let config)? = read.document else {
+      Issue.record("journal.yml not read: \(read.diagnostics)")
+      return
+    }
+    #expect(config.rules["vague-feedback"]?.parameters["phrases"] == .list([awkward]))
+    #expect(read.diagnostics.map(\.message) == ["`phrases` holds the control character U+007F"])
   }
 }
 
