@@ -6,25 +6,33 @@ extension Repository {
   /// The commits reachable from `tip` and from none of `hidden`, parents before children
   /// (`git rev-list --topo-order --reverse tip ^hidden…`).
   public func commits(from tip: ObjectID, hiding hidden: [ObjectID]) throws -> [ObjectID] {
+    try walk(from: [tip], hiding: hidden, sorting: GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
+  }
+
+  /// The commits reachable from `tips` and from none of `hidden`, in libgit2's `sorting`.
+  func walk(from tips: [ObjectID], hiding hidden: [ObjectID] = [], sorting: UInt32) throws -> [ObjectID] {
+    guard !tips.isEmpty else { return [] }
     var walk: OpaquePointer?
     try check(git_revwalk_new(&walk, pointer), "git_revwalk_new")
     defer { git_revwalk_free(walk) }
-    try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
-    var oid = tip.oid
-    try check(git_revwalk_push(walk, &oid), "git_revwalk_push")
+    try check(git_revwalk_sorting(walk, sorting), "git_revwalk_sorting")
+    for tip in tips {
+      var oid = tip.oid
+      try check(git_revwalk_push(walk, &oid), "git_revwalk_push")
+    }
     for id in hidden {
       var hide = id.oid
       try check(git_revwalk_hide(walk, &hide), "git_revwalk_hide")
     }
-    var found: [ObjectID] = []
-    var next = git_oid()
+    var commits: [ObjectID] = []
+    var oid = git_oid()
     while true {
-      let result = git_revwalk_next(&next, walk)
-      if result == GIT_ITEROVER.rawValue { break }
-      try check(result, "git_revwalk_next")
-      found.append(ObjectID(next))
+      let next = git_revwalk_next(&oid, walk)
+      if next == GIT_ITEROVER.rawValue { break }
+      try check(next, "git_revwalk_next")
+      commits.append(ObjectID(oid))
     }
-    return found
+    return commits
   }
 
   /// Whether `ancestor` is `commit` or one of its ancestors.
