@@ -277,6 +277,40 @@ import Testing
     #expect(received.contains("max-days: 9"))
   }
 
+  /// Blobs over `core.bigFileThreshold` are packed whole, as `git pack-objects` packs them,
+  /// and the same objects are shared either way: an attachment changed in one line is
+  /// stored as a delta of its earlier version, unless the threshold is below its size.
+  @Test(arguments: [nil, "4k"])
+  func largeBlobsArePackedWholeOverTheBigFileThreshold(_ threshold: String?) throws {
+    let repository = try Self.journalWithHistory()
+    if let threshold { try repository.git("config", "core.bigFileThreshold", threshold) }
+    let lines = (0..<400).map { "line \($0): measured the queue at \($0 * 37 % 101) items\n" }
+    let file = "mentees/alice/attachments/queue.txt"
+    try repository.write([file: lines.joined()])
+    try repository.commit("Queue figures", author: "Hannah Reyes", at: "2026-10-05T12:00:00+00:00")
+    try repository.write([file: (lines.dropLast() + ["line 399: the queue is empty\n"]).joined()])
+    try repository.commit("Queue figures, later", author: "Hannah Reyes", at: "2026-10-06T12:00:00+00:00")
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("fsck", "--strict").isEmpty)
+    // Every history gives the same shared commits: the same objects went out.
+    #expect(try remote.git("rev-parse", "main") == (try repository.git("rev-parse", try repository.shareRecord("alice") + "^1")))
+    let blobs = Set(try remote.git("rev-list", "--objects", "main").split(separator: "\n")
+      .compactMap { $0.hasSuffix(" " + file) ? String($0.prefix(40)) : nil })
+    #expect(blobs.count == 2)
+    let packs = try FileManager.default.contentsOfDirectory(atPath: remote.path + "/objects/pack").filter { $0.hasSuffix(".idx") }
+    var deltas = 0
+    for pack in packs {
+      // `git verify-pack -v`: a delta's line ends with its depth and base.
+      for line in try remote.git("verify-pack", "-v", "objects/pack/" + pack).split(separator: "\n") {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        if let id = fields.first, blobs.contains(String(id)), fields.count == 7 { deltas += 1 }
+      }
+    }
+    #expect(deltas == (threshold == nil ? 1 : 0), "\(deltas) of the attachment's blobs are deltas")
+  }
+
 }
 
 /// Every object (`git cat-file --batch-all-objects --batch`), every reference and every file
