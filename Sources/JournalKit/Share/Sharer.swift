@@ -20,6 +20,10 @@ public enum Sharer {
     }
   }
 
+  /// Blobs larger than this are packed whole, without looking for deltas, unless the
+  /// repository's `core.bigFileThreshold` says otherwise.
+  static let bigFileThreshold: Int64 = 50 << 20
+
   private static func share(_ location: JournalLocation, person: String, options: Options, remote: String) throws
     -> Outcome
   {
@@ -41,12 +45,16 @@ public enum Sharer {
     // The translated objects stay in memory until they are about to be pushed, and what the
     // person pushed stays in a quarantine until the journal takes it in: a dry run, or a run
     // that fails before, leaves the object database as it was.
+    // Large attachments are packed whole, as git packs blobs over core.bigFileThreshold:
+    // libgit2 would otherwise look for deltas in each, at several times its size in memory.
     return try git {
-      try journal.repository.withObjectsInMemory { keep in
-        try journal.repository.withQuarantine { migrate in
-          try share(journal, person: person, options: options, remote: remote) { tips, hiding in
-            try keep(tips, hiding)
-            try migrate()
+      try journal.repository.withBigFileThreshold(fallback: bigFileThreshold) {
+        try journal.repository.withObjectsInMemory { keep in
+          try journal.repository.withQuarantine { migrate in
+            try share(journal, person: person, options: options, remote: remote) { tips, hiding in
+              try keep(tips, hiding)
+              try migrate()
+            }
           }
         }
       }
