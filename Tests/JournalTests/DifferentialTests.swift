@@ -201,6 +201,25 @@ import Testing
     #expect(try pair.journal.git("status", "--porcelain", "--", profile) == " M \(profile)\n")
   }
 
+  /// A racily clean entry whose file is unchanged, but which a filter configured since would
+  /// store differently: git reads such a file again when it writes the index, finds that it
+  /// differs, and smudges the entry, even though its stat data matches; journal must too.
+  @Test func aRacilyCleanEntryReadThroughANewFilter() throws {
+    let profile = "mentees/alice/profile.md"
+    let pair = try Pair()
+    try pair.change { repo in
+      #expect(try runProgram("/usr/bin/touch", ["-d", "@1764000000.1", repo.path + "/" + profile]).status == 0)
+      try repo.git("update-index", "--refresh")
+      #expect(try runProgram("/usr/bin/touch", ["-d", "@1764000000.5", repo.path + "/.git/index"]).status == 0)
+      try repo.write([".git/info/attributes": "\(profile) filter=redact\n", Self.note: session])
+      try repo.git("config", "filter.redact.clean", "sed s/Alice/Redacted/")
+    }
+    let runs = try pair.commit([Self.note])
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    try pair.expectSame()
+    #expect(try pair.journal.git("status", "--porcelain", "--", profile) == " M \(profile)\n")
+  }
+
   @Test func sparseCheckoutOutsideTheCone() throws {
     let pair = try Pair { repo in
       try repo.write(["mentees/bob/profile.md": "---\nname: Bob Lee\nrelationship: report\n---\n"])
