@@ -83,6 +83,7 @@ public final class CommitTransaction {
       var info = stat()
       if lstat(root + path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
         try check(git_index_add_bypath(lock.index, path), "git_index_add_bypath")
+        lock.upToDate.insert(path)
       } else {
         try check(git_index_remove_bypath(lock.index, path), "git_index_remove_bypath")
       }
