@@ -44,6 +44,10 @@ public final class CommitTransaction {
     branch = try repository.headTarget()
   }
 
+  /// Long-running filters started for this commit finish with it, as git's finish when it
+  /// exits.
+  deinit { FilterProcesses.shared.finishAll() }
+
   /// Leaves everything as it was.
   public func rollback() { lock.rollback() }
 
