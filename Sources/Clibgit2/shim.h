@@ -7,3 +7,10 @@
 static inline int journal_git_enable_fsync(int enabled) {
   return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
 }
+
+/* Repository extensions journal supports beyond libgit2's own: `worktreeconfig`, whose
+   `config.worktree` GitConfiguration reads. */
+static inline int journal_git_allow_worktree_config(void) {
+  const char *extensions[] = { "worktreeconfig" };
+  return git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, (size_t)1);
+}

@@ -42,6 +42,7 @@ enum Libgit2 {
   private static let ready: Bool = {
     git_libgit2_init()
     _ = journal_git_enable_fsync(1)
+    _ = journal_git_allow_worktree_config()
     FilterDriver.register()
     return true
   }()

@@ -1,8 +1,8 @@
 import Foundation
 internal import Clibgit2
 
-/// A git repository with a working tree, opened through libgit2. Not `Sendable`: libgit2
-/// objects belong to one thread.
+/// A git repository with a working tree, opened through libgit2, with the configuration git
+/// would read (`GitConfiguration`). Not `Sendable`: libgit2 objects belong to one thread.
 public final class Repository {
   let pointer: OpaquePointer
 
@@ -17,7 +17,9 @@ public final class Repository {
     let result = git_repository_open_ext(&repository, path, 0, nil)
     if result == GIT_ENOTFOUND.rawValue { return nil }
     try check(result, "git_repository_open_ext")
-    return Repository(repository!)
+    let opened = Repository(repository!)
+    try GitConfiguration.install(repository!)
+    return opened
   }
 
   /// Makes a new repository with a working tree at `path`.
@@ -25,7 +27,9 @@ public final class Repository {
     Libgit2.initialize()
     var repository: OpaquePointer?
     try check(git_repository_init(&repository, path, 0), "git_repository_init")
-    return Repository(repository!)
+    let created = Repository(repository!)
+    try GitConfiguration.install(repository!)
+    return created
   }
 
   public var isBare: Bool { git_repository_is_bare(pointer) == 1 }

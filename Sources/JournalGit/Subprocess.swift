@@ -164,3 +164,26 @@ final class TemporaryFile {
     return bytes
   }
 }
+
+/// A temporary file with a name, readable by its owner alone, for a program or library that
+/// takes a path (ssh-keygen, libgit2's configuration reader); removed by its user.
+struct NamedTemporaryFile {
+  let path: String
+
+  init(_ contents: [UInt8]) throws {
+    var template = Array((NSTemporaryDirectory() + "/.journal-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw GitError(function: "mkstemp", code: -1, message: "cannot make a temporary file: \(String(cString: strerror(errno)))")
+    }
+    defer { close(descriptor) }
+    path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    guard written == contents.count else {
+      unlink(path)
+      throw GitError(function: "write", code: -1, message: "cannot write a temporary file in \(NSTemporaryDirectory())")
+    }
+  }
+
+  func remove() { unlink(path) }
+}

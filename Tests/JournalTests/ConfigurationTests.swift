@@ -124,12 +124,16 @@ import Testing
   @Test func aFileIncludedByRemoteURLMayNotSetOne() throws {
     let files = try TemporaryFolder()
     try files.write(["team": "[remote \"other\"]\n\turl = https://example.com/other.git\n"])
-    let pair = try Self.pair { repo in
-      try repo.git("config", "includeIf.hasconfig:remote.*.url:https://nowhere.example/**.path", files.path + "/team")
-    }
+    let pair = try Self.pair()
     try pair.change { try $0.write([Self.note: session]) }
     let before = try DifferentialTests.snapshot(pair.journal, status: false)
-    let runs = try pair.commit([Self.note])
+    // Given in the environment, so that git can still be asked about the repository after.
+    let runs = try pair.commit(
+      [Self.note],
+      environment: [
+        "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "includeIf.hasconfig:remote.*.url:https://nowhere.example/**.path",
+        "GIT_CONFIG_VALUE_0": files.path + "/team",
+      ])
     #expect(runs.git.status != 0)
     #expect(runs.journal.status == 2, "\(runs.journal.stderr)")
     #expect(runs.journal.stderr.contains("remote URLs cannot be configured"), "\(runs.journal.stderr)")
@@ -154,19 +158,21 @@ import Testing
     let pair = try Self.pair { repo in
       try repo.write([
         ".gitattributes": "mentees/** filter=redact\n",
-        "hooks/pre-commit": "#!/bin/sh\necho \"pre-commit $GIT_INDEX_FILE\" | sed 's|.*/||' >> .git/hook-log\n",
+        "hooks/pre-commit": "#!/bin/sh\necho \"pre-commit $(basename \"$GIT_INDEX_FILE\")\" >> .git/hook-log\n",
       ])
       chmod(repo.path + "/hooks/pre-commit", 0o755)
       try repo.git("add", ".gitattributes", "hooks")
       try repo.git("commit", "-q", "-m", "attributes and hooks")
     }
-    try Self.commitAndCompare(
-      pair,
-      environment: [
+    // For every git run too, so that git status reads the notes through the same filter.
+    for repo in [pair.git, pair.journal] {
+      repo.environment.merge([
         "GIT_CONFIG_COUNT": "3", "GIT_CONFIG_KEY_0": "core.hooksPath", "GIT_CONFIG_VALUE_0": "hooks",
         "GIT_CONFIG_KEY_1": "filter.redact.clean", "GIT_CONFIG_VALUE_1": "sed s/Strengths/REDACTED/",
         "GIT_CONFIG_KEY_2": "core.sharedRepository", "GIT_CONFIG_VALUE_2": "group",
-      ])
+      ]) { _, new in new }
+    }
+    try Self.commitAndCompare(pair, environment: [:])
     #expect(try pair.journal.git("cat-file", "blob", "HEAD:\(Self.note)").contains("REDACTED"))
     let log = { (repo: GitFixture) in (try? String(contentsOfFile: repo.path + "/.git/hook-log", encoding: .utf8)) ?? "" }
     #expect(log(pair.git) == "pre-commit index\n")
