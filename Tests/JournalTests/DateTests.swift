@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// `GIT_AUTHOR_DATE` and `GIT_COMMITTER_DATE` read as git reads them (`date.c`,
+/// `parse_date`), with git as the oracle: each date string of the table (git's own
+/// `t0006-date.sh` cases, and the forms people and CI systems write) is given to `git commit`
+/// and to `journal commit`; what git accepts must name the same moment and zone in journal's
+/// commit, and what git refuses journal must refuse, committing nothing. Run in a zone with
+/// summer time and in one half an hour off, since a date without a zone is local time.
+@Suite struct DateTests {
+  static let dates = [
+    // git's own forms.
+    "@1764000000 +0100", "1764000000 +0100", "@1764000000", "1764000000", "@0 +0000", "@12345 -0130",
+    "123456789", "12345678", "1234567890 +05", "@1764000000 +01:00",
+    // t0006-date.sh.
+    "2008", "2008-02", "2008-02-14", "2008-02-14 20:30:45", "2008-02-14 20:30:45 -0500",
+    "2008.02.14 20:30:45 -0500", "20080214T203045-04:00", "20080214T203045 -04:00", "20080214T203045.019-04:00",
+    "2008-02-14 20:30:45.019-04:00", "2008-02-14 20:30:45 -0015", "2008-02-14 20:30:45 -5",
+    "2008-02-14 20:30:45 -5:", "2008-02-14 20:30:45 -05", "2008-02-14 20:30:45 -:30", "2008-02-14 20:30:45 -05:00",
+    // RFC 2822 and what `git log` prints.
+    "Thu, 14 Feb 2008 20:30:45 -0500", "14 Feb 2008 20:30:45 +0000", "Thu Feb 14 20:30:45 2008 -0500",
+    "Thu Feb 14 20:30:45 2008", "Fri, 20 Nov 2026 09:00:00 -0500", "Thu, 14 Feb 2008 20:30:45 GMT",
+    "14 February 2008 20:30", "February 14, 2008 8:30 PM EST", "Feb 14 2008 8:30pm",
+    // ISO 8601.
+    "2026-11-20T10:11:12+02:00", "2026-11-20T10:11:12Z", "2026-11-20 10:11:12 UTC", "2026-11-20T10:11:12.5+0530",
+    "2026-11-20 10:11", "2026-11-20 10:11:12 +14:00", "2026-11-20 10:11:12 +2400", "2026-11-20 24:00:00 +0000",
+    // Zone names, in git's table.
+    "2026-11-20 10:11:12 PST", "2026-11-20 10:11:12 CEST", "2026-11-20 10:11:12 EST -0300", "2026-07-01 10:00 BST",
+    "2026-11-20 10:11:12 XYZ",
+    // Day and month orders.
+    "11/20/2026 10:00", "20.11.2026 10:00 +0100", "2026/11/20 10:00:00", "20/11/2026 10:00", "11.20.2026 10:00",
+    "5/6/07 10:00", "01/01/2099 10:00", "2026-02-30 10:00 +0000", "2026-13-01 10:00 +0000", "2026-20-11 10:00",
+    // Twelve-hour clocks.
+    "2026-11-20 10:00pm", "10:00 PM 2026-11-20", "2026-11-20 12:00 am", "2026-11-20 12:30 PM +0000",
+    // The ends of git's range, and beyond.
+    "1970-01-01 00:00:00 +0000", "1969-12-31 23:59:59 +0000", "2099-12-31 23:59:59 +0000", "2100-01-01 00:00 +0000",
+    "2026-11-20 20:60:00", "2026-11-20 25:00:00",
+    // What git refuses: its looser forms are for other commands.
+    "yesterday", "now", "noon", "last friday", "2 weeks ago", "garbage", "-", "+0100",
+    // White space, and bytes git's C library does not take for letters.
+    "  2008-02-14 20:30:45 +0000  ", "2008-02-14\t20:30:45", "2008-02-14 20:30:45 +0000 é", "2008-02-14\n20:30:45",
+  ]
+
+  @Test(arguments: ["EST5EDT,M3.2.0,M11.1.0", "IST-5:30"]) func datesAsGitReadsThem(_ zone: String) throws {
+    let pair = try DifferentialTests.Pair()
+    let author = { (repo: GitFixture) in
+      try repo.git("cat-file", "-p", "HEAD").split(separator: "\n").first { $0.hasPrefix("author ") }.map(String.init) ?? ""
+    }
+    var differences: [String] = []
+    for (index, date) in Self.dates.enumerated() {
+      try pair.change { try $0.write([DifferentialTests.note: session + "- Change \(index)\n"]) }
+      let before = pair.journal.head
+      let runs = try pair.commit([DifferentialTests.note], environment: ["GIT_AUTHOR_DATE": date, "TZ": zone])
+      if runs.git.status != 0 {
+        if runs.journal.status != 2 || pair.journal.head != before {
+          differences.append("\(date): git refuses it, journal exits \(runs.journal.status)")
+        } else if !runs.journal.stderr.contains("invalid date format") {
+          differences.append("\(date): journal says \(runs.journal.stderr)")
+        }
+        continue
+      }
+      guard runs.journal.status == 0 else {
+        differences.append("\(date): git takes it, journal refuses it: \(runs.journal.stderr)")
+        continue
+      }
+      let (git, journal) = (try author(pair.git), try author(pair.journal))
+      if git != journal { differences.append("\(date): git \(git), journal \(journal)") }
+    }
+    #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+  }
+
+  /// An empty date is no date: the commit is made now, as git makes it.
+  @Test func anEmptyDateIsNow() throws {
+    let pair = try DifferentialTests.Pair()
+    try pair.change { try $0.write([DifferentialTests.note: session]) }
+    let runs = try pair.commit([DifferentialTests.note], environment: ["GIT_AUTHOR_DATE": "", "GIT_COMMITTER_DATE": ""])
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    let time = try Int(pair.journal.git("log", "-1", "--format=%at").trimmingCharacters(in: .newlines)) ?? 0
+    #expect(abs(time - Int(Date().timeIntervalSince1970)) < 60)
+  }
+}
