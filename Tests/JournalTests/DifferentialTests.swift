@@ -472,6 +472,48 @@ import Testing
     #expect(try pair.journal.git("show", "HEAD:\(Self.note)").hasSuffix("- Added by the hook\n"))
   }
 
+  /// git 2.28 and later run `reference-transaction` when a commit moves the branch:
+  /// `prepared` with the references locked, then `committed`, each with `<old> <new> <ref>`
+  /// lines for HEAD and the branch on standard input, in the working tree's top folder.
+  @Test func referenceTransactionHookSeesWhatGitShows() throws {
+    let pair = try Pair { repo in
+      try repo.write([
+        ".git/hooks/reference-transaction":
+          "#!/bin/sh\n{ echo \"$1 $# $(pwd) author=$GIT_AUTHOR_NAME/$GIT_AUTHOR_DATE prefix=$GIT_PREFIX index=${GIT_INDEX_FILE-none}\"; cat; } >> .git/transaction-log\n"
+      ])
+      chmod(repo.path + "/.git/hooks/reference-transaction", 0o755)
+    }
+    try pair.commitSessionAndCompare()
+    let log = { (repo: GitFixture) in try String(contentsOfFile: repo.path + "/.git/transaction-log", encoding: .utf8) }
+    #expect(try log(pair.git) == log(pair.journal).replacingOccurrences(of: pair.journal.path, with: pair.git.path))
+    let journalLog = try log(pair.journal)
+    #expect(journalLog.contains(" HEAD\n"), "\(journalLog)")
+  }
+
+  /// A `reference-transaction` hook that fails at `prepared` aborts the update: git then runs
+  /// it with `aborted`, and the branch, reflogs and index stay as they were.
+  @Test func aReferenceTransactionHookThatRefuses() throws {
+    let pair = try Pair { repo in
+      try repo.write([
+        ".git/hooks/reference-transaction":
+          "#!/bin/sh\n{ echo \"$1\"; cat; } >> .git/transaction-log\nif [ \"$1\" = prepared ]; then echo 'no, not now' >&2; exit 3; fi\n"
+      ])
+      chmod(repo.path + "/.git/hooks/reference-transaction", 0o755)
+    }
+    try pair.change { try $0.write([Self.note: session]) }
+    let before = try Self.snapshot(pair.journal)
+    let runs = try pair.commit([Self.note])
+    #expect(runs.git.status != 0)
+    #expect(runs.journal.status == 1, "\(runs.journal.stderr)")
+    #expect(runs.journal.stderr.contains("no, not now"), "\(runs.journal.stderr)")
+    #expect(runs.journal.stderr.contains("reference-transaction"), "\(runs.journal.stderr)")
+    #expect(try Self.snapshot(pair.journal) == before)
+    let log = { (repo: GitFixture) in try String(contentsOfFile: repo.path + "/.git/transaction-log", encoding: .utf8) }
+    #expect(try log(pair.git) == log(pair.journal))
+    #expect(try log(pair.journal).hasPrefix("prepared\n"))
+    #expect(try log(pair.journal).contains("aborted\n"))
+  }
+
   @Test func aFailingPreCommitHookRefusesAndNoVerifySkipsIt() throws {
     let pair = try Pair { repo in
       try repo.write(["hooks/pre-commit": "#!/bin/sh\necho 'not today' >&2\nexit 1\n"])
