@@ -17,8 +17,8 @@ struct CommitCommand: ParsableCommand {
 
       Otherwise it commits as git commit does: it takes index.lock before it reads the index, \
       stages through git's filters, attributes and ignore rules, runs the pre-commit, \
-      prepare-commit-msg, commit-msg and post-commit hooks (--no-verify skips the check, \
-      pre-commit and commit-msg), takes the identity from GIT_AUTHOR_*, GIT_COMMITTER_*, \
+      prepare-commit-msg, commit-msg, reference-transaction and post-commit hooks \
+      (--no-verify skips the check, pre-commit and commit-msg), takes the identity from GIT_AUTHOR_*, GIT_COMMITTER_*, \
       author.*, committer.* and user.*, cleans the message up as commit.cleanup says, and \
       signs the commit when commit.gpgSign is set. docs/git.md has the details.
 

@@ -186,8 +186,9 @@ public final class CommitTransaction {
     let references = try ReferenceTransaction(repository, locking: ["HEAD", branch])
     try references.update(
       branch, to: id, expected: parent, committer: identity.committer,
-      message: Self.reflogMessage("commit\(parent == nil ? " (initial)" : ""): " + subject))
-    try references.commit()
+      message: Self.reflogMessage("commit\(parent == nil ? " (initial)" : ""): " + subject), through: "HEAD")
+    // git's own environment, which its commit hooks see too, but no index of theirs.
+    try references.commit(hookEnvironment: hookEnvironment.filter { $0.key != "GIT_INDEX_FILE" && $0.key != "GIT_EDITOR" })
     do {
       try lock.commit()
     } catch let error as GitError {
