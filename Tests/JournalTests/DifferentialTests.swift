@@ -395,6 +395,24 @@ import Testing
     try pair.expectSame(permissions: true)
   }
 
+  /// git gives shared permissions only to what it creates: an object that was already there
+  /// (written before the setting, here with a tighter umask) keeps its mode, with an exact
+  /// mode (`0640`) as with `group`.
+  @Test(arguments: ["0640", "group"]) func sharedRepositoryLeavesExistingObjectsAlone(_ setting: String) throws {
+    let pair = try Pair()
+    try pair.change { repo in
+      try repo.write([Self.note: session])
+      let stored = try runProgram(
+        "/bin/sh", ["-c", "umask 0077 && git hash-object -w -- \(Self.note)"], in: repo.folder.url,
+        environment: ["HOME": repo.home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"])
+      #expect(stored.status == 0, "\(stored.stderr)")
+      try repo.git("config", "core.sharedRepository", setting)
+    }
+    let runs = try pair.commit([Self.note], umask: "0077")
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    try pair.expectSame(permissions: true)
+  }
+
   @Test func identityFromTheEnvironmentAndConfiguration() throws {
     let pair = try Pair { repo in
       try repo.git("config", "--unset", "user.name")
