@@ -25,7 +25,10 @@ public final class CommitTransaction {
   public let branch: String
   public let parent: ObjectID?
   private let permissions: SharedPermissions
+  /// The object folders there were, and the objects written since: what is new gets shared
+  /// permissions.
   private let objectFolders: Set<String>
+  private let created: CreatedObjects
   private var staged = false
 
   /// Takes the index lock and reads the index.
@@ -33,6 +36,8 @@ public final class CommitTransaction {
     self.repository = repository
     permissions = try SharedPermissions(repository)
     objectFolders = Set((try? FileManager.default.contentsOfDirectory(atPath: repository.objectsFolder)) ?? [])
+    created = try repository.createdObjects()
+    created.reset()
     // The lock first, as git takes it: HEAD is read under it.
     lock = try IndexLock(repository)
     switch try repository.head() {
@@ -48,8 +53,12 @@ public final class CommitTransaction {
   /// exits.
   deinit { FilterProcesses.shared.finishAll() }
 
-  /// Leaves everything as it was.
-  public func rollback() { lock.rollback() }
+  /// Leaves everything as it was (objects already written stay, with the permissions git
+  /// gives them when it writes them).
+  public func rollback() {
+    lock.rollback()
+    adjustCreatedObjects()
+  }
 
   // MARK: What to commit
 
@@ -116,6 +125,7 @@ public final class CommitTransaction {
     try lock.write()
     try lock.commit()
     permissions.adjust(lock.indexPath)
+    adjustCreatedObjects()
   }
 
   // MARK: The commit
@@ -197,7 +207,7 @@ public final class CommitTransaction {
         "committed \(id.short), but the index could not be replaced (\(error.message)); check that the disk is not full, then run git restore --staged :/ to bring it in line")
     }
     permissions.adjust(lock.indexPath)
-    adjustObjects(commit: id, changes: changes)
+    adjustCreatedObjects()
     hookEnvironment["GIT_INDEX_FILE"] = lock.indexPath
     _ = try? repository.runHook(.postCommit, environment: hookEnvironment)
     return .committed(id, message: text)
@@ -295,27 +305,20 @@ public final class CommitTransaction {
     return folder.hasPrefix(top) ? String(folder.dropFirst(top.count)) : ""
   }
 
-  /// Gives the objects this commit wrote (and the folders made for them) the permissions a
-  /// shared repository wants.
-  private func adjustObjects(commit: ObjectID, changes: [FileChange]) {
-    guard permissions.setting != 0, let header = try? repository.commitHeader(commit) else { return }
-    var ids = [commit, header.tree]
-    let folders = Set(changes.flatMap { change in
-      let parts = change.path.split(separator: "/").dropLast()
-      return parts.indices.map { parts[...$0].joined(separator: "/") }
-    })
-    for folder in folders {
-      if let entry = try? repository.treeEntry(folder, in: header.tree) { ids.append(entry.id) }
-    }
-    for change in changes where change.kind != .deleted {
-      if let entry = try? repository.treeEntry(change.path, in: header.tree) { ids.append(entry.id) }
-    }
-    for id in ids {
+  /// Gives the objects this transaction created (and the folders made for them) the
+  /// permissions a shared repository wants, as git gives them to what it creates; objects
+  /// that were there already, found and freshened, keep theirs.
+  private func adjustCreatedObjects() {
+    defer { created.reset() }
+    guard permissions.setting != 0 else { return }
+    for id in created.ids {
       let hex = id.description
       let folder = repository.objectsFolder + "/" + hex.prefix(2)
-      if !objectFolders.contains(String(hex.prefix(2))) { permissions.adjust(folder) }
       let file = folder + "/" + hex.dropFirst(2)
-      if access(file, F_OK) == 0 { permissions.adjust(file) }
+      // Objects held in memory (a dry run) never reach the disk.
+      guard access(file, F_OK) == 0 else { continue }
+      if !objectFolders.contains(String(hex.prefix(2))) { permissions.adjust(folder) }
+      permissions.adjust(file)
     }
   }
 }

@@ -5,6 +5,8 @@ internal import Clibgit2
 /// would read (`GitConfiguration`). Not `Sendable`: libgit2 objects belong to one thread.
 public final class Repository {
   let pointer: OpaquePointer
+  /// The objects its database creates, once something asked (`createdObjects()`).
+  var objectRecorder: CreatedObjects?
 
   private init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
