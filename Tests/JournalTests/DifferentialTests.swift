@@ -246,6 +246,43 @@ import Testing
     #expect(try pair.journal.git("show", "--name-status", "--format=", "HEAD") == "A\tmentees/alice/plans/growth.md\n")
   }
 
+  /// A named path that matches no file, on disk or in the index, fails as `git add` fails
+  /// ("pathspec '…' did not match any files"), naming it as it was typed, before anything is
+  /// staged; a tracked file that is gone still matches, and its deletion is committed.
+  @Test(arguments: [[Self.missing], [Self.note, Self.missing]]) func aPathThatMatchesNothing(_ paths: [String]) throws {
+    let pair = try Pair()
+    try pair.change { try $0.write([Self.note: session]) }
+    let before = try Self.snapshot(pair.journal)
+    let runs = try pair.commit(paths)
+    #expect(runs.git.status != 0)
+    #expect(runs.git.stderr == "fatal: pathspec '\(Self.missing)' did not match any files\n", "\(runs.git.stderr)")
+    #expect(runs.journal.status == 2, "\(runs.journal.stdout)\(runs.journal.stderr)")
+    #expect(runs.journal.stderr == "journal: pathspec '\(Self.missing)' did not match any files\n", "\(runs.journal.stderr)")
+    #expect(try Self.snapshot(pair.journal) == before)
+  }
+
+  @Test func aPathThatMatchesNothingNamedFromASubfolder() throws {
+    let pair = try Pair()
+    try pair.change { try $0.write([Self.note: session]) }
+    let git = try runProgram(
+      "/bin/sh", ["-c", "git add -- sessions/nothing.md"], in: URL(fileURLWithPath: pair.git.path + "/mentees/alice"),
+      environment: ["HOME": pair.git.home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"])
+    let journal = try pair.journal.journal("commit", "sessions/nothing.md", in: "mentees/alice")
+    #expect(git.stderr == "fatal: pathspec 'sessions/nothing.md' did not match any files\n", "\(git.stderr)")
+    #expect(journal.status == 2)
+    #expect(journal.stderr == "journal: pathspec 'sessions/nothing.md' did not match any files\n", "\(journal.stderr)")
+  }
+
+  @Test func aTrackedFileThatIsGoneStillMatches() throws {
+    let pair = try Pair()
+    try pair.change { repo in try FileManager.default.removeItem(atPath: repo.path + "/mentees/alice/profile.md") }
+    let runs = try pair.commit(["mentees/alice/profile.md"])
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    try pair.expectSame()
+  }
+
+  static let missing = "mentees/alice/sessions/2026-11-21.md"
+
   @Test func splitIndexIsRefused() throws {
     let pair = try Pair { repo in try repo.git("update-index", "--split-index") }
     try pair.change { try $0.write([Self.note: session]) }
