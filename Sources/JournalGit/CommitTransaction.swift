@@ -64,8 +64,11 @@ public final class CommitTransaction {
 
   /// The paths under `prefixes` that may hold something to commit (see
   /// `Repository.statusPaths`). A prefix naming one file (`files`) that git would refuse to
-  /// add is refused as `git add` refuses it: outside the sparse checkout, or ignored.
+  /// add is refused as `git add` refuses it: one that matches nothing, on disk or in the
+  /// index (`PathspecMismatch`), one outside the sparse checkout, or one ignored.
   public func candidates(under prefixes: [String], files: [String] = []) throws -> [String] {
+    // git add names the first such path, before it stages anything.
+    if let unmatched = files.first(where: { !matchesSomething($0) }) { throw PathspecMismatch(path: unmatched) }
     for file in files {
       if git_index_get_bypath(lock.index, file, 0) != nil {
         if isSkipWorktree(file) {
@@ -81,6 +84,14 @@ public final class CommitTransaction {
     // libgit2's status reports a skip-worktree file missing from the working tree as
     // deleted; git looks at neither side of such an entry.
     return try repository.statusPaths(under: prefixes).filter { !isSkipWorktree($0) }
+  }
+
+  /// A file or folder in the working tree, or an index entry at `path` or under it.
+  private func matchesSomething(_ path: String) -> Bool {
+    var info = stat()
+    if let root = repository.workingTree, lstat(root + path, &info) == 0 { return true }
+    var position = 0
+    return git_index_get_bypath(lock.index, path, 0) != nil || git_index_find_prefix(&position, lock.index, path + "/") == 0
   }
 
   private func isSkipWorktree(_ path: String) -> Bool {
@@ -368,6 +379,13 @@ private struct NextIndex {
   }
 
   func remove() { unlink(path) }
+}
+
+/// A path named for a commit that matches no file, on disk or in the index: git add's
+/// "pathspec '…' did not match any files".
+public struct PathspecMismatch: Error, Sendable {
+  /// Relative to the working tree.
+  public let path: String
 }
 
 extension Repository {

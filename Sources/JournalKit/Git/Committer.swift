@@ -50,7 +50,12 @@ public enum Committer {
     let paths = named.map { $0.map { journal.prefix + $0 } } ?? journal.journalPaths
     let root = journal.location.root + "/"
     let files = (named ?? []).filter { !isFolder(root + $0) }.map { journal.prefix + $0 }
-    let candidates = try git { try transaction.candidates(under: paths, files: files) }.filter(isJournals)
+    let candidates: [String]
+    do {
+      candidates = try git { try transaction.candidates(under: paths, files: files) }.filter(isJournals)
+    } catch let mismatch as PathspecMismatch {
+      throw UnmatchedPath(path: journal.journalPath(mismatch.path))
+    }
 
     // The files about to be committed are checked beside the git work (named files from the
     // start); the commit waits for the check before any hook runs and before anything can be
@@ -122,6 +127,13 @@ public enum Committer {
       return .rejected(refusal.message)
     }
   }
+}
+
+/// A path named for `journal commit` matches no file, on disk or in the index: git add's
+/// "pathspec '…' did not match any files". Nothing was staged.
+public struct UnmatchedPath: Error, Sendable {
+  /// Relative to the journal.
+  public let path: String
 }
 
 /// The check found errors: the commit stops before any hook runs.
