@@ -511,6 +511,23 @@ import Testing
     #expect(try pair.journal.git("log", "-1", "--format=%B").hasSuffix("Reviewed-by: Hook <hook@example.com>\n\n"))
   }
 
+  /// git decides the author's date before the hooks run and the committer's when it writes the
+  /// commit, after them: a slow hook shows between the two.
+  @Test func theCommitterDateFollowsTheHooks() throws {
+    let pair = try Pair { repo in
+      repo.environment = [:]
+      try repo.write([".git/hooks/pre-commit": "#!/bin/sh\nsleep 1.2\n"])
+      chmod(repo.path + "/.git/hooks/pre-commit", 0o755)
+    }
+    try pair.change { try $0.write([Self.note: session]) }
+    let runs = try pair.commit([Self.note])
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    for repo in [pair.git, pair.journal] {
+      let times = try repo.git("log", "-1", "--format=%at %ct").split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .newlines)) }
+      #expect(times.count == 2 && times[1] - times[0] >= 1, "\(repo === pair.git ? "git" : "journal"): \(times)")
+    }
+  }
+
   /// A pre-commit hook that changes what is staged (a formatter): git commits what the hook
   /// left in `GIT_INDEX_FILE`, and so does journal.
   @Test func aPreCommitHookThatStagesIsCommitted() throws {
