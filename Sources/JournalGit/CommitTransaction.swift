@@ -145,6 +145,8 @@ public final class CommitTransaction {
     /// Runs `pre-commit` and `commit-msg`; `--no-verify` turns them off, as in git.
     public var verify = true
     public var environment = ProcessInfo.processInfo.environment
+    /// Who the commit names, when the caller has decided it already (from `environment`).
+    public var identity: CommitIdentity?
     /// Called once the index is staged and written (to its lock) and before any hook runs:
     /// the caller's own verdict on the commit, which refuses it by throwing.
     public var approve: () throws -> Void = {}
@@ -161,7 +163,7 @@ public final class CommitTransaction {
   /// Commits `changes` (as `stage` returned them) with `message`, or refuses with a
   /// `CommitRefusal` and leaves everything as it was.
   public func commit(_ changes: [FileChange], message: String, options: Options = Options()) throws -> Result {
-    let identity = try repository.commitIdentity(environment: options.environment)
+    let identity = try options.identity ?? repository.commitIdentity(environment: options.environment)
     let signer = try CommitSigner(repository)
     try lock.write()
     // The temporary index is only for the hooks to read (and change): without a hook that

@@ -38,7 +38,7 @@ public enum Committer {
       Background { try Checker.check(DiskJournal(location), today: today, only: named, parallel: false, helpers: helpers) }
     } : nil
     let journal = try JournalRepository.open(location)
-    try journal.checkReadyToCommit()
+    let identity = try journal.checkReadyToCommit()
     let repository = journal.repository
     // Hidden files are not the journal's: editors' swap files, and the temporary files that
     // `journal new` renames into place, which a commit running beside it must never take.
@@ -108,6 +108,7 @@ public enum Committer {
     let changes = describe(fileChanges)
     let text = message ?? CommitMessage.make(changes)
     var options = CommitTransaction.Options(verify: verify)
+    options.identity = identity
     options.approve = {
       if let report = try refusal() { throw CheckRefusal(report: report) }
     }
