@@ -8,6 +8,10 @@ static inline int journal_git_enable_fsync(int enabled) {
   return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
 }
 
+static inline int journal_git_verify_objects_read(int enabled) {
+  return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+
 /* Repository extensions journal supports beyond libgit2's own: `worktreeconfig`, whose
    `config.worktree` GitConfiguration reads. */
 static inline int journal_git_allow_worktree_config(void) {

@@ -37,11 +37,14 @@ func check(_ result: Int32, _ function: StaticString) throws -> Int32 {
 }
 
 /// libgit2 is initialised once per process, with fsync of the objects, references and reflogs
-/// it writes under `.git` (libgit2 1.5 does not flush the index).
+/// it writes under `.git` (libgit2 1.5 does not flush the index), and reading objects as git
+/// reads them: inflated and checked by zlib, not hashed again on every read (libgit2's
+/// default, which git leaves to `git fsck`).
 enum Libgit2 {
   private static let ready: Bool = {
     git_libgit2_init()
     _ = journal_git_enable_fsync(1)
+    _ = journal_git_verify_objects_read(0)
     _ = journal_git_allow_worktree_config()
     FilterDriver.register()
     return true
