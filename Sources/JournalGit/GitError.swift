@@ -52,6 +52,13 @@ enum Libgit2 {
 
   static func initialize() { _ = ready }
 
+  /// Set once, before any repository is released, by a program that will exit soon.
+  // Unsynchronised: written once on the main thread before any repository is opened, and
+  // read only when one is released afterwards.
+  nonisolated(unsafe) private(set) static var keepsRepositoriesUntilExit = false
+
+  static func keepRepositoriesUntilExit() { keepsRepositoriesUntilExit = true }
+
   /// The libgit2 version linked in, such as `1.5.1`.
   static var version: String {
     var major: Int32 = 0
@@ -65,6 +72,10 @@ enum Libgit2 {
 public enum GitLibrary {
   /// The libgit2 version journal runs with.
   public static var version: String { Libgit2.version }
+
+  /// For a program about to exit: repositories are no longer freed when released, since the
+  /// system takes their memory back faster. Not for a long-running user of the library.
+  public static func keepRepositoriesUntilExit() { Libgit2.keepRepositoriesUntilExit() }
 
   /// Starts initialising libgit2 on another thread, for a command that will need it: its
   /// start-up (which reads every TLS certificate authority of the system) then overlaps with

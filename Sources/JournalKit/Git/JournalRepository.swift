@@ -68,5 +68,9 @@ func git<T>(_ body: () throws -> T) throws -> T {
 /// Starts libgit2 on another thread, for a command that will use git.
 public func prepareGit() { GitLibrary.initializeInBackground() }
 
+/// For a command-line run: repositories are not freed when released, the system takes their
+/// memory back at exit.
+public func keepGitRepositoriesUntilExit() { GitLibrary.keepRepositoriesUntilExit() }
+
 /// The version of libgit2 journal runs with, such as `1.5.1`.
 public var libgit2Version: String { GitLibrary.version }
