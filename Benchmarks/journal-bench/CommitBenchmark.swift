@@ -13,12 +13,12 @@ func commitBenchmark(sessions: Int, commits: Int, runs: Int, journal: String, ot
   print("repository of \(generated.files) journal files and \(commits) commits")
   print("each run adds one new session, to each person in turn; median of \(runs) runs\n")
 
-  var journalTimes: [Double] = []
-  var journalFileTimes: [Double] = []
-  var gitTimes: [Double] = []
-  var gitAllTimes: [Double] = []
-  var gitSyncedTimes: [Double] = []
-  var otherTimes: [Double] = []
+  var journalTimes: [Measurement] = []
+  var journalFileTimes: [Measurement] = []
+  var gitTimes: [Measurement] = []
+  var gitAllTimes: [Measurement] = []
+  var gitSyncedTimes: [Measurement] = []
+  var otherTimes: [Measurement] = []
   let sessionText = "---\ndate: 2026-11-26\ntype: career-development\n---\n## Strengths\n\n- Ran the incident review and wrote the timeline the same day\n"
   // git does not fsync loose objects by default; journal has libgit2 fsync everything it
   // writes. This baseline asks git for the same durability.
@@ -31,46 +31,54 @@ func commitBenchmark(sessions: Int, commits: Int, runs: Int, journal: String, ot
     try Data(sessionText.utf8).write(to: folder.appendingPathComponent(name))
     if run % kinds == 5, let other {
       otherTimes.append(
-        try timed(other, ["commit", "--journal", folder.path, "--today", "2026-11-26", folder.path + "/" + name], environment: [:], directory: folder.path))
+        try timed(other, ["commit", "--journal", folder.path, "--today", "2026-11-26", folder.path + "/" + name], directory: folder.path))
     } else if run % kinds == 4 {
       gitSyncedTimes.append(
-        try timed("/bin/sh", ["-c", "\(synced) add '\(name)' && \(synced) commit -q -m 'journal: session'"], environment: [:], directory: folder.path))
+        try timed("/bin/sh", ["-c", "\(synced) add '\(name)' && \(synced) commit -q -m 'journal: session'"], directory: folder.path))
     } else if run % kinds == 3 {
       // The same job as git add <file> && git commit: commit the file named.
       journalFileTimes.append(
-        try timed(journal, ["commit", "--journal", folder.path, "--today", "2026-11-26", folder.path + "/" + name], environment: [:], directory: folder.path))
+        try timed(journal, ["commit", "--journal", folder.path, "--today", "2026-11-26", folder.path + "/" + name], directory: folder.path))
     } else if run % kinds == 2 {
       // The same job as journal commit: find what changed in the journal, then commit it.
       gitAllTimes.append(
-        try timed("/bin/sh", ["-c", "\(git) add -A mentees journal.yml && \(git) commit -q -m 'journal: session'"], environment: [:], directory: folder.path))
+        try timed("/bin/sh", ["-c", "\(git) add -A mentees journal.yml && \(git) commit -q -m 'journal: session'"], directory: folder.path))
     } else if run % kinds == 0 {
-      journalTimes.append(
-        try timed(journal, ["commit", "--journal", folder.path, "--today", "2026-11-26"], environment: ["GIT_AUTHOR_NAME": "Bench"], directory: folder.path))
+      journalTimes.append(try timed(journal, ["commit", "--journal", folder.path, "--today", "2026-11-26"], directory: folder.path))
     } else {
       gitTimes.append(
-        try timed("/bin/sh", ["-c", "\(git) add '\(name)' && \(git) commit -q -m 'journal: session'"], environment: [:], directory: folder.path))
+        try timed("/bin/sh", ["-c", "\(git) add '\(name)' && \(git) commit -q -m 'journal: session'"], directory: folder.path))
     }
   }
-  func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-  let journalMedian = median(journalTimes)
-  let gitMedian = median(gitTimes)
-  let gitAllMedian = median(gitAllTimes)
-  let journalFileMedian = median(journalFileTimes)
-  print(String(format: "git add <file> && git commit                  %7.3f s", gitMedian))
-  print(String(format: "  the same, with core.fsync=all             %7.3f s", median(gitSyncedTimes)))
-  print(String(format: "journal commit <file>                         %7.3f s   %.2fx", journalFileMedian, journalFileMedian / gitMedian))
+  // Wall time, and CPU time (the command's and its children's), which a busy machine
+  // disturbs less.
+  func median(_ values: [Measurement]) -> (wall: Double, cpu: Double) {
+    (values.map(\.wall).sorted()[values.count / 2], values.map(\.cpu).sorted()[values.count / 2])
+  }
+  func line(_ label: String, _ values: [Measurement], against baseline: [Measurement]? = nil) {
+    let (wall, cpu) = median(values)
+    var text = label.padding(toLength: 46, withPad: " ", startingAt: 0) + String(format: "%7.3f s  %7.3f s", wall, cpu)
+    if let baseline {
+      let (baseWall, baseCPU) = median(baseline)
+      text += String(format: "   %.2fx  %.2fx", wall / baseWall, cpu / baseCPU)
+    }
+    print(text)
+  }
+  print("".padding(toLength: 46, withPad: " ", startingAt: 0) + "   wall       CPU")
+  line("git add <file> && git commit", gitTimes)
+  line("  the same, with core.fsync=all", gitSyncedTimes)
+  line("journal commit <file>", journalFileTimes, against: gitTimes)
   if let other, !otherTimes.isEmpty {
-    let otherMedian = median(otherTimes)
-    print("the other build: journal commit <file>" + String(format: "         %7.3f s   %.2fx", otherMedian, otherMedian / gitMedian))
+    line("the other build: journal commit <file>", otherTimes, against: gitTimes)
     print("  (\(other))")
   }
-  print(String(format: "git add -A mentees journal.yml && git commit  %7.3f s", gitAllMedian))
-  print(String(format: "journal commit                                %7.3f s   %.2fx", journalMedian, journalMedian / gitAllMedian))
+  line("git add -A mentees journal.yml && git commit", gitAllTimes)
+  line("journal commit", journalTimes, against: gitAllTimes)
 }
 
-/// Wall time of one run of a command, which must succeed.
-private func timed(_ program: String, _ arguments: [String], environment: [String: String], directory: String) throws -> Double {
-  try runOnce(program, arguments, in: directory).wall
+/// Wall and CPU time of one run of a command, which must succeed.
+private func timed(_ program: String, _ arguments: [String], directory: String) throws -> Measurement {
+  try runOnce(program, arguments, in: directory)
 }
 
 private func shell(_ command: String, input: String? = nil) throws { try benchShell(command, input: input) }
