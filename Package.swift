@@ -10,7 +10,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // The C boundaries: system libraries found through pkg-config.
@@ -20,10 +19,12 @@ let package = Package(
     .systemLibrary(
       name: "Ccmark", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]),
+    .systemLibrary(
+      name: "Clibyaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
 
     .target(name: "JournalModel", exclude: ["README.md"]),
     .target(
-      name: "JournalParsing", dependencies: ["JournalModel", "Yams", "Ccmark"], exclude: ["README.md"]),
+      name: "JournalParsing", dependencies: ["JournalModel", "Clibyaml", "Ccmark"], exclude: ["README.md"]),
     .target(
       name: "JournalChecks", dependencies: ["JournalModel", "JournalParsing"], exclude: ["README.md"]),
     .target(

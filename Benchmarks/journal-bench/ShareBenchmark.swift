@@ -53,7 +53,11 @@ func shareBenchmark(people: Int, commits: Int, runs: Int, journal: String) throw
     let copy = root.appendingPathComponent("copy-\(run).git").path
     try benchShell("git init -q --bare -b main '\(copy)'")
     pushTimes.append(
-      try runOnce("/bin/sh", ["-c", "\(git) push -q '\(copy)' refs/journal/share/\(person)^1:refs/heads/main"], in: nil).wall)
+      try runOnce(
+        "/bin/sh",
+        ["-c", "\(git) push -q '\(copy)' \"$(\(git) for-each-ref --format='%(refname)' 'refs/journal/share/*/\(person)/*/record')^1:refs/heads/main\""],
+        in: nil
+      ).wall)
     // One new session for the person, then the re-share.
     let name = "mentees/\(person)/sessions/2027-01-01-run\(run).md"
     try Data("---\ndate: 2027-01-01\ntype: career-development\n---\n".utf8).write(to: folder.appendingPathComponent(name))

@@ -14,6 +14,7 @@ public let allRules: [any Rule] = [
   DuplicateIDRule(),
   ActionSyntaxRule(),
   EncodingRule(),
+  MarkdownLimitsRule(),
   UnknownFieldRule(),
   UnbalancedFeedbackRule(),
   NoActionRule(),

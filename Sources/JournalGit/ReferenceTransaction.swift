@@ -62,13 +62,26 @@ public final class ReferenceTransaction {
     for reference in [symbolic, name].compactMap({ $0 }) { lines.append("\(old) \(target) \(reference)\n") }
   }
 
-  /// Runs the `reference-transaction` hook with `prepared`, then writes every update and its
-  /// reflog entries, releases every lock, and runs the hook with `committed`. A hook that
-  /// refuses leaves every reference as it was, and fails with a `CommitRefusal`.
-  /// `environment` is what the hook is given beside journal's own.
-  public func commit(hookEnvironment environment: [String: String] = [:]) throws {
+  /// Deletes `name` once the transaction commits, only if it still points at `expected`;
+  /// otherwise fails with `isModified` and changes nothing. Its log stays (libgit2 deletes a
+  /// reference's log only outside a transaction): `Repository.deleteReflog` removes it.
+  public func remove(_ name: String, expected: ObjectID) throws {
+    guard try current(name) == expected else {
+      throw GitError(function: "remove", code: Int32(GIT_EMODIFIED.rawValue), message: "\(name) moved meanwhile")
+    }
+    try check(git_transaction_remove(transaction, name), "git_transaction_remove")
+    lines.append("\(expected) \(String(repeating: "0", count: 40)) \(name)\n")
+  }
+
+  /// Writes every update and its reflog entries, and releases every lock. With
+  /// `hookEnvironment`, runs the `reference-transaction` hook first with `prepared` (given that
+  /// environment beside journal's own) and, once the references have moved, with `committed`;
+  /// a hook that refuses leaves every reference as it was, and fails with a `CommitRefusal`.
+  /// Without it, no hook runs.
+  public func commit(hookEnvironment environment: [String: String]? = nil) throws {
     let input = Array(lines.joined().utf8)
-    if let status = try repository.runHook(.referenceTransaction, ["prepared"], input: input, environment: environment),
+    if let environment,
+      let status = try repository.runHook(.referenceTransaction, ["prepared"], input: input, environment: environment),
       status != 0
     {
       abandon()
@@ -92,7 +105,9 @@ public final class ReferenceTransaction {
     }
     let headLog = repository.gitFolder + "logs/HEAD"
     if access(headLog, F_OK) == 0 { permissions.adjust(headLog) }
-    _ = try? repository.runHook(.referenceTransaction, ["committed"], input: input, environment: environment)
+    if let environment {
+      _ = try? repository.runHook(.referenceTransaction, ["committed"], input: input, environment: environment)
+    }
   }
 }
 

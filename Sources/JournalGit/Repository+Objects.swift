@@ -127,6 +127,21 @@ extension Repository {
     return ObjectID(blob)
   }
 
+  /// A blob's size in bytes, read from the object's header, without its content.
+  public func blobSize(_ id: ObjectID) throws -> Int { try objectHeader(id).size }
+
+  /// An object's size and type, read from its header, without its content.
+  func objectHeader(_ id: ObjectID) throws -> (size: Int, type: git_object_t) {
+    var odb: OpaquePointer?
+    try check(git_repository_odb(&odb, pointer), "git_repository_odb")
+    defer { git_odb_free(odb) }
+    var oid = id.oid
+    var size = 0
+    var type = GIT_OBJECT_ANY
+    try check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header")
+    return (size, type)
+  }
+
   public func blobContent(_ id: ObjectID) throws -> [UInt8] {
     var oid = id.oid
     var blob: OpaquePointer?
@@ -216,6 +231,20 @@ extension Repository {
     try check(result, "git_reference_lookup")
     defer { git_reference_free(reference) }
     try check(git_reference_delete(reference), "git_reference_delete")
+  }
+
+  /// Deletes a reference only if it still points at `expected`; true when it was deleted.
+  @discardableResult
+  public func deleteReference(_ name: String, expected: ObjectID) throws -> Bool {
+    var reference: OpaquePointer?
+    let result = git_reference_lookup(&reference, pointer, name)
+    if result == GIT_ENOTFOUND.rawValue { return false }
+    try check(result, "git_reference_lookup")
+    defer { git_reference_free(reference) }
+    guard let target = git_reference_target(reference), ObjectID(target.pointee) == expected else { return false }
+    // libgit2 deletes it only if it still holds the value just read.
+    try check(git_reference_delete(reference), "git_reference_delete")
+    return true
   }
 
   /// Points `name` at `target` whatever it pointed at, without a reflog entry's history

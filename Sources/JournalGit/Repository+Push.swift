@@ -39,9 +39,9 @@ public struct CredentialRequest: Sendable {
   }
 }
 
-/// The decisions a push needs from its caller. Each may throw; the error stops the push and
-/// is the one `push` throws.
-public struct PushCallbacks {
+/// The decisions a connection to a remote needs from its caller. Each may throw; the error
+/// stops the push or the listing and is the one it throws.
+public struct RemoteCallbacks {
   /// A credential to try, or nil when there is none left to try.
   public var credential: (CredentialRequest) throws -> RemoteCredential?
   /// Accepts the SSH host key by returning, or refuses it by throwing.
@@ -64,30 +64,29 @@ public struct PushRejected: Error, Sendable {
   public let notFastForward: Bool
 }
 
-private final class PushContext {
-  let callbacks: PushCallbacks
-  var failure: (any Error)?
-  var rejections: [(String, String)] = []
-
-  init(_ callbacks: PushCallbacks) { self.callbacks = callbacks }
+/// What a push did.
+public struct PushResult: Sendable {
+  /// What the remote's reference pointed at before the push, as the remote said when the
+  /// push began; nil when it did not exist. The push sent the commits after it.
+  public let previous: ObjectID?
 }
 
-extension Repository {
-  /// Pushes the local reference `local` to `reference` (`refs/heads/main`) of the repository
-  /// at `url`, without force: libgit2 refuses anything that is not a fast-forward. Nothing
-  /// local changes; the remote is not saved in the configuration.
-  public func push(_ local: String, to url: String, reference: String, callbacks: PushCallbacks) throws {
-    var remote: OpaquePointer?
-    try check(git_remote_create_anonymous(&remote, pointer, url), "git_remote_create_anonymous")
-    defer { git_remote_free(remote) }
+/// What libgit2's C callbacks reach through their payload, for one connection.
+final class RemoteContext {
+  let callbacks: RemoteCallbacks
+  /// The error a callback threw, which stopped the operation.
+  var failure: (any Error)?
+  var rejections: [(String, String)] = []
+  var previous: ObjectID?
 
-    let context = PushContext(callbacks)
-    var options = git_push_options()
-    try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
-    options.pb_parallelism = 1
-    options.callbacks.payload = Unmanaged.passUnretained(context).toOpaque()
-    options.callbacks.credentials = { output, url, user, allowed, payload in
-      let context = Unmanaged<PushContext>.fromOpaque(payload!).takeUnretainedValue()
+  init(_ callbacks: RemoteCallbacks) { self.callbacks = callbacks }
+
+  /// libgit2's callbacks for credentials and certificates, answered by `callbacks`; the
+  /// payload is this context, which must outlive the operation.
+  func install(into remoteCallbacks: inout git_remote_callbacks) {
+    remoteCallbacks.payload = Unmanaged.passUnretained(self).toOpaque()
+    remoteCallbacks.credentials = { output, url, user, allowed, payload in
+      let context = Unmanaged<RemoteContext>.fromOpaque(payload!).takeUnretainedValue()
       let request = CredentialRequest(
         url: url.map { String(cString: $0) } ?? "", userFromURL: user.map { String(cString: $0) },
         allowsSSHKey: allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0,
@@ -110,8 +109,8 @@ extension Repository {
         return GIT_EUSER.rawValue
       }
     }
-    options.callbacks.certificate_check = { certificate, valid, host, payload in
-      let context = Unmanaged<PushContext>.fromOpaque(payload!).takeUnretainedValue()
+    remoteCallbacks.certificate_check = { certificate, valid, host, payload in
+      let context = Unmanaged<RemoteContext>.fromOpaque(payload!).takeUnretainedValue()
       guard let certificate, certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 else {
         // TLS: libgit2 has already checked the certificate against the system's authorities.
         return valid != 0 ? 0 : GIT_ECERTIFICATE.rawValue
@@ -135,13 +134,32 @@ extension Repository {
         return GIT_EUSER.rawValue
       }
     }
-    options.callbacks.push_update_reference = { reference, status, payload in
-      let context = Unmanaged<PushContext>.fromOpaque(payload!).takeUnretainedValue()
-      if let status, let reference {
-        context.rejections.append((String(cString: reference), String(cString: status)))
+  }
+}
+
+extension Repository {
+  /// Pushes the local reference `local` to `reference` (`refs/heads/main`) of the repository
+  /// at `url`, without force: libgit2 refuses anything that is not a fast-forward. Nothing
+  /// local changes; the remote is not saved in the configuration.
+  @discardableResult
+  public func push(_ local: String, to url: String, reference: String, callbacks: RemoteCallbacks) throws -> PushResult {
+    var remote: OpaquePointer?
+    try check(git_remote_create_anonymous(&remote, pointer, url), "git_remote_create_anonymous")
+    defer { git_remote_free(remote) }
+
+    let context = RemoteContext(callbacks)
+    var options = git_push_options()
+    try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
+    options.pb_parallelism = 1
+    context.install(into: &options.callbacks)
+    options.callbacks.push_negotiation = { updates, count, payload in
+      let context = Unmanaged<RemoteContext>.fromOpaque(payload!).takeUnretainedValue()
+      if count > 0, var previous = updates?[0]?.pointee.src, git_oid_is_zero(&previous) == 0 {
+        context.previous = ObjectID(previous)
       }
       return 0
     }
+    RemoteContext.collectRejections(into: &options.callbacks)
 
     let refspec = "\(local):\(reference)"
     let result = withStringArray([refspec]) { refspecs in
@@ -159,5 +177,6 @@ extension Repository {
     if let (name, reason) = context.rejections.first {
       throw PushRejected(reference: name, reason: reason, notFastForward: false)
     }
+    return PushResult(previous: context.previous)
   }
 }

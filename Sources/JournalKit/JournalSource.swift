@@ -24,6 +24,23 @@ public struct JournalListing: Sendable, Equatable {
 
   public init() {}
 
+  /// The listing of a journal whose every file is one of `paths` (journal-relative, no links,
+  /// nothing unreadable), with `people` only those people's folders.
+  init(files paths: some Sequence<String>, people: Set<String>?) {
+    files = paths.filter { path in
+      let parts = path.split(separator: "/")
+      if path == JournalPath.configName { return true }
+      guard parts.first == Substring(JournalPath.peopleFolder) else { return false }
+      return people.map { parts.count > 1 && $0.contains(String(parts[1])) } ?? true
+    }.sorted()
+    self.people = Set(
+      files.compactMap { path -> String? in
+        let parts = path.split(separator: "/")
+        return parts.count >= 3 ? String(parts[1]) : nil
+      }
+    ).sorted()
+  }
+
   public static func == (lhs: JournalListing, rhs: JournalListing) -> Bool {
     lhs.files == rhs.files && lhs.links == rhs.links && lhs.people == rhs.people
       && lhs.unreadable.map(\.path) == rhs.unreadable.map(\.path)
@@ -149,20 +166,7 @@ public struct MemoryJournal: JournalSource {
   }
 
   public func listing(people: Set<String>? = nil) throws -> JournalListing {
-    var listing = JournalListing()
-    listing.files = files.keys.filter { path in
-      let parts = path.split(separator: "/")
-      if path == JournalPath.configName { return true }
-      guard parts.first == Substring(JournalPath.peopleFolder) else { return false }
-      return people.map { parts.count > 1 && $0.contains(String(parts[1])) } ?? true
-    }.sorted()
-    listing.people = Set(
-      listing.files.compactMap { path -> String? in
-        let parts = path.split(separator: "/")
-        return parts.count >= 3 ? String(parts[1]) : nil
-      }
-    ).sorted()
-    return listing
+    JournalListing(files: files.keys, people: people)
   }
 
   public func read(_ path: String) -> ParseStep<[UInt8]> {

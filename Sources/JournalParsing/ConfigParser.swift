@@ -1,5 +1,4 @@
 import JournalModel
-import Yams
 
 /// Reads `journal.yml`: the title and each rule's settings. Which rules and parameters exist
 /// is for the checks to say; this only reads their shape.
@@ -24,12 +23,11 @@ enum ConfigParser {
     // `late-feedback:` with nothing after it changes nothing.
     if Scalars.isNull(entry.value) { return RuleSetting(location: entry.keyLocation) }
     // `late-feedback: off` sets only the level.
-    if case .scalar(let scalar) = entry.value {
+    if let text = entry.value.text {
       return RuleSetting(
-        level: level(scalar.string, at: entry.valueLocation, reader: &reader),
-        location: entry.keyLocation)
+        level: level(text, at: entry.valueLocation, reader: &reader), location: entry.keyLocation)
     }
-    guard case .mapping(let mapping) = entry.value else {
+    guard entry.value.kind == .mapping else {
       reader.report(
         RuleID.invalidValue,
         "rule `\(entry.key)` takes a level (`error`, `warning`, `off`) or a mapping of settings",
@@ -39,7 +37,7 @@ enum ConfigParser {
     var ruleLevel: RuleLevel? = nil
     var parameters: [String: ParameterValue] = [:]
     var locations: [String: SourceLocation] = [:]
-    for parameter in reader.entries(of: mapping, fallback: entry.valueLocation, field: entry.key) {
+    for parameter in entry.value.entries {
       if parameter.key == "severity" {
         if Scalars.isNull(parameter.value) { continue }
         if let text = reader.textValue(parameter.value, field: "severity", at: parameter.valueLocation) {
@@ -48,20 +46,16 @@ enum ConfigParser {
         continue
       }
       locations[parameter.key] = parameter.keyLocation
-      switch parameter.value {
-      case .scalar(let scalar):
+      switch parameter.value.kind {
+      case .scalar:
         if let number = Scalars.number(parameter.value) {
           parameters[parameter.key] = .number(number)
         } else {
-          parameters[parameter.key] = .text(scalar.string)
+          parameters[parameter.key] = .text(parameter.value.text ?? "")
         }
-      case .sequence(let sequence):
-        var items: [String] = []
-        for node in sequence {
-          let at = reader.location(of: node, fallback: parameter.valueLocation)
-          if let item = reader.textValue(node, field: parameter.key, at: at) { items.append(item) }
-        }
-        parameters[parameter.key] = .list(items)
+      case .sequence:
+        parameters[parameter.key] = .list(
+          parameter.value.items.compactMap { reader.textValue($0, field: parameter.key, at: $0.location) })
       default:
         reader.report(
           RuleID.invalidValue, "`\(parameter.key)` must be a number, text or a list",

@@ -1,5 +1,4 @@
 import JournalModel
-import Yams
 
 /// Reads typed fields out of a front matter mapping, recording a finding for each bad one.
 ///
@@ -7,18 +6,20 @@ import Yams
 /// a calendar day, and a quoted "12" is text, not a number.
 struct FieldReader {
   let file: String
-  private let frontMatter: FrontMatter
   private var byKey: [String: FrontMatter.Entry] = [:]
   /// Where a missing field is reported: the opening `---`, or a goal's list item.
   private let owner: SourceLocation
   private(set) var diagnostics: [Diagnostic] = []
   private(set) var locations = FieldLocations()
 
-  init(_ frontMatter: FrontMatter, entries: [FrontMatter.Entry]? = nil, owner: SourceLocation = .start, file: String) {
+  init(_ frontMatter: FrontMatter, file: String) {
+    self.init(frontMatter.entries, owner: .start, file: file)
+  }
+
+  private init(_ entries: [FrontMatter.Entry], owner: SourceLocation, file: String) {
     self.file = file
-    self.frontMatter = frontMatter
     self.owner = owner
-    for entry in entries ?? frontMatter.entries where byKey[entry.key] == nil {
+    for entry in entries where byKey[entry.key] == nil {
       byKey[entry.key] = entry
       locations.record(entry.key, key: entry.keyLocation, value: entry.valueLocation)
     }
@@ -30,7 +31,7 @@ struct FieldReader {
   /// that is only blanks, quoted or not.
   func entry(_ key: String) -> FrontMatter.Entry? {
     guard let entry = byKey[key], !Scalars.isNull(entry.value) else { return nil }
-    if case .scalar(let scalar) = entry.value, scalar.string.trimmingSpaces().isEmpty { return nil }
+    if let text = entry.value.text, text.trimmingSpaces().isEmpty { return nil }
     return entry
   }
 
@@ -61,13 +62,13 @@ struct FieldReader {
     return textValue(entry.value, field: key, at: entry.valueLocation)
   }
 
-  mutating func textValue(_ node: Node, field: String, at location: SourceLocation) -> String? {
-    guard case .scalar(let scalar) = node else {
+  mutating func textValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> String? {
+    guard let text = value.text else {
       report(
-        RuleID.invalidValue, "`\(field)` must be text, found \(Scalars.describe(node))", at: location)
+        RuleID.invalidValue, "`\(field)` must be text, found \(Scalars.describe(value))", at: location)
       return nil
     }
-    return scalar.string
+    return text
   }
 
   mutating func day(_ key: String, required: Bool = false) -> Day? {
@@ -75,14 +76,14 @@ struct FieldReader {
     return dayValue(entry.value, field: key, at: entry.valueLocation)
   }
 
-  mutating func dayValue(_ node: Node, field: String, at location: SourceLocation) -> Day? {
-    guard let text = textValue(node, field: field, at: location) else { return nil }
+  mutating func dayValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> Day? {
+    guard let text = textValue(value, field: field, at: location) else { return nil }
     if let day = Day(iso: text) { return day }
     if Day.looksLikeDate(text) {
       report(RuleID.invalidValue, "`\(field)`: \(text) is not a real calendar date", at: location)
     } else {
       report(
-        RuleID.invalidValue, "`\(field)` must be a date written YYYY-MM-DD, found \(Scalars.describe(node))",
+        RuleID.invalidValue, "`\(field)` must be a date written YYYY-MM-DD, found \(Scalars.describe(value))",
         at: location, hint: "for example `\(field): 2026-11-26`")
     }
     return nil
@@ -121,28 +122,23 @@ struct FieldReader {
     return numberValue(entry.value, field: key, at: entry.valueLocation)
   }
 
-  mutating func numberValue(_ node: Node, field: String, at location: SourceLocation) -> Double? {
-    if let value = Scalars.number(node) { return value }
+  mutating func numberValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> Double? {
+    if let number = Scalars.number(value) { return number }
     report(
-      RuleID.invalidValue, "`\(field)` must be a number, found \(Scalars.describe(node))",
+      RuleID.invalidValue, "`\(field)` must be a number, found \(Scalars.describe(value))",
       at: location,
-      hint: Scalars.number(node.string ?? "") != nil ? "write the number without quotes" : nil)
+      hint: Scalars.number(value.text ?? "") != nil ? "write the number without quotes" : nil)
     return nil
   }
 
   /// A list of text items; with `allowSingle`, one line of text is read as a one-item list.
   mutating func textList(_ key: String, allowSingle: Bool = false) -> [String] {
     guard let entry = checkPresent(key, required: false) else { return [] }
-    switch entry.value {
-    case .sequence(let sequence):
-      var items: [String] = []
-      for node in sequence {
-        let location = frontMatter.location(of: node, fallback: entry.valueLocation)
-        if let item = textValue(node, field: key, at: location) { items.append(item) }
-      }
-      return items
-    case .scalar(let scalar) where allowSingle:
-      return [scalar.string]
+    switch entry.value.kind {
+    case .sequence:
+      return entry.value.items.compactMap { textValue($0, field: key, at: $0.location) }
+    case .scalar where allowSingle:
+      return [entry.value.text ?? ""]
     default:
       report(
         RuleID.invalidValue, "`\(key)` must be a list, found \(Scalars.describe(entry.value))",
@@ -154,39 +150,18 @@ struct FieldReader {
   /// The `key: value` pairs of a mapping field, each with its key's location.
   mutating func mapping(_ key: String) -> [FrontMatter.Entry] {
     guard let entry = checkPresent(key, required: false) else { return [] }
-    guard case .mapping(let mapping) = entry.value else {
+    guard entry.value.kind == .mapping else {
       report(
         RuleID.invalidValue, "`\(key)` must be a mapping of `name: value` lines, found \(Scalars.describe(entry.value))",
         at: entry.valueLocation)
       return []
     }
-    return entries(of: mapping, fallback: entry.valueLocation, field: key)
+    return entry.value.entries
   }
 
-  /// The entries of a nested mapping; keys that are not text are reported.
-  mutating func entries(of mapping: Node.Mapping, fallback: SourceLocation, field: String) -> [FrontMatter.Entry] {
-    var result: [FrontMatter.Entry] = []
-    for (keyNode, value) in mapping {
-      let keyLocation = frontMatter.location(of: keyNode, fallback: fallback)
-      guard case .scalar(let key) = keyNode else {
-        report(RuleID.invalidValue, "a key in `\(field)` must be text", at: keyLocation)
-        continue
-      }
-      result.append(
-        FrontMatter.Entry(
-          key: key.string, keyLocation: keyLocation, value: value,
-          valueLocation: frontMatter.location(of: value, fallback: keyLocation)))
-    }
-    return result
-  }
-
-  /// A reader over a nested mapping (a plan's goal), sharing this file's front matter.
+  /// A reader over a nested mapping (a plan's goal) of the same file.
   func nested(_ entries: [FrontMatter.Entry], owner: SourceLocation) -> FieldReader {
-    FieldReader(frontMatter, entries: entries, owner: owner, file: file)
-  }
-
-  func location(of node: Node, fallback: SourceLocation) -> SourceLocation {
-    frontMatter.location(of: node, fallback: fallback)
+    FieldReader(entries, owner: owner, file: file)
   }
 
   /// Reports every key that is not one of `known`, suggesting the nearest known key.

@@ -1,145 +1,87 @@
 import JournalModel
-import Yams
 
-/// A file's front matter as a mapping of keys to Yams nodes, each with its place in the file.
+/// A file's front matter: its top-level `key: value` entries, each with its place in the file.
 struct FrontMatter {
   struct Entry {
     let key: String
     let keyLocation: SourceLocation
-    let value: Node
-    let valueLocation: SourceLocation
+    let value: YAMLValue
+    var valueLocation: SourceLocation { value.location }
   }
 
   let entries: [Entry]
-  /// Added to a Yams line to give the file line.
-  let lineOffset: Int
 
-  func location(of node: Node, fallback: SourceLocation) -> SourceLocation {
-    guard let mark = node.mark else { return fallback }
-    return SourceLocation(line: mark.line + lineOffset, column: mark.column)
-  }
+  /// The most YAML journal reads from one file; front matter holds a note's fields, a few
+  /// hundred bytes, and the bound keeps any file's YAML cheap to read.
+  static let maximumBytes = 64 * 1024
 
-  /// Composes the YAML of a split file into a front matter, with every problem found on the way.
+  /// Reads the YAML of a split file into a front matter, with every problem found on the way.
   static func compose(_ split: FrontMatterSplit, file: String) -> (FrontMatter?, [Diagnostic]) {
-    let offset = split.yamlFirstLine - 1
-    var lines = SourceText.lines(of: split.yaml)
-    var diagnostics: [Diagnostic] = []
-
-    let findings = YAMLPrescan.scan(lines)
-    if !findings.isEmpty {
-      for finding in findings {
-        diagnostics.append(
-          Diagnostic(
-            rule: RuleID.yamlSyntax, severity: .error, message: finding.message, file: file,
-            location: SourceLocation(line: finding.line + offset, column: finding.column),
-            hint: finding.hint))
-      }
-      return (nil, diagnostics)
-    }
-
-    // Yams refuses a mapping with a repeated key as a whole. Each round finds the repeats,
-    // reports them, blanks the later copies (keeping line numbers) and composes again, so
-    // the rest of the front matter is still checked.
     var yaml = split.yaml
-    for _ in 0..<16 {
-      do {
-        // An empty resolver types nothing implicitly: fields read scalars as written, and
-        // Yams' duplicate-key check needs no regular expression per key. A resolver
-        // (`removing` makes a new one) and a constructor of this call's own keep every node's
-        // tag from retaining objects shared by all threads, whose reference counts would
-        // bounce between the cores. Naming the encoding spares Yams a look at the environment.
-        let root = try Yams.compose(
-          yaml: yaml, Resolver.basic.removing(.str), Constructor([:], [:], [:]), .utf8)
-        return (entries(of: root, offset: offset, file: file, diagnostics: &diagnostics), diagnostics)
-      } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-        let repeats = DuplicateKeys.locate(
-          duplicates, firstMark: context.mark, in: lines)
-        guard !repeats.isEmpty else {
-          diagnostics.append(
-            Diagnostic(
-              rule: RuleID.duplicateID, severity: .error,
-              message: "key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) is given more than once",
-              file: file,
-              location: SourceLocation(line: context.mark.line + offset, column: context.mark.column)))
-          return (nil, diagnostics)
-        }
-        for repeated in repeats {
-          diagnostics.append(
-            Diagnostic(
-              rule: RuleID.duplicateID, severity: .error,
-              message: "key `\(repeated.key)` is given more than once; the first is on line \(repeated.firstLine + offset)",
-              file: file,
-              location: SourceLocation(line: repeated.line + offset, column: repeated.column),
-              hint: "keep one `\(repeated.key)`; the later one is ignored"))
-          for line in repeated.lines { lines[line - 1] = "" }
-        }
-        yaml = lines.joined(separator: "\n")
-      } catch {
-        diagnostics.append(syntaxDiagnostic(error, offset: offset, file: file))
-        return (nil, diagnostics)
-      }
-    }
-    return (nil, diagnostics)
+    return yaml.withUTF8 { read($0, firstLine: split.yamlFirstLine, file: file) }
   }
 
-  private static func entries(
-    of root: Node?, offset: Int, file: String, diagnostics: inout [Diagnostic]
-  ) -> FrontMatter? {
-    let frontMatter = FrontMatter(entries: [], lineOffset: offset)
-    guard let root else { return frontMatter }
-    if case .scalar(let scalar) = root, scalar.style == .plain, Scalars.isNull(scalar.string) {
-      return frontMatter
+  private static func read(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String)
+    -> (FrontMatter?, [Diagnostic])
+  {
+    if bytes.count > maximumBytes {
+      let problem = Diagnostic(
+        rule: RuleID.yamlSyntax, severity: .error,
+        message: "front matter is \(ByteCount(bytes.count)) (\(bytes.count) bytes); journal reads at most \(ByteCount(maximumBytes))",
+        file: file,
+        location: SourceText.locations(ofBytes: [maximumBytes], in: bytes, firstLine: firstLine)[0],
+        hint: "keep the fields short and write at length in the body")
+      return (nil, [problem])
     }
-    guard case .mapping(let mapping) = root else {
+
+    // What libyaml cannot take as written, or would read as a line break where the file has
+    // none, is reported where it is and read as U+FFFD, so the rest is read as editors show it.
+    let unreadable = ControlCharacters.find(in: bytes, ControlCharacters.isUnreadableInYAML)
+    var diagnostics = zip(
+      unreadable, SourceText.locations(ofBytes: unreadable.map(\.offset), in: bytes, firstLine: firstLine)
+    ).map { character, location in
+      let value = character.value
+      let separator = value == 0x2028 || value == 0x2029
+      return Diagnostic(
+        rule: RuleID.invalidValue, severity: .error,
+        message: "\(ControlCharacters.name(value)) in front matter"
+          + (separator ? ": YAML reads it as a line break, editors do not" : ""),
+        file: file, location: location, hint: ControlCharacters.hint(value))
+    }
+    let (nodes, problems) =
+      unreadable.isEmpty
+      ? YAMLReader.read(bytes, firstLine: firstLine, file: file)
+      : replacing(unreadable.map { $0.offset..<$0.offset + $0.length }, in: bytes).withUnsafeBufferPointer {
+        YAMLReader.read($0, firstLine: firstLine, file: file)
+      }
+    diagnostics += problems
+    guard let nodes else { return (nil, diagnostics) }
+    guard let root = nodes.indices.first.map({ YAMLValue(nodes, at: $0) }), !Scalars.isNull(root) else {
+      return (FrontMatter(entries: []), diagnostics)
+    }
+    guard root.kind == .mapping else {
       diagnostics.append(
         Diagnostic(
           rule: RuleID.invalidValue, severity: .error,
           message: "front matter must be a mapping of `key: value` lines, found \(Scalars.describe(root))",
-          file: file, location: frontMatter.location(of: root, fallback: .start)))
-      return nil
+          file: file, location: root.location))
+      return (nil, diagnostics)
     }
-    var entries: [Entry] = []
-    for (keyNode, value) in mapping {
-      let keyLocation = frontMatter.location(of: keyNode, fallback: .start)
-      guard case .scalar(let key) = keyNode else {
-        diagnostics.append(
-          Diagnostic(
-            rule: RuleID.invalidValue, severity: .error,
-            message: "a front matter key must be plain text, found \(Scalars.describe(keyNode))",
-            file: file, location: keyLocation))
-        continue
-      }
-      entries.append(
-        Entry(
-          key: key.string, keyLocation: keyLocation, value: value,
-          valueLocation: frontMatter.location(of: value, fallback: keyLocation)))
-    }
-    return FrontMatter(entries: entries, lineOffset: offset)
+    return (FrontMatter(entries: root.entries), diagnostics)
   }
 
-  private static func syntaxDiagnostic(_ error: Error, offset: Int, file: String) -> Diagnostic {
-    var message = "invalid YAML"
-    var location = SourceLocation(line: 1 + offset, column: 1)
-    switch error as? YamlError {
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      message = "invalid YAML: \(problem)"
-      if let context { message += " (\(context.text) on line \(context.mark.line + offset))" }
-      location = SourceLocation(line: mark.line + offset, column: mark.column)
-    case .reader(let problem, _, _, _):
-      message = "invalid YAML: \(problem)"
-    default:
-      break
+  /// The bytes with each character (given as its byte range) replaced by U+FFFD, one scalar
+  /// for one, so libyaml's columns stay the file's.
+  private static func replacing(_ characters: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var copy: [UInt8] = []
+    copy.reserveCapacity(bytes.count + 2 * characters.count)
+    var next = 0
+    for character in characters {
+      copy += bytes[next..<character.lowerBound]
+      copy += [0xEF, 0xBF, 0xBD]
+      next = character.upperBound
     }
-    var hint: String? = nil
-    if message.contains("tab") {
-      hint = "YAML indents with spaces, never tabs"
-    } else if message.contains("mapping values are not allowed") {
-      hint = "put text that holds `: ` in quotes"
-    }
-    return Diagnostic(
-      rule: RuleID.yamlSyntax, severity: .error, message: message, file: file, location: location,
-      hint: hint)
+    copy += bytes[next...]
+    return copy
   }
 }

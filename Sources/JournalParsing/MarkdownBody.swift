@@ -38,13 +38,24 @@ struct MarkdownBody {
     return cmark_find_syntax_extension("tasklist")
   }()
 
-  static func parse(_ split: FrontMatterSplit, source: SourceText) -> MarkdownBody {
+  /// Parses a file's body, or reports why it is not read (`MarkdownLimits`) and reads none.
+  static func parse(
+    _ split: FrontMatterSplit, source: SourceText, file: String, diagnostics: inout [Diagnostic]
+  ) -> MarkdownBody {
     let offset = split.bodyFirstLine - 1
+    var body = split.body
+    let refused = body.withUTF8 { bytes in
+      MarkdownLimits.check(bytes, firstLine: split.bodyFirstLine, file: file)
+    }
+    if let refused {
+      diagnostics.append(refused)
+      return MarkdownBody(sections: [])
+    }
     guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return MarkdownBody(sections: []) }
     defer { cmark_parser_free(parser) }
     if let tasklist { cmark_parser_attach_syntax_extension(parser, tasklist) }
-    split.body.utf8CString.withUnsafeBufferPointer { buffer in
-      cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+    body.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
     }
     guard let document = cmark_parser_finish(parser) else { return MarkdownBody(sections: []) }
     defer { cmark_node_free(document) }

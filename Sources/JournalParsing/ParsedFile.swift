@@ -70,7 +70,7 @@ public enum DocumentParser {
     }
     let (frontMatter, problems) = FrontMatter.compose(split, file: path)
     diagnostics += problems
-    let body = MarkdownBody.parse(split, source: source)
+    let body = MarkdownBody.parse(split, source: source, file: path, diagnostics: &diagnostics)
     switch kind {
     case .profile(let person):
       guard let frontMatter else { return nil }

@@ -1,5 +1,4 @@
 import JournalModel
-import Yams
 
 /// Reads an action plan's front matter and its goals.
 enum PlanParser {
@@ -26,7 +25,7 @@ enum PlanParser {
 
   private static func readGoals(_ reader: inout FieldReader) -> [Goal] {
     guard let entry = reader.entry("goals") else { return [] }
-    guard case .sequence(let sequence) = entry.value else {
+    guard entry.value.kind == .sequence else {
       reader.report(
         RuleID.invalidValue, "`goals` must be a list of goals, found \(Scalars.describe(entry.value))",
         at: entry.valueLocation, hint: "write each goal as `- id: …` with `description: …` below it")
@@ -34,16 +33,15 @@ enum PlanParser {
     }
     var goals: [Goal] = []
     var seen: [String: Int] = [:]
-    for node in sequence {
-      let location = reader.location(of: node, fallback: entry.valueLocation)
-      guard case .mapping(let mapping) = node else {
+    for node in entry.value.items {
+      let location = node.location
+      guard node.kind == .mapping else {
         reader.report(
           RuleID.invalidValue, "a goal must be a mapping with `id` and `description`, found \(Scalars.describe(node))",
           at: location)
         continue
       }
-      var goal = reader.nested(
-        reader.entries(of: mapping, fallback: location, field: "goals"), owner: location)
+      var goal = reader.nested(node.entries, owner: location)
       let id = goal.text("id", required: true)
       let description = goal.text("description", required: true)
       let metric = goal.text("metric")

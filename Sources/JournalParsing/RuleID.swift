@@ -8,5 +8,6 @@ public enum RuleID {
   public static let duplicateID = "duplicate-id"
   public static let actionSyntax = "action-syntax"
   public static let encoding = "encoding"
+  public static let markdownLimits = "markdown-limits"
   public static let unknownField = "unknown-field"
 }

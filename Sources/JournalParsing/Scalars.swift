@@ -1,5 +1,3 @@
-import Yams
-
 /// How journal fields read YAML scalars: as written, never through YAML's implicit typing.
 enum Scalars {
   /// A plain `~`, `null` or nothing at all.
@@ -7,15 +5,15 @@ enum Scalars {
     text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
   }
 
-  static func isNull(_ node: Node) -> Bool {
-    if case .scalar(let scalar) = node, scalar.style == .plain { return isNull(scalar.string) }
-    return false
+  static func isNull(_ value: YAMLValue) -> Bool {
+    guard let text = value.text, value.isPlain else { return false }
+    return isNull(text)
   }
 
   /// A number written plainly: `12`, `-3`, `0.75`, `1e3`. Quoted text is not a number.
-  static func number(_ node: Node) -> Double? {
-    guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
-    return number(scalar.string)
+  static func number(_ value: YAMLValue) -> Double? {
+    guard let text = value.text, value.isPlain else { return nil }
+    return number(text)
   }
 
   static func number(_ text: String) -> Double? {
@@ -43,15 +41,14 @@ enum Scalars {
     return value
   }
 
-  /// Words for what a node is, for messages: "a list", "a mapping", "nothing".
-  static func describe(_ node: Node) -> String {
-    switch node {
+  /// Words for what a value is, for messages: "a list", "a mapping", "nothing".
+  static func describe(_ value: YAMLValue) -> String {
+    switch value.kind {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .alias: return "an alias"
-    case .scalar(let scalar):
-      if scalar.style == .plain && isNull(scalar.string) { return "nothing" }
-      let text = scalar.string
+    case .scalar:
+      if isNull(value) { return "nothing" }
+      let text = value.text ?? ""
       let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
       return "`\(shown)`"
     }

@@ -103,24 +103,36 @@ public struct SourceText: Sendable {
   private static func encodingError(
     _ message: String, at offset: Int, in bytes: [UInt8], from start: Int, file: String
   ) -> Diagnostic {
-    // Count lines and columns over the bytes before the problem; columns in scalars
-    // (continuation bytes do not start a column).
-    var line = 1
-    var column = 1
-    var index = start
-    while index < offset {
-      let byte = bytes[index]
-      if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 && byte != 0x0D {
-        column += 1
-      }
-      index += 1
-    }
-    return Diagnostic(
+    Diagnostic(
       rule: RuleID.encoding, severity: .error, message: message, file: file,
-      location: SourceLocation(line: line, column: column))
+      location: locations(ofBytes: [offset], in: bytes[start...])[0])
+  }
+
+  /// Where each of some byte offsets (in ascending order) falls in text, found in one pass:
+  /// `\n`, `\r\n` and a lone `\r` each end a line, and columns count scalars (continuation
+  /// bytes do not start a column). `firstLine` is the file line the bytes start on.
+  static func locations<Bytes: RandomAccessCollection<UInt8>>(
+    ofBytes offsets: [Int], in bytes: Bytes, firstLine: Int = 1
+  ) -> [SourceLocation] where Bytes.Index == Int {
+    var locations: [SourceLocation] = []
+    locations.reserveCapacity(offsets.count)
+    var line = firstLine
+    var column = 1
+    var index = bytes.startIndex
+    for offset in offsets {
+      while index < min(offset, bytes.endIndex) {
+        let byte = bytes[index]
+        if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.endIndex || bytes[index + 1] != 0x0A)) {
+          line += 1
+          column = 1
+        } else if byte & 0xC0 != 0x80 && byte != 0x0D {
+          column += 1
+        }
+        index += 1
+      }
+      locations.append(SourceLocation(line: line, column: column))
+    }
+    return locations
   }
 }
 

@@ -115,7 +115,10 @@ import Testing
       try repo.write(["mentees/alice/sessions/\(day).md": ShareTests.session(on: day)])
       try repo.commit("Alice on \(day)", author: "Hannah Reyes", at: "\(day)T12:00:00+00:00")
       try killAtRandom(["share", "alice", "--to", remote.path], in: repo, within: 60_000, using: &generator)
-      for lock in ["/.git/refs/journal/share/alice.lock", "/.git/refs/journal/share-pending/alice.lock", "/.git/packed-refs.lock"] {
+      // A kill leaves a reference's lock behind, as it would of git itself.
+      let locks = (FileManager.default.enumerator(atPath: repo.path + "/.git/refs/journal")?.compactMap { $0 as? String } ?? [])
+        .filter { $0.hasSuffix(".lock") }.map { "/.git/refs/journal/" + $0 }
+      for lock in locks + ["/.git/packed-refs.lock"] {
         try? FileManager.default.removeItem(atPath: repo.path + lock)
       }
       try? FileManager.default.removeItem(atPath: remote.path + "/refs/heads/main.lock")
@@ -123,7 +126,7 @@ import Testing
       let remoteCheck = try remote.git("fsck", "--strict", "--no-dangling")
       #expect(remoteCheck.isEmpty, "\(remoteCheck)")
       // Whatever was recorded locally was pushed first.
-      if let recorded = try? repo.git("rev-parse", "--verify", "-q", "refs/journal/share/alice^1") {
+      if let record = try? repo.shareRecord("alice"), let recorded = try? repo.git("rev-parse", "--verify", "-q", record + "^1") {
         #expect(try remote.git("merge-base", "--is-ancestor", recorded.trimmingCharacters(in: .whitespacesAndNewlines), "main").isEmpty)
       }
     }
@@ -131,8 +134,44 @@ import Testing
     let run = try repo.journal("share", "alice", "--to", remote.path)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "18\n")
-    #expect(try repo.git("for-each-ref", "refs/journal/share-pending/").isEmpty)
-    #expect(try repo.git("rev-parse", "refs/journal/share/alice^1") == (try remote.git("rev-parse", "main")))
+    #expect(!(try repo.git("for-each-ref", "refs/journal/")).contains("/pending"))
+    #expect(try repo.git("rev-parse", try repo.shareRecord("alice") + "^1") == (try remote.git("rev-parse", "main")))
+  }
+
+  @Test func killedForgetLeavesEachReferenceBeforeOrAfterAndFinishesWhenRunAgain() throws {
+    func references(_ repo: GitFixture) throws -> [String: String] {
+      var values: [String: String] = [:]
+      for line in try repo.git("for-each-ref", "--format=%(refname) %(objectname)").split(separator: "\n") {
+        let parts = line.split(separator: " ")
+        values[String(parts[0])] = String(parts[1])
+      }
+      return values
+    }
+    // The same history each time (fixed identities and dates): its result, uninterrupted.
+    let finished = try ForgetTests.journal()
+    #expect(try finished.journal("forget", ForgetTests.person, "--yes").status == 0)
+    let after = try references(finished)
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<12 {
+      let repo = try ForgetTests.journal()
+      let before = try references(repo)
+      try killAtRandom(["forget", ForgetTests.person, "--yes"], in: repo, within: 600_000, using: &generator)
+      // A lock left by a killed process is what git leaves too; a person removes it.
+      let locks = (FileManager.default.enumerator(atPath: repo.path + "/.git")?.compactMap { $0 as? String } ?? [])
+        .filter { $0.hasSuffix(".lock") }
+      for lock in locks { try? FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock) }
+      #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+      for (name, value) in try references(repo) {
+        #expect(value == before[name] || value == after[name], "\(name) is neither as before nor as after")
+      }
+      let again = try repo.journal("forget", ForgetTests.person, "--yes")
+      #expect(again.status == 0, "\(again.stderr)")
+      #expect(try references(repo) == after)
+      #expect(try repo.git("fsck", "--strict", "--unreachable", "--no-reflogs").isEmpty)
+      #expect(try repo.git("status", "--porcelain") == "")
+      let everything = try ForgetTests.everything(repo)
+      for canary in ForgetTests.canaries { #expect(!everything.contains(canary), "\(canary) is still there") }
+    }
   }
 
   /// Starts journal in the repository and kills it with SIGKILL after up to `within`

@@ -23,6 +23,7 @@ import Testing
 
     let right = try repository.journal(["share", "alice", "--to", sharedURL], environment: ["JOURNAL_TOKEN": "t0ken"])
     #expect(right.status == 0, "\(right.stderr)")
+    #expect(right.stderr.isEmpty, "\(right.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "3\n")
 
     // A server that sends journal to another host name gets nothing from it.
@@ -32,10 +33,99 @@ import Testing
       ["share", "alice", "--to", "http://127.0.0.1:\(redirecting.port)/shared.git"], environment: ["JOURNAL_TOKEN": "t0ken"])
     #expect(redirected.status == 2)
     #expect(
-      redirected.stderr.contains("localhost asked for credentials, but the URL names 127.0.0.1"), "\(redirected.stderr)")
+      redirected.stderr.contains(
+        "http://localhost:\(served.port) asked for credentials, but the URL names http://127.0.0.1:\(redirecting.port)"),
+      "\(redirected.stderr)")
     #expect(served.requests.count > before, "the redirect was followed")
     #expect(served.requests.dropFirst(before).allSatisfy { $0 == "-" }, "the token never went to localhost")
     #expect(redirecting.requests.allSatisfy { $0 == "-" })
+  }
+}
+
+extension HTTPShareTests {
+  /// Over the network, libgit2 cannot learn which branch an empty remote's HEAD names. The
+  /// share goes to main, and then, seeing that HEAD names no branch the remote has, says so.
+  @Test func warnsWhenAnEmptyRemotesHeadNamesAnotherBranch() throws {
+    let remote = try BareRepository(defaultBranch: "master")
+    let repository = try ShareTests.journalWithHistory()
+    let served = try GitHTTPServer(token: "t0ken", root: remote.folder.path)
+    let url = "http://127.0.0.1:\(served.port)/shared.git"
+    let run = try repository.journal(["share", "alice", "--to", url], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains(" main: 3 commits pushed"), "\(run.stdout)")
+    #expect(run.stderr.hasPrefix("journal: warning: \(url) has HEAD naming a branch it does not have, not main:"), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+
+    // Once HEAD names main, nothing to warn about.
+    try remote.git("symbolic-ref", "HEAD", "refs/heads/main")
+    try repository.write(["mentees/alice/sessions/2026-10-15.md": ShareTests.session(on: "2026-10-15")])
+    try repository.commit("Alice again", author: "Hannah Reyes", at: "2026-10-15T12:00:00+00:00")
+    let again = try repository.journal(["share", "alice", "--to", url], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+
+    // A remote with branches but a HEAD that names none of them does not say where to push:
+    // refused, with what to pass.
+    let other = try BareRepository(defaultBranch: "master")
+    try other.git("fetch", "-q", remote.path, "main:refs/heads/elsewhere")
+    let otherServed = try GitHTTPServer(token: "t0ken", root: other.folder.path)
+    let refused = try repository.journal(
+      ["share", "alice", "--to", "http://127.0.0.1:\(otherServed.port)/shared.git"], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("pass --branch"), "\(refused.stderr)")
+    #expect(try other.git("for-each-ref", "--format=%(refname)") == "refs/heads/elsewhere\n")
+  }
+}
+
+extension HTTPShareTests {
+  /// A redirect to the same host on another port is another server: the token stays home.
+  @Test func theTokenGoesOnlyToTheSameSchemeHostAndPort() throws {
+    let remote = try BareRepository()
+    let repository = try ShareTests.journalWithHistory()
+    let served = try GitHTTPServer(token: "t0ken", root: remote.folder.path)
+    let redirecting = try GitHTTPServer(token: "", root: remote.folder.path, redirect: "http://127.0.0.1:\(served.port)")
+    let run = try repository.journal(
+      ["share", "alice", "--to", "http://127.0.0.1:\(redirecting.port)/shared.git"], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(run.status == 2)
+    #expect(
+      run.stderr.contains(
+        "http://127.0.0.1:\(served.port) asked for credentials, but the URL names http://127.0.0.1:\(redirecting.port)"),
+      "\(run.stderr)")
+    #expect(!served.requests.isEmpty, "the redirect was followed")
+    #expect(served.requests.allSatisfy { $0 == "-" }, "the token went to another port")
+    #expect(try remote.git("for-each-ref").isEmpty)
+  }
+
+  /// A password or token written into the URL, or given in JOURNAL_TOKEN, is never printed:
+  /// not in journal's own messages, not in libgit2's, not on success.
+  @Test func secretsAreNeverPrinted() throws {
+    let remote = try BareRepository()
+    let repository = try ShareTests.journalWithHistory()
+    let served = try GitHTTPServer(token: "zqs-t0ken", root: remote.folder.path)
+    let closed = try closedPort()
+    var runs: [Run] = []
+    for url in [
+      "https://sam:zqs-password@[bad/x.git",  // libgit2: malformed URL '…'
+      "https://sam:zqs-password@@127.0.0.1:\(closed)/x.git",
+      "https://sam:zqs-password@git.example.com:99999/x.git",  // journal: the port is not a number
+      "https://zqs-bare-token@127.0.0.1:\(closed)/x.git",  // a token as the user, unreachable
+      "http://x-access-token:zqs-t0ken@127.0.0.1:\(served.port)/shared.git",  // accepted
+      "http://x-access-token:zqs-t0ken@127.0.0.1:\(served.port)/shared.git",  // again: nothing to push
+      "http://zqs-bare-token@127.0.0.1:\(served.port)/shared.git",  // refused by the server
+    ] {
+      runs.append(try repository.journal(["share", "alice", "--to", url], environment: ["JOURNAL_TOKEN": "zqs-env-token"]))
+    }
+    #expect(runs.map(\.status) == [2, 2, 2, 2, 0, 0, 2], "\(runs.map(\.stderr))")
+    for run in runs {
+      #expect(!(run.stdout + run.stderr).contains("zqs"), "a secret was printed: \(run.stdout)\(run.stderr)")
+      #expect(run.stderr.split(separator: "\n").count <= 1, "\(run.stderr)")
+    }
+    #expect(runs[4].stdout.contains("shared alice to http://***@127.0.0.1:\(served.port)/shared.git main: 3 commits pushed"), "\(runs[4].stdout)")
+    #expect(runs[0].stderr.hasPrefix("journal: cannot push to https://***@[bad/x.git: "), "\(runs[0].stderr)")
+    // Nor is one sent or kept: the receiving repository and the record hold none.
+    #expect(!(try allObjectsAndReferences(remote.path)).contains("zqs"))
+    #expect(!(try allObjectsAndReferences(remote.path)).lowercased().contains("bob"))
+    #expect(!(try repository.git("log", "--format=%B", "--all")).contains("zqs"))
+    #expect(!(try repository.git("for-each-ref")).contains("zqs"))
   }
 }
 

@@ -112,7 +112,8 @@ import Testing
       + "## Notes\n\n" + String(repeating: "> ", count: 10_000) + "x\n"
       + String(repeating: "*a ", count: 20_000) + "\n"
       + String(repeating: "- ", count: 5_000) + "deep\n"
-    #expect(try findings(body).isEmpty)
+    // Refused before cmark-gfm reads it: the body is larger than journal reads.
+    #expect(try findings(body).map(\.rule) == ["markdown-limits"])
   }
 
   @Test func duplicateKeysAreAllReported() throws {
@@ -204,7 +205,7 @@ import Testing
   }
 }
 
-@Suite struct PrescanTests {
+@Suite struct FrontMatterEdgeTests {
   @Test func deepIndentationAloneIsNotDeepNesting() throws {
     let text = "---\ndate: 2026-11-20\ntype: career-development\nobjectives:\n" + String(repeating: " ", count: 80) + "- Agree the plan\n---\n"
     #expect(try checkSession(text).isEmpty)

@@ -15,6 +15,7 @@ struct SSHShareTests {
       ["share", "alice", "--to", url, "--ssh-key", server.clientKey, "--known-hosts", server.knownHosts],
       environment: [:])
     #expect(run.status == 0, "\(run.stderr)\n\(server.log)")
+    #expect(run.stderr.isEmpty, "\(run.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "3\n")
     let first = try remote.git("rev-list", "main")
 

@@ -68,7 +68,7 @@ import Testing
     #expect(scp.transport == .ssh && scp.host == "git.example.com" && scp.port == nil && scp.user == "git")
     let https = try RemoteURL("https://sam:s3cret@git.example.com/sam/feedback.git")
     #expect(https.transport == .https && https.host == "git.example.com" && https.user == "sam")
-    #expect(https.display == "https://sam:***@git.example.com/sam/feedback.git")
+    #expect(https.display == "https://***@git.example.com/sam/feedback.git")
     #expect(try RemoteURL("/srv/git/sam.git").transport == .local)
     #expect(try RemoteURL("file:///srv/git/sam.git").transport == .local)
     #expect(try RemoteURL("../sam.git").transport == .local)
@@ -77,15 +77,78 @@ import Testing
     #expect(throws: JournalError.self) { try RemoteURL("") }
   }
 
+  /// One remote written several ways gives one normalised URL, without anything secret, and
+  /// so one record; another repository gives another.
+  @Test func normalisedURLsNameTheRepositoryAlone() throws {
+    func normalized(_ text: String) throws -> String { try RemoteURL(text).normalized }
+    #expect(try normalized("https://sam:s3cret@Git.Example.com:443/sam/feedback.git/") == "https://git.example.com/sam/feedback.git")
+    #expect(try normalized("https://TOKEN@git.example.com/sam/feedback.git") == "https://git.example.com/sam/feedback.git")
+    #expect(try normalized("http://git.example.com:8080/x.git") == "http://git.example.com:8080/x.git")
+    #expect(try normalized("ssh://git@git.example.com:22/srv/x.git") == "ssh://git.example.com/srv/x.git")
+    #expect(try normalized("git@git.example.com:/srv/x.git") == "ssh://git.example.com/srv/x.git")
+    #expect(try normalized("git@git.example.com:sam/x.git") == "ssh://git.example.com/~/sam/x.git")
+    #expect(try normalized("ssh://other@git.example.com/~/sam/x.git") == "ssh://git.example.com/~/sam/x.git")
+    #expect(try normalized("ssh://[::1]:2222/x.git") == "ssh://[::1]:2222/x.git")
+    let folder = try TemporaryFolder()
+    try FileManager.default.createDirectory(atPath: folder.path + "/x.git", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: folder.path + "/link.git", withDestinationPath: folder.path + "/x.git")
+    let real = try normalized(folder.path + "/x.git")
+    #expect(real.hasPrefix("file:///") && real.hasSuffix("/x.git"))
+    #expect(try normalized("file://" + folder.path + "/x.git/") == real)
+    #expect(try normalized(folder.path + "/link.git") == real)
+    #expect(try normalized(folder.path + "/./sub/../x.git") == real)
+    #expect(try normalized(folder.path + "/y.git") != real)
+  }
+
+  @Test func recordsAreNamedByJournalPersonAndRemote() {
+    let root = ShareRecord.Key(prefix: "", person: "alice", remote: "file:///srv/alice.git")
+    let team = ShareRecord.Key(prefix: "team notes/ünï.lock/", person: "alice", remote: "file:///srv/alice.git")
+    let other = ShareRecord.Key(prefix: "", person: "alice", remote: "file:///srv/alice2.git")
+    #expect(root.reference.hasPrefix("refs/journal/share/%2F/alice/") && root.reference.hasSuffix("/record"))
+    #expect(team.reference.hasPrefix("refs/journal/share/%2Fteam%20notes%2F%C3%BCn%C3%AF%2Elock/alice/"))
+    #expect(root.reference.split(separator: "/")[5].count == 16)
+    #expect(root.reference != other.reference)
+    #expect(root.reference.split(separator: "/")[5] == team.reference.split(separator: "/")[5])
+    // git itself takes every name.
+    for key in [root, team, other] {
+      let run = try? runProgram("/usr/bin/git", ["check-ref-format", key.reference])
+      #expect(run?.status == 0, "\(key.reference)")
+    }
+  }
+
+  /// One redaction for every message: the user information of any URL in it (all of it over
+  /// HTTP, where a token may stand in the user's place; the password over SSH), and the
+  /// secrets themselves wherever they appear.
+  @Test func oneRedactionHidesEverySecret() throws {
+    let url = try RemoteURL("https://sam:pa%73s-word@git.example.com/sam/x.git")
+    let redaction = Redaction(urlText: url.text, token: "tok-12345", passphrase: "phrase-678")
+    #expect(
+      redaction.apply("malformed URL 'https://sam:pass-word@git.example.com/sam/x.git'")
+        == "malformed URL 'https://***@git.example.com/sam/x.git'")
+    #expect(redaction.apply("https://TOKEN@host/x and http://u:p@h:8080/y") == "https://***@host/x and http://***@h:8080/y")
+    #expect(redaction.apply("ssh://git:hunter22@host/x, ssh://git@host/y") == "ssh://git:***@host/x, ssh://git@host/y")
+    #expect(redaction.apply("sent tok-12345 and pass-word and pa%73s-word, not phrase-678") == "sent *** and *** and ***, not ***")
+    #expect(redaction.apply("git@host:sam/x.git, /srv/a@b.git, https://host/a@b") == "git@host:sam/x.git, /srv/a@b.git, https://***@b")
+    #expect(redaction.apply("nothing here") == "nothing here")
+    // The scalars around a URL are not taken apart, whatever they combine with.
+    #expect(redaction.apply("«https://u:p@h/x»\u{301}") == "«https://***@h/x»\u{301}")
+  }
+
   @Test func theTokenGoesOnlyToTheHostTheURLNames() throws {
     let access = RemoteAccess(environment: ["HOME": "/nonexistent", "JOURNAL_TOKEN": "t0ken", "USER": "sam"])
     let callbacks = access.callbacks(for: try RemoteURL("https://git.example.com/sam/feedback.git"))
     func request(_ url: String) -> CredentialRequest {
       CredentialRequest(url: url, userFromURL: nil, allowsSSHKey: false, allowsUserPassword: true, allowsUserName: false)
     }
-    // Redirected elsewhere: refused, the token never handed over.
-    #expect(throws: JournalError.self) { try callbacks.credential(request("https://evil.example.net/sam/feedback.git")) }
-    guard case .userPassword(let user, let password)? = try callbacks.credential(request("https://git.example.com/sam/feedback.git"))
+    // Redirected elsewhere, or to the same host on another port or scheme: refused, the token
+    // never handed over.
+    for elsewhere in [
+      "https://evil.example.net/sam/feedback.git", "https://git.example.com:8443/sam/feedback.git",
+      "http://git.example.com/sam/feedback.git",
+    ] {
+      #expect(throws: JournalError.self) { try callbacks.credential(request(elsewhere)) }
+    }
+    guard case .userPassword(let user, let password)? = try callbacks.credential(request("https://GIT.example.com:443/sam/feedback.git"))
     else {
       Issue.record("no token for the named host")
       return
@@ -126,10 +189,17 @@ import Testing
     #expect(parsed?.rules["late-feedback"]?.parameters["max-days"] == .number(9))
     #expect(parsed?.rules["retention"]?.level == .off)
 
-    // Characters YAML does not take raw, or reads as line breaks, come back as they were.
+    // Characters YAML does not take raw, or reads as line breaks, come back as they were;
+    // the control characters among them are reported, as in any journal.yml.
     let awkward = "tab\there\u{7F}\u{85}\u{2028}line\u{FEFF}end"
     let odd = SharedConfig.text(["vague-feedback": RuleSetting(parameters: ["phrases": .list([awkward])])])
-    #expect(DocumentParserProbe.config(odd)?.rules["vague-feedback"]?.parameters["phrases"] == .list([awkward]))
+    let read = DocumentParser.parse(Array(odd.utf8), path: "journal.yml")
+    guard case .config(let config)? = read.document else {
+      Issue.record("journal.yml not read: \(read.diagnostics)")
+      return
+    }
+    #expect(config.rules["vague-feedback"]?.parameters["phrases"] == .list([awkward]))
+    #expect(read.diagnostics.map(\.message) == ["`phrases` holds the control character U+007F"])
   }
 }
 

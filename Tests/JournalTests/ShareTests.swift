@@ -33,7 +33,7 @@ import Testing
     let remote = try BareRepository()
     let run = try repository.journal("share", "alice", "--to", remote.path)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("3 new commits"))
+    #expect(run.stdout.contains(": 3 commits pushed, at "), "\(run.stdout)")
 
     // One commit per source commit that changed alice's files; bob's own commit is gone.
     let log = try remote.git("log", "--format=%an|%ae|%aI|%cn|%cI|%s", "main")
@@ -51,7 +51,7 @@ import Testing
     #expect(!(try remote.git("log", "--format=%B", "main")).contains("bob"))
     #expect(try remote.git("fsck", "--strict").isEmpty)
     // The translation was kept in the source repository, as one pack, and is whole.
-    #expect(try repository.git("rev-parse", "refs/journal/share/alice^1") == (try remote.git("rev-parse", "main")))
+    #expect(try repository.git("rev-parse", try repository.shareRecord("alice") + "^1") == (try remote.git("rev-parse", "main")))
     #expect(try repository.git("fsck", "--strict", "--no-dangling").isEmpty)
 
     // A clone of it is a journal of its own that passes `journal check`.
@@ -79,7 +79,7 @@ import Testing
     try repository.commit("Alice again", author: "Hannah Reyes", at: "2026-10-15T12:00:00+00:00")
     let again = try repository.journal("share", "alice", "--to", remote.path)
     #expect(again.status == 0, "\(again.stderr)")
-    #expect(again.stdout.contains("1 new commit,"), "\(again.stdout)")
+    #expect(again.stdout.contains(": 1 commit pushed, at "), "\(again.stdout)")
     let second = try remote.git("rev-list", "main")
     #expect(second.hasSuffix(first))
     #expect(second.split(separator: "\n").count == first.split(separator: "\n").count + 1)
@@ -88,11 +88,11 @@ import Testing
     // Nothing new: nothing added, the push is a no-op.
     let third = try repository.journal("share", "alice", "--to", remote.path)
     #expect(third.status == 0)
-    #expect(third.stdout.contains("no new commits"))
+    #expect(third.stdout.contains(": nothing to push, already at "), "\(third.stdout)")
     #expect(try remote.git("rev-list", "main") == second)
 
     // From scratch, the longer history still has the same ids.
-    try repository.git("update-ref", "-d", "refs/journal/share/alice")
+    try repository.git("update-ref", "-d", try repository.shareRecord("alice"))
     let scratch = try repository.journal("share", "alice", "--to", remote.path, "--dry-run")
     #expect(scratch.stdout.contains("at \(second.prefix(7))"), "\(scratch.stdout)")
   }
@@ -151,6 +151,27 @@ import Testing
     let forced = try repository.journal("share", "alice", "--to", remote.path, "--no-verify")
     #expect(forced.status == 0, "\(forced.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "4\n")
+  }
+
+  /// The check before the push reads notes, one at a time, and never an attachment: a large
+  /// attachment is shared as it is, and a note too large to check is reported unread.
+  @Test func largeFilesAreCheckedWithoutBeingRead() throws {
+    let repository = try Self.journalWithHistory()
+    var attachment = Data(count: 3 << 20)
+    for index in stride(from: 0, to: attachment.count, by: 4096) { attachment[index] = UInt8(truncatingIfNeeded: index >> 12) }
+    try repository.folder.write("mentees/alice/attachments/scan.pdf", attachment)
+    try repository.commit("A scan", author: "Hannah Reyes", at: "2026-10-02T12:00:00+00:00")
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("rev-parse", "main:mentees/alice/attachments/scan.pdf") == (try repository.git("rev-parse", "HEAD:mentees/alice/attachments/scan.pdf")))
+
+    try repository.write(["mentees/alice/sessions/2026-10-03.md": Self.session(on: "2026-10-03") + String(repeating: "- a long line of notes\n", count: 60_000)])
+    try repository.commit("A very long session", author: "Hannah Reyes", at: "2026-10-03T12:00:00+00:00")
+    let large = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(large.status == 1)
+    #expect(large.stdout.contains("(shared) mentees/alice/sessions/2026-10-03.md:1:1: error"), "\(large.stdout)")
+    #expect(large.stdout.contains("journal reads notes of at most"), "\(large.stdout)")
   }
 
   @Test func aJournalInASubfolderSharesAtTheRoot() throws {
@@ -255,25 +276,26 @@ import Testing
     #expect(received.contains("max-days: 9"))
   }
 
-  /// Every object (`git cat-file --batch-all-objects --batch`), every reference and every
-  /// file name inside the repository's git folder.
-  func allObjectsAndReferences(_ path: String) throws -> String {
-    let objects = try runProgram(
-      "/usr/bin/git", ["cat-file", "--batch-all-objects", "--batch"], in: URL(fileURLWithPath: path))
-    let references = try runProgram("/usr/bin/git", ["for-each-ref"], in: URL(fileURLWithPath: path))
-    let names = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-    return objects.stdout + references.stdout + names.joined(separator: "\n")
-  }
 }
 
-/// A bare repository to share into, its default branch `main`.
+/// Every object (`git cat-file --batch-all-objects --batch`), every reference and every file
+/// name inside the repository's git folder: all a receiving repository holds.
+func allObjectsAndReferences(_ path: String) throws -> String {
+  let objects = try runProgram(
+    "/usr/bin/git", ["cat-file", "--batch-all-objects", "--batch"], in: URL(fileURLWithPath: path))
+  let references = try runProgram("/usr/bin/git", ["for-each-ref"], in: URL(fileURLWithPath: path))
+  let names = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+  return objects.stdout + references.stdout + names.joined(separator: "\n")
+}
+
+/// A bare repository to share into, its default branch `main` unless said otherwise.
 final class BareRepository {
   let folder: TemporaryFolder
   var path: String { folder.path + "/shared.git" }
 
-  init() throws {
+  init(defaultBranch: String = "main") throws {
     folder = try TemporaryFolder()
-    let run = try runProgram("/usr/bin/git", ["init", "-q", "--bare", "-b", "main", folder.path + "/shared.git"])
+    let run = try runProgram("/usr/bin/git", ["init", "-q", "--bare", "-b", defaultBranch, folder.path + "/shared.git"])
     guard run.status == 0 else { throw GitFixture.GitFailure(arguments: ["init"], status: run.status) }
   }
 
@@ -288,6 +310,17 @@ final class BareRepository {
 }
 
 extension GitFixture {
+  /// The one reference that records `person`'s share, whichever journal and remote it was.
+  func shareRecord(_ person: String) throws -> String {
+    // refs/journal/share/<journal>/<person>/<remote>/record
+    let names = try git("for-each-ref", "--format=%(refname)", "refs/journal/share/").split(separator: "\n").filter {
+      let parts = $0.split(separator: "/")
+      return parts.count == 7 && parts[4] == person && parts[6] == "record"
+    }
+    guard names.count == 1, let name = names.first else { throw GitFailure(arguments: ["for-each-ref"], status: -1) }
+    return String(name)
+  }
+
   /// Commits everything, by `author` at `date`, as author and committer.
   func commit(_ message: String, author: String, at date: String) throws {
     let email = author.split(separator: " ").first!.lowercased() + "@example.com"

@@ -9,7 +9,8 @@ import JournalGit
 ///   Each is tried once. The server's host key must be in `known_hosts` (`~/.ssh/known_hosts`
 ///   and `/etc/ssh/ssh_known_hosts`, or the files given) or match `--host-key SHA256:…`;
 ///   it is never accepted for being new.
-/// - HTTPS: the token in `JOURNAL_TOKEN`, sent only to the host the URL names, once.
+/// - HTTPS: the token in `JOURNAL_TOKEN`, sent only to the scheme, host and port the URL
+///   names, once.
 public struct RemoteAccess: Sendable {
   public var sshKey: String?
   public var sshPassphrase: String?
@@ -39,9 +40,9 @@ public struct RemoteAccess: Sendable {
   }
 
   /// The answers to libgit2's questions while pushing to `url`.
-  func callbacks(for url: RemoteURL) -> PushCallbacks {
+  func callbacks(for url: RemoteURL) -> RemoteCallbacks {
     let attempts = Attempts()
-    return PushCallbacks(
+    return RemoteCallbacks(
       credential: { request in try self.credential(request, url: url, attempts: attempts) },
       verifyHostKey: { key in try self.verify(key, url: url) })
   }
@@ -54,10 +55,14 @@ public struct RemoteAccess: Sendable {
   private func credential(_ request: CredentialRequest, url: RemoteURL, attempts: Attempts) throws -> RemoteCredential? {
     let host = url.host ?? ""
     if request.allowsUserPassword && url.transport != .ssh {
+      // After a redirect, the server asking is the one redirected to: the token goes only to
+      // the scheme, host and port the URL names.
       let asked = try RemoteURL(request.url)
-      guard asked.host?.lowercased() == host.lowercased() else {
+      guard asked.transport == url.transport, asked.host?.lowercased() == host.lowercased(),
+        asked.effectivePort == url.effectivePort
+      else {
         throw JournalError(
-          "\(asked.host ?? request.url) asked for credentials, but the URL names \(host); the token is sent to \(host) only")
+          "\(asked.origin) asked for credentials, but the URL names \(url.origin); the token is sent there only")
       }
       guard let token else {
         throw JournalError(

@@ -11,13 +11,16 @@ import JournalParsing
 /// person's changes alone.
 ///
 /// The result depends on nothing but the source commits, so the same history always gives
-/// the same commit ids. The last source commit translated and its translation are kept in
-/// `refs/journal/share/<id>`, so a later run translates only the commits made since.
+/// the same commit ids. A run can go on from an earlier translation (`ShareRecord`), and then
+/// translates only the commits made since.
 struct SharedHistory {
   let repository: Repository
   /// Where the journal sits in the repository: `""` or `Journal/`.
   let prefix: String
   let person: String
+  /// The folder the user says this person's folder continues, where it first appears
+  /// (`--follow-from`).
+  let followFrom: String?
 
   struct Commit: Sendable {
     let shared: ObjectID
@@ -32,31 +35,20 @@ struct SharedHistory {
     let shared: ObjectID
     /// The commits made by this run, oldest first.
     let added: [Commit]
-    /// Whether the run continued from the recorded translation.
+    /// Whether the run went on from the translation it was given.
     let continued: Bool
-    /// The record commit `refs/journal/share/<id>` named when the run started.
-    let previousRecord: ObjectID?
+    /// Where the history starts, when it starts at a folder that appears in a commit that
+    /// removed others: they might be this person's past, which only the user can say.
+    let beginning: Beginning?
+    /// Whether this run, translating from the start, made the translation it was asked to
+    /// check: the same shared tip for the same source commit.
+    let reproduced: Bool
   }
 
-  /// A record commit, kept in this repository only: its parent is the tip of the shared
-  /// history, its message names the source commit translated last. One reference, so the
-  /// two can never disagree, even after a run is killed.
-  var recordReference: String { "refs/journal/share/\(person)" }
-  /// Names the shared tip while it is pushed.
-  var pendingReference: String { "refs/journal/share-pending/\(person)" }
-
-  private static let sourceLine = "source "
-
-  /// The recorded translation: the record commit, the source commit and the shared tip.
-  private func readRecord() throws -> (record: ObjectID, source: ObjectID, shared: ObjectID)? {
-    guard let record = try repository.reference(recordReference) else { return nil }
-    let header = try repository.commitHeader(record)
-    let message = try repository.commitMessage(record)
-    guard let shared = header.parents.first,
-      let line = message.split(separator: "\n").first(where: { $0.hasPrefix(Self.sourceLine) }),
-      let source = ObjectID(hex: String(line.dropFirst(Self.sourceLine.count)))
-    else { return nil }
-    return (record, source, shared)
+  /// The commit where the person's folder appears, and the folders it removed.
+  struct Beginning {
+    let commit: ObjectID
+    let removed: [String]
   }
 
   /// A step of the first-parent line: the commit, and the person's folder name and tree in it.
@@ -66,21 +58,25 @@ struct SharedHistory {
     let tree: ObjectID
   }
 
-  func build() throws -> Result {
+  /// Translates the history up to HEAD, going on from `earlier` when HEAD's first-parent
+  /// line reaches its source commit with the person's folder under their own name; otherwise
+  /// from the start, then telling whether that gave `check`'s shared tip at its source.
+  func build(continuing earlier: ShareRecord.Point?, checking check: ShareRecord.Point? = nil) throws -> Result {
     guard let head = try repository.headCommit() else {
       throw JournalError("the repository has no commits yet; commit the journal first (journal commit)")
     }
-    let record = try readRecord()
-    let recorded = record.map { ($0.source, $0.shared) }
     var steps: [Step] = []
     var continued = false
     var folder = person
+    var followed = false
+    var beginning: Beginning?
     var header = try repository.commitHeader(head)
     var entry = try personEntry(folder, in: header.tree)
-    // Back along the first parents, one tree lookup per commit, until the recorded
-    // translation, the person's first commit, or the root.
+    // Back along the first parents, one tree lookup per commit, until the earlier
+    // translation, the commit where the folder appears, or the root. A folder is followed
+    // into another's past only on proof (a pure rename) or on the user's word.
     while let current = entry {
-      if let recorded, header.id == recorded.0, repository.hasObject(recorded.1) {
+      if let earlier, header.id == earlier.source, folder == person, repository.hasObject(earlier.shared) {
         continued = true
         break
       }
@@ -89,11 +85,20 @@ struct SharedHistory {
       let parentHeader = try repository.commitHeader(parent)
       var parentEntry = try personEntry(folder, in: parentHeader.tree)
       if parentEntry == nil {
-        guard
-          let renamed = try renamedFrom(
-            folder, tree: current.id, commit: header.tree, parent: parentHeader.tree)
-        else { break }
-        folder = renamed
+        if let renamed = try renamedFrom(folder, tree: current.id, commit: header.tree, parent: parentHeader.tree) {
+          folder = renamed
+        } else if let followFrom, !followed {
+          guard try personEntry(followFrom, in: parentHeader.tree) != nil else {
+            throw JournalError(
+              "--follow-from \(followFrom): there is no \(prefix)mentees/\(followFrom)/ in \(parent.short), the commit before \(prefix)mentees/\(folder)/ appears")
+          }
+          folder = followFrom
+          followed = true
+        } else {
+          beginning = Beginning(
+            commit: header.id, removed: try removedFolders(commit: header.tree, parent: parentHeader.tree))
+          break
+        }
         parentEntry = try personEntry(folder, in: parentHeader.tree)
       }
       header = parentHeader
@@ -103,14 +108,19 @@ struct SharedHistory {
       throw JournalError(
         "\(person) has no history to share: there is no \(prefix)mentees/\(person)/ in the last commit")
     }
+    if let followFrom, !followed, !continued {
+      throw JournalError(
+        "--follow-from \(followFrom): \(prefix)mentees/\(folder)/ is there from the first commit on; there is nothing before it to follow")
+    }
 
-    var parent = continued ? recorded?.1 : nil
+    var parent = continued ? earlier?.shared : nil
     var lastRoot = try parent.map { try repository.commitHeader($0).tree }
     var lastKey: (String, ObjectID, ObjectID?)?
     var added: [Commit] = []
-    for step in steps.reversed() {
+    var reproduced = false
+    func translate(_ step: Step) throws {
       let config = try repository.treeEntry(prefix + JournalPath.configName, in: step.header.tree)?.id
-      if let key = lastKey, key.0 == step.folder, key.1 == step.tree, key.2 == config { continue }
+      if let key = lastKey, key.0 == step.folder, key.1 == step.tree, key.2 == config { return }
       lastKey = (step.folder, step.tree, config)
       // A folder left with only private notes shares as no folder at all.
       var entries = [TreeEntry(name: JournalPath.configName, id: try sharedConfig(config), kind: .file)]
@@ -118,10 +128,10 @@ struct SharedHistory {
         let mentees = try repository.writeTree([TreeEntry(name: step.folder, id: filtered, kind: .folder)])
         entries.append(TreeEntry(name: JournalPath.peopleFolder, id: mentees, kind: .folder))
       } else if lastRoot == nil {
-        continue
+        return
       }
       let root = try repository.writeTree(entries)
-      if root == lastRoot { continue }
+      if root == lastRoot { return }
       let changes = try repository.changes(from: lastRoot, to: root).map {
         JournalChange(kind: $0.kind, path: $0.path, document: nil)
       }
@@ -133,35 +143,16 @@ struct SharedHistory {
       parent = commit
       lastRoot = root
     }
+    for step in steps.reversed() {
+      try translate(step)
+      if let check, step.header.id == check.source { reproduced = parent == check.shared }
+    }
     guard let shared = parent else {
       throw JournalError("\(person) has nothing to share: their folder holds only private notes")
     }
     return Result(
-      source: head, shared: shared, added: added, continued: continued, previousRecord: record?.record)
-  }
-
-  /// Records the translation, so that the next run starts from it; only if the record is
-  /// still the one this run started from, so that two runs at once cannot interleave.
-  /// `persist` writes the record commit to disk before the reference names it.
-  func record(_ result: Result, persist: () throws -> Void) throws {
-    let header = try repository.commitHeader(result.shared)
-    let record = try repository.writeCommit(
-      tree: try repository.writeTree([]), parents: [result.shared], author: header.committer,
-      committer: header.committer,
-      message: "journal share record for \(person)\n\n\(Self.sourceLine)\(result.source)\n")
-    try persist()
-    do {
-      try repository.setReference(recordReference, to: record, expected: result.previousRecord, log: "journal share")
-    } catch let error as GitError where error.isModified || error.alreadyExists || error.isLocked {
-      throw JournalError(
-        "the push went through, but another journal share of \(person) recorded its own meanwhile; run journal share again")
-    }
-  }
-
-  /// Every file of a shared commit, by path: the journal to check before pushing.
-  func files(of commit: ObjectID) throws -> [String: [UInt8]] {
-    let tree = try repository.commitHeader(commit).tree
-    return try files(tree).mapValues { try repository.blobContent($0) }
+      source: head, shared: shared, added: added, continued: continued, beginning: beginning,
+      reproduced: reproduced && !continued)
   }
 
   private func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
@@ -192,46 +183,6 @@ struct SharedHistory {
     let result = kept.isEmpty ? nil : try repository.writeTree(kept)
     cache.filtered[tree] = result
     return result
-  }
-
-  /// Every file of a filtered folder, by path inside it.
-  private func files(_ tree: ObjectID, under path: String = "") throws -> [String: ObjectID] {
-    var files: [String: ObjectID] = [:]
-    for entry in try repository.treeEntries(tree) {
-      if entry.kind == .folder {
-        files.merge(try self.files(entry.id, under: path + entry.name + "/")) { first, _ in first }
-      } else {
-        files[path + entry.name] = entry.id
-      }
-    }
-    return files
-  }
-
-  /// The folder `folder` was renamed from in this commit: a person folder of the parent that
-  /// the commit removed, holding at least half of the same files, byte for byte. Anything
-  /// less certain ends the history here, so that nobody else's notes are taken for this
-  /// person's.
-  private func renamedFrom(_ folder: String, tree: ObjectID, commit: ObjectID, parent: ObjectID) throws -> String? {
-    guard let people = try repository.treeEntry(prefix + JournalPath.peopleFolder, in: parent),
-      people.kind == .folder, let now = try filteredTree(tree)
-    else { return nil }
-    let nowFiles = try files(now)
-    var best: (name: String, shared: Int)?
-    var tied = false
-    for candidate in try repository.treeEntries(people.id) where candidate.kind == .folder {
-      guard try personEntry(candidate.name, in: commit) == nil,
-        let before = try filteredTree(candidate.id)
-      else { continue }
-      let beforeFiles = try files(before)
-      let shared = beforeFiles.filter { nowFiles[$0.key] == $0.value }.count
-      guard shared > 0, shared * 2 >= min(beforeFiles.count, nowFiles.count) else { continue }
-      if shared == best?.shared { tied = true }
-      if shared > best?.shared ?? 0 {
-        best = (candidate.name, shared)
-        tied = false
-      }
-    }
-    return tied ? nil : best?.name
   }
 
   // MARK: Settings

@@ -1,0 +1,59 @@
+import JournalGit
+
+/// Which branch of the remote `journal share` pushes to, and whether a clone of the remote
+/// will check it out.
+extension Sharer {
+  /// The branch to push to: the one given; else, for an empty remote, the one its HEAD names
+  /// (so that a clone checks it out), else the one recorded, else `main`; for a remote with
+  /// branches, the one recorded, else the one HEAD names, else none: refused, since the remote
+  /// does not say.
+  static func branch(given: String?, recorded: String?, remote: RemoteReferences, url: RemoteURL) throws
+    -> String
+  {
+    if let given { return given }
+    let head = remote.head.flatMap { $0.hasPrefix("refs/heads/") ? $0 : nil }
+    if remote.references.isEmpty { return head ?? recorded ?? "refs/heads/main" }
+    if let chosen = recorded ?? head { return chosen }
+    let branches = remote.references.keys.filter { $0.hasPrefix("refs/heads/") }.sorted().map { shortName($0) }
+    throw JournalError(
+      "\(url.display) has \(branches.isEmpty ? "references" : "branches (" + branches.prefix(5).joined(separator: ", ") + ")") but its HEAD names none of them, so it does not say which branch to push to; pass --branch")
+  }
+
+  static func listing(_ url: RemoteURL, access: RemoteAccess, in repository: Repository) throws
+    -> RemoteReferences
+  {
+    do {
+      return try repository.remoteReferences(at: url.text, callbacks: access.callbacks(for: url))
+    } catch let error as GitError {
+      throw JournalError("cannot push to \(url.display): \(error.message)")
+    }
+  }
+
+  /// `main` for `refs/heads/main`.
+  static func shortName(_ reference: String) -> String {
+    reference.hasPrefix("refs/heads/") ? String(reference.dropFirst("refs/heads/".count)) : reference
+  }
+
+  /// After a push to `branch`: a warning when the remote's HEAD names another branch, or one
+  /// it does not have, so that a clone would not check the history out. A network remote that
+  /// did not say what HEAD names before the push (an empty one) is asked again: it says now
+  /// if HEAD names a branch it has.
+  static func headWarning(
+    pushed branch: String, before: RemoteReferences, url: RemoteURL, access: RemoteAccess, in repository: Repository
+  ) throws -> String? {
+    var head = before.head
+    if head == nil && url.transport != .local {
+      do {
+        head = try listing(url, access: access, in: repository).head
+      } catch let error as JournalError {
+        return "pushed, but could not then read which branch HEAD names: \(error.message)"
+      }
+    }
+    guard head != branch else { return nil }
+    let naming =
+      head.map { "HEAD naming \(shortName($0))" }
+      ?? (url.transport == .local ? "a detached HEAD" : "HEAD naming a branch it does not have")
+    return
+      "\(url.display) has \(naming), not \(shortName(branch)): a clone checks out \(head.map { shortName($0) } ?? "nothing"); make \(shortName(branch)) its default branch (git symbolic-ref HEAD \(branch) in that repository, or the hosting service's settings)"
+  }
+}

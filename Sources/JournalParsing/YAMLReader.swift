@@ -1,0 +1,277 @@
+import Clibyaml
+import JournalModel
+
+/// Reads YAML into `YAMLNode`s from libyaml's events, refusing at the event what journal's
+/// front matter never needs and what would let a few bytes cost unbounded work: anchors,
+/// aliases, tags, and nesting deeper than `maximumDepth`. Repeated keys are found in the same
+/// pass: a small mapping's earlier keys are searched in turn, a large one's are hashed.
+struct YAMLReader {
+  static let maximumDepth = 64
+
+  /// The file line of the YAML's first line: libyaml's 0-based marks plus this are file lines.
+  private let firstLine: Int
+  private let file: String
+  private var nodes: [YAMLNode] = []
+  private var open: [Collection] = []
+  private var diagnostics: [Diagnostic] = []
+
+  /// An open collection, and for a mapping what is known of its current entry.
+  private struct Collection {
+    let index: Int
+    let isMapping: Bool
+    /// The key this collection is the value of, or an item of, for findings.
+    let field: String?
+    /// Inside an entry that is dropped: nothing in it is reported.
+    let ignored: Bool
+    var expectsKey = true
+    var key: String? = nil
+    /// Where the current entry starts when it is dropped: its key is repeated or not text.
+    var dropFrom: Int? = nil
+    var keyCount = 0
+    /// The line of each key, once the mapping has too many keys to search them in turn.
+    var keyLines: [String: Int]? = nil
+  }
+
+  /// Up to this many keys, a mapping's earlier keys are searched in turn, without allocating.
+  private static let keysSearchedInTurn = 16
+
+  /// Reads the YAML in `bytes`: its nodes (none for an empty document), or nil when it is
+  /// refused, with every finding on the way.
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String)
+    -> (nodes: [YAMLNode]?, diagnostics: [Diagnostic])
+  {
+    var reader = YAMLReader(firstLine: firstLine, file: file)
+    let nodes = reader.run(bytes)
+    return (nodes, reader.diagnostics)
+  }
+
+  private init(firstLine: Int, file: String) {
+    self.firstLine = firstLine
+    self.file = file
+  }
+
+  private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) -> [YAMLNode]? {
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return [] }
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else {
+      refuse("invalid YAML: out of memory", at: .start)
+      return nil
+    }
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_input_string(&parser, base, bytes.count)
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+
+    var documents = 0
+    while true {
+      var event = yaml_event_t()
+      guard yaml_parser_parse(&parser, &event) == 1 else {
+        syntaxError(parser, bytes)
+        return nil
+      }
+      defer { yaml_event_delete(&event) }
+      let at = location(event.start_mark)
+      switch event.type {
+      case YAML_STREAM_END_EVENT:
+        return nodes
+      case YAML_DOCUMENT_START_EVENT:
+        documents += 1
+        if documents > 1 {
+          refuse("invalid YAML: a second document; journal reads one", at: at, hint: "remove the `---` line")
+          return nil
+        }
+      case YAML_ALIAS_EVENT:
+        refuse("YAML aliases are not allowed in front matter", at: at, hint: Self.expansionHint)
+        return nil
+      case YAML_SCALAR_EVENT:
+        let scalar = event.data.scalar
+        guard accepts(anchor: scalar.anchor, tag: scalar.tag, at: at) else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+        checkControls(in: UnsafeBufferPointer(start: scalar.value, count: scalar.length), at: at)
+        nodes.append(
+          YAMLNode(
+            kind: .scalar, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, text: text, location: at,
+            end: nodes.count + 1))
+        completed(nodes.count - 1)
+      case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+        let isMapping = event.type == YAML_MAPPING_START_EVENT
+        let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+        let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+        guard accepts(anchor: anchor, tag: tag, at: at) else { return nil }
+        guard open.count < Self.maximumDepth else {
+          refuse(
+            "front matter is nested more than \(Self.maximumDepth) levels deep", at: at,
+            hint: "journal fields are at most a few levels deep")
+          return nil
+        }
+        let parent = open.last
+        open.append(
+          Collection(
+            index: nodes.count, isMapping: isMapping, field: parent.flatMap(Self.field),
+            ignored: parent.map { $0.ignored || $0.dropFrom != nil } ?? false))
+        nodes.append(
+          YAMLNode(kind: isMapping ? .mapping : .sequence, plain: false, text: "", location: at, end: 0))
+      case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        let collection = open.removeLast()
+        nodes[collection.index].end = nodes.count
+        completed(collection.index)
+      default:
+        break
+      }
+    }
+  }
+
+  static let expansionHint = "write the value out in full; anchors and aliases can expand without bound"
+
+  /// The key a value in this collection belongs to.
+  private static func field(_ collection: Collection) -> String? {
+    collection.isMapping ? collection.key : collection.field
+  }
+
+  private mutating func accepts(
+    anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?,
+    at location: SourceLocation
+  ) -> Bool {
+    // The event's mark is its first property, whichever it is.
+    if anchor != nil && tag != nil {
+      refuse("YAML anchors and tags are not allowed in front matter", at: location, hint: Self.expansionHint)
+      return false
+    }
+    if anchor != nil {
+      refuse("YAML anchors are not allowed in front matter", at: location, hint: Self.expansionHint)
+      return false
+    }
+    if tag != nil {
+      refuse(
+        "YAML tags are not allowed in front matter", at: location,
+        hint: "remove the `!…`; journal reads every value as written")
+      return false
+    }
+    return true
+  }
+
+  /// A node is whole: as a mapping's key it is checked for repeats, and once the value after
+  /// a dropped key is whole, the entry leaves the array. The open mapping is changed where it
+  /// is, so its table of keys is never copied.
+  private mutating func completed(_ index: Int) {
+    guard let top = open.indices.last, open[top].isMapping else { return }
+    guard open[top].expectsKey else {
+      open[top].expectsKey = true
+      if let start = open[top].dropFrom {
+        nodes.removeSubrange(start...)
+        open[top].dropFrom = nil
+      }
+      return
+    }
+    open[top].expectsKey = false
+    let key = nodes[index]
+    guard key.kind == .scalar else {
+      open[top].dropFrom = index
+      if !open[top].ignored {
+        report(
+          RuleID.invalidValue,
+          open[top].field.map { "a key in `\($0)` must be text" }
+            ?? "a front matter key must be plain text, found \(key.kind == .mapping ? "a mapping" : "a list")",
+          at: key.location)
+      }
+      return
+    }
+    if let first = earlierLine(of: key.text, before: index, in: top) {
+      open[top].dropFrom = index
+      if !open[top].ignored {
+        report(
+          RuleID.duplicateID, "key `\(key.text)` is given more than once; the first is on line \(first)",
+          at: key.location, hint: "keep one `\(key.text)`; the later one is ignored")
+      }
+      return
+    }
+    open[top].key = key.text
+    open[top].keyCount += 1
+    if open[top].keyLines != nil {
+      open[top].keyLines![key.text] = key.location.line
+    } else if open[top].keyCount > Self.keysSearchedInTurn {
+      var lines: [String: Int] = [:]
+      forEachKey(in: top, before: nodes.count) { lines[$0.text] = $0.location.line }
+      open[top].keyLines = lines
+    }
+  }
+
+  /// The line of an earlier key with this text in the mapping open at `top`, if any.
+  private func earlierLine(of text: String, before index: Int, in top: Int) -> Int? {
+    if let lines = open[top].keyLines { return lines[text] }
+    var line: Int? = nil
+    forEachKey(in: top, before: index) { key in
+      if line == nil, key.text == text { line = key.location.line }
+    }
+    return line
+  }
+
+  /// Calls `body` with each key of the mapping open at `top` that starts before `end`; kept
+  /// entries sit in the array as key, value, key, value.
+  private func forEachKey(in top: Int, before end: Int, _ body: (YAMLNode) -> Void) {
+    var key = open[top].index + 1
+    while key < end {
+      body(nodes[key])
+      let value = nodes[key].end
+      guard value < end else { return }
+      key = nodes[value].end
+    }
+  }
+
+  /// Reports a scalar that holds a control character, where the scalar starts: such text
+  /// comes from a quoted escape (`"\e"`) or is a bidirectional control written as it is.
+  private mutating func checkControls(in text: UnsafeBufferPointer<UInt8>, at location: SourceLocation) {
+    guard let first = ControlCharacters.find(in: text, ControlCharacters.isRefusedInText).first else { return }
+    let holder: String
+    if let top = open.indices.last {
+      if open[top].ignored || open[top].dropFrom != nil { return }
+      holder = open[top].isMapping && open[top].expectsKey
+        ? "a key" : Self.field(open[top]).map { "`\($0)`" } ?? "a value"
+    } else {
+      holder = "the front matter"
+    }
+    report(
+      RuleID.invalidValue, "\(holder) holds the \(ControlCharacters.name(first.value))", at: location,
+      hint: ControlCharacters.hint(first.value))
+  }
+
+  /// libyaml counts a mark's line and column from 0, the column in characters, which for UTF-8
+  /// input are Unicode scalars as journal's columns are; its lines are the file's, since
+  /// `FrontMatter` hands it no line break but `\n`.
+  private func location(_ mark: yaml_mark_t) -> SourceLocation {
+    SourceLocation(line: mark.line + firstLine, column: mark.column + 1)
+  }
+
+  private mutating func report(_ rule: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    diagnostics.append(
+      Diagnostic(rule: rule, severity: .error, message: message, file: file, location: location, hint: hint))
+  }
+
+  private mutating func refuse(_ message: String, at location: SourceLocation, hint: String? = nil) {
+    report(RuleID.yamlSyntax, message, at: location, hint: hint)
+  }
+
+  /// libyaml's own account of what it could not read, at its mark, in its words.
+  private mutating func syntaxError(_ parser: yaml_parser_t, _ bytes: UnsafeBufferPointer<UInt8>) {
+    let problem = parser.problem.map { String(cString: $0) } ?? "cannot be read"
+    var message = "invalid YAML: \(problem)"
+    var at = location(parser.problem_mark)
+    switch parser.error {
+    case YAML_READER_ERROR:
+      // The reader counts bytes, not marks.
+      at = SourceText.locations(ofBytes: [parser.problem_offset], in: bytes, firstLine: firstLine)[0]
+    case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+      if let context = parser.context {
+        message += " (\(String(cString: context)) on line \(location(parser.context_mark).line))"
+      }
+    default:
+      at = SourceLocation(line: firstLine, column: 1)
+    }
+    var hint: String? = nil
+    if message.contains("tab") {
+      hint = "YAML indents with spaces, never tabs"
+    } else if message.contains("mapping values are not allowed") {
+      hint = "put text that holds `: ` in quotes"
+    }
+    refuse(message, at: at, hint: hint)
+  }
+}

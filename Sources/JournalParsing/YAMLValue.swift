@@ -1,0 +1,61 @@
+import JournalModel
+
+/// One node of a front matter as `YAMLReader` records it. The nodes of a front matter sit in
+/// one array in document order, each collection followed by its descendants: nothing refers
+/// to anything else, so nothing can expand.
+struct YAMLNode: Sendable {
+  enum Kind: Sendable { case scalar, sequence, mapping }
+
+  let kind: Kind
+  /// A scalar written without quotes or a block indicator: only such text can mean nothing
+  /// (`~`, `null`) or be a number.
+  let plain: Bool
+  /// A scalar's text; empty for a collection.
+  let text: String
+  let location: SourceLocation
+  /// The index just past this node's last descendant.
+  var end: Int
+}
+
+/// A value in a front matter: text, a list or a mapping, and where it starts.
+struct YAMLValue {
+  private let nodes: [YAMLNode]
+  private let index: Int
+
+  init(_ nodes: [YAMLNode], at index: Int) {
+    self.nodes = nodes
+    self.index = index
+  }
+
+  var kind: YAMLNode.Kind { nodes[index].kind }
+  var location: SourceLocation { nodes[index].location }
+  var isPlain: Bool { nodes[index].plain }
+
+  /// The text of a scalar; nil for a list or a mapping.
+  var text: String? { kind == .scalar ? nodes[index].text : nil }
+
+  /// A list's items, a mapping's keys and values in turn; nothing for a scalar.
+  private var children: [YAMLValue] {
+    var children: [YAMLValue] = []
+    var child = index + 1
+    while child < nodes[index].end {
+      children.append(YAMLValue(nodes, at: child))
+      child = nodes[child].end
+    }
+    return children
+  }
+
+  /// The items of a list.
+  var items: [YAMLValue] { kind == .sequence ? children : [] }
+
+  /// The entries of a mapping. The reader has refused keys that are not text and dropped
+  /// repeated ones, so every key is text and given once.
+  var entries: [FrontMatter.Entry] {
+    guard kind == .mapping else { return [] }
+    let children = children
+    return stride(from: 0, to: children.count - 1, by: 2).map { at in
+      FrontMatter.Entry(
+        key: children[at].text ?? "", keyLocation: children[at].location, value: children[at + 1])
+    }
+  }
+}
