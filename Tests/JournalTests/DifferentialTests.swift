@@ -516,8 +516,7 @@ import Testing
   @Test func authorAndCommitterShareOneNow() throws {
     let pair = try Pair { repo in
       repo.environment = [:]
-      try repo.write([".git/hooks/pre-commit": "#!/bin/sh\nsleep 1.2\n"])
-      chmod(repo.path + "/.git/hooks/pre-commit", 0o755)
+      try repo.hook("pre-commit", "#!/bin/sh\nsleep 1.2\n")
     }
     try pair.change { try $0.write([Self.note: session]) }
     let runs = try pair.commit([Self.note])
@@ -532,8 +531,7 @@ import Testing
   /// left in `GIT_INDEX_FILE`, and so does journal.
   @Test func aPreCommitHookThatStagesIsCommitted() throws {
     let pair = try Pair { repo in
-      try repo.write([".git/hooks/pre-commit": "#!/bin/sh\nprintf -- '- Added by the hook\\n' >> \(DifferentialTests.note)\ngit add \(DifferentialTests.note)\n"])
-      chmod(repo.path + "/.git/hooks/pre-commit", 0o755)
+      try repo.hook("pre-commit", "#!/bin/sh\nprintf -- '- Added by the hook\\n' >> \(DifferentialTests.note)\ngit add \(DifferentialTests.note)\n")
     }
     try pair.change { try $0.write([Self.note: session]) }
     let runs = try pair.commit([Self.note])
@@ -544,19 +542,22 @@ import Testing
     #expect(try pair.journal.git("show", "HEAD:\(Self.note)").hasSuffix("- Added by the hook\n"))
   }
 
+  /// What a test's `reference-transaction` hook wrote.
+  static func transactionLog(_ repo: GitFixture) throws -> String {
+    try String(contentsOfFile: repo.path + "/.git/transaction-log", encoding: .utf8)
+  }
+
   /// git 2.28 and later run `reference-transaction` when a commit moves the branch:
   /// `prepared` with the references locked, then `committed`, each with `<old> <new> <ref>`
   /// lines for HEAD and the branch on standard input, in the working tree's top folder.
   @Test func referenceTransactionHookSeesWhatGitShows() throws {
     let pair = try Pair { repo in
-      try repo.write([
-        ".git/hooks/reference-transaction":
-          "#!/bin/sh\n{ echo \"$1 $# $(pwd) author=$GIT_AUTHOR_NAME/$GIT_AUTHOR_DATE prefix=$GIT_PREFIX index=${GIT_INDEX_FILE-none}\"; cat; } >> .git/transaction-log\n"
-      ])
-      chmod(repo.path + "/.git/hooks/reference-transaction", 0o755)
+      try repo.hook(
+        "reference-transaction",
+        "#!/bin/sh\n{ echo \"$1 $# $(pwd) author=$GIT_AUTHOR_NAME/$GIT_AUTHOR_DATE prefix=$GIT_PREFIX index=${GIT_INDEX_FILE-none}\"; cat; } >> .git/transaction-log\n")
     }
     try pair.commitSessionAndCompare()
-    let log = { (repo: GitFixture) in try String(contentsOfFile: repo.path + "/.git/transaction-log", encoding: .utf8) }
+    let log = Self.transactionLog
     #expect(try log(pair.git) == log(pair.journal).replacingOccurrences(of: pair.journal.path, with: pair.git.path))
     let journalLog = try log(pair.journal)
     #expect(journalLog.contains(" HEAD\n"), "\(journalLog)")
@@ -566,11 +567,9 @@ import Testing
   /// it with `aborted`, and the branch, reflogs and index stay as they were.
   @Test func aReferenceTransactionHookThatRefuses() throws {
     let pair = try Pair { repo in
-      try repo.write([
-        ".git/hooks/reference-transaction":
-          "#!/bin/sh\n{ echo \"$1\"; cat; } >> .git/transaction-log\nif [ \"$1\" = prepared ]; then echo 'no, not now' >&2; exit 3; fi\n"
-      ])
-      chmod(repo.path + "/.git/hooks/reference-transaction", 0o755)
+      try repo.hook(
+        "reference-transaction",
+        "#!/bin/sh\n{ echo \"$1\"; cat; } >> .git/transaction-log\nif [ \"$1\" = prepared ]; then echo 'no, not now' >&2; exit 3; fi\n")
     }
     try pair.change { try $0.write([Self.note: session]) }
     let before = try Self.snapshot(pair.journal)
@@ -580,7 +579,7 @@ import Testing
     #expect(runs.journal.stderr.contains("no, not now"), "\(runs.journal.stderr)")
     #expect(runs.journal.stderr.contains("reference-transaction"), "\(runs.journal.stderr)")
     #expect(try Self.snapshot(pair.journal) == before)
-    let log = { (repo: GitFixture) in try String(contentsOfFile: repo.path + "/.git/transaction-log", encoding: .utf8) }
+    let log = Self.transactionLog
     #expect(try log(pair.git) == log(pair.journal))
     #expect(try log(pair.journal).hasPrefix("prepared\n"))
     #expect(try log(pair.journal).contains("aborted\n"))
