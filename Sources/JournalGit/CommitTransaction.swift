@@ -196,7 +196,7 @@ public final class CommitTransaction {
     let cleanup = try MessageCleanup(repository)
     let messageFile = repository.gitFolder + "COMMIT_EDITMSG"
     let shownFile = messageFile.hasPrefix(top) ? String(messageFile.dropFirst(top.count)) : messageFile
-    try Data(cleanup.prepare(message).utf8).write(to: URL(fileURLWithPath: messageFile))
+    try writeScratchFile(Array(cleanup.prepare(message).utf8), to: messageFile)
     try run(.prepareCommitMsg, [shownFile, "message"])
     if options.verify { try run(.commitMsg, [shownFile]) }
     let written = (try? Data(contentsOf: URL(fileURLWithPath: messageFile))).map { String(decoding: $0, as: UTF8.self) } ?? ""

@@ -255,13 +255,7 @@ enum PacketLine {
   }
 
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
-    var done = 0
-    while done < bytes.count {
-      let wrote = bytes[done...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-      if wrote < 0 && errno == EINTR { continue }
-      guard wrote > 0 else { throw Failure() }
-      done += wrote
-    }
+    guard bytes.withUnsafeBytes({ JournalGit.writeAll($0, to: descriptor) }) else { throw Failure() }
   }
 }
 

@@ -184,13 +184,8 @@ private func copyFile(from path: String, to descriptor: Int32) throws {
     guard count > 0 else {
       throw GitError(function: "read", code: -1, message: "cannot read \(path): \(String(cString: strerror(errno)))")
     }
-    var written = 0
-    while written < count {
-      let done = buffer[written..<count].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      guard done > 0 else {
-        throw GitError(function: "write", code: -1, message: "cannot write the index lock: \(String(cString: strerror(errno)))")
-      }
-      written += done
+    guard buffer[..<count].withUnsafeBytes({ writeAll($0, to: descriptor) }) else {
+      throw GitError(function: "write", code: -1, message: "cannot write the index lock: \(String(cString: strerror(errno)))")
     }
   }
 }
