@@ -11,9 +11,9 @@ extension Repository {
   /// libgit2 1.5 reads its threshold from `pack.deltaCacheSize` (the cache of computed
   /// deltas, which only speeds up writing them) instead of `core.bigFileThreshold`, and
   /// otherwise searches deltas in blobs up to 512 MiB, holding several copies of each. So
-  /// the threshold is given under that key, in a configuration file of the highest level
-  /// (the application's) put in front of the repository's configuration, which stays as it
-  /// was on disk. Meant for the repository's last use, like `withObjectsInMemory`.
+  /// the threshold is given under that key, in a configuration file of a level above all
+  /// the levels git reads (the command line's the highest), put in front of them; nothing is
+  /// written where git reads. Meant for the repository's last use, like `withObjectsInMemory`.
   public func withBigFileThreshold<T>(fallback: Int64, _ body: () throws -> T) throws -> T {
     var config: OpaquePointer?
     try check(git_repository_config(&config, pointer), "git_repository_config")
@@ -25,17 +25,11 @@ extension Repository {
     } else {
       try check(found, "git_config_get_int64")
     }
-    guard let folder = mkdtemp(strdup(NSTemporaryDirectory() + "/journal-config-XXXXXX")).map({ pointer in
-      defer { free(pointer) }
-      return String(cString: pointer)
-    }) else {
-      throw GitError(function: "mkdtemp", code: -1, message: "cannot create a temporary folder: \(String(cString: strerror(errno)))")
-    }
     // libgit2 reads the file again whenever it changed on disk: it stays until `body` is done.
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let file = folder + "/config"
-    try Data("[pack]\n\tdeltaCacheSize = \(threshold)\n".utf8).write(to: URL(fileURLWithPath: file))
-    try check(git_config_add_file_ondisk(config, file, GIT_CONFIG_LEVEL_APP, pointer, 1), "git_config_add_file_ondisk")
+    let file = try NamedTemporaryFile(Array("[pack]\n\tdeltaCacheSize = \(threshold)\n".utf8))
+    defer { file.remove() }
+    let level = git_config_level_t(rawValue: GitConfiguration.commandLevel.rawValue + 1)
+    try check(git_config_add_file_ondisk(config, file.path, level, pointer, 1), "git_config_add_file_ondisk")
     return try body()
   }
 }

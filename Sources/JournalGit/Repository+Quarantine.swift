@@ -31,7 +31,7 @@ extension Repository {
     var odb: OpaquePointer?
     try check(git_repository_odb(&odb, pointer), "git_repository_odb")
     defer { git_odb_free(odb) }
-    var backend: OpaquePointer?
+    var backend: UnsafeMutablePointer<git_odb_backend>?
     try check(git_odb_backend_pack(&backend, folder), "git_odb_backend_pack")
     // Before the repository's own packs (priority 2), behind `withObjectsInMemory`'s store
     // (999), which writes no packs: every pack written from now on lands here. The object
