@@ -13,7 +13,7 @@ extension Repository {
   /// otherwise searches deltas in blobs up to 512 MiB, holding several copies of each. So
   /// the threshold is given under that key, in a configuration file of a level above all
   /// the levels git reads (the command line's the highest), put in front of them; nothing is
-  /// written where git reads. Meant for the repository's last use, like `withObjectsInMemory`.
+  /// written where git reads, and the repository's configuration is as before afterwards.
   public func withBigFileThreshold<T>(fallback: Int64, _ body: () throws -> T) throws -> T {
     var config: OpaquePointer?
     try check(git_repository_config(&config, pointer), "git_repository_config")
@@ -25,11 +25,20 @@ extension Repository {
     } else {
       try check(found, "git_config_get_int64")
     }
-    // libgit2 reads the file again whenever it changed on disk: it stays until `body` is done.
+    // A copy of the frozen configuration, the file added and frozen in turn (journal reads
+    // only frozen configurations), installed while `body` runs, then the original again.
+    var copy: OpaquePointer?
+    try check(git_config_snapshot(&copy, config), "git_config_snapshot")
+    defer { git_config_free(copy) }
     let file = try NamedTemporaryFile(Array("[pack]\n\tdeltaCacheSize = \(threshold)\n".utf8))
     defer { file.remove() }
     let level = git_config_level_t(rawValue: GitConfiguration.commandLevel.rawValue + 1)
-    try check(git_config_add_file_ondisk(config, file.path, level, pointer, 1), "git_config_add_file_ondisk")
+    try check(git_config_add_file_ondisk(copy, file.path, level, pointer, 1), "git_config_add_file_ondisk")
+    var layered: OpaquePointer?
+    try check(git_config_snapshot(&layered, copy), "git_config_snapshot")
+    defer { git_config_free(layered) }
+    try check(git_repository_set_config(pointer, layered), "git_repository_set_config")
+    defer { git_repository_set_config(pointer, config) }
     return try body()
   }
 }
