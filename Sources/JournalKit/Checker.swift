@@ -73,16 +73,13 @@ public enum Checker {
 
   /// True when `path` is one of `selection`'s files, or inside one of its folders.
   static func isSelected(_ path: String, by selection: [String]) -> Bool {
-    selection.contains { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") }
+    selection.contains { JournalPath.isInside(path, folder: $0) }
   }
 
   /// The journal's own files (journal.yml, anything not in a person's folder), and one
   /// listing per person.
   static func split(_ listing: JournalListing) -> (shared: JournalListing, people: [JournalListing]) {
-    func owner(_ path: String) -> String? {
-      let parts = path.split(separator: "/")
-      return parts.count >= 3 && parts[0] == Substring(JournalPath.peopleFolder) ? String(parts[1]) : nil
-    }
+    let owner = JournalPath.person(of:)
     var shared = JournalListing()
     var people: [String: JournalListing] = [:]
     for id in listing.people { people[id, default: JournalListing()].people = [id] }
@@ -105,11 +102,10 @@ extension Checker {
   static func people(in selection: [String]) -> Set<String>? {
     var people: Set<String> = []
     for path in selection {
-      let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-      guard parts.count >= 2, parts[0] == Substring(JournalPath.peopleFolder), !parts[1].isEmpty else {
-        return nil
-      }
-      people.insert(String(parts[1]))
+      guard let inside = JournalPath.subpath(of: path, under: JournalPath.peopleFolder),
+        let id = JournalPath.components(of: inside, omittingEmpty: false).first, !id.isEmpty
+      else { return nil }
+      people.insert(String(id))
     }
     return people
   }

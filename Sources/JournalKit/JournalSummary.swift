@@ -38,11 +38,8 @@ public struct JournalSummary: Sendable {
       config: journal.config)
     var reasons: [String: [String]] = [:]
     for finding in findings {
-      // Split at each "/" scalar: a folder name may start with a combining mark or a ZWJ,
-      // which would make one Character of it and the "/" before.
-      let parts = finding.file.unicodeScalars.split(separator: "/")
-      guard parts.count > 1 else { continue }
-      reasons[String(parts[1]), default: []].append(finding.message)
+      guard let person = JournalPath.person(of: finding.file) else { continue }
+      reasons[person, default: []].append(finding.message)
     }
     attention = records.compactMap { record in
       guard let list = reasons[record.id] else { return nil }

@@ -66,4 +66,29 @@ import Testing
     #expect(one.stdout.contains("\"files\":2"))
     #expect(!one.stdout.contains(Self.joiningNames[1]))
   }
+
+  @Test func selectionsAndOwnersSplitAtTheSlashByte() {
+    let name = Self.joiningNames[0]
+    #expect(JournalPath.isInside("mentees/\(name)/profile.md", folder: "mentees"))
+    #expect(JournalPath.isInside("mentees/\(name)/profile.md", folder: "mentees/\(name)"))
+    #expect(!JournalPath.isInside("mentees/\(name)x/profile.md", folder: "mentees/\(name)"))
+    #expect(JournalPath.isInside("mentees", folder: "mentees"))
+    #expect(JournalPath.person(of: "mentees/\(name)/sessions/2026-11-20.md") == name)
+    #expect(JournalPath.person(of: "mentees/\(name)") == nil)
+    #expect(JournalPath.subpath(of: "/j/\(name)/x", under: "/j") == "\(name)/x")
+    #expect(JournalPath.subpath(of: "/j", under: "/j") == "")
+    #expect(JournalPath.subpath(of: "/jx", under: "/j") == nil)
+    #expect(JournalPath.subpath(of: "a/\(name)", under: "a/") == name)
+  }
+
+  /// A letter followed by a mark that has no precomposed form sorts between `a` and `z` as a
+  /// `Character`; an id is lowercase ASCII letters, digits and `-`, byte by byte.
+  @Test func anIDIsASCIIByteByByte() {
+    #expect(Person.isValidID("sam-okafor"))
+    #expect(!Person.isValidID("b\u{20DD}ob"))
+    #expect(!Person.isValidID("-sam"))
+    #expect(!Person.isValidID("sam-"))
+    #expect(!Person.isValidID(""))
+    #expect(!Person.isValidID("Sam"))
+  }
 }
