@@ -79,10 +79,10 @@ public enum JournalLoader {
   static func parseOne(_ path: String, source: some JournalSource) -> ParsedFile {
     let kind = JournalPath.classify(path)
     // Attachments and private notes are never opened; a misplaced note is only named.
-    guard DocumentParser.readsContent(of: kind) else { return DocumentParser.parse(nil, path: path) }
+    guard DocumentParser.readsContent(of: kind) else { return DocumentParser.parse(nil, path: path, kind: kind) }
     switch source.read(path) {
     case .success(let bytes):
-      return DocumentParser.parse(bytes, path: path)
+      return DocumentParser.parse(bytes, path: path, kind: kind)
     case .failure(let problem):
       return ParsedFile(path: path, kind: kind, document: nil, diagnostics: [problem])
     }
