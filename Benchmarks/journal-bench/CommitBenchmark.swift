@@ -6,24 +6,8 @@ func commitBenchmark(sessions: Int, commits: Int, runs: Int, journal: String) th
   let folder = FileManager.default.temporaryDirectory
     .appendingPathComponent("journal-bench-commit-\(ProcessInfo.processInfo.processIdentifier)")
   defer { try? FileManager.default.removeItem(at: folder) }
-  let generated = try JournalGenerator(sessions: sessions).write(to: folder)
+  let generated = try historyRepository(sessions: sessions, commits: commits, at: folder)
   let git = "git -C '\(folder.path)' -c user.name=Bench -c user.email=bench@example.com"
-  // No automatic gc while the repository is built: one left running in the background would
-  // race the explicit gc below and slow the timed runs.
-  try shell("\(git) init -q -b main && \(git) add -A && \(git) -c gc.auto=0 commit -q -m 'journal: import'")
-  // The rest of the history through fast-import: each commit changes one session.
-  var stream = ""
-  for index in 1..<commits {
-    let person = index % max(1, generated.people)
-    let message = "journal: update notes \(index)"
-    let body = "---\nname: Person \(person)\nrole: Engineer rev \(index)\n---\n"
-    stream += "commit refs/heads/main\ncommitter Bench <bench@example.com> \(1_700_000_000 + index) +0000\n"
-    stream += "data \(message.utf8.count)\n\(message)\n"
-    if index == 1 { stream += "from refs/heads/main^0\n" }
-    stream += "M 100644 inline mentees/person-\(person)/profile.md\ndata \(body.utf8.count)\n\(body)\n"
-  }
-  try shell("\(git) fast-import --quiet --force", input: stream)
-  try shell("\(git) reset -q --hard && \(git) gc -q")
   print("repository of \(generated.files) journal files and \(commits) commits")
   print("each run adds one new session, to each person in turn; median of \(runs) runs\n")
 
@@ -77,4 +61,3 @@ private func timed(_ program: String, _ arguments: [String], environment: [Strin
   try runOnce(program, arguments, in: directory).wall
 }
 
-private func shell(_ command: String, input: String? = nil) throws { try benchShell(command, input: input) }

@@ -2,7 +2,7 @@ import Foundation
 
 // Benchmarks for `journal`, each printed beside a baseline measured in the same run on the
 // same files. Build in release mode first: `swift build -c release`, then
-// `.build/release/journal-bench check|commit|share|share-memory|markdown`.
+// `.build/release/journal-bench check|commit|share|share-memory|markdown|forget`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, default value: Int) -> Int {
@@ -58,6 +58,10 @@ case "share":
   try shareBenchmark(
     people: option("--people", default: 200), commits: option("--commits", default: 5_000),
     runs: option("--runs", default: 5), journal: journal)
+case "forget":
+  try forgetBenchmark(
+    sessions: option("--sessions", default: 10_000), commits: option("--commits", default: 1_000),
+    runs: option("--runs", default: 3), journal: journal)
 case "share-memory":
   try shareMemoryBenchmark(megabytes: option("--megabytes", default: 200), journal: journal)
 case "markdown":
@@ -70,6 +74,6 @@ case "generate" where arguments.count >= 2:
   print("wrote \(generated.files) files to \(arguments[1])")
 default:
   FileHandle.standardError.write(
-    Data("usage: journal-bench check [--sessions N] [--runs N]\n       journal-bench commit [--sessions N] [--commits N] [--runs N]\n       journal-bench share [--people N] [--commits N] [--runs N]\n       journal-bench share-memory [--megabytes N]\n       journal-bench markdown [--bytes N] [--runs N]\n       journal-bench generate DIR [--sessions N]\n".utf8))
+    Data("usage: journal-bench check [--sessions N] [--runs N]\n       journal-bench commit [--sessions N] [--commits N] [--runs N]\n       journal-bench share [--people N] [--commits N] [--runs N]\n       journal-bench share-memory [--megabytes N]\n       journal-bench markdown [--bytes N] [--runs N]\n       journal-bench forget [--sessions N] [--commits N] [--runs N]\n       journal-bench generate DIR [--sessions N]\n".utf8))
   exit(2)
 }

@@ -1,5 +1,6 @@
 #include <git2.h>
 #include <git2/sys/filter.h>
+#include <git2/sys/index.h>
 #include <git2/sys/mempack.h>
 #include <git2/sys/repository.h>
 

@@ -17,7 +17,7 @@ public struct JournalCommand: ParsableCommand {
     version: "\(JournalVersion.current) (libgit2 \(libgit2Version))",
     subcommands: [
       CheckCommand.self, SummaryCommand.self, ShowCommand.self, InitCommand.self, NewCommand.self,
-      CommitCommand.self, ShareCommand.self,
+      CommitCommand.self, ShareCommand.self, ForgetCommand.self,
       LogCommand.self, FmtCommand.self, ExportCommand.self, HooksCommand.self, RulesCommand.self,
       SchemaCommand.self,
     ])

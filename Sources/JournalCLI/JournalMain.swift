@@ -8,7 +8,7 @@ import JournalKit
 /// never a stack trace.
 public enum JournalMain {
   public static func run(_ arguments: [String]) -> Int32 {
-    if let command = arguments.first, ["commit", "log", "share", "init", "hooks"].contains(command) {
+    if let command = arguments.first, ["commit", "log", "share", "forget", "init", "hooks"].contains(command) {
       prepareGit()
     }
     do {

@@ -128,7 +128,10 @@ extension Repository {
   }
 
   /// A blob's size in bytes, read from the object's header, without its content.
-  public func blobSize(_ id: ObjectID) throws -> Int {
+  public func blobSize(_ id: ObjectID) throws -> Int { try objectHeader(id).size }
+
+  /// An object's size and type, read from its header, without its content.
+  func objectHeader(_ id: ObjectID) throws -> (size: Int, type: git_object_t) {
     var odb: OpaquePointer?
     try check(git_repository_odb(&odb, pointer), "git_repository_odb")
     defer { git_odb_free(odb) }
@@ -136,7 +139,7 @@ extension Repository {
     var size = 0
     var type = GIT_OBJECT_ANY
     try check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header")
-    return size
+    return (size, type)
   }
 
   public func blobContent(_ id: ObjectID) throws -> [UInt8] {

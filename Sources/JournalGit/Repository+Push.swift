@@ -159,13 +159,7 @@ extension Repository {
       }
       return 0
     }
-    options.callbacks.push_update_reference = { reference, status, payload in
-      let context = Unmanaged<RemoteContext>.fromOpaque(payload!).takeUnretainedValue()
-      if let status, let reference {
-        context.rejections.append((String(cString: reference), String(cString: status)))
-      }
-      return 0
-    }
+    RemoteContext.collectRejections(into: &options.callbacks)
 
     let refspec = "\(local):\(reference)"
     let result = withStringArray([refspec]) { refspecs in

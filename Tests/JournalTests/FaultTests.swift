@@ -138,6 +138,42 @@ import Testing
     #expect(try repo.git("rev-parse", try repo.shareRecord("alice") + "^1") == (try remote.git("rev-parse", "main")))
   }
 
+  @Test func killedForgetLeavesEachReferenceBeforeOrAfterAndFinishesWhenRunAgain() throws {
+    func references(_ repo: GitFixture) throws -> [String: String] {
+      var values: [String: String] = [:]
+      for line in try repo.git("for-each-ref", "--format=%(refname) %(objectname)").split(separator: "\n") {
+        let parts = line.split(separator: " ")
+        values[String(parts[0])] = String(parts[1])
+      }
+      return values
+    }
+    // The same history each time (fixed identities and dates): its result, uninterrupted.
+    let finished = try ForgetTests.journal()
+    #expect(try finished.journal("forget", ForgetTests.person, "--yes").status == 0)
+    let after = try references(finished)
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<12 {
+      let repo = try ForgetTests.journal()
+      let before = try references(repo)
+      try killAtRandom(["forget", ForgetTests.person, "--yes"], in: repo, within: 600_000, using: &generator)
+      // A lock left by a killed process is what git leaves too; a person removes it.
+      let locks = (FileManager.default.enumerator(atPath: repo.path + "/.git")?.compactMap { $0 as? String } ?? [])
+        .filter { $0.hasSuffix(".lock") }
+      for lock in locks { try? FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock) }
+      #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+      for (name, value) in try references(repo) {
+        #expect(value == before[name] || value == after[name], "\(name) is neither as before nor as after")
+      }
+      let again = try repo.journal("forget", ForgetTests.person, "--yes")
+      #expect(again.status == 0, "\(again.stderr)")
+      #expect(try references(repo) == after)
+      #expect(try repo.git("fsck", "--strict", "--unreachable", "--no-reflogs").isEmpty)
+      #expect(try repo.git("status", "--porcelain") == "")
+      let everything = try ForgetTests.everything(repo)
+      for canary in ForgetTests.canaries { #expect(!everything.contains(canary), "\(canary) is still there") }
+    }
+  }
+
   /// Starts journal in the repository and kills it with SIGKILL after up to `within`
   /// microseconds: before, during or after its work.
   private func killAtRandom(

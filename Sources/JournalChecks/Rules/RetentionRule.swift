@@ -7,7 +7,8 @@ public struct RetentionRule: Rule {
     id: "retention",
     summary: "No record is kept past its profile's `retain-until` date.",
     severity: .warning,
-    rationale: "Confidentiality: candidate feedback is personal data, kept only as long as agreed and then deleted.",
+    rationale:
+      "Confidentiality: candidate feedback is personal data, kept only as long as agreed and then deleted. Deleting the folder is not enough in git, where every earlier commit keeps it: `journal forget ID` removes the person from the whole history.",
     triggering: [
       .file("mentees/alex/profile.md", "---\nname: Alex Kim\nrelationship: candidate\nretain-until: ↓2026-11-01\n---\n")
     ],
@@ -23,7 +24,8 @@ public struct RetentionRule: Rule {
         description,
         "\(profile.name)'s record was to be deleted by \(limit)",
         file: profile.file, at: profile.locations.value("retain-until"),
-        hint: "delete `\(person.folder)/`, or agree a new date with the person")
+        hint:
+          "run `journal forget \(person.id)` to delete the record from the whole history (docs/retention.md), or agree a new date with the person")
     }
   }
 }

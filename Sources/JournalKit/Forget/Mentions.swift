@@ -1,0 +1,121 @@
+import Foundation
+
+/// Where a text names a person: their id, and every name their profile gave them, matched
+/// without regard to case, on Unicode scalars. An id matches only as a whole (not `sam` inside
+/// `sam-okafor` or `sample`); a name only between characters that are not letters or digits.
+struct Mentions: Sendable {
+  let id: String
+  let names: [String]
+
+  /// What takes a mention's place in a message written by hand.
+  static let replacement = "[forgotten]"
+
+  private let needles: [(scalars: [Unicode.Scalar], isID: Bool)]
+
+  init(id: String, names: [String]) {
+    self.id = id
+    self.names = names
+    var needles: [(scalars: [Unicode.Scalar], isID: Bool)] = [(Self.folded(id.unicodeScalars), true)]
+    // A name may be written composed or decomposed ("í" as one scalar or as "i" and an accent).
+    for name in Set(names.flatMap { [$0.precomposedStringWithCanonicalMapping, $0.decomposedStringWithCanonicalMapping] })
+    where name.unicodeScalars.count >= 2 {
+      needles.append((Self.folded(name.unicodeScalars), false))
+    }
+    // Longest first, so that "Carla Díaz" is replaced whole before "Carla" could be.
+    self.needles = needles.sorted { $0.scalars.count > $1.scalars.count }
+  }
+
+  /// Whether the text names the person.
+  func isNamed(in bytes: [UInt8]) -> Bool { firstMatch(in: Self.scalars(bytes).scalars, from: 0) != nil }
+
+  /// Whether a string names the person.
+  func isNamed(in text: String) -> Bool { isNamed(in: Array(text.utf8)) }
+
+  /// Whether a reference's name holds the id, between anything but ASCII letters and digits
+  /// (`refs/heads/notes-for-carla-diaz`): looser than in a message, since such a name is
+  /// refused rather than rewritten.
+  static func referenceName(_ name: String, holds id: String) -> Bool {
+    let name = Array(name.lowercased().utf8)
+    let id = Array(id.utf8)
+    func isWordByte(_ byte: UInt8) -> Bool {
+      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+    var start = 0
+    while start + id.count <= name.count {
+      if name[start..<start + id.count].elementsEqual(id),
+        !(start > 0 && isWordByte(name[start - 1])), !(start + id.count < name.count && isWordByte(name[start + id.count]))
+      {
+        return true
+      }
+      start += 1
+    }
+    return false
+  }
+
+  /// The text with every mention replaced by `replacement`; the same bytes when there is none.
+  /// Text that is not UTF-8 is read byte by byte (each byte one scalar), so an id is still
+  /// found, and written back the same way.
+  func redacted(_ bytes: [UInt8]) -> [UInt8] {
+    let (scalars, isUTF8) = Self.scalars(bytes)
+    var output: [Unicode.Scalar] = []
+    var position = 0
+    var changed = false
+    while let match = firstMatch(in: scalars, from: position) {
+      output += scalars[position..<match.lowerBound]
+      output += Self.replacement.unicodeScalars
+      position = match.upperBound
+      changed = true
+    }
+    guard changed else { return bytes }
+    output += scalars[position...]
+    if isUTF8 {
+      var text = String.UnicodeScalarView()
+      text.append(contentsOf: output)
+      return Array(String(text).utf8)
+    }
+    return output.map { UInt8(truncatingIfNeeded: $0.value) }
+  }
+
+  private func firstMatch(in scalars: [Unicode.Scalar], from start: Int) -> Range<Int>? {
+    var index = start
+    while index < scalars.count {
+      for needle in needles where matches(needle.scalars, in: scalars, at: index) {
+        let end = index + needle.scalars.count
+        let before = index > 0 ? scalars[index - 1] : nil
+        let after = end < scalars.count ? scalars[end] : nil
+        let joins = needle.isID ? Self.continuesID : Self.continuesName
+        if !(before.map(joins) ?? false) && !(after.map(joins) ?? false) { return index..<end }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private func matches(_ needle: [Unicode.Scalar], in scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    guard index + needle.count <= scalars.count else { return false }
+    for offset in 0..<needle.count where Self.folded(scalars[index + offset]) != needle[offset] { return false }
+    return true
+  }
+
+  /// A scalar that would make an id part of a longer word or id.
+  private static func continuesID(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-")
+  }
+
+  private static func continuesName(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.isDiacritic
+  }
+
+  private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    let lower = scalar.properties.lowercaseMapping.unicodeScalars
+    return lower.count == 1 ? lower.first! : scalar
+  }
+
+  private static func folded(_ scalars: String.UnicodeScalarView) -> [Unicode.Scalar] { scalars.map(folded) }
+
+  /// The text's scalars: UTF-8 decoded when it is valid UTF-8, else one scalar per byte.
+  private static func scalars(_ bytes: [UInt8]) -> (scalars: [Unicode.Scalar], isUTF8: Bool) {
+    if let text = String(validating: bytes, as: UTF8.self) { return (Array(text.unicodeScalars), true) }
+    return (bytes.map { Unicode.Scalar($0) }, false)
+  }
+}

@@ -1,0 +1,264 @@
+import Foundation
+import JournalGit
+import JournalModel
+import JournalParsing
+
+/// Every branch, tag and other reference of a repository rewritten so that one person's
+/// folder never appears, computed whole before anything moves. Its objects are written to
+/// wherever the repository writes them (`Forgetter` keeps them in memory until one pack holds
+/// them).
+///
+/// - Each commit's tree loses `<journal>/mentees/<id>/` (and the folders that leaves empty);
+///   every other entry keeps its name, mode and id, so other paths are byte for byte as they
+///   were, and a commit that never held the folder keeps its tree.
+/// - A commit that changed only that folder, and so becomes empty, disappears; one that was
+///   empty to begin with stays. A merge left with one distinct parent and that parent's tree
+///   disappears too.
+/// - Headers are kept byte for byte (authors, committers, dates, `encoding`), but a commit
+///   that changes loses its signature (`gpgsig`), which no longer matches, and the signed tags
+///   merged into it (`mergetag`) whose commit changed.
+/// - A message `journal commit` generated that names the person is generated again from the
+///   changes that remain; any other message that names them has each mention replaced by
+///   `Mentions.replacement`. Annotated tags are rewritten to point at the new commits, with
+///   their messages cleaned the same way and their signatures dropped when they change.
+/// - A commit whose tree, parents and message are unchanged keeps its id.
+final class PersonRemoval {
+  let repository: Repository
+  /// Where the journal sits: `""` or `team/notes/`.
+  let prefix: String
+  let person: String
+  private(set) var mentions: Mentions
+
+  /// What became of each commit: itself, a new commit, or, for a commit that disappeared, the
+  /// commit that takes its place (nil when none does).
+  private(set) var commits: [ObjectID: ObjectID?] = [:]
+  private(set) var tags: [ObjectID: ObjectID?] = [:]
+  private(set) var rewritten = 0
+  private(set) var dropped = 0
+  private(set) var signaturesDropped = 0
+  private(set) var messages: [MessageChange] = []
+  /// Commits kept whose author or committer is named like the person.
+  private(set) var namedSignatures = 0
+
+  struct MessageChange: Sendable {
+    let old: ObjectID
+    let new: ObjectID
+    let oldSubject: String
+    let newSubject: String
+    /// Generated again from what remains, rather than cleaned of mentions.
+    let generated: Bool
+  }
+
+  private var treeOf: [ObjectID: ObjectID] = [:]
+  private var filtered: [ObjectID: ObjectID] = [:]
+  private var empty: ObjectID?
+
+  init(repository: Repository, prefix: String, person: String) {
+    self.repository = repository
+    self.prefix = prefix
+    self.person = person
+    mentions = Mentions(id: person, names: [])
+  }
+
+  /// The person's folder from the top of the working tree, `team/notes/mentees/carla-diaz`.
+  var folder: String { prefix + JournalPath.peopleFolder + "/" + person }
+  private var folderPath: [String] { folder.split(separator: "/").map(String.init) }
+
+  /// Rewrites the history reachable from `targets` (what the references point at).
+  func rewrite(_ targets: [ObjectID]) throws {
+    var tips: [ObjectID] = []
+    for target in targets { if let commit = repository.peeledCommit(target) { tips.append(commit) } }
+    let order = try repository.commitsParentsFirst(from: tips)
+    // The names the person had: every version of their profile.
+    var profiles: Set<ObjectID> = []
+    var headers: [ObjectID: CommitHeader] = [:]
+    for commit in order {
+      let header = try repository.commitHeader(commit)
+      headers[commit] = header
+      treeOf[commit] = header.tree
+      if let profile = try repository.treeEntry(folder + "/profile.md", in: header.tree) { profiles.insert(profile.id) }
+    }
+    var names: [String] = []
+    for profile in profiles {
+      let parsed = DocumentParser.parse(try repository.blobContent(profile), path: "mentees/\(person)/profile.md")
+      if case .profile(let found)? = parsed.document, !names.contains(found.name) { names.append(found.name) }
+    }
+    mentions = Mentions(id: person, names: names)
+    for commit in order { try rewriteCommit(headers[commit]!) }
+  }
+
+  private func filteredTree(_ tree: ObjectID) throws -> ObjectID {
+    if let known = filtered[tree] { return known }
+    let result = try repository.removing(folderPath, from: tree) ?? emptyTree()
+    filtered[tree] = result
+    return result
+  }
+
+  private func emptyTree() throws -> ObjectID {
+    if let empty { return empty }
+    let tree = try repository.emptyTree()
+    empty = tree
+    return tree
+  }
+
+  private func rewriteCommit(_ header: CommitHeader) throws {
+    let commit = header.id
+    var parents: [ObjectID] = []
+    for parent in header.parents {
+      if let mapped = commits[parent] ?? nil, !parents.contains(mapped) { parents.append(mapped) }
+    }
+    let tree = try filteredTree(header.tree)
+    let parentTree = try parents.first.map { treeOf[$0]! } ?? emptyTree()
+    if tree == parentTree {
+      let wasEmpty = try header.tree == (header.parents.first.map { treeOf[$0]! } ?? emptyTree())
+      if (header.parents.count <= 1 && !wasEmpty) || (header.parents.count > 1 && parents.count < 2) {
+        commits[commit] = .some(parents.first)
+        dropped += 1
+        return
+      }
+    }
+    let text = try repository.objectText(commit)
+    var message = text.message
+    var messageChange: (ObjectID) -> MessageChange? = { _ in nil }
+    if mentions.isNamed(in: message) {
+      let (newMessage, generated) = try rewrittenMessage(header, message: message, encoding: text.values("encoding").first)
+      message = newMessage
+      messageChange = { new in
+        MessageChange(
+          old: commit, new: new, oldSubject: Self.subject(text.message), newSubject: Self.subject(newMessage),
+          generated: generated)
+      }
+    }
+    if tree == header.tree && parents == header.parents && message == text.message {
+      commits[commit] = commit
+      if mentions.isNamed(in: header.author.name) || mentions.isNamed(in: header.committer.name) { namedSignatures += 1 }
+      return
+    }
+    var headers = [ObjectText.Header(name: "tree", value: tree.description)]
+    headers += parents.map { ObjectText.Header(name: "parent", value: $0.description) }
+    for header in text.headers {
+      switch header.name {
+      case "tree", "parent":
+        continue
+      case "gpgsig", "gpgsig-sha256":
+        signaturesDropped += 1
+        continue
+      case "mergetag":
+        // The signed tag of a merged commit stays valid only if that commit is unchanged.
+        if let object = Self.taggedObject(header.value), commits[object] == .some(object),
+          !mentions.isNamed(in: header.value)
+        {
+          headers.append(header)
+        } else {
+          signaturesDropped += 1
+        }
+      default:
+        headers.append(header)
+      }
+    }
+    let new = try repository.writeObject(ObjectText(headers: headers, message: message), kind: .commit)
+    commits[commit] = new
+    treeOf[new] = tree
+    rewritten += 1
+    if let change = messageChange(new) { messages.append(change) }
+    if mentions.isNamed(in: header.author.name) || mentions.isNamed(in: header.committer.name) { namedSignatures += 1 }
+  }
+
+  /// A message that names the person, rewritten: generated again when it is what
+  /// `journal commit` generated for this commit, otherwise cleaned of every mention.
+  private func rewrittenMessage(_ header: CommitHeader, message: [UInt8], encoding: [UInt8]?) throws -> ([UInt8], Bool) {
+    let isUTF8 = encoding.map { ["utf-8", "utf8"].contains(String(decoding: $0, as: UTF8.self).lowercased()) } ?? true
+    if isUTF8, header.parents.count <= 1 {
+      let changes = try journalChanges(header)
+      let text = String(decoding: message, as: UTF8.self)
+      if !changes.isEmpty,
+        text == CommitMessage.make(changes)
+          || text == CommitMessage.make(changes.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) })
+      {
+        let remaining = changes.filter { !$0.path.hasPrefix(JournalPath.peopleFolder + "/" + person + "/") }
+        if !remaining.isEmpty, !mentions.isNamed(in: CommitMessage.make(remaining)) {
+          return (Array(CommitMessage.make(remaining).utf8), true)
+        }
+      }
+    }
+    return (mentions.redacted(message), false)
+  }
+
+  /// The journal's files a commit changed against its first parent, described as
+  /// `journal commit` describes them.
+  private func journalChanges(_ header: CommitHeader) throws -> [JournalChange] {
+    let before = header.parents.first.map { treeOf[$0]! }
+    let config = prefix + JournalPath.configName
+    let people = prefix + JournalPath.peopleFolder + "/"
+    return try repository.changes(from: before, to: header.tree).compactMap { change in
+      guard change.path == config || change.path.hasPrefix(people) else { return nil }
+      let path = String(change.path.dropFirst(prefix.count))
+      var document: Document? = nil
+      if change.kind != .deleted, let entry = try repository.treeEntry(change.path, in: header.tree) {
+        document = DocumentParser.parse(try repository.blobContent(entry.id), path: path).document
+      }
+      return JournalChange(kind: change.kind, path: path, document: document)
+    }
+  }
+
+  /// What becomes of the object a reference points at: a commit as rewritten, an annotated
+  /// tag rewritten to point at it, anything else as it is. nil: nothing is left to point at.
+  func rewrittenTarget(_ id: ObjectID) throws -> ObjectID? {
+    switch try repository.objectKind(id) {
+    case .commit: return commits[id] ?? id
+    case .tag: return try rewrittenTag(id)
+    case .tree, .blob: return id
+    }
+  }
+
+  private func rewrittenTag(_ id: ObjectID) throws -> ObjectID? {
+    if let known = tags[id] { return known }
+    let (target, _) = try repository.tagTarget(id)
+    let result: ObjectID?
+    if let newTarget = try rewrittenTarget(target) {
+      var text = try repository.objectText(id)
+      var (message, signature) = Self.splitSignature(text.message)
+      if mentions.isNamed(in: message) { message = mentions.redacted(message) }
+      if newTarget == target && message + signature == text.message {
+        result = id
+      } else {
+        if !signature.isEmpty { signaturesDropped += 1 }
+        text.headers = text.headers.map { $0.name == "object" ? ObjectText.Header(name: "object", value: newTarget.description) : $0 }
+          .filter { !$0.name.hasPrefix("gpgsig") }
+        text.message = message
+        result = try repository.writeObject(text, kind: .tag)
+      }
+    } else {
+      result = nil
+    }
+    tags[id] = result
+    return result
+  }
+
+  /// A tag's message and the signature appended to it (OpenPGP, X.509 or SSH), as git's
+  /// `parse_signature` tells them apart: the signature starts at the last line that begins one.
+  static func splitSignature(_ message: [UInt8]) -> ([UInt8], [UInt8]) {
+    let starts = ["-----BEGIN PGP SIGNATURE-----", "-----BEGIN PGP MESSAGE-----", "-----BEGIN SIGNED MESSAGE-----",
+      "-----BEGIN SSH SIGNATURE-----"].map { Array($0.utf8) }
+    var lineStart = 0
+    var found: Int?
+    while lineStart < message.count {
+      if starts.contains(where: { message[lineStart...].starts(with: $0) }) { found = lineStart }
+      guard let end = message[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+      lineStart = end + 1
+    }
+    guard let found else { return (message, []) }
+    return (Array(message[..<found]), Array(message[found...]))
+  }
+
+  /// The commit a `mergetag` header's tag points at (its first line, `object <id>`).
+  private static func taggedObject(_ value: [UInt8]) -> ObjectID? {
+    let line = String(decoding: value.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+    guard line.hasPrefix("object ") else { return nil }
+    return ObjectID(hex: String(line.dropFirst("object ".count)))
+  }
+
+  static func subject(_ message: [UInt8]) -> String {
+    String(decoding: message.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+  }
+}

@@ -1,0 +1,335 @@
+import Foundation
+import Testing
+
+/// `journal forget` on real repositories, inspected with the real `git` program.
+@Suite struct ForgetTests {
+  static let person = "carla-diaz"
+  /// What must be nowhere once the person is forgotten: their id, their name (as their profile
+  /// gave it), and a marker in their notes, their file names, messages and tags.
+  static let canaries = ["carla", "díaz", "diaz", "zqx"]
+
+  static func profile(_ name: String) -> String { "---\nname: \(name)\nrelationship: candidate\n---\n" }
+
+  /// bob and carla-diaz in one journal: commits of each, one of both, a user's message that
+  /// names carla, a side branch merged back, tags, packed and loose objects.
+  static func journal(in subfolder: String = "") throws -> GitFixture {
+    let repo = try GitFixture(initialCommit: subfolder.isEmpty ? false : true)
+    let root = subfolder.isEmpty ? "" : subfolder + "/"
+    func path(_ name: String) -> String { root + name }
+    if !subfolder.isEmpty {
+      try repo.write(["src/main.c": "int main(void) { return 0; }\n"])
+      try repo.commit("Add the program", author: "Omar Said", at: "2026-08-01T09:00:00+02:00")
+      try FileManager.default.removeItem(atPath: repo.path + "/mentees")
+      try FileManager.default.removeItem(atPath: repo.path + "/journal.yml")
+    }
+    try repo.write([
+      path("journal.yml"): "title: Team\n",
+      path("mentees/bob/profile.md"): "---\nname: Bob Stone\nrelationship: report\n---\n",
+    ])
+    try repo.commit("Start the journal", author: "Hannah Reyes", at: "2026-09-01T10:00:00+02:00")
+    try repo.write([
+      path("mentees/carla-diaz/profile.md"): profile("Carla Díaz"),
+      path("mentees/carla-diaz/zqx-name.md"): "kept for later\n",
+    ])
+    try repo.commit("Candidate notes", author: "Hannah Reyes", at: "2026-09-02T10:00:00+02:00")
+    try repo.write([path("mentees/bob/sessions/2026-09-16.md"): ShareTests.session(on: "2026-09-16")])
+    try repo.commit("Bob, first session", author: "Omar Said", at: "2026-09-16T17:00:00-05:00")
+    if !subfolder.isEmpty {
+      try repo.write(["src/main.c": "int main(void) { return 1; }\n"])
+      try repo.commit("Return 1", author: "Omar Said", at: "2026-09-17T09:00:00+02:00")
+    }
+    try repo.git("gc", "-q")
+    // A message journal commit generated, for changes of both.
+    try repo.write([
+      path("mentees/carla-diaz/sessions/2026-10-01.md"): ShareTests.session(on: "2026-10-01") + "- zqx content\n",
+      path("mentees/bob/sessions/2026-10-01.md"): ShareTests.session(on: "2026-10-01"),
+    ])
+    let committed = try repo.journal(
+      ["commit", "--no-verify"] + (subfolder.isEmpty ? [] : ["--journal", repo.path + "/" + subfolder]),
+      environment: dates("2026-10-01T09:30:00+02:00"))
+    guard committed.status == 0 else { throw GitFixture.GitFailure(arguments: ["journal commit"], status: committed.status) }
+    try repo.git(["tag", "-a", "v1", "-m", "Reviewed with Carla Díaz"], environment: dates("2026-10-02T09:00:00+02:00"))
+    // A side branch, with a commit of each person, merged back.
+    try repo.git("checkout", "-q", "-b", "feature")
+    try repo.write([
+      path("mentees/carla-diaz/sessions/2026-10-05.md"): ShareTests.session(on: "2026-10-05"),
+      path("mentees/bob/sessions/2026-10-05.md"): ShareTests.session(on: "2026-10-05"),
+    ])
+    try repo.commit("Talked with carla-diaz about her review", author: "Hannah Reyes", at: "2026-10-05T10:00:00+02:00")
+    try repo.write([path("mentees/bob/sessions/2026-10-06.md"): ShareTests.session(on: "2026-10-06")])
+    try repo.commit("Bob again", author: "Hannah Reyes", at: "2026-10-06T10:00:00+02:00")
+    try repo.git("checkout", "-q", "main")
+    try repo.write([path("mentees/bob/plans/growth.md"): "---\ntitle: Growth\n---\n"])
+    try repo.commit("Bob's plan", author: "Hannah Reyes", at: "2026-10-07T10:00:00+02:00")
+    try repo.git(
+      ["merge", "-q", "--no-ff", "-m", "Merge the feature branch", "feature"], environment: dates("2026-10-08T10:00:00+02:00"))
+    try repo.git("tag", "light", "HEAD~1")
+    return repo
+  }
+
+  static func dates(_ date: String) -> [String: String] {
+    ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]
+  }
+
+  /// Everything a repository holds: every object, reference, reference log and file (names
+  /// and contents) under `.git`, and the working tree's file names.
+  static func everything(_ repo: GitFixture) throws -> String {
+    var text = try repo.git("cat-file", "--batch-all-objects", "--batch") + repo.git("for-each-ref")
+    text += try repo.git("reflog", "show", "--all", "--format=%H %gs")
+    let names = FileManager.default.enumerator(atPath: repo.path)?.compactMap { $0 as? String } ?? []
+    for name in names {
+      text += name + "\n"
+      var info = stat()
+      if name.hasPrefix(".git/"), lstat(repo.path + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+        text += String(decoding: try Data(contentsOf: URL(fileURLWithPath: repo.path + "/" + name)), as: UTF8.self)
+      }
+    }
+    return text.lowercased()
+  }
+
+  @Test func retentionPointsToJournalForget() throws {
+    let report = try check([
+      "journal.yml": "title: T\n",
+      "mentees/alex/profile.md": "---\nname: Alex Kim\nrelationship: candidate\nretain-until: 2026-11-01\n---\n",
+    ])
+    let finding = report.diagnostics.first { $0.rule == "retention" }
+    #expect(finding?.hint?.contains("journal forget alex") == true, "\(String(describing: finding))")
+  }
+
+  @Test func removesThePersonFromEveryObjectReferenceLogAndFile() throws {
+    let repo = try Self.journal()
+    // A remote that holds the history, fetched; a share of carla's; leftovers git keeps.
+    let origin = try BareRepository()
+    try repo.git("remote", "add", "origin", origin.path)
+    try repo.git("push", "-q", "origin", "main", "feature")
+    try repo.git("fetch", "-q", "origin")
+    let shared = try BareRepository()
+    let share = try repo.journal("share", Self.person, "--to", shared.path, "--no-verify")
+    #expect(share.status == 0, "\(share.stderr)")
+    try repo.git("update-ref", "ORIG_HEAD", "HEAD~1")
+    try repo.git("update-server-info")
+    let before = try Self.everything(repo)
+    for canary in Self.canaries { #expect(before.contains(canary), "the fixture holds \(canary)") }
+    let originMain = try repo.git("rev-parse", "refs/remotes/origin/main").trimmed
+
+    let run = try repo.journal("forget", Self.person, "--yes")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repo.git("fsck", "--strict", "--unreachable", "--no-reflogs") == "")
+    #expect(try repo.git("status", "--porcelain", "--ignored") == "")
+    let after = try Self.everything(repo)
+    for canary in Self.canaries {
+      #expect(!after.contains(canary), "\(canary) is still in the repository")
+    }
+    #expect(!FileManager.default.fileExists(atPath: repo.path + "/mentees/carla-diaz"))
+    // The files for "dumb" HTTP clones are what git update-server-info writes.
+    let serverInfo = try ["/.git/info/refs", "/.git/objects/info/packs"].map { try String(contentsOfFile: repo.path + $0, encoding: .utf8) }
+    try repo.git("update-server-info", "--force")
+    #expect(try ["/.git/info/refs", "/.git/objects/info/packs"].map { try String(contentsOfFile: repo.path + $0, encoding: .utf8) } == serverInfo)
+
+    // Generated messages are generated again; others have the mentions replaced.
+    let subjects = try repo.git("log", "--all", "--format=%s").split(separator: "\n")
+    #expect(subjects.contains("journal: session with bob on 2026-10-01 (career-development)"))
+    #expect(subjects.contains("Talked with [forgotten] about her review"))
+    #expect(!subjects.contains("Candidate notes"), "a commit of carla's alone is gone")
+    #expect(try repo.git("cat-file", "tag", "v1").hasSuffix("Reviewed with [forgotten]\n"))
+    #expect(run.stdout.contains("(generated again)"), "\(run.stdout)")
+    #expect(run.stdout.contains("share record refs/journal/share/"), "\(run.stdout)")
+
+    // The remote still holds carla: the command that replaces its branch, under a lease.
+    let main = try repo.git("rev-parse", "main").trimmed
+    let command = "git push --force-with-lease=refs/heads/main:\(originMain) origin \(main):refs/heads/main"
+    #expect(run.stdout.contains(command), "\(run.stdout)")
+    try repo.git(["push", "-q", "--force-with-lease=refs/heads/main:\(originMain)", "origin", "\(main):refs/heads/main"])
+    #expect(try origin.git("rev-parse", "main").trimmed == main)
+  }
+
+  @Test func otherPeoplesFilesAuthorsAndDatesAreKeptAtEveryStep() throws {
+    let repo = try Self.journal()
+    let format = "--format=%an|%ae|%aI|%cn|%ce|%cI"
+    // Every commit that changed something besides carla's folder, oldest first.
+    // Every commit but the one that changed only carla's folder, oldest first.
+    let before = try repo.git("log", "--no-merges", "--reverse", "--topo-order", format + "|%s|%H", "main")
+      .split(separator: "\n").filter { !$0.contains("|Candidate notes|") }.map { $0.replacingOccurrences(of: "|Talked with carla-diaz", with: "|Talked with [forgotten]") }
+    // The old commits are gone once forgotten: what to compare is read first.
+    func files(_ commit: Substring) throws -> [String] {
+      try [repo.git("rev-parse", commit + ":mentees/bob"), repo.git("rev-parse", commit + ":journal.yml")]
+    }
+    let oldFiles = try before.map { try files($0.split(separator: "|").last!) }
+    #expect(try repo.journal("forget", Self.person, "--yes").status == 0)
+    let after = try repo.git("log", "--no-merges", "--reverse", "--topo-order", format + "|%s|%H", "main")
+      .split(separator: "\n").map { $0.replacingOccurrences(of: "journal: session with bob on 2026-10-01 (career-development)", with: "journal: 2 changes for bob, carla-diaz") }
+    #expect(before.count == after.count)
+    for ((old, new), oldFiles) in zip(zip(before, after), oldFiles) {
+      #expect(old.split(separator: "|").dropLast() == new.split(separator: "|").dropLast())
+      // Everything but that folder is the same, byte for byte.
+      #expect(try files(new.split(separator: "|").last!) == oldFiles)
+    }
+  }
+
+  @Test func rewritesAsGitFilterBranchDoes() throws {
+    // Without messages that name the person, the rewrite is git filter-branch's, commit for commit.
+    let repo = try GitFixture()
+    try repo.write(["mentees/bob/sessions/2026-09-01.md": ShareTests.session(on: "2026-09-01")])
+    try repo.commit("Start", author: "Hannah Reyes", at: "2026-09-01T10:00:00+02:00")
+    try repo.write(["mentees/carla-diaz/profile.md": Self.profile("C D")])
+    try repo.commit("Candidate", author: "Hannah Reyes", at: "2026-09-02T10:00:00+02:00")
+    try repo.git("checkout", "-q", "-b", "side")
+    try repo.write(["mentees/carla-diaz/sessions/2026-09-03.md": ShareTests.session(on: "2026-09-03"), "mentees/bob/x.md": "x\n"])
+    try repo.commit("Both", author: "Omar Said", at: "2026-09-03T10:00:00-05:00")
+    try repo.git("checkout", "-q", "main")
+    try repo.write(["mentees/carla-diaz/sessions/2026-09-04.md": ShareTests.session(on: "2026-09-04")])
+    try repo.commit("Only the candidate", author: "Omar Said", at: "2026-09-04T10:00:00-05:00")
+    try repo.git(["merge", "-q", "--no-ff", "-m", "Merge side", "side"], environment: Self.dates("2026-09-05T10:00:00+02:00"))
+    try repo.git(["tag", "-a", "v1", "-m", "First", "HEAD~1"], environment: Self.dates("2026-09-06T10:00:00+02:00"))
+    try repo.git("tag", "light", "side")
+    let copy = try TemporaryFolder()
+    _ = try runProgram("/bin/cp", ["-a", repo.path + "/.", copy.path])
+    let filtered = try runProgram(
+      "/usr/bin/git",
+      ["filter-branch", "-f", "--index-filter", "git rm -r -q --cached --ignore-unmatch mentees/carla-diaz", "--prune-empty",
+        "--tag-name-filter", "cat", "--", "--all"],
+      in: copy.url, environment: ["HOME": repo.home.path, "PATH": "/usr/bin:/bin", "FILTER_BRANCH_SQUELCH_WARNING": "1"])
+    #expect(filtered.status == 0, "\(filtered.stderr)")
+    #expect(try repo.journal("forget", Self.person, "--yes").status == 0)
+    let ours = try repo.git("for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags")
+    let theirs = try runProgram(
+      "/usr/bin/git", ["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags"], in: copy.url)
+    #expect(ours == theirs.stdout)
+    #expect(try repo.git("rev-list", "--count", "main") == "3\n")
+  }
+
+  @Test func dryRunAndNoConfirmationChangeNothing() throws {
+    let repo = try Self.journal()
+    func state() throws -> String {
+      try Self.everything(repo) + (try repo.git("count-objects", "-v")) + (try repo.git("ls-files", "-s"))
+    }
+    let before = try state()
+    let dry = try repo.journal("forget", Self.person, "--dry-run")
+    #expect(dry.status == 0, "\(dry.stderr)")
+    #expect(dry.stdout.hasPrefix("would forget carla-diaz (nothing changed):"), "\(dry.stdout)")
+    #expect(dry.stdout.contains("Candidate notes") == false)
+    let unconfirmed = try repo.journal("forget", Self.person)
+    #expect(unconfirmed.status == 1)
+    #expect(unconfirmed.stderr.contains("--yes"))
+    #expect(try state() == before)
+  }
+
+  @Test func refusesWhatItCannotCleanAndChangesNothing() throws {
+    let repo = try Self.journal()
+    func refused(_ expected: String) throws {
+      let run = try repo.journal("forget", Self.person, "--yes")
+      #expect(run.status == 2, "\(run.stdout)")
+      #expect(run.stderr.contains(expected), "\(run.stderr)")
+      #expect(try repo.git("rev-list", "--all").contains(try repo.git("rev-parse", ":/Candidate notes").trimmed))
+    }
+    try repo.write(["mentees/bob/sessions/2026-11-01.md": ShareTests.session(on: "2026-11-01")])
+    try refused("uncommitted changes (mentees/bob/sessions/2026-11-01.md)")
+    try repo.git("stash", "-q", "-u")
+    try refused("the stash holds")
+    try repo.git("stash", "drop", "-q")
+    try repo.git("branch", "notes-for-carla-diaz")
+    try refused("named after carla-diaz")
+    try repo.git("branch", "-D", "-q", "notes-for-carla-diaz")
+    let worktree = try TemporaryFolder()
+    try repo.git("worktree", "add", "-q", worktree.path + "/other", "feature")
+    try refused("other working trees")
+    try repo.git("worktree", "remove", worktree.path + "/other")
+    try repo.write([".git/MERGE_HEAD": try repo.git("rev-parse", "feature")])
+    try refused("a merge is in progress")
+    try FileManager.default.removeItem(atPath: repo.path + "/.git/MERGE_HEAD")
+    #expect(try repo.journal("forget", Self.person, "--yes").status == 0)
+  }
+
+  @Test func aJournalInASubfolderLeavesTheRestOfTheRepositoryAlone() throws {
+    let repo = try Self.journal(in: "team/notes")
+    // Every path outside the person's folder, in each commit.
+    func outside(_ commit: Substring) throws -> [Substring] {
+      try repo.git("ls-tree", "-r", "--full-tree", String(commit)).split(separator: "\n")
+        .filter { !$0.contains("team/notes/mentees/carla-diaz") }
+    }
+    let before = try repo.git("log", "--reverse", "--topo-order", "--format=%H %T %s", "main").split(separator: "\n")
+      .filter { !$0.hasSuffix(" Candidate notes") }
+    let oldFiles = try before.map { try outside($0.split(separator: " ")[0]) }
+    // Work staged outside the journal stays staged.
+    try repo.write(["src/main.c": "int main(void) { return 2; }\n"])
+    try repo.git("add", "src/main.c")
+    let run = try repo.journal("forget", Self.person, "--yes", in: "team/notes")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repo.git("diff", "--cached", "--name-only") == "src/main.c\n")
+    #expect(try repo.git("show", ":src/main.c") == "int main(void) { return 2; }\n")
+    let after = try repo.git("log", "--reverse", "--topo-order", "--format=%H %T %s", "main").split(separator: "\n")
+    #expect(before.count == after.count)
+    for ((old, new), oldFiles) in zip(zip(before, after), oldFiles) {
+      let oldParts = old.split(separator: " ")
+      let newParts = new.split(separator: " ")
+      #expect(try outside(newParts[0]) == oldFiles, "every other path, byte for byte")
+      // A commit made before the person's folder appeared is the same commit.
+      if old.hasSuffix(" Add the program") || old.hasSuffix(" init") { #expect(oldParts[0] == newParts[0]) }
+      // One made after it, that changed only the program, loses the folder: its id changes.
+      if old.hasSuffix(" Return 1") { #expect(oldParts[0] != newParts[0]) }
+    }
+    #expect(try repo.git("fsck", "--strict", "--unreachable", "--no-reflogs") == "")
+    let everything = try Self.everything(repo)
+    for canary in Self.canaries { #expect(!everything.contains(canary), "\(canary) is still there") }
+  }
+
+  @Test func pushReplacesTheRemoteBranchesAndTags() throws {
+    let repo = try Self.journal()
+    let origin = try BareRepository()
+    try repo.git("remote", "add", "origin", origin.path)
+    try repo.git("push", "-q", "origin", "main", "feature", "v1")
+    try repo.git("fetch", "-q", "origin")
+    let run = try repo.journal("forget", Self.person, "--yes", "--push")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(!run.stdout.contains("git push --force-with-lease"), "\(run.stdout)")
+    #expect(try origin.git("rev-parse", "main") == (try repo.git("rev-parse", "main")))
+    #expect(try origin.git("rev-parse", "feature") == (try repo.git("rev-parse", "feature")))
+    #expect(try origin.git("rev-parse", "v1") == (try repo.git("rev-parse", "v1")))
+    #expect(!(try origin.git("log", "--all", "--format=%B")).lowercased().contains("carla"))
+  }
+
+  @Test func pushLeavesABranchSomeoneElseMovedAlone() throws {
+    let repo = try Self.journal()
+    let origin = try BareRepository()
+    try repo.git("remote", "add", "origin", origin.path)
+    try repo.git("push", "-q", "origin", "main")
+    try repo.git("fetch", "-q", "origin")
+    let other = try TemporaryFolder()
+    _ = try runProgram("/usr/bin/git", ["clone", "-q", origin.path, other.path + "/c"])
+    _ = try runProgram(
+      "/usr/bin/git", ["-C", other.path + "/c", "-c", "user.name=O", "-c", "user.email=o@x", "commit", "-q", "--allow-empty", "-m", "other"])
+    _ = try runProgram("/usr/bin/git", ["-C", other.path + "/c", "push", "-q", "origin", "HEAD:main"])
+    let theirs = try origin.git("rev-parse", "main")
+    let run = try repo.journal("forget", Self.person, "--yes", "--push")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("origin: not pushed: its refs/heads/main is no longer at"), "\(run.stdout)")
+    #expect(run.stdout.contains("git push --force-with-lease=refs/heads/main:"), "\(run.stdout)")
+    #expect(try origin.git("rev-parse", "main") == theirs, "a lease that no longer holds pushes nothing")
+  }
+
+  @Test func signaturesOfChangedCommitsAreDroppedAndOthersKept() throws {
+    let repo = try GitFixture()
+    let keys = try TemporaryFolder()
+    _ = try runProgram("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", keys.path + "/key"])
+    try repo.git("config", "gpg.format", "ssh")
+    try repo.git("config", "user.signingkey", keys.path + "/key")
+    try repo.git("config", "commit.gpgSign", "true")
+    try repo.write(["mentees/bob/sessions/2026-09-01.md": ShareTests.session(on: "2026-09-01")])
+    try repo.commit("Start", author: "Hannah Reyes", at: "2026-09-01T10:00:00+02:00")
+    try repo.write(["mentees/carla-diaz/profile.md": Self.profile("C D")])
+    try repo.commit("Candidate", author: "Hannah Reyes", at: "2026-09-02T10:00:00+02:00")
+    try repo.write(["mentees/bob/x.md": "x\n"])
+    try repo.commit("Bob", author: "Hannah Reyes", at: "2026-09-03T10:00:00+02:00")
+    let first = try repo.git("rev-parse", "HEAD~2").trimmed
+    let run = try repo.journal("forget", Self.person, "--yes")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("1 signature dropped"), "\(run.stdout)")
+    #expect(try repo.git("rev-parse", "HEAD~1").trimmed == first, "the unchanged commit keeps its id")
+    #expect(try repo.git("cat-file", "commit", first).contains("gpgsig"))
+    #expect(!(try repo.git("cat-file", "commit", "HEAD")).contains("gpgsig"))
+  }
+}
+
+extension String {
+  var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
