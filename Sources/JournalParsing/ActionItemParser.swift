@@ -7,19 +7,34 @@ import JournalModel
 /// on the item's UTF-8 bytes: this runs for every action of every file.
 enum ActionItemParser {
   /// The keys of an action's tokens.
-  enum Key: String, CaseIterable {
+  enum Key: Int, CaseIterable {
     case due, owner, priority
+
+    var name: StaticString {
+      switch self {
+      case .due: "due"
+      case .owner: "owner"
+      case .priority: "priority"
+      }
+    }
 
     /// The key a word starts with, written `key:`, if any.
     static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Key? {
-      for key in allCases {
-        let name = key.rawValue.utf8
-        guard word.count > name.count, bytes[word.lowerBound + name.count] == UInt8(ascii: ":") else { continue }
-        if UnsafeBufferPointer(rebasing: bytes[word.lowerBound..<(word.lowerBound + name.count)]).elementsEqual(name) {
-          return key
-        }
+      guard let first = word.first else { return nil }
+      let key: Key
+      switch bytes[first] {
+      case UInt8(ascii: "d"): key = .due
+      case UInt8(ascii: "o"): key = .owner
+      case UInt8(ascii: "p"): key = .priority
+      default: return nil
       }
-      return nil
+      let name = key.name
+      let colon = word.lowerBound + name.utf8CodeUnitCount
+      guard colon < word.upperBound, bytes[colon] == UInt8(ascii: ":") else { return nil }
+      for offset in 1..<name.utf8CodeUnitCount where bytes[first + offset] != name.utf8Start[offset] {
+        return nil
+      }
+      return key
     }
   }
 
@@ -48,28 +63,24 @@ enum ActionItemParser {
     var due: Day?
     var owner: String?
     var priority: Priority?
-    var seen: Set<Key> = []
-    var text: [UInt8] = []
-    var textWords = 0
-    body.withText { bytes in
-      let words = body.codeSpans.withUnsafeBufferPointer {
+    var seen = 0
+    let text: String = body.withText { bytes in
+      var words = body.codeSpans.withUnsafeBufferPointer {
         Self.words(bytes, item.text, code: UnsafeBufferPointer(rebasing: $0[item.code]))
       }
-      for word in words {
+      for (index, word) in words.enumerated() {
         // A word written as code, even partly, is text: `due:2026-01-01` in backticks is no date.
-        guard !word.touchesCode, let key = Key.of(bytes, word.range) else {
-          if textWords > 0 { text.append(UInt8(ascii: " ")) }
-          textWords += 1
-          text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word.range]))
-          continue
-        }
+        guard !word.touchesCode, let key = Key.of(bytes, word.range) else { continue }
+        words[index].isToken = true
         let token = UnsafeBufferPointer(rebasing: bytes[word.range])
-        let value = UnsafeBufferPointer(rebasing: bytes[(word.range.lowerBound + key.rawValue.utf8.count + 1)..<word.range.upperBound])
+        let value = UnsafeBufferPointer(
+          rebasing: bytes[(word.range.lowerBound + key.name.utf8CodeUnitCount + 1)..<word.range.upperBound])
         let location = locate(token, in: item, source: source)
-        guard seen.insert(key).inserted else {
-          report("`\(key.rawValue):` is given more than once", at: location)
+        guard seen & (1 << key.rawValue) == 0 else {
+          report("`\(key.name):` is given more than once", at: location)
           continue
         }
+        seen |= 1 << key.rawValue
         switch key {
         case .due:
           if let day = Day(isoBytes: value) {
@@ -104,20 +115,40 @@ enum ActionItemParser {
           }
         }
       }
+      // The words that are not tokens, one space between each.
+      return String(unsafeUninitializedCapacity: item.text.count) { out in
+        var count = 0
+        var written = 0
+        for word in words where !word.isToken {
+          if written > 0 {
+            out[count] = UInt8(ascii: " ")
+            count += 1
+          }
+          written += 1
+          for index in word.range {
+            out[count] = bytes[index]
+            count += 1
+          }
+        }
+        return count
+      }
     }
     if text.isEmpty {
       report("action has no text, only tokens", at: item.location)
       return nil
     }
     return ActionItem(
-      text: String(decoding: text, as: UTF8.self), status: status, due: due, owner: owner,
-      priority: priority, location: item.location)
+      text: text, status: status, due: due, owner: owner, priority: priority, location: item.location)
   }
 
-  /// A word of an item: its bytes, and whether it is written as code, even in part.
+  /// A word of an item: its bytes, and whether it is written as code, even in part. Each
+  /// blank that ends a word is a byte of the item, so the words joined by single spaces are
+  /// never longer than the item.
   struct Word {
     let range: Range<Int>
     let touchesCode: Bool
+    /// Read as a token, so not part of the action's text.
+    var isToken = false
   }
 
   /// The words of `range`, split at spaces and tabs. Each code span's edges count as
@@ -182,7 +213,7 @@ enum ActionItemParser {
   /// The index of the colon when the word is `due:`, `owner:` or `priority:` and a value.
   static func tokenColon(_ word: Substring) -> String.Index? {
     TextBytes.withBytes(of: word) { bytes in
-      Key.of(bytes, 0..<bytes.count).map { word.utf8.index(word.utf8.startIndex, offsetBy: $0.rawValue.utf8.count) }
+      Key.of(bytes, 0..<bytes.count).map { word.utf8.index(word.utf8.startIndex, offsetBy: $0.name.utf8CodeUnitCount) }
     }
   }
 

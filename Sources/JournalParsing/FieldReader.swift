@@ -171,7 +171,8 @@ struct FieldReader {
 
   /// Reports every key that is not one of `known`, suggesting the nearest known key.
   mutating func reportUnknownKeys(known: [String], what: String) {
-    for entry in entries.sorted(by: { $0.key < $1.key }) where !known.contains(entry.key) {
+    // Most notes have none: only the unknown ones are sorted.
+    for entry in entries.filter({ !known.contains($0.key) }).sorted(by: { $0.key < $1.key }) {
       let key = entry.key
       let suggestion = Suggestion.closest(to: key, among: known)
       report(

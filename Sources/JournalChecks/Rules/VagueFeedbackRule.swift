@@ -41,23 +41,25 @@ public struct VagueFeedbackRule: Rule {
     return context.journal.people.concurrentFlatMap { person in
       var findings: [Diagnostic] = []
       var words = Words()
-      for session in person.sessions {
-        for item in session.strengths + session.improvements {
-          words.read(item.text, phrases: phrases)
-          if let phrase = words.phrase, words.count - phrase.count < minimum {
-            findings.append(
-              context.finding(
-                description, "\"\(item.text)\" is generic", file: session.file, at: item.location,
-                hint: "say what was observed, when, and its effect, instead of \"\(phrase.joined(separator: " "))\""))
-          } else if words.count < minimum {
-            findings.append(
-              context.finding(
-                description,
-                "\"\(item.text)\" is too short to be specific (\(words.count) word\(words.count == 1 ? "" : "s"))",
-                file: session.file, at: item.location,
-                hint: "name the behaviour, an example and its effect"))
-          }
+      func check(_ item: FeedbackItem, in session: Session) {
+        words.read(item.text, phrases: phrases)
+        if let phrase = words.phrase, words.count - phrase.count < minimum {
+          findings.append(
+            context.finding(
+              description, "\"\(item.text)\" is generic", file: session.file, at: item.location,
+              hint: "say what was observed, when, and its effect, instead of \"\(phrase.joined(separator: " "))\""))
+        } else if words.count < minimum {
+          findings.append(
+            context.finding(
+              description,
+              "\"\(item.text)\" is too short to be specific (\(words.count) word\(words.count == 1 ? "" : "s"))",
+              file: session.file, at: item.location,
+              hint: "name the behaviour, an example and its effect"))
         }
+      }
+      for session in person.sessions {
+        for item in session.strengths { check(item, in: session) }
+        for item in session.improvements { check(item, in: session) }
       }
       return findings
     }
