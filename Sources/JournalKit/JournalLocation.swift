@@ -48,7 +48,8 @@ public struct JournalLocation: Sendable, Equatable {
 /// Path arithmetic on `/`-separated absolute paths.
 public enum PathNames {
   public static func absolute(_ path: String) -> String {
-    let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    // Compared as a byte: a name starting with a combining mark makes one Character of it and the "/".
+    let joined = path.utf8.first == UInt8(ascii: "/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     return (joined as NSString).standardizingPath
   }
 

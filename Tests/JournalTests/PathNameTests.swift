@@ -83,6 +83,12 @@ import Testing
 
   /// A letter followed by a mark that has no precomposed form sorts between `a` and `z` as a
   /// `Character`; an id is lowercase ASCII letters, digits and `-`, byte by byte.
+  /// An absolute path is one whose first byte is `/`, whatever scalar follows it.
+  @Test(arguments: joiningNames)
+  func anAbsolutePathStartsWithTheSlashByte(_ name: String) {
+    #expect(PathNames.absolute("/" + name + "/notes") == "/" + name + "/notes")
+  }
+
   @Test func anIDIsASCIIByteByByte() {
     #expect(Person.isValidID("sam-okafor"))
     #expect(!Person.isValidID("b\u{20DD}ob"))
