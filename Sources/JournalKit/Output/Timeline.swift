@@ -13,8 +13,18 @@ public enum Timeline {
       for action in open {
         var line = "  - [ ] \(shown(action.item.text))"
         if let owner = action.item.owner { line += " · \(shown(owner))" }
-        if let due = action.item.due { line += due < today ? style.yellow(" · due \(due)") : " · due \(due)" }
+        if let due = action.item.due {
+          line += due < today ? style.yellow(" · overdue, due \(due) (\(Wording.relative(due, to: today)))") : " · due \(due)"
+        }
         out += line + "\n"
+      }
+    }
+    // What the person last said in their own words, to pick up from.
+    if let last = person.sessions.last(where: { $0.dialogue != nil }), let dialogue = last.dialogue {
+      out += "\nLast dialogue, \(last.date)\n"
+      // Split on scalars: a CR LF is one Character and would not split at "\n".
+      for line in dialogue.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        out += line.isEmpty ? "\n" : "  " + shown(String(String.UnicodeScalarView(line))) + "\n"
       }
     }
     let sessions = person.sessions.reversed().prefix(limit ?? Int.max)

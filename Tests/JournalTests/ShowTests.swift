@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// `journal show`: overdue actions marked in words, the last dialogue, and a person id
+/// mistyped.
+@Suite struct ShowTests {
+  static let files = [
+    "mentees/alice/sessions/2026-11-10.md": """
+      ---
+      date: 2026-11-10
+      type: career-development
+      ---
+      ## Dialogue
+
+      "I want to own the next migration." She asked for a reviewer outside the team.
+
+      Second paragraph, \u{1B}[2Jwith an escape.
+
+      ## Actions
+
+      - [ ] Pick the migration due:2026-11-20 owner:alice
+      - [ ] Find an outside reviewer due:2026-11-27 owner:mentor
+      """,
+    "mentees/alice/sessions/2026-11-17.md": """
+      ---
+      date: 2026-11-17
+      type: career-development
+      ---
+      ## Strengths
+
+      - Wrote the migration plan with a rollback for each step.
+      """,
+  ]
+
+  @Test func marksOverdueActionsAndShowsTheLastDialogue() throws {
+    let repo = try GitFixture()
+    try repo.write(Self.files)
+    let run = try repo.journal("show", "alice", "--today", "2026-11-26")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      run.stdout.hasPrefix(
+        """
+        Alice Kim
+
+        Open actions
+          - [ ] Pick the migration · alice · overdue, due 2026-11-20 (6 days ago)
+          - [ ] Find an outside reviewer · mentor · due 2026-11-27
+
+        Last dialogue, 2026-11-10
+          "I want to own the next migration." She asked for a reviewer outside the team.
+
+          Second paragraph, \\u{1B}[2Jwith an escape.
+
+        2026-11-17 career-development
+
+        """))
+  }
+}
