@@ -97,7 +97,7 @@ extension JournalSummary {
   public func json() -> String {
     func day(_ value: Day?) -> String { value.map { JSONText.string($0.description) } ?? "null" }
     func number(_ value: Double?) -> String { value.map(JSONText.number) ?? "null" }
-    func string(_ value: String?) -> String { value.map(JSONText.string) ?? "null" }
+    func string(_ value: String?) -> String { JSONText.optional(value) }
     let peopleJSON = people.map { person -> String in
       let record = person.record
       let actions = JSONText.object([
