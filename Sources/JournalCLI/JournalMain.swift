@@ -12,6 +12,7 @@ public enum JournalMain {
       prepareGit()
     }
     do {
+      if let mistake = CommandNames.mistake(in: arguments) { throw mistake }
       var command = try parse(arguments)
       try command.run()
       return 0

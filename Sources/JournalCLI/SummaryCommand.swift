@@ -48,7 +48,7 @@ struct SummaryCommand: ParsableCommand {
     let to = try until.map { try parseDay($0, option: "--until") }
     let loaded = try JournalLoader.load(DiskJournal(journal.locate()))
     for id in ids where loaded.journal.person(id) == nil {
-      throw JournalError("no person `\(id)` in the journal")
+      throw JournalError.unknownPerson(id, known: loaded.journal.people.map(\.id))
     }
     let summary = JournalSummary(
       loaded.journal, today: day, since: from, until: to, people: ids.isEmpty ? nil : ids)

@@ -96,7 +96,7 @@ import Testing
     let repo = try GitFixture()
     let unknown = try repo.journal("new", "session", "alise")
     #expect(unknown.status == 2)
-    #expect(unknown.stderr == "journal: no person `alise`; did you mean `alice`?\n")
+    #expect(unknown.stderr == "journal: no person `alise` in the journal; did you mean `alice`?\n")
     let bad = try repo.journal("new", "person", "Alice Kim", "--name", "Alice")
     #expect(bad.status == 2)
     #expect(bad.stderr == "journal: `Alice Kim` is not a valid person id: use lowercase letters, digits and `-`\n")

@@ -55,4 +55,29 @@ import Testing
 
         """))
   }
+
+  /// An id that names nobody: the person meant, by the only id it starts or by a typo.
+  @Test func anUnknownIdNamesThePersonMeant() throws {
+    let repo = try GitFixture()
+    try repo.write([
+      "mentees/carla-diaz/profile.md": "---\nname: Carla Díaz\n---\n",
+      "mentees/carlos-ruiz/profile.md": "---\nname: Carlos Ruiz\n---\n",
+    ])
+    let cases: [([String], String)] = [
+      (["show", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
+      (["show", "alise"], "journal: no person `alise` in the journal; did you mean `alice`?\n"),
+      // Two ids start with it, and neither is a typo away: no guess.
+      (["show", "carl"], "journal: no person `carl` in the journal\n"),
+      (["show", "zed"], "journal: no person `zed` in the journal\n"),
+      (["summary", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
+      (["new", "session", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
+      (["new", "session", "zed"], "journal: no person `zed` in the journal; add one with `journal new person zed --name \"…\"`\n"),
+    ]
+    for (arguments, message) in cases {
+      let run = try repo.journal(arguments, environment: [:])
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stderr == message, "\(arguments)")
+      #expect(run.stdout == "", "\(arguments)")
+    }
+  }
 }
