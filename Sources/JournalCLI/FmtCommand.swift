@@ -91,7 +91,8 @@ struct FmtCommand: ParsableCommand {
     patch.utf8.split(separator: UInt8(ascii: "\n")).map { bytes -> String in
       let line = String(decoding: bytes, as: UTF8.self)
       let text = TerminalText.visible(line)
-      if line.hasPrefix("---") || line.hasPrefix("+++") { return style.bold(text) }
+      // A removed `---` of a front matter is `----`: only a file's header names a/ and b/.
+      if line.hasPrefix("--- a/") || line.hasPrefix("+++ b/") { return style.bold(text) }
       if line.hasPrefix("@@") { return style.blue(text) }
       if line.hasPrefix("-") { return style.red(text) }
       if line.hasPrefix("+") { return style.green(text) }

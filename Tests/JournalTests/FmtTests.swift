@@ -154,6 +154,32 @@ import Testing
     #expect(try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-20.md", encoding: .utf8).contains("cafe\u{301} read alike\n"))
   }
 
+  /// On a terminal (given by script(1)) the diff is coloured and a control in a note is
+  /// shown as its code, never sent to the terminal.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1)"))
+  func onATerminalTheDiffIsColouredAndSafe() throws {
+    let repo = try GitFixture()
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": "---\ntype: career-development\ndate: 2026-11-20\n---\nAn \u{1B}[2J escape.\n"])
+    let run = try runProgram(
+      "/usr/bin/script", ["-qec", "'\(journalBinary.path)' fmt --diff", "/dev/null"], in: URL(fileURLWithPath: repo.path),
+      environment: ["PATH": "/usr/bin:/bin", "HOME": repo.home.path, "TERM": "xterm"])
+    #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+    // script(1) gives the terminal's CR LF line ends.
+    #expect(
+      run.stdout == [
+        "\u{1B}[1m--- a/mentees/alice/sessions/2026-11-20.md\u{1B}[0m",
+        "\u{1B}[1m+++ b/mentees/alice/sessions/2026-11-20.md\u{1B}[0m",
+        "\u{1B}[1;34m@@ -1,5 +1,5 @@\u{1B}[0m",
+        " ---",
+        "\u{1B}[1;31m-type: career-development\u{1B}[0m",
+        " date: 2026-11-20",
+        "\u{1B}[32m+type: career-development\u{1B}[0m",
+        " ---",
+        " An \\u{1B}[2J escape.",
+        "",
+      ].joined(separator: "\r\n"))
+  }
+
   /// Random pairs of texts from a small alphabet of lines: every diff applies with `patch`,
   /// a reader apart from git.
   @Test func randomDiffsApply() throws {

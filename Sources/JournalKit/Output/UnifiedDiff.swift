@@ -96,8 +96,8 @@ public enum UnifiedDiff {
   }
 
   /// A shortest edit script (Myers, 1986) from `a` to `b`, after their common start and end.
-  /// Past a few thousand differences it gives up on the shortest and replaces the middle
-  /// whole, which is still a correct diff, in bounded time and memory.
+  /// Past a thousand differences (some 8 MB of search) it gives up on the shortest and
+  /// replaces the middle whole: still a correct diff, in bounded time and memory.
   static func script(_ a: [Substring], _ b: [Substring]) -> [Edit] {
     var prefix = 0
     while prefix < a.count && prefix < b.count && same(a[prefix], b[prefix]) { prefix += 1 }
@@ -108,7 +108,7 @@ public enum UnifiedDiff {
     let x0 = Array(a[prefix..<(a.count - suffix)])
     let y0 = Array(b[prefix..<(b.count - suffix)])
     let middle =
-      shortest(x0, y0, limit: 2_000)
+      shortest(x0, y0, limit: 1_000)
       ?? Array(repeating: .delete, count: x0.count) + Array(repeating: .insert, count: y0.count)
     return Array(repeating: .same, count: prefix) + middle + Array(repeating: .same, count: suffix)
   }
