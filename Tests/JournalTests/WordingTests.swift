@@ -103,5 +103,8 @@ import Testing
     let repo = try GitFixture()
     let run = try repo.journal("check", "--today", "2026-11-26")
     #expect(run.stdout == "checked 2 files: 0 errors, 0 warnings\n")
+    try repo.write(["mentees/bob/profile.md": "---\nname: Bob Stone\nrelationship: candidate\n---\n"])
+    let one = try repo.journal("check", "--today", "2026-11-26")
+    #expect(one.stdout.hasSuffix("\nchecked 3 files: 0 errors, 1 warning\n"), "\(one.stdout)")
   }
 }
