@@ -26,12 +26,7 @@ extension PersonSummary {
     if overdueActions > 0 { actions += ", " + style.yellow("\(overdueActions) overdue") }
     if let rate = completionRate { actions += " (\(Int((rate * 100).rounded()))% complete)" }
     row("actions", actions)
-    for action in openActions {
-      var detail = "- [ ] \(shown(action.item.text))"
-      if let owner = action.item.owner { detail += " · \(shown(owner))" }
-      if let due = action.item.due { detail += due < today ? style.yellow(" · due \(due)") : " · due \(due)" }
-      lines.append("    " + detail)
-    }
+    for action in openActions { lines.append("    " + Timeline.openAction(action, today: today, style: style)) }
     for goal in goals {
       let values = goal.values.map { JSONText.number($0.value) }.joined(separator: " → ")
       var value = "\(shown(goal.goal.id)): "
