@@ -1,6 +1,5 @@
 import ArgumentParser
 import JournalKit
-import JournalParsing
 
 /// A command name journal does not have, told in one line with the one meant.
 enum CommandNames {
@@ -22,16 +21,11 @@ enum CommandNames {
       let known = subcommands.map { $0._commandName } + (command == JournalCommand.self ? ["help"] : [])
       if name == "help" && known.contains(name) { return nil }
       let what = command == JournalCommand.self ? "a journal command" : "a command of `\(path)`"
-      if let near = Suggestion.closest(to: name, among: known) ?? uniquePrefix(name, of: known) {
+      if let near = Names.meant(by: name, among: known) {
         return JournalError("`\(name)` is not \(what); did you mean `\(near)`?")
       }
       return JournalError("`\(name)` is not \(what); `\(path) --help` lists them")
     }
     return nil
-  }
-
-  private static func uniquePrefix(_ name: String, of names: [String]) -> String? {
-    let starting = names.filter { $0.hasPrefix(name) }
-    return starting.count == 1 ? starting[0] : nil
   }
 }
