@@ -102,7 +102,7 @@ import Testing
     let first = try #require(run.stdout.range(of: "2026-10-15 performance-improvement"))
     let second = try #require(run.stdout.range(of: "2026-10-01 career-development"))
     #expect(first.lowerBound < second.lowerBound)
-    #expect(run.stdout.contains("  - [ ] Add tests to the two pull requests · ana · due 2026-11-01\n"))
+    #expect(run.stdout.contains("  - [ ] Add tests to the two pull requests · ana · overdue, due 2026-11-01 (25 days ago)\n"))
     let unknown = try runJournal(["show", "nobody", "--journal", Self.journal])
     #expect(unknown.status == 2)
   }
@@ -118,5 +118,23 @@ import Testing
     let record = PersonRecord(id: id, folder: "mentees/\(id)", profile: nil, sessions: [session], plans: [])
     let summary = JournalSummary(Journal(config: JournalConfig(), people: [record]), today: sampleToday)
     #expect(summary.attention.map(\.person) == [id])
+  }
+
+  /// Read one person at a time, a summary says exactly what it says of the journal read whole.
+  @Test(arguments: ["Tests/JournalTests/Fixtures/summary", "SampleJournal"])
+  func readPersonByPersonAsWhole(_ folder: String) throws {
+    let source = DiskJournal(try JournalLocation.at(packageRoot.appendingPathComponent(folder).path))
+    let whole = try JournalLoader.load(source).journal
+    let ids = whole.people.map(\.id)
+    #expect(!ids.isEmpty)
+    for (since, people) in [(nil, nil), (Day(year: 2026, month: 10, day: 1), nil), (nil, Array(ids.suffix(1)))] {
+      let read = try JournalSummary.read(source, today: sampleToday, since: since, people: people)
+      let given = JournalSummary(whole, today: sampleToday, since: since, people: people)
+      #expect(read.people.map(\.id) == (people ?? ids))
+      #expect(read.json() == given.json())
+      #expect(read.markdown() == given.markdown())
+      #expect(read.html() == given.html())
+    }
+    #expect(throws: JournalError.self) { try JournalSummary.read(source, today: sampleToday, people: ["nobody"]) }
   }
 }

@@ -31,21 +31,20 @@ extension JournalSummary {
       out += "</ul></section>\n"
     }
     out += "<nav><h2>People</h2><ul>"
-    out += people.map { "<li><a href=\"#person-\(SafeName.encode($0.record.id))\">\(HTMLText.escape($0.record.displayName))</a></li>" }.joined()
+    out += people.map { "<li><a href=\"#person-\(SafeName.encode($0.id))\">\(HTMLText.escape($0.displayName))</a></li>" }.joined()
     out += "</ul></nav>\n</header>\n"
     out += people.concurrentMap { section($0) }.joined()
     return out + "</body>\n</html>\n"
   }
 
   private func section(_ person: PersonSummary) -> String {
-    let record = person.record
-    var out = "<section class=\"person\" id=\"person-\(SafeName.encode(record.id))\">\n<h2>\(HTMLText.escape(record.displayName))</h2>\n"
-    if let role = record.profile?.role { out += "<p class=\"role\">\(HTMLText.escape(role))</p>\n" }
+    var out = "<section class=\"person\" id=\"person-\(SafeName.encode(person.id))\">\n<h2>\(HTMLText.escape(person.displayName))</h2>\n"
+    if let role = person.profile?.role { out += "<p class=\"role\">\(HTMLText.escape(role))</p>\n" }
     out += "<dl class=\"facts\">"
     out += "<dt>sessions</dt><dd>\(person.sessionsText)</dd>"
-    if let last = person.lastSession, let days = person.daysSinceLast {
-      var value = "\(last), \(days) days ago"
-      if let cadence = record.profile?.cadence, let due = person.checkInDue {
+    if let last = person.lastSession {
+      var value = "\(last), \(Wording.relative(last, to: today))"
+      if let cadence = person.profile?.cadence, let due = person.checkInDue {
         value += "; cadence \(cadence)" + (due < today ? ", <strong class=\"late\">check-in overdue since \(due)</strong>" : "")
       }
       out += "<dt>last session</dt><dd>\(value)</dd>"
@@ -53,7 +52,7 @@ extension JournalSummary {
     if let followUp = person.nextFollowUp {
       out += "<dt>next follow-up</dt><dd>" + (followUp < today ? "<strong class=\"late\">\(followUp), missed</strong>" : "\(followUp)") + "</dd>"
     }
-    out += "<dt>feedback</dt><dd>\(person.strengths) strengths, \(person.improvements) improvements</dd>"
+    out += "<dt>feedback</dt><dd>\(Wording.count(person.strengths, "strength")), \(Wording.count(person.improvements, "improvement"))</dd>"
     var actions = "\(person.openActions.count) open, \(person.doneActions) done"
     if person.overdueActions > 0 { actions += ", <strong class=\"late\">\(person.overdueActions) overdue</strong>" }
     if let rate = person.completionRate { actions += " (\(Int((rate * 100).rounded()))% complete)" }
@@ -74,7 +73,7 @@ extension JournalSummary {
     out += "<div class=\"charts\">\n"
     for goal in person.goals where !goal.values.isEmpty {
       var caption = HTMLText.escape(goal.goal.description)
-      if let progress = goal.progress { caption += " — \(Int((progress * 100).rounded()))% of the way" }
+      if let progress = goal.progressText { caption += " — " + progress }
       out += "<figure>" + SVGChart.metric(goal.values, baseline: goal.goal.baseline, target: goal.goal.target, label: "\(goal.goal.metric ?? goal.goal.id) over time")
       out += "<figcaption>\(caption)</figcaption></figure>\n"
     }

@@ -20,8 +20,8 @@ extension JournalSummary {
     let shown = { TerminalText.visible($0) }
     var out = ""
     if let title { out += style.bold(shown(title)) + " — \(today)\n" }
-    out += "\(people.count) \(people.count == 1 ? "person" : "people"), \(sessionCount) session\(sessionCount == 1 ? "" : "s")"
-    out += ", \(openActionCount) open action\(openActionCount == 1 ? "" : "s")"
+    out += Wording.count(people.count, "person", "people") + ", " + Wording.count(sessionCount, "session")
+    out += ", " + Wording.count(openActionCount, "open action")
     if overdueActionCount > 0 { out += " (" + style.yellow("\(overdueActionCount) overdue") + ")" }
     out += "\n"
     if !attention.isEmpty {
@@ -52,14 +52,13 @@ extension JournalSummary {
       }
     }
     for person in people {
-      let record = person.record
-      out += "\n## \(cell(record.displayName))\n\n"
-      if let role = record.profile?.role { out += "\(cell(role))\n\n" }
+      out += "\n## \(cell(person.displayName))\n\n"
+      if let role = person.profile?.role { out += "\(cell(role))\n\n" }
       out += "| | |\n| --- | --- |\n"
       out += "| sessions | \(person.sessionsText) |\n"
-      if let last = person.lastSession, let days = person.daysSinceLast {
-        out += "| last session | \(last), \(days) days ago"
-        if let cadence = record.profile?.cadence, let due = person.checkInDue {
+      if let last = person.lastSession {
+        out += "| last session | \(last), \(Wording.relative(last, to: today))"
+        if let cadence = person.profile?.cadence, let due = person.checkInDue {
           out += "; cadence \(cadence)" + (due < today ? ", **check-in overdue since \(due)**" : "")
         }
         out += " |\n"
@@ -67,7 +66,7 @@ extension JournalSummary {
       if let followUp = person.nextFollowUp {
         out += "| next follow-up | \(followUp)\(followUp < today ? " **(missed)**" : "") |\n"
       }
-      out += "| feedback | \(person.strengths) strengths, \(person.improvements) improvements |\n"
+      out += "| feedback | \(Wording.count(person.strengths, "strength")), \(Wording.count(person.improvements, "improvement")) |\n"
       out += "| actions | \(person.openActions.count) open, \(person.doneActions) done"
       if person.overdueActions > 0 { out += ", **\(person.overdueActions) overdue**" }
       if let rate = person.completionRate { out += " (\(Int((rate * 100).rounded()))% complete)" }
@@ -86,7 +85,7 @@ extension JournalSummary {
         for goal in person.goals {
           let values = goal.values.map { "\(JSONText.number($0.value)) (\($0.day))" }.joined(separator: ", ")
           out += "| \(cell(goal.goal.description)) | \(goal.goal.baseline.map(JSONText.number) ?? "") | \(values) | "
-          out += "\(goal.goal.target.map(JSONText.number) ?? "") | \(goal.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "") |\n"
+          out += "\(goal.goal.target.map(JSONText.number) ?? "") | \(goal.progress.map { $0 >= 1 ? "reached" : "\(Int(($0 * 100).rounded()))%" } ?? "") |\n"
         }
       }
     }
@@ -97,9 +96,8 @@ extension JournalSummary {
   public func json() -> String {
     func day(_ value: Day?) -> String { value.map { JSONText.string($0.description) } ?? "null" }
     func number(_ value: Double?) -> String { value.map(JSONText.number) ?? "null" }
-    func string(_ value: String?) -> String { value.map(JSONText.string) ?? "null" }
+    func string(_ value: String?) -> String { JSONText.optional(value) }
     let peopleJSON = people.map { person -> String in
-      let record = person.record
       let actions = JSONText.object([
         ("open", String(person.openActions.count)), ("done", String(person.doneActions)),
         ("dropped", String(person.droppedActions)), ("overdue", String(person.overdueActions)),
@@ -138,19 +136,20 @@ extension JournalSummary {
               })
           ),
           ("latest", number(goal.values.last?.value)), ("progress", number(goal.progress)),
+          ("reached", goal.reached.map { $0 ? "true" : "false" } ?? "null"),
         ])
       }
       let byType = JSONText.object(
         SessionType.allCases.map { ($0.rawValue, String(person.sessions(of: $0))) })
       let byMonth = JSONText.object(person.sessionsByMonth.map { ($0.month, String($0.count)) })
       return JSONText.object([
-        ("id", JSONText.string(record.id)), ("name", JSONText.string(record.displayName)),
-        ("role", string(record.profile?.role)),
-        ("relationship", string(record.profile?.relationship?.rawValue)),
-        ("sessions", JSONText.object([("total", String(person.sessions.count)), ("byType", byType), ("byMonth", byMonth)])),
+        ("id", JSONText.string(person.id)), ("name", JSONText.string(person.displayName)),
+        ("role", string(person.profile?.role)),
+        ("relationship", string(person.profile?.relationship?.rawValue)),
+        ("sessions", JSONText.object([("total", String(person.sessionCount)), ("byType", byType), ("byMonth", byMonth)])),
         ("lastSession", day(person.lastSession)),
         ("daysSinceLastSession", person.daysSinceLast.map(String.init) ?? "null"),
-        ("cadence", string(record.profile?.cadence?.description)),
+        ("cadence", string(person.profile?.cadence?.description)),
         ("checkInDue", day(person.checkInDue)),
         ("nextFollowUp", day(person.nextFollowUp)),
         ("feedback", JSONText.object([("strengths", String(person.strengths)), ("improvements", String(person.improvements))])),
