@@ -24,11 +24,12 @@ enum SharedReadme {
     out += "This page is written anew from them on each share.\n"
 
     out += "\n## Sessions\n\n"
-    if let first = summary.sessions.first, let last = summary.sessions.last {
-      out += "\(summary.sessions.count) session\(summary.sessions.count == 1 ? "" : "s"), "
-      out += summary.sessions.count == 1 ? "on \(first.date).\n\n" : "from \(first.date) to \(last.date).\n\n"
+    let sessions = record.sessions
+    if let first = sessions.first, let last = sessions.last {
+      out += "\(sessions.count) session\(sessions.count == 1 ? "" : "s"), "
+      out += sessions.count == 1 ? "on \(first.date).\n\n" : "from \(first.date) to \(last.date).\n\n"
       out += "| date | type | follow-up |\n| --- | --- | --- |\n"
-      for session in summary.sessions.reversed() {
+      for session in sessions.reversed() {
         out += "| \(session.date) | \(session.type.rawValue) | \(session.followUp.map { "\($0)" } ?? "") |\n"
       }
     } else {
