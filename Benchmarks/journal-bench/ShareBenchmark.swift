@@ -3,8 +3,9 @@ import Foundation
 /// `journal share` of one person out of `people`, from a history of `commits` commits, each
 /// adding one session for one person in turn; then a re-share after one more commit. Beside
 /// them, git doing parts of the same job on the same repository: listing the commits that
-/// touched the person's folder, and pushing the shared history to a new repository.
-func shareBenchmark(people: Int, commits: Int, runs: Int, journal: String) throws {
+/// touched the person's folder, and pushing the shared history to a new repository. Then the
+/// round trip (`roundTripBenchmark`).
+func shareBenchmark(people: Int, commits: Int, runs: Int, replies: Int, journal: String) throws {
   let root = FileManager.default.temporaryDirectory
     .appendingPathComponent("journal-bench-share-\(ProcessInfo.processInfo.processIdentifier)")
   defer { try? FileManager.default.removeItem(at: root) }
@@ -71,6 +72,7 @@ func shareBenchmark(people: Int, commits: Int, runs: Int, journal: String) throw
   print(String(format: "git push of the shared history to a new repository %7.3f s", median(pushTimes)))
   print(String(format: "journal share (first, whole history)              %7.3f s", firstShare))
   print(String(format: "journal share (after one new commit)              %7.3f s   %.1f%% of the first", again, again / firstShare * 100))
+  try roundTripBenchmark(folder: folder, root: root, person: person, replies: replies, runs: runs, journal: journal)
 }
 
 func benchShell(_ command: String, input: String? = nil) throws {

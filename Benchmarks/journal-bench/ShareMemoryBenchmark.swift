@@ -26,8 +26,10 @@ func shareMemoryBenchmark(megabytes: Int, journal: String) throws {
   print("one person whose folder holds two attachments of \(megabytes) MiB of random bytes; one run each\n")
 
   let today = ["--today", "2026-09-16"]
-  let dryRun = try runOnce(
-    journal, ["share", "alice", "--to", root.appendingPathComponent("dry.git").path, "--dry-run"] + today, in: folder.path)
+  // A dry run reads the remote too: it must be there.
+  let dry = root.appendingPathComponent("dry.git").path
+  try benchShell("git init -q --bare -b main '\(dry)'")
+  let dryRun = try runOnce(journal, ["share", "alice", "--to", dry, "--dry-run"] + today, in: folder.path)
   let shared = root.appendingPathComponent("shared.git").path
   try benchShell("git init -q --bare -b main '\(shared)'")
   let share = try runOnce(journal, ["share", "alice", "--to", shared] + today, in: folder.path)

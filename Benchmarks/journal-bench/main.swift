@@ -45,7 +45,7 @@ case "commit":
 case "share":
   try shareBenchmark(
     people: option("--people", default: 200), commits: option("--commits", default: 5_000),
-    runs: option("--runs", default: 5), journal: journal)
+    runs: option("--runs", default: 5), replies: option("--replies", default: 25), journal: journal)
 case "forget":
   try forgetBenchmark(
     sessions: option("--sessions", default: 10_000), commits: option("--commits", default: 1_000),
@@ -68,6 +68,6 @@ case "generate" where arguments.count >= 2:
   print("wrote \(generated.files) files to \(arguments[1])" + (commits > 0 ? ", with \(commits) commits" : ""))
 default:
   FileHandle.standardError.write(
-    Data("usage: journal-bench check [--sessions N] [--runs N]\n       journal-bench memory [--sessions N] [--runs N]\n       journal-bench sample [--runs N]\n       journal-bench commit [--sessions N] [--commits N] [--runs N] [--compare OTHER-JOURNAL]\n       journal-bench share [--people N] [--commits N] [--runs N]\n       journal-bench share-memory [--megabytes N]\n       journal-bench markdown [--bytes N] [--runs N]\n       journal-bench forget [--sessions N] [--commits N] [--runs N]\n       journal-bench generate DIR [--sessions N] [--commits N]\n".utf8))
+    Data("usage: journal-bench check [--sessions N] [--runs N]\n       journal-bench memory [--sessions N] [--runs N]\n       journal-bench sample [--runs N]\n       journal-bench commit [--sessions N] [--commits N] [--runs N] [--compare OTHER-JOURNAL]\n       journal-bench share [--people N] [--commits N] [--runs N] [--replies N]\n       journal-bench share-memory [--megabytes N]\n       journal-bench markdown [--bytes N] [--runs N]\n       journal-bench forget [--sessions N] [--commits N] [--runs N]\n       journal-bench generate DIR [--sessions N] [--commits N]\n".utf8))
   exit(2)
 }

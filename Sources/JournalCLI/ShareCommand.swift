@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import JournalKit
 
+extension Sharer.Resolution: ExpressibleByArgument {}
+
 /// `journal share`: one person's history, pushed to a repository of their own.
 struct ShareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "share",
-    abstract: "Push one person's history, and nobody else's, to a repository of their own.",
+    abstract: "Share one person's history, and nobody else's, with a repository of their own, and take in what they wrote there.",
     discussion: """
       Rewrites the history of mentees/ID/ (without private/) as a history of its own, plus a \
       journal.yml holding only the rule settings, so the receiving repository is a journal \
@@ -14,6 +16,19 @@ struct ShareCommand: ParsableCommand {
       one commit, with the same author, committer and dates, and a message that names only \
       that person's changes. The same history always gives the same commit ids, so a re-run \
       only appends commits, and the push is always a fast-forward: never a force push.
+
+      It is a round trip: the person may clone their repository, write (a reply in a \
+      session's Dialogue, a ticked or new action, a self-assessment) and push. The next share \
+      fetches their branch first and takes their commits into the journal as they made them \
+      (their author, dates and message, and a last line Shared-from: REMOTE COMMIT), merged \
+      into the journal's branch, then pushes the journal's new commits on top of theirs. Only \
+      changes inside mentees/ID/ may come back: a commit that changes anything else \
+      (journal.yml, another folder, private/, hidden files, links) stops the share, with both \
+      sides unchanged, unless --allowed-only, which takes in only the allowed part. Their \
+      changes to the generated README.md are left out. What comes in must pass journal check \
+      (unless --no-verify). Where both the journal and the person changed the same lines, \
+      the share stops and names the file and lines; --resolve journal|person|both settles \
+      them.
 
       The history starts where the person's folder appears, unless that commit is a pure \
       rename of another folder (the same files, byte for byte, and nothing else); \
@@ -59,7 +74,7 @@ struct ShareCommand: ParsableCommand {
       valueName: "name"))
   var branch: String?
 
-  @Flag(help: "Translate the history and show what would be pushed, and push nothing.")
+  @Flag(help: "Show what would be taken in and pushed, each commit with the files it changes, and change nothing.")
   var dryRun = false
 
   @Option(help: ArgumentHelp("The private SSH key to use (default: JOURNAL_SSH_KEY, ssh-agent, ~/.ssh).", valueName: "file"), completion: .file())
@@ -71,8 +86,17 @@ struct ShareCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Read host keys from this file instead of ~/.ssh/known_hosts; may be repeated.", valueName: "file"), completion: .file())
   var knownHosts: [String] = []
 
-  @Flag(help: "Push even when the shared journal has errors.")
+  @Flag(help: "Push, and take the person's changes in, even when they have errors.")
   var noVerify = false
+
+  @Flag(help: "Take in only the person's changes inside their own folder, leaving out the rest, instead of stopping.")
+  var allowedOnly = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Where the journal and the person changed the same lines: keep the journal's lines, the person's, or both (the journal's first).",
+      valueName: "journal|person|both"))
+  var resolve: Sharer.Resolution?
 
   @Option(
     help: ArgumentHelp(
@@ -87,34 +111,68 @@ struct ShareCommand: ParsableCommand {
     let location = try journal.locate()
     let url = try RemoteURL(to)
     let access = RemoteAccess(sshKey: sshKey, knownHosts: knownHosts, hostKeyFingerprint: hostKey)
-    let outcome = try Sharer.share(
-      location, person: id,
-      options: Sharer.Options(
-        url: url, branch: branch, dryRun: dryRun, access: access, verify: !noVerify, today: today.resolve(),
-        followFrom: followFrom))
+    let outcome: Sharer.Outcome
+    do {
+      outcome = try Sharer.share(
+        location, person: id,
+        options: Sharer.Options(
+          url: url, branch: branch, dryRun: dryRun, access: access, verify: !noVerify, today: today.resolve(),
+          followFrom: followFrom, allowedOnly: allowedOnly, resolve: resolve))
+    } catch let conflict as ShareConflict {
+      for line in conflict.lines { Output.error("journal: conflict: \(shown(line))") }
+      Output.error(
+        "journal: not shared: the journal and \(shown(id)) changed the same lines since the last share (\(shown(id))'s \(conflict.commitID.prefix(7)) on \(shown(conflict.remote))); nothing changed on either side: share again with --resolve journal, person or both, or make those lines in the journal read as \(shown(id))'s do, commit, and share again")
+      throw ExitCode(1)
+    }
     for note in outcome.notes { Output.error("journal: note: \(note)") }
     for warning in outcome.warnings { Output.error("journal: warning: \(warning)") }
     if let report = outcome.refused {
       let cache = SourceCache(source: MemoryJournal(files: outcome.files))
-      Output.write(report.text(style: Output.style, displayPath: { "(shared) " + $0 }, lines: cache.lines))
-      Output.error("journal: not shared: \(shown(id))'s shared journal has errors (use --no-verify to share anyway)")
+      if outcome.refusedIncoming {
+        Output.write(report.text(style: Output.style, displayPath: { "(from \(id)) " + $0 }, lines: cache.lines))
+        Output.error(
+          "journal: not shared: \(shown(id))'s changes have errors; nothing changed on either side (use --no-verify to take them in anyway)")
+      } else {
+        Output.write(report.text(style: Output.style, displayPath: { "(shared) " + $0 }, lines: cache.lines))
+        Output.error("journal: not shared: \(shown(id))'s shared journal has errors (use --no-verify to share anyway)")
+      }
       throw ExitCode(1)
     }
     var text = ""
+    func files(_ stats: [Sharer.FileStat]) -> String {
+      guard dryRun else { return "" }
+      return stats.map { stat in
+        let letter = stat.change.prefix(1).uppercased()
+        let lines = stat.added.map { added in " (+\(added) -\(stat.removed ?? 0))" } ?? " (binary)"
+        return "      \(letter) \(shown(stat.path))\(lines)\n"
+      }.joined()
+    }
+    if !outcome.incoming.isEmpty {
+      let count = outcome.incoming.count
+      let commits = count == 1 ? "1 commit" : "\(count) commits"
+      text += "\(dryRun ? "would take in" : "took in") \(commits) of \(shown(id))'s from \(shown(outcome.remote)) \(shown(outcome.branch)):\n"
+      for commit in outcome.incoming {
+        text += "  \(commit.id.prefix(7)) \(shown(commit.summary)) (\(shown(commit.author)))\n" + files(commit.files)
+      }
+      for left in outcome.leftOut { text += "  left out: \(shown(left))\n" }
+      if dryRun && !outcome.commits.isEmpty { text += "would push:\n" }
+    }
     for commit in outcome.commits {
-      text += "  \(commit.id.prefix(7)) \(shown(commit.summary))\n"
+      text += "  \(commit.id.prefix(7)) \(shown(commit.summary))\n" + files(commit.files)
     }
     let count = outcome.commits.count
     let commits = count == 1 ? "1 commit" : "\(count) commits"
     let at = outcome.head.prefix(7)
     let target = "\(shown(id)) to \(shown(outcome.remote)) \(shown(outcome.branch))"
     if !outcome.pushed {
-      let new = count == 0 ? "nothing new since the last share there" : "\(commits) not yet shared there"
+      let new = count == 0 ? "nothing new to push there" : "\(commits) not yet shared there"
       text += "would share \(target): \(new), at \(at) (dry run: nothing pushed)\n"
     } else if count == 0 {
       text += "shared \(target): nothing to push, already at \(at)\n"
     } else {
-      text += "shared \(target): \(commits) pushed, at \(at)\n"
+      let taken = outcome.incoming.count
+      let takenIn = taken == 0 ? "" : "\(taken == 1 ? "1 commit" : "\(taken) commits") of \(shown(id))'s taken in, "
+      text += "shared \(target): \(takenIn)\(commits) pushed, at \(at)\n"
     }
     Output.write(text)
   }

@@ -156,9 +156,22 @@ extension Repository {
   public func writeCommit(
     tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature, message: String
   ) throws -> ObjectID {
-    var treeID = tree.oid
-    var treeObject: OpaquePointer?
-    try check(git_tree_lookup(&treeObject, pointer, &treeID), "git_tree_lookup")
+    let authorSignature = try author.make()
+    defer { git_signature_free(authorSignature) }
+    let committerSignature = try committer.make()
+    defer { git_signature_free(committerSignature) }
+    return try createCommit(
+      tree: tree, parents: parents, author: authorSignature, committer: committerSignature, encoding: nil,
+      message: Array(message.utf8CString))
+  }
+
+  /// `git_commit_create` of `tree` on `parents`, with a NUL-terminated `message`, moving no
+  /// reference.
+  func createCommit(
+    tree: ObjectID, parents: [ObjectID], author: UnsafePointer<git_signature>, committer: UnsafePointer<git_signature>,
+    encoding: UnsafePointer<CChar>?, message: [CChar]
+  ) throws -> ObjectID {
+    let treeObject = try lookupTree(tree)
     defer { git_tree_free(treeObject) }
     var parentObjects: [OpaquePointer?] = []
     defer { parentObjects.forEach { git_commit_free($0) } }
@@ -168,15 +181,10 @@ extension Repository {
       try check(git_commit_lookup(&object, pointer, &oid), "git_commit_lookup")
       parentObjects.append(object)
     }
-    let authorSignature = try author.make()
-    defer { git_signature_free(authorSignature) }
-    let committerSignature = try committer.make()
-    defer { git_signature_free(committerSignature) }
     var commit = git_oid()
     try check(
       git_commit_create(
-        &commit, pointer, nil, authorSignature, committerSignature, nil, message, treeObject,
-        parentObjects.count, &parentObjects),
+        &commit, pointer, nil, author, committer, encoding, message, treeObject, parentObjects.count, &parentObjects),
       "git_commit_create")
     return ObjectID(commit)
   }

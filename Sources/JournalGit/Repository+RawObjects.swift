@@ -175,27 +175,6 @@ extension Repository {
     Set(try walk(from: tips, sorting: GIT_SORT_NONE.rawValue))
   }
 
-  private func walk(from tips: [ObjectID], sorting: UInt32) throws -> [ObjectID] {
-    guard !tips.isEmpty else { return [] }
-    var walk: OpaquePointer?
-    try check(git_revwalk_new(&walk, pointer), "git_revwalk_new")
-    defer { git_revwalk_free(walk) }
-    try check(git_revwalk_sorting(walk, sorting), "git_revwalk_sorting")
-    for tip in tips {
-      var oid = tip.oid
-      try check(git_revwalk_push(walk, &oid), "git_revwalk_push")
-    }
-    var commits: [ObjectID] = []
-    var oid = git_oid()
-    while true {
-      let next = git_revwalk_next(&oid, walk)
-      if next == GIT_ITEROVER.rawValue { break }
-      try check(next, "git_revwalk_next")
-      commits.append(ObjectID(oid))
-    }
-    return commits
-  }
-
   /// The tree `tree` without the entry at `path`, and without the folders that removing it
   /// leaves empty; nil when nothing is left; `tree` itself when there is no such entry. Every
   /// other entry keeps its name, mode and id as written.

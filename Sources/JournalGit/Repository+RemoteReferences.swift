@@ -31,20 +31,6 @@ extension Repository {
     if connected < 0, let failure = context.failure { throw failure }
     try check(connected, "git_remote_connect")
     defer { git_remote_disconnect(remote) }
-    var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
-    var count = 0
-    try check(git_remote_ls(&heads, &count, remote), "git_remote_ls")
-    var head: String?
-    var references: [String: ObjectID] = [:]
-    for index in 0..<count {
-      guard let entry = heads?[index]?.pointee else { continue }
-      let name = String(cString: entry.name)
-      if name == "HEAD" {
-        head = entry.symref_target.map { String(cString: $0) }
-      } else {
-        references[name] = ObjectID(entry.oid)
-      }
-    }
-    return RemoteReferences(head: head, references: references)
+    return try listing(remote)
   }
 }

@@ -138,6 +138,60 @@ import Testing
     #expect(try repo.git("rev-parse", try repo.shareRecord("alice") + "^1") == (try remote.git("rev-parse", "main")))
   }
 
+  /// A round trip killed at random moments: the person has pushed a commit, the mentor has
+  /// written one, and the share that takes hers in and pushes the merge is killed. The
+  /// journal's branch is then where it was or at the whole merge, every object there; the
+  /// remote is what she pushed or a fast-forward of it. The working tree may be caught
+  /// half-updated, as a killed `git merge` leaves it; put back, the next run finishes the job.
+  @Test func killedRoundTripsLeaveTheJournalBeforeOrAfter() throws {
+    let (repo, remote) = try TwoWayShareTests.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    var generator = SystemRandomNumberGenerator()
+    var theirs: [String] = []
+    for attempt in 0..<12 {
+      let day = String(format: "2026-11-%02d", attempt + 1)
+      try alice.git("pull", "-q", "--ff-only")
+      try alice.write(["mentees/alice/sessions/\(day)-self-assessment.md": TwoWayShareTests.session(on: day)])
+      theirs.append(try alice.commitAndPush("Self-assessment \(day)", at: "\(day)T08:00:00+00:00"))
+      try repo.write(["mentees/alice/sessions/\(day).md": TwoWayShareTests.session(on: day)])
+      try repo.commit("Alice on \(day)", author: "Hannah Reyes", at: "\(day)T12:00:00+00:00")
+      let before = repo.head
+      try killAtRandom(["share", "alice", "--to", remote.path], in: repo, within: 600_000, using: &generator)
+      // The locks a kill leaves, as it would leave git's own.
+      let journalLocks = (FileManager.default.enumerator(atPath: repo.path + "/.git/refs")?.compactMap { $0 as? String } ?? [])
+        .filter { $0.hasSuffix(".lock") }.map { "/.git/refs/" + $0 }
+      for lock in journalLocks + ["/.git/packed-refs.lock", "/.git/index.lock", "/.git/HEAD.lock"] {
+        try? FileManager.default.removeItem(atPath: repo.path + lock)
+      }
+      try? FileManager.default.removeItem(atPath: remote.path + "/refs/heads/main.lock")
+      #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+      #expect(try remote.git("fsck", "--strict", "--no-dangling").isEmpty)
+      let after = repo.head
+      if after == before {
+        // Not landed: whatever reached the working tree is put back as a person would.
+        try repo.git("checkout", "-q", "HEAD", "--", "mentees/alice")
+        try repo.git("clean", "-fdq", "mentees/alice")
+        #expect(try repo.git("status", "--porcelain", "mentees/alice").split(separator: "\n").allSatisfy { $0.hasPrefix("A ") })
+      } else {
+        // Landed whole: the merge on top of what was there, her commit in it, index and files with it.
+        #expect(try repo.git("rev-parse", "HEAD^1") == before + "\n")
+        #expect(try repo.git("log", "-1", "--format=%B", "HEAD^2").contains("Shared-from: file://"))
+        #expect(try repo.git("status", "--porcelain") == "")
+      }
+      #expect(try remote.git("merge-base", "--is-ancestor", theirs.last!, "main").isEmpty, "her commit was never rewritten")
+      if let record = try? repo.shareRecord("alice"), let recorded = try? repo.git("rev-parse", "--verify", "-q", record + "^1") {
+        #expect(try remote.git("merge-base", "--is-ancestor", recorded.trimmingCharacters(in: .whitespacesAndNewlines), "main").isEmpty)
+      }
+    }
+    let run = try repo.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repo.git("status", "--porcelain") == "")
+    for id in theirs { #expect(try remote.git("merge-base", "--is-ancestor", id, "main").isEmpty) }
+    #expect(try repo.git("ls-files", "mentees/alice/sessions").split(separator: "\n").count == 3 + 24)
+    #expect(try repo.git("rev-parse", try repo.shareRecord("alice") + "^1") == (try remote.git("rev-parse", "main")))
+    #expect(try alice.git("pull", "-q", "--ff-only").isEmpty)
+  }
+
   @Test func killedForgetLeavesEachReferenceBeforeOrAfterAndFinishesWhenRunAgain() throws {
     func references(_ repo: GitFixture) throws -> [String: String] {
       var values: [String: String] = [:]

@@ -43,6 +43,24 @@ import Testing
 }
 
 extension HTTPShareTests {
+  /// The round trip over HTTP: the person's commits are fetched with the same token, and
+  /// the push on top of them is a fast-forward.
+  @Test func takesThePersonsCommitsInOverHTTP() throws {
+    let (repository, remote) = try TwoWayShareTests.sharedJournal()
+    let served = try GitHTTPServer(token: "t0ken", root: remote.folder.path)
+    let url = "http://127.0.0.1:\(served.port)/shared.git"
+    let alice = try PersonClone(remote.path)
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") {
+      $0.replacingOccurrences(of: "go?\n", with: "go?\n\(TwoWayShareTests.reply)\n")
+    }
+    let pushed = try alice.commitAndPush("Reply", at: "2026-10-09T10:00:00+00:00")
+    let run = try repository.journal(["share", "alice", "--to", url], environment: ["JOURNAL_TOKEN": "t0ken"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("took in 1 commit of alice's from \(url) main:"), "\(run.stdout)")
+    #expect(try remote.git("merge-base", "--is-ancestor", pushed, "main").isEmpty)
+    #expect(try repository.git("show", "HEAD:mentees/alice/sessions/2026-10-08.md").contains(TwoWayShareTests.reply))
+  }
+
   /// Over the network, libgit2 cannot learn which branch an empty remote's HEAD names. The
   /// share goes to main, and then, seeing that HEAD names no branch the remote has, says so.
   @Test func warnsWhenAnEmptyRemotesHeadNamesAnotherBranch() throws {

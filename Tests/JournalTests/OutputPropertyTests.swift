@@ -156,6 +156,26 @@ import Testing
     Self.expectSame(events[0], Self.expected(events[1], round), "Markdown summary of \(text.debugDescription)")
   }
 
+  /// The page a shared repository opens on (`journal share`'s README), for each person.
+  @Test(.enabled(if: cmarkGFM != nil && pythonHas("html.parser"), "needs cmark-gfm (scripts/install-deps --test)"))
+  func sharedReadmeReadsBackInCmarkGFM() throws {
+    let rounds = Self.rounds(4)
+    let pages = try rounds.flatMap { round in
+      try zip(round.hostile.people, round.plain.people).flatMap { hostile, plain in
+        [try renderGFM(SharedReadme.text(for: hostile)), try renderGFM(SharedReadme.text(for: plain))]
+      }
+    }
+    let events = try htmlEvents(pages)
+    var index = 0
+    for round in rounds {
+      for _ in round.hostile.people {
+        Self.expectSame(
+          Self.withoutMailLinks(events[index]), Self.expected(events[index + 1], round), "shared README")
+        index += 2
+      }
+    }
+  }
+
   /// The events with each `<a href="mailto:X">X</a>` replaced by its text.
   static func withoutMailLinks(_ events: [HTMLEvent]) -> [HTMLEvent] {
     var out: [HTMLEvent] = []

@@ -31,6 +31,36 @@ struct SSHShareTests {
     #expect(try remote.git("rev-list", "--count", "main") == "4\n")
   }
 
+  /// The round trip over SSH: the person's commits are fetched through the same host-key
+  /// check and key as the push, and the push is a fast-forward of them.
+  @Test func takesThePersonsCommitsInOverSSH() throws {
+    let server = try SSHServer()
+    let (repository, remote) = try TwoWayShareTests.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    try alice.edit("mentees/alice/sessions/2026-10-08.md") {
+      $0.replacingOccurrences(of: "go?\n", with: "go?\n\(TwoWayShareTests.reply)\n")
+    }
+    let pushed = try alice.commitAndPush("Reply", at: "2026-10-09T10:00:00+00:00")
+    let arguments = ["share", "alice", "--to", server.url(remote.path), "--ssh-key", server.clientKey]
+    // The host key is checked before anything is fetched.
+    let empty = server.folder.path + "/empty_known_hosts"
+    try Data().write(to: URL(fileURLWithPath: empty))
+    let before = [try repository.git("for-each-ref"), try repository.git("count-objects", "-v")]
+    let unknown = try repository.journal(arguments + ["--known-hosts", empty], environment: [:])
+    #expect(unknown.status == 2 && unknown.stderr.contains("is not in known_hosts"), "\(unknown.stderr)")
+    #expect([try repository.git("for-each-ref"), try repository.git("count-objects", "-v")] == before)
+
+    let run = try repository.journal(arguments + ["--known-hosts", server.knownHosts], environment: [:])
+    #expect(run.status == 0, "\(run.stderr)\n\(server.log)")
+    #expect(run.stdout.contains("took in 1 commit of alice's from \(server.url(remote.path)) main:"), "\(run.stdout)")
+    #expect(try repository.git("log", "-1", "--format=%an", "HEAD^2") == "Alice Kim\n")
+    #expect(try repository.git("log", "-1", "--format=%B", "HEAD^2").contains("Shared-from: ssh://127.0.0.1:\(server.port)\(remote.path) \(pushed)"))
+    #expect(try remote.git("merge-base", "--is-ancestor", pushed, "main").isEmpty)
+    #expect(try alice.git("pull", "-q", "--ff-only").isEmpty)
+    let again = try repository.journal(arguments + ["--known-hosts", server.knownHosts], environment: [:])
+    #expect(again.stdout.contains(": nothing to push, already at "), "\(again.stdout)\(again.stderr)")
+  }
+
   @Test func anUnknownHostKeyIsNeverAccepted() throws {
     let server = try SSHServer()
     let repository = try ShareTests.journalWithHistory()

@@ -116,6 +116,58 @@ import Testing
     }
   }
 
+  /// The line that ties a journal commit to the person's: added as git's interpret-trailers
+  /// adds a trailer, read back only as the last line and only for its own remote.
+  @Test func sharedFromIsTheLastLineForItsRemote() throws {
+    let id = try #require(ObjectID(hex: "0123456789abcdef0123456789abcdef01234567"))
+    let remote = "file:///srv/alice.git"
+    func appended(_ message: String) -> String {
+      String(decoding: SharedFrom.appending(to: Array(message.utf8), remote: remote, commit: id), as: UTF8.self)
+    }
+    let line = "Shared-from: file:///srv/alice.git 0123456789abcdef0123456789abcdef01234567\n"
+    #expect(appended("Reply\n") == "Reply\n\n" + line)
+    #expect(appended("Reply") == "Reply\n\n" + line)
+    #expect(appended("Reply\n\nA body.\n\n\n") == "Reply\n\nA body.\n\n" + line)
+    #expect(appended("Reply\n\nSigned-off-by: Alice <a@x>\n") == "Reply\n\nSigned-off-by: Alice <a@x>\n" + line)
+    // A subject that looks like a trailer is still a subject.
+    #expect(appended("Note: a reply\n") == "Note: a reply\n\n" + line)
+    #expect(appended("") == line)
+    for message in ["Reply\n", "Reply\n\nSigned-off-by: Alice <a@x>\n", ""] {
+      #expect(SharedFrom.commit(in: Array(appended(message).utf8), remote: remote) == id)
+      #expect(SharedFrom.commit(in: Array(appended(message).utf8), remote: "file:///srv/bob.git") == nil)
+    }
+    // Only the last line counts: one quoted in a message is not the journal's.
+    #expect(SharedFrom.commit(in: Array((line + "\nmore\n").utf8), remote: remote) == nil)
+  }
+
+  /// The lines a conflict is named by, when the notes hold lines that look like conflict
+  /// markers themselves: the merge is asked for longer markers, so only its own are read.
+  @Test func conflictsAreNamedByTheirLinesWhateverTheNotesHold() throws {
+    let folder = try TemporaryFolder()
+    let repository = try Repository.create(at: folder.path + "/repository")
+    func tree(_ text: String) throws -> ObjectID {
+      try repository.writeTree([TreeEntry(name: "note.md", id: try repository.writeBlob(Array(text.utf8)), kind: .file)])
+    }
+    let base = "one\n<<<<<<< not a marker\n=======\n>>>>>>> nor this\ntwo\nthree\nfour\n"
+    let ours = base.replacingOccurrences(of: "two\n", with: "two, ours\nand more\n")
+    let theirs = base.replacingOccurrences(of: "two\n", with: "two, theirs\n")
+    let result = try repository.mergeTrees(ancestor: try tree(base), ours: try tree(ours), theirs: try tree(theirs))
+    guard case .conflicts(let conflicts) = result else {
+      Issue.record("no conflict: \(result)")
+      return
+    }
+    #expect(conflicts.map(\.path) == ["note.md"])
+    #expect(conflicts.first?.hunks.map { [$0.ours, $0.theirs] } == [[5..<7, 5..<6]])
+    // Changes apart merge.
+    let apart = base.replacingOccurrences(of: "four\n", with: "four, theirs\n")
+    guard case .merged(let merged) = try repository.mergeTrees(ancestor: try tree(base), ours: try tree(ours), theirs: try tree(apart)) else {
+      Issue.record("changes apart did not merge")
+      return
+    }
+    let entry = try #require(try repository.treeEntry("note.md", in: merged))
+    #expect(String(decoding: try repository.blobContent(entry.id), as: UTF8.self) == ours.replacingOccurrences(of: "four\n", with: "four, theirs\n"))
+  }
+
   /// One redaction for every message: the user information of any URL in it (all of it over
   /// HTTP, where a token may stand in the user's place; the password over SSH), and the
   /// secrets themselves wherever they appear.

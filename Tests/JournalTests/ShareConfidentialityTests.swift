@@ -50,7 +50,7 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "1\n")
     #expect(try remote.git("ls-tree", "-r", "--name-only", "main").split(separator: "\n") == [
-      "journal.yml", "mentees/carol/plans/career-ladder.md", "mentees/carol/profile.md",
+      "README.md", "journal.yml", "mentees/carol/plans/career-ladder.md", "mentees/carol/profile.md",
     ])
     try Self.expectNothingOfBob(in: remote)
   }
@@ -149,7 +149,7 @@ import Testing
     #expect(second.stdout.contains("2 commits pushed"), "\(second.stdout)")
     #expect(!(try allObjectsAndReferences(teamB.path)).contains("zqa"), "team A's alice reached team B's alice")
     #expect(try teamB.git("ls-tree", "-r", "--name-only", "main").split(separator: "\n") == [
-      "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-16.md",
+      "README.md", "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-16.md",
     ])
     // Each journal has a record of its own, named by the journal's path and the remote.
     let records = try repository.git("for-each-ref", "--format=%(refname)", "refs/journal/").split(separator: "\n")

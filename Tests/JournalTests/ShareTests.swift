@@ -44,7 +44,7 @@ import Testing
     ])
     let files = try remote.git("ls-tree", "-r", "--name-only", "main")
     #expect(files.split(separator: "\n") == [
-      "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
+      "README.md", "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
       "mentees/alice/sessions/2026-10-01.md",
     ])
     // The messages never name bob, even for the commit that touched both.
@@ -122,7 +122,7 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "4\n")
     let files = try remote.git("ls-tree", "-r", "--name-only", "main")
-    #expect(files.split(separator: "\n").allSatisfy { $0 == "journal.yml" || $0.hasPrefix("mentees/alice-kim/") })
+    #expect(files.split(separator: "\n").allSatisfy { $0 == "README.md" || $0 == "journal.yml" || $0.hasPrefix("mentees/alice-kim/") })
     // Before the rename the files were under the old name: alice's history, and only hers.
     let before = try remote.git("ls-tree", "-r", "--name-only", "main~1")
     #expect(before.contains("mentees/alice/sessions/2026-10-01.md") && !before.contains("bob"))
@@ -183,7 +183,7 @@ import Testing
       ["share", "alice", "--to", remote.path], in: repository.path + "/team/notes", environment: ["HOME": repository.home.path])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(try remote.git("ls-tree", "-r", "--name-only", "main").split(separator: "\n") == [
-      "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
+      "README.md", "journal.yml", "mentees/alice/profile.md", "mentees/alice/sessions/2026-09-15.md",
     ])
   }
 
@@ -222,10 +222,11 @@ import Testing
     #expect(run.stderr.split(separator: "\n").count == 1)
     #expect(try repository.git("for-each-ref") == before)
     #expect(try repository.git("fsck", "--strict", "--no-dangling").isEmpty)
-    // A dry run writes not even an unreachable object.
+    // A dry run reads the remote too, says the same, and writes not even an unreachable
+    // object, though it fetched the remote's commits to look at them.
     let objects = try repository.git("count-objects", "-v")
     let dryRun = try repository.journal("share", "alice", "--to", remote.path, "--dry-run")
-    #expect(dryRun.status == 0 && dryRun.stdout.contains("dry run: nothing pushed"))
+    #expect(dryRun.status == 2 && dryRun.stderr.contains("journal share never force-pushes"), "\(dryRun.stderr)")
     #expect(try repository.git("count-objects", "-v") == objects)
     #expect(try repository.git("for-each-ref") == before)
     #expect(try remote.git("rev-parse", "main") == (try other.git("rev-parse", "main")))
@@ -274,6 +275,40 @@ import Testing
     // What was meant to arrive did.
     #expect(received.contains("Led the incident review on 2026-10-04"))
     #expect(received.contains("max-days: 9"))
+  }
+
+  /// Blobs over `core.bigFileThreshold` are packed whole, as `git pack-objects` packs them,
+  /// and the same objects are shared either way: an attachment changed in one line is
+  /// stored as a delta of its earlier version, unless the threshold is below its size.
+  @Test(arguments: [nil, "4k"])
+  func largeBlobsArePackedWholeOverTheBigFileThreshold(_ threshold: String?) throws {
+    let repository = try Self.journalWithHistory()
+    if let threshold { try repository.git("config", "core.bigFileThreshold", threshold) }
+    let lines = (0..<400).map { "line \($0): measured the queue at \($0 * 37 % 101) items\n" }
+    let file = "mentees/alice/attachments/queue.txt"
+    try repository.write([file: lines.joined()])
+    try repository.commit("Queue figures", author: "Hannah Reyes", at: "2026-10-05T12:00:00+00:00")
+    try repository.write([file: (lines.dropLast() + ["line 399: the queue is empty\n"]).joined()])
+    try repository.commit("Queue figures, later", author: "Hannah Reyes", at: "2026-10-06T12:00:00+00:00")
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("fsck", "--strict").isEmpty)
+    // Every history gives the same shared commits: the same objects went out.
+    #expect(try remote.git("rev-parse", "main") == (try repository.git("rev-parse", try repository.shareRecord("alice") + "^1")))
+    let blobs = Set(try remote.git("rev-list", "--objects", "main").split(separator: "\n")
+      .compactMap { $0.hasSuffix(" " + file) ? String($0.prefix(40)) : nil })
+    #expect(blobs.count == 2)
+    let packs = try FileManager.default.contentsOfDirectory(atPath: remote.path + "/objects/pack").filter { $0.hasSuffix(".idx") }
+    var deltas = 0
+    for pack in packs {
+      // `git verify-pack -v`: a delta's line ends with its depth and base.
+      for line in try remote.git("verify-pack", "-v", "objects/pack/" + pack).split(separator: "\n") {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        if let id = fields.first, blobs.contains(String(id)), fields.count == 7 { deltas += 1 }
+      }
+    }
+    #expect(deltas == (threshold == nil ? 1 : 0), "\(deltas) of the attachment's blobs are deltas")
   }
 
 }

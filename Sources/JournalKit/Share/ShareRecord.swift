@@ -101,7 +101,7 @@ struct ShareRecord {
   /// writes the record's objects to disk before the reference names them.
   static func write(
     _ key: Key, translations: [Point], branch: String, followFrom: String?, replacing previous: ObjectID?,
-    in repository: Repository, persist: () throws -> Void
+    in repository: Repository, persist: (_ record: ObjectID) throws -> Void
   ) throws {
     guard let last = translations.last else { return }
     let header = try repository.commitHeader(last.shared)
@@ -118,7 +118,7 @@ struct ShareRecord {
     let record = try repository.writeCommit(
       tree: tree, parents: [last.shared], author: header.committer, committer: header.committer,
       message: lines.joined(separator: "\n") + "\n")
-    try persist()
+    try persist(record)
     do {
       try repository.setReference(key.reference, to: record, expected: previous, log: "journal share")
     } catch let error as GitError where error.isModified || error.alreadyExists || error.isLocked {

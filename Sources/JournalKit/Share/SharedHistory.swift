@@ -5,14 +5,18 @@ import JournalModel
 import JournalParsing
 
 /// One person's history, rewritten so that it holds their own shareable notes and nothing
-/// else: `mentees/<id>/` without `private/`, and a `journal.yml` that carries only the rule
-/// settings. Each commit on the source's first-parent line that changed those files becomes
-/// one commit, with the same author, committer and dates and a message made from that
-/// person's changes alone.
+/// else: `mentees/<id>/` without `private/`, a `journal.yml` that carries only the rule
+/// settings, and a `README.md` made from those notes for the person (`SharedReadme`). Each
+/// commit on the source's first-parent line that changed those files becomes one commit, with
+/// the same author, committer and dates and a message made from that person's changes alone.
 ///
 /// The result depends on nothing but the source commits, so the same history always gives
 /// the same commit ids. A run can go on from an earlier translation (`ShareRecord`), and then
 /// translates only the commits made since.
+///
+/// A merge that took the person's own commits into the journal (`Sharer+Incoming`) becomes a
+/// merge of the shared history and those commits, as the person made them: their second
+/// parent names the person's commit it was made from (`SharedFrom`), for this remote.
 struct SharedHistory {
   let repository: Repository
   /// Where the journal sits in the repository: `""` or `Journal/`.
@@ -21,11 +25,20 @@ struct SharedHistory {
   /// The folder the user says this person's folder continues, where it first appears
   /// (`--follow-from`).
   let followFrom: String?
+  /// The remote shared to, as its record names it: the person's commits taken in from it are
+  /// theirs again in its shared history.
+  let remote: String
+  /// Commits the remote holds, with their history: a person's commit is a parent in the
+  /// shared history only if it is among them, so that a merge never brings the remote
+  /// anything through it that the remote did not already have.
+  let held: [ObjectID]
 
   struct Commit: Sendable {
     let shared: ObjectID
     let source: ObjectID
     let summary: String
+
+    var point: ShareRecord.Point { ShareRecord.Point(source: source, shared: shared) }
   }
 
   struct Result {
@@ -43,6 +56,9 @@ struct SharedHistory {
     /// Whether this run, translating from the start, made the translation it was asked to
     /// check: the same shared tip for the same source commit.
     let reproduced: Bool
+    /// The journal's commits this run found taken in from the person's repository, each with
+    /// the person's commit it was made from, oldest first.
+    let takenIn: [ShareRecord.Point]
   }
 
   /// The commit where the person's folder appears, and the folders it removed.
@@ -58,11 +74,14 @@ struct SharedHistory {
     let tree: ObjectID
   }
 
-  /// Translates the history up to HEAD, going on from `earlier` when HEAD's first-parent
-  /// line reaches its source commit with the person's folder under their own name; otherwise
-  /// from the start, then telling whether that gave `check`'s shared tip at its source.
-  func build(continuing earlier: ShareRecord.Point?, checking check: ShareRecord.Point? = nil) throws -> Result {
-    guard let head = try repository.headCommit() else {
+  /// Translates the history up to `tip` (nil: HEAD), going on from `earlier` when the
+  /// first-parent line reaches its source commit with the person's folder under their own
+  /// name; otherwise from the start, then telling whether that gave `check`'s shared tip at
+  /// its source.
+  func build(upTo tip: ObjectID? = nil, continuing earlier: ShareRecord.Point?, checking check: ShareRecord.Point? = nil)
+    throws -> Result
+  {
+    guard let head = try tip ?? repository.headCommit() else {
       throw JournalError("the repository has no commits yet; commit the journal first (journal commit)")
     }
     var steps: [Step] = []
@@ -118,26 +137,41 @@ struct SharedHistory {
     var lastKey: (String, ObjectID, ObjectID?)?
     var added: [Commit] = []
     var reproduced = false
+    var takenIn: [ShareRecord.Point] = []
     func translate(_ step: Step) throws {
       let config = try repository.treeEntry(prefix + JournalPath.configName, in: step.header.tree)?.id
-      if let key = lastKey, key.0 == step.folder, key.1 == step.tree, key.2 == config { return }
+      // The person's commits this one merged in: the shared commit is a merge of them too.
+      let merged = try personsCommits(mergedBy: step.header)
+      takenIn += merged.flatMap(\.taken)
+      if merged.isEmpty, let key = lastKey, key.0 == step.folder, key.1 == step.tree, key.2 == config { return }
       lastKey = (step.folder, step.tree, config)
       // A folder left with only private notes shares as no folder at all.
       var entries = [TreeEntry(name: JournalPath.configName, id: try sharedConfig(config), kind: .file)]
       if let filtered = try filteredTree(step.tree) {
         let mentees = try repository.writeTree([TreeEntry(name: step.folder, id: filtered, kind: .folder)])
         entries.append(TreeEntry(name: JournalPath.peopleFolder, id: mentees, kind: .folder))
+        let page = try cache.readme.page(folder: step.folder, tree: filtered, in: repository)
+        entries.append(TreeEntry(name: SharedReadme.fileName, id: page, kind: .file))
       } else if lastRoot == nil {
         return
       }
       let root = try repository.writeTree(entries)
-      if root == lastRoot { return }
-      let changes = try repository.changes(from: lastRoot, to: root).map {
-        JournalChange(kind: $0.kind, path: $0.path, document: nil)
+      if merged.isEmpty && root == lastRoot { return }
+      // The page follows the notes: the message names the notes' changes.
+      func changes(from old: ObjectID?) throws -> [JournalChange] {
+        try repository.changes(from: old, to: root).filter { $0.path != SharedReadme.fileName }.map {
+          JournalChange(kind: $0.kind, path: $0.path, document: nil)
+        }
       }
-      let message = CommitMessage.make(changes)
+      let message: String
+      if let last = merged.last?.tip {
+        // What the merge brings the person: the journal's changes since their commits.
+        message = mergeMessage(try changes(from: try repository.commitHeader(last).tree))
+      } else {
+        message = CommitMessage.make(try changes(from: lastRoot))
+      }
       let commit = try repository.writeCommit(
-        tree: root, parents: parent.map { [$0] } ?? [], author: step.header.author,
+        tree: root, parents: (parent.map { [$0] } ?? []) + merged.map(\.tip), author: step.header.author,
         committer: step.header.committer, message: message)
       added.append(Commit(shared: commit, source: step.header.id, summary: String(message.prefix { $0 != "\n" })))
       parent = commit
@@ -152,7 +186,42 @@ struct SharedHistory {
     }
     return Result(
       source: head, shared: shared, added: added, continued: continued, beginning: beginning,
-      reproduced: reproduced && !continued)
+      reproduced: reproduced && !continued, takenIn: takenIn)
+  }
+
+  // MARK: The person's commits
+
+  /// The person's commits a journal commit merged in from this remote: for each parent
+  /// after the first whose message ends with `Shared-from: <this remote> <commit>`, that
+  /// commit, when the remote holds it (`held`), and every such pair in that parent's history.
+  private func personsCommits(mergedBy header: CommitHeader) throws -> [(tip: ObjectID, taken: [ShareRecord.Point])] {
+    try header.parents.dropFirst().compactMap { parent in
+      guard let tip = try personsCommit(parent), repository.hasObject(tip),
+        try held.contains(where: { try repository.isAncestor(tip, of: $0) })
+      else { return nil }
+      var taken: [ShareRecord.Point] = []
+      var seen: Set<ObjectID> = []
+      var queue = [parent]
+      while let next = queue.popLast() {
+        guard seen.insert(next).inserted, let own = try personsCommit(next) else { continue }
+        taken.append(ShareRecord.Point(source: next, shared: own))
+        queue += try repository.commitHeader(next).parents
+      }
+      return (tip, taken.reversed())
+    }
+  }
+
+  /// The person's commit a journal commit was made from, by the last line of its message.
+  func personsCommit(_ commit: ObjectID) throws -> ObjectID? {
+    SharedFrom.commit(in: try repository.rawMessage(commit), remote: remote)
+  }
+
+  /// A merge's message in the shared history: it names only the person and the changes it
+  /// brings them, in the words `journal commit` uses.
+  private func mergeMessage(_ changes: [JournalChange]) -> String {
+    let subject = "journal: \(person)'s own changes taken into the journal"
+    guard !changes.isEmpty else { return subject + "\n" }
+    return subject + "\n\n" + changes.map { "- " + $0.phrase }.joined(separator: "\n") + "\n"
   }
 
   private func personEntry(_ folder: String, in tree: ObjectID) throws -> TreeEntry? {
@@ -164,20 +233,24 @@ struct SharedHistory {
 
   // MARK: Filtering
 
+  /// Whether journal shares an entry of a person's folder: not a `private/` folder, not a
+  /// hidden file, not a symbolic link or a submodule.
+  static func isShared(_ entry: TreeEntry) -> Bool {
+    !entry.name.hasPrefix(".") && entry.kind != .link && entry.kind != .submodule
+      && !(entry.kind == .folder && entry.name == "private")
+  }
+
   /// The folder without `private/`, hidden files, symbolic links and submodules, at any
   /// depth; nil when nothing is left.
   private func filteredTree(_ tree: ObjectID) throws -> ObjectID? {
     if let known = cache.filtered[tree] { return known }
     var kept: [TreeEntry] = []
-    for entry in try repository.treeEntries(tree) where !entry.name.hasPrefix(".") {
-      switch entry.kind {
-      case .folder:
-        guard entry.name != "private", let inner = try filteredTree(entry.id) else { continue }
+    for entry in try repository.treeEntries(tree) where Self.isShared(entry) {
+      if entry.kind == .folder {
+        guard let inner = try filteredTree(entry.id) else { continue }
         kept.append(TreeEntry(name: entry.name, id: inner, kind: .folder))
-      case .file, .executable:
+      } else {
         kept.append(entry)
-      case .link, .submodule:
-        continue
       }
     }
     let result = kept.isEmpty ? nil : try repository.writeTree(kept)
@@ -205,6 +278,7 @@ struct SharedHistory {
   private final class Cache {
     var filtered: [ObjectID: ObjectID?] = [:]
     var config: [String: ObjectID] = [:]
+    let readme = SharedReadme.Maker()
   }
 
   private let cache = Cache()

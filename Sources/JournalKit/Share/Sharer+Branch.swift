@@ -1,8 +1,37 @@
 import JournalGit
 
-/// Which branch of the remote `journal share` pushes to, and whether a clone of the remote
-/// will check it out.
+/// What the remote holds, which of its branches `journal share` shares to, and whether a
+/// clone of the remote will check it out.
 extension Sharer {
+  /// The remote's references, the branch to share to, and the commit that branch holds
+  /// there, whose history (what the person pushed) is then here, fetched into the
+  /// quarantine. One connection lists and fetches; a repository on this machine is read
+  /// directly, and fetched from only when it holds commits this one lacks.
+  static func readRemote(
+    _ url: RemoteURL, local: LocalRemote?, given: String?, recorded: String?, access: RemoteAccess,
+    in repository: Repository
+  ) throws -> (remote: RemoteReferences, branch: String, tip: ObjectID?) {
+    do {
+      if let local {
+        let state = RemoteReferences(head: local.head, references: local.references)
+        let branch = try self.branch(given: given, recorded: recorded, remote: state, url: url)
+        guard let tip = state.references[branch] else { return (state, branch, nil) }
+        if !repository.hasObject(tip) {
+          _ = try repository.fetch(from: url.text, callbacks: access.callbacks(for: url)) { _ in branch }
+        }
+        return (state, branch, tip)
+      }
+      var chosen = ""
+      let fetched = try repository.fetch(from: url.text, callbacks: access.callbacks(for: url)) { state in
+        chosen = try self.branch(given: given, recorded: recorded, remote: state, url: url)
+        return chosen
+      }
+      return (fetched.remote, chosen, fetched.fetched?.commit)
+    } catch let error as GitError {
+      throw JournalError("cannot push to \(url.display): \(error.message)")
+    }
+  }
+
   /// The branch to push to: the one given; else, for an empty remote, the one its HEAD names
   /// (so that a clone checks it out), else the one recorded, else `main`; for a remote with
   /// branches, the one recorded, else the one HEAD names, else none: refused, since the remote

@@ -3,78 +3,26 @@ import JournalGit
 import JournalModel
 
 /// `journal share`: one person's history, and nobody else's, pushed to a repository of their
-/// own.
+/// own; and what they pushed there themselves taken into the journal first, so that the
+/// remote's new history is a fast-forward of theirs.
 public enum Sharer {
-  public struct Options: Sendable {
-    public var url: RemoteURL
-    /// The branch to push to; nil: the one pushed to last time, else the one the remote's
-    /// HEAD names, else `main`.
-    public var branch: String?
-    public var dryRun: Bool
-    public var access: RemoteAccess
-    /// Check the shared journal as it will be pushed, and push nothing when it has errors.
-    public var verify: Bool
-    public var today: Day
-    /// The folder this person's folder continues, where it first appears: the user's word
-    /// for what journal only follows on proof.
-    public var followFrom: String?
-
-    public init(
-      url: RemoteURL, branch: String? = nil, dryRun: Bool = false, access: RemoteAccess, verify: Bool = true,
-      today: Day, followFrom: String? = nil
-    ) {
-      self.url = url
-      self.branch = branch
-      self.dryRun = dryRun
-      self.access = access
-      self.verify = verify
-      self.today = today
-      self.followFrom = followFrom
-    }
-  }
-
-  public struct SharedCommit: Sendable {
-    public let id: String
-    public let summary: String
-  }
-
-  public struct Outcome: Sendable {
-    /// The remote, for messages: its URL without password or token.
-    public let remote: String
-    /// The tip of the shared history, pushed unless this was a dry run.
-    public let head: String
-    /// The branch of the remote, `main`.
-    public let branch: String
-    /// The commits the remote received, oldest first; in a dry run, those made since the
-    /// last share to this remote.
-    public let commits: [SharedCommit]
-    public let pushed: Bool
-    /// The shared journal's errors, when they stopped the push.
-    public let refused: CheckReport?
-    /// The files of the shared journal those errors are in, for showing them.
-    public let files: [String: [UInt8]]
-    /// What the person sharing should know, one line each.
-    public let notes: [String]
-    /// What they should act on, one line each.
-    public let warnings: [String]
-  }
-
   /// Shares `person`'s history. Every message it gives, thrown or returned, has been through
   /// one `Redaction`: no password or token the URL or the environment holds is in it.
   public static func share(_ location: JournalLocation, person: String, options: Options) throws -> Outcome {
     let redaction = Redaction(url: options.url, access: options.access)
     do {
-      let outcome = try share(location, person: person, options: options, remote: redaction.apply(options.url.text))
-      return Outcome(
-        remote: outcome.remote, head: outcome.head, branch: redaction.apply(outcome.branch), commits: outcome.commits,
-        pushed: outcome.pushed, refused: outcome.refused, files: outcome.files, notes: outcome.notes.map(redaction.apply),
-        warnings: outcome.warnings.map(redaction.apply))
+      return try share(location, person: person, options: options, remote: redaction.apply(options.url.text))
+        .redacted(redaction)
     } catch let error as JournalError {
       throw JournalError(redaction.apply(error.message))
     } catch let error as GitError {
       throw JournalError(redaction.apply("git: \(error.message)"))
     }
   }
+
+  /// Blobs larger than this are packed whole, without looking for deltas, unless the
+  /// repository's `core.bigFileThreshold` says otherwise.
+  static let bigFileThreshold: Int64 = 50 << 20
 
   private static func share(_ location: JournalLocation, person: String, options: Options, remote: String) throws
     -> Outcome
@@ -94,17 +42,28 @@ public enum Sharer {
       }
     }
     let journal = try JournalRepository.open(location)
-    // The translated objects stay in memory until they are about to be pushed: a dry run, or
-    // a run that fails before, leaves the object database as it was.
+    // The translated objects stay in memory until they are about to be pushed, and what the
+    // person pushed stays in a quarantine until the journal takes it in: a dry run, or a run
+    // that fails before, leaves the object database as it was.
+    // Large attachments are packed whole, as git packs blobs over core.bigFileThreshold:
+    // libgit2 would otherwise look for deltas in each, at several times its size in memory.
     return try git {
-      try journal.repository.withObjectsInMemory { keep in
-        try share(journal, person: person, options: options, remote: remote, keep: keep)
+      try journal.repository.withBigFileThreshold(fallback: bigFileThreshold) {
+        try journal.repository.withObjectsInMemory { keep in
+          try journal.repository.withQuarantine { migrate in
+            try share(journal, person: person, options: options, remote: remote) { tips, hiding in
+              try keep(tips, hiding)
+              try migrate()
+            }
+          }
+        }
       }
     }
   }
 
   private static func share(
-    _ journal: JournalRepository, person: String, options: Options, remote: String, keep: () throws -> Void
+    _ journal: JournalRepository, person: String, options: Options, remote: String,
+    keep: (_ tips: [ObjectID], _ hiding: [ObjectID]) throws -> Void
   ) throws -> Outcome {
     let repository = journal.repository
     let key = ShareRecord.Key(prefix: journal.prefix, person: person, remote: options.url.normalized)
@@ -119,31 +78,7 @@ public enum Sharer {
     let legacy = recorded == nil ? try LegacyShareRecord.read(person: person, in: repository) : nil
     // The same share as last time, unless the user says otherwise.
     let followFrom = options.followFrom ?? record?.followFrom
-    let history = SharedHistory(
-      repository: repository, prefix: journal.prefix, person: person, followFrom: followFrom)
-    let result = try history.build(
-      continuing: record.flatMap { $0.followFrom == followFrom ? $0.point : nil }, checking: legacy?.point)
-    if let beginning = result.beginning, !beginning.removed.isEmpty {
-      notes.append(beginningNote(person: person, beginning))
-    }
     let given = options.branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }
-    var warnings: [String] = []
-    func outcome(
-      _ commits: [SharedCommit], branch: String?, pushed: Bool, refused: CheckReport? = nil,
-      files: [String: [UInt8]] = [:]
-    ) -> Outcome {
-      Outcome(
-        remote: remote, head: result.shared.description, branch: branch.map(shortName) ?? "(the branch its HEAD names)",
-        commits: commits, pushed: pushed, refused: refused, files: files, notes: notes, warnings: warnings)
-    }
-    // The receiving repository must be a journal that passes `journal check`.
-    if options.verify {
-      let journal = try SharedJournal(result.shared, in: repository)
-      let report = try Checker.check(journal, today: options.today)
-      if report.errorCount > 0 {
-        return outcome([], branch: given, pushed: false, refused: report, files: journal.contents(of: report))
-      }
-    }
     let url = options.url
     let local = url.transport == .local ? try LocalRemote.inspect(url.path) : nil
     // libgit2 writes a push to a repository on this machine itself: git's hooks there would
@@ -152,44 +87,119 @@ public enum Sharer {
       throw JournalError(
         "\(url.display) has \(hook.hasPrefix("u") ? "an" : "a") \(hook) hook, which libgit2 does not run when it pushes to a repository on this machine; journal share will not go around it: push over ssh:// to this machine, where git runs it, or remove the hook")
     }
-    // What the remote holds, and which branch its HEAD names: read directly for a local
-    // repository, else listed over a connection of its own (not for a dry run, which makes
-    // none).
-    let localState = local.map { RemoteReferences(head: $0.head, references: $0.references) }
-    guard !options.dryRun else {
-      let branch = try localState.map { try self.branch(given: given, recorded: record?.branch, remote: $0, url: url) }
-      return outcome(
-        result.added.map { SharedCommit(id: $0.shared.description, summary: $0.summary) },
-        branch: branch ?? given ?? record?.branch, pushed: false)
+    // What the remote holds, which branch to share to, and what the person pushed there.
+    let (before, branch, tip) = try readRemote(
+      url, local: local, given: given, recorded: record?.branch, access: options.access, in: repository)
+    let history = SharedHistory(
+      repository: repository, prefix: journal.prefix, person: person, followFrom: followFrom, remote: key.remote,
+      held: tip.map { [$0] } ?? [])
+    let result = try history.build(
+      continuing: record.flatMap { $0.followFrom == followFrom ? $0.point : nil }, checking: legacy?.point)
+    if let beginning = result.beginning, !beginning.removed.isEmpty {
+      notes.append(beginningNote(person: person, beginning))
     }
-    let before = try localState ?? listing(url, access: options.access, in: repository)
-    let branch = try self.branch(given: given, recorded: record?.branch, remote: before, url: url)
-    let branchName = shortName(branch)
-    // The objects go to disk before anything can point at them, so that no reference, even
-    // one left by a run killed midway, ever names an object the repository lacks. libgit2
-    // pushes from a reference, not a commit: a short-lived one names the shared tip while it
-    // is pushed, and goes away whatever happens.
-    try keep()
+    let earlier = result.continued ? try record?.translations(in: repository) ?? [] : []
+
+    // The person's commits since the shared history, taken in under a merge, and that merge
+    // translated in turn.
+    var incoming: Incoming?
+    var final = result
+    if let tip, !(try repository.isAncestor(tip, of: result.shared)) {
+      var sources: [ObjectID: ObjectID] = [:]
+      for point in earlier + result.added.map(\.point) + result.takenIn { sources[point.shared] = point.source }
+      let context = Incoming.Context(
+        repository: repository, prefix: journal.prefix, person: person, remote: key.remote, shownRemote: remote,
+        sources: sources)
+      incoming = try Incoming.take(
+        tip, shared: result.shared, head: result.source, context: context, allowedOnly: options.allowedOnly,
+        favor: options.resolve?.favor ?? .none, identity: { try repository.commitIdentity() })
+      if let incoming {
+        final = try history.build(
+          upTo: incoming.merge, continuing: ShareRecord.Point(source: result.source, shared: result.shared))
+      }
+    }
+    var warnings: [String] = []
+    func outcome(
+      _ commits: [SharedCommit], pushed: Bool, refused: CheckReport? = nil, refusedIncoming: Bool = false,
+      files: [String: [UInt8]] = [:]
+    ) -> Outcome {
+      Outcome(
+        remote: remote, head: final.shared.description, branch: shortName(branch), commits: commits, pushed: pushed,
+        incoming: (incoming?.commits ?? []).map {
+          IncomingCommit(id: $0.shared.description, summary: $0.summary, author: $0.author, files: $0.stats.map(FileStat.init))
+        },
+        leftOut: incoming?.leftOut ?? [], refused: refused, refusedIncoming: refusedIncoming, files: files, notes: notes,
+        warnings: warnings)
+    }
+
+    // What the person changed must pass `journal check`, as `journal commit` wants of the
+    // journal's own changes; and the receiving repository must be a journal that passes it.
+    if options.verify {
+      let shared = try SharedJournal(final.shared, in: repository)
+      if incoming != nil {
+        let changed = try Incoming.changedNotes(from: result.shared, to: final.shared, in: repository)
+        let report = try Checker.check(shared, today: options.today, only: changed).narrowed(to: changed)
+        if report.errorCount > 0 {
+          return outcome([], pushed: false, refused: report, refusedIncoming: true, files: shared.contents(of: report))
+        }
+      }
+      let report = try Checker.check(shared, today: options.today)
+      if report.errorCount > 0 {
+        return outcome([], pushed: false, refused: report, files: shared.contents(of: report))
+      }
+    }
+
+    // The merge lands on the journal's branch as `git merge` would land it, or not at all.
+    let landing = try incoming.map { try $0.prepareLanding(on: result.source, person: person, remote: remote, in: repository) }
+    guard !options.dryRun else {
+      landing?.transaction.rollback()
+      return outcome(try commits(from: final.shared, after: tip, in: repository, withFiles: true), pushed: false)
+    }
+    // Objects go to disk before anything can point at them, so that no reference, even one
+    // left by a run killed midway, ever names an object the repository lacks: what the
+    // branch and the remote will hold, less what the repository has already.
+    let present = [result.source] + (tip.map { [$0] } ?? []) + (record.map { [$0.point.shared] } ?? [])
+      + (incoming?.bases ?? [])
+    try keep([final.shared] + (incoming.map { [$0.merge] } ?? []), present)
+    if let landing, let incoming {
+      try landing.transaction.apply(
+        incoming.merge, committer: landing.identity.committer,
+        reflog: "journal share: take in \(person)'s commits from \(remote)")
+    }
+    let landed = incoming.map {
+      "took in \($0.commits.count) commit\($0.commits.count == 1 ? "" : "s") of \(person)'s, but "
+    } ?? ""
+
+    // libgit2 pushes from a reference, not a commit: a short-lived one names the shared tip
+    // while it is pushed, and goes away whatever happens.
     let pushed: PushResult
+    let branchName = shortName(branch)
     do {
-      try repository.forceReference(key.pendingReference, to: result.shared)
+      try repository.forceReference(key.pendingReference, to: final.shared)
       defer { try? repository.deleteReference(key.pendingReference) }
       pushed = try repository.push(
         key.pendingReference, to: url.text, reference: branch, callbacks: options.access.callbacks(for: url))
     } catch let rejected as PushRejected {
       if rejected.notFastForward {
         throw JournalError(
-          "\(url.display) has commits on \(branchName) that are not in \(person)'s shared history; journal share never force-pushes")
+          "\(landed)\(url.display) has commits on \(branchName) that are not in \(person)'s shared history; journal share never force-pushes")
       }
-      throw JournalError("\(url.display) refused the push to \(branchName): \(rejected.reason)")
+      throw JournalError("\(landed)\(url.display) refused the push to \(branchName): \(rejected.reason)")
     } catch let error as GitError {
-      throw JournalError("cannot push to \(url.display): \(error.message)")
+      throw JournalError("\(landed)cannot push to \(url.display): \(error.message)")
     }
 
-    let earlier = result.continued ? try record?.translations(in: repository) ?? [] : []
+    // The record lists every shared commit with the journal commit it stands for: the
+    // translated ones, and the person's own with the journal commits taken in from them.
+    var translations = earlier
+    var listed = Set(earlier.map(\.shared))
+    for point in result.takenIn + result.added.map(\.point) + final.takenIn + final.added.map(\.point)
+    where listed.insert(point.shared).inserted {
+      translations.append(point)
+    }
     try ShareRecord.write(
-      key, translations: earlier + result.added.map { .init(source: $0.source, shared: $0.shared) },
-      branch: branch, followFrom: followFrom, replacing: recorded, in: repository, persist: keep)
+      key, translations: translations, branch: branch, followFrom: followFrom, replacing: recorded, in: repository,
+      persist: { try keep([$0], [final.shared]) })
     if let legacy {
       notes.append(
         try legacy.settle(reproduced: result.reproduced, remoteHeld: pushed.previous, replacedBy: key, in: repository))
@@ -197,22 +207,24 @@ public enum Sharer {
     if let warning = try headWarning(pushed: branch, before: before, url: url, access: options.access, in: repository) {
       warnings.append(warning)
     }
-    return outcome(try commits(after: pushed.previous, upTo: result.shared, in: repository), branch: branch, pushed: true)
+    return outcome(try commits(from: final.shared, after: pushed.previous, in: repository), pushed: true)
   }
 
-  /// The shared commits after `previous` (nil: all of them) up to `tip`, oldest first: a shared
-  /// history has one parent per commit.
-  private static func commits(after previous: ObjectID?, upTo tip: ObjectID, in repository: Repository) throws
-    -> [SharedCommit]
+  /// The shared commits `tip` has and `previous` (nil: none) has not, oldest first; with
+  /// what each changed, for a dry run.
+  private static func commits(from tip: ObjectID, after previous: ObjectID?, in repository: Repository, withFiles: Bool = false)
+    throws -> [SharedCommit]
   {
-    var commits: [SharedCommit] = []
-    var next: ObjectID? = tip
-    while let id = next, id != previous {
-      let summary = try repository.commitMessage(id).prefix { $0 != "\n" }
-      commits.append(SharedCommit(id: id.description, summary: String(summary)))
-      next = try repository.commitHeader(id).parents.first
+    try repository.commits(from: tip, hiding: previous.map { [$0] } ?? []).map { id in
+      let summary = try repository.commitMessage(id).unicodeScalars.prefix { $0 != "\n" }
+      var files: [FileStat] = []
+      if withFiles {
+        let header = try repository.commitHeader(id)
+        let parent = try header.parents.first.map { try repository.commitHeader($0).tree }
+        files = try repository.diffStat(from: parent, to: header.tree).map(FileStat.init)
+      }
+      return SharedCommit(id: id.description, summary: String(String.UnicodeScalarView(summary)), files: files)
     }
-    return commits.reversed()
   }
 
   private static func beginningNote(person: String, _ beginning: SharedHistory.Beginning) -> String {

@@ -1,0 +1,128 @@
+import JournalGit
+import JournalModel
+import JournalParsing
+
+/// The `README.md` journal writes at the root of a shared repository, the page the person
+/// sees first: their sessions, open actions and goals with progress, and how to reply.
+///
+/// It is made from the shared commit's notes alone, the same bytes for the same notes, on
+/// any day: nothing in it depends on when or where it is written, so a commit that changes
+/// none of the person's notes changes none of it, and the same history still gives the same
+/// ids. Every text from a note passes through `MarkdownText`, the one Markdown escaper.
+enum SharedReadme {
+  static let fileName = "README.md"
+
+  static func text(for record: PersonRecord) -> String {
+    let cell = MarkdownText.escape
+    // Nothing below depends on the day: only what the notes say.
+    let summary = PersonSummary(record, today: record.lastSession?.date ?? Day(year: 2000, month: 1, day: 1)!)
+    // A folder name is any name a folder may have: it is text like the rest, never code.
+    let folder = cell("\(JournalPath.peopleFolder)/\(record.id)/")
+    var out = "# \(cell(record.displayName))\n\n"
+    if let role = record.profile?.role { out += "\(cell(role))\n\n" }
+    out += "Your one-on-one notes, shared with you from your mentor's journal by `journal share`. "
+    out += "This page is written anew from them on each share.\n"
+
+    out += "\n## Sessions\n\n"
+    let sessions = record.sessions
+    if let first = sessions.first, let last = sessions.last {
+      out += "\(sessions.count) session\(sessions.count == 1 ? "" : "s"), "
+      out += sessions.count == 1 ? "on \(first.date).\n\n" : "from \(first.date) to \(last.date).\n\n"
+      out += "| date | type | follow-up |\n| --- | --- | --- |\n"
+      for session in sessions.reversed() {
+        out += "| \(session.date) | \(session.type.rawValue) | \(session.followUp.map { "\($0)" } ?? "") |\n"
+      }
+    } else {
+      out += "No sessions yet.\n"
+    }
+
+    out += "\n## Open actions\n\n"
+    for action in summary.openActions {
+      out += "- [ ] \(cell(action.item.text))"
+      var details: [String] = []
+      if let owner = action.item.owner { details.append(cell(owner)) }
+      if let due = action.item.due { details.append("due \(due)") }
+      if !details.isEmpty { out += " — " + details.joined(separator: ", ") }
+      out += "\n"
+    }
+    if summary.openActions.isEmpty { out += "None open.\n" }
+    if summary.doneActions > 0 || summary.droppedActions > 0 {
+      out += "\n\(summary.doneActions) done"
+      if summary.droppedActions > 0 { out += ", \(summary.droppedActions) dropped" }
+      if let rate = summary.completionRate { out += " (\(Int((rate * 100).rounded()))% of those done or open)" }
+      out += ".\n"
+    }
+
+    if !summary.goals.isEmpty {
+      out += "\n## Goals\n\n"
+      out += "| goal | plan | baseline | latest | target | progress |\n| --- | --- | ---: | ---: | ---: | ---: |\n"
+      for goal in summary.goals {
+        out += "| \(cell(goal.goal.description)) | \(cell(goal.plan)) | \(goal.goal.baseline.map(JSONText.number) ?? "") | "
+        out += "\(goal.values.last.map { JSONText.number($0.value) } ?? "") | \(goal.goal.target.map(JSONText.number) ?? "") | "
+        out += "\(goal.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "") |\n"
+      }
+    }
+
+    out += """
+
+      ## Replying
+
+      1. `git pull`, to have the latest notes.
+      2. Write in your folder, \(folder): answer in a session's `## Dialogue`, tick an action \
+      (`- [x]`), add one, or add a note of your own, such as a self-assessment before a \
+      session (`sessions/YYYY-MM-DD-self-assessment.md`).
+      3. `git commit`, then `git push` (and `journal check` first, if you have journal).
+
+      The next share takes your commits into your mentor's journal, with you as their author. \
+      Only changes inside \(folder) come back: a change anywhere else (`journal.yml`, a \
+      `private/` folder, hidden files, links) stops it, and changes to this page are left out.
+
+      """
+    return out
+  }
+
+  /// Makes the page of each shared folder, reading each note once per content and path.
+  final class Maker {
+    private var parsed: [String: ParsedFile] = [:]
+    private var pages: [String: ObjectID] = [:]
+
+    /// The page's blob for the person's shared folder `tree`, under `mentees/<folder>/`.
+    func page(folder: String, tree: ObjectID, in repository: Repository) throws -> ObjectID {
+      let pageKey = folder + " " + tree.description
+      if let known = pages[pageKey] { return known }
+      var files: [ParsedFile] = []
+      var paths: [String] = []
+      func walk(_ tree: ObjectID, under path: String) throws {
+        for entry in try repository.treeEntries(tree) {
+          let name = path + entry.name
+          if entry.kind == .folder {
+            try walk(entry.id, under: name + "/")
+            continue
+          }
+          paths.append(name)
+          let key = entry.id.description + " " + name
+          if let known = parsed[key] {
+            files.append(known)
+            continue
+          }
+          // As the check reads them: attachments never, a note only within the size it reads.
+          let kind = JournalPath.classify(name)
+          var file = DocumentParser.parse(nil, path: name)
+          if DocumentParser.readsContent(of: kind), try repository.blobSize(entry.id) <= SourceText.defaultSizeLimit {
+            file = DocumentParser.parse(try repository.blobContent(entry.id), path: name)
+          }
+          parsed[key] = file
+          files.append(file)
+        }
+      }
+      try walk(tree, under: "\(JournalPath.peopleFolder)/\(folder)/")
+      let journal = JournalLoader.assemble(files, listing: JournalListing(files: paths, people: nil)).journal
+      let record =
+        journal.people.first { $0.id == folder }
+        ?? PersonRecord(id: folder, folder: "\(JournalPath.peopleFolder)/\(folder)", profile: nil, sessions: [], plans: [])
+      let page = try repository.writeBlob(Array(SharedReadme.text(for: record).utf8))
+      pages[pageKey] = page
+      return page
+    }
+  }
+}
