@@ -18,13 +18,7 @@ extension Repository {
     var config: OpaquePointer?
     try check(git_repository_config(&config, pointer), "git_repository_config")
     defer { git_config_free(config) }
-    var threshold: Int64 = 0
-    let found = git_config_get_int64(&threshold, config, "core.bigFileThreshold")
-    if found == GIT_ENOTFOUND.rawValue {
-      threshold = fallback
-    } else {
-      try check(found, "git_config_get_int64")
-    }
+    let threshold = try bigFileThreshold(in: config, fallback: fallback)
     // A copy of the frozen configuration, the file added and frozen in turn (journal reads
     // only frozen configurations), installed while `body` runs, then the original again.
     var copy: OpaquePointer?
@@ -40,5 +34,21 @@ extension Repository {
     try check(git_repository_set_config(pointer, layered), "git_repository_set_config")
     defer { git_repository_set_config(pointer, config) }
     return try body()
+  }
+
+  /// `core.bigFileThreshold`, else `fallback` bytes.
+  public func bigFileThreshold(fallback: Int64) throws -> Int64 {
+    var config: OpaquePointer?
+    try check(git_repository_config(&config, pointer), "git_repository_config")
+    defer { git_config_free(config) }
+    return try bigFileThreshold(in: config, fallback: fallback)
+  }
+
+  private func bigFileThreshold(in config: OpaquePointer?, fallback: Int64) throws -> Int64 {
+    var threshold: Int64 = 0
+    let found = git_config_get_int64(&threshold, config, "core.bigFileThreshold")
+    if found == GIT_ENOTFOUND.rawValue { return fallback }
+    try check(found, "git_config_get_int64")
+    return threshold
   }
 }

@@ -12,14 +12,19 @@ public struct FileDiffStat: Sendable, Equatable {
 
 extension Repository {
   /// The files that differ between two trees (nil is the empty tree), with the lines each
-  /// adds and removes, in git's order.
-  public func diffStat(from old: ObjectID?, to new: ObjectID?) throws -> [FileDiffStat] {
+  /// adds and removes, in git's order. A blob larger than `binaryAbove` bytes counts as
+  /// binary without being read, as git's diff treats blobs over `core.bigFileThreshold`.
+  public func diffStat(from old: ObjectID?, to new: ObjectID?, binaryAbove: Int64) throws -> [FileDiffStat] {
     let oldTree = try old.map(lookupTree)
     defer { if let oldTree { git_tree_free(oldTree) } }
     let newTree = try new.map(lookupTree)
     defer { if let newTree { git_tree_free(newTree) } }
     var diff: OpaquePointer?
-    try check(git_diff_tree_to_tree(&diff, pointer, oldTree, newTree, nil), "git_diff_tree_to_tree")
+    var options = git_diff_options()
+    try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
+    // libgit2 reads an object's header first and leaves a blob over max_size unread.
+    options.max_size = binaryAbove
+    try check(git_diff_tree_to_tree(&diff, pointer, oldTree, newTree, &options), "git_diff_tree_to_tree")
     defer { git_diff_free(diff) }
     let changes = fileChanges(diff!)
     return try changes.indices.map { index in

@@ -124,7 +124,7 @@ struct Incoming {
         Commit(
           shared: commit, journal: journal, summary: String(text.unicodeScalars.prefix { $0 != "\n" }),
           author: header.author.name,
-          stats: try repository.diffStat(from: try repository.commitHeader(header.parents[0]).tree, to: header.tree)))
+          stats: try repository.diffStat(from: try repository.commitHeader(header.parents[0]).tree, to: header.tree, binaryAbove: try repository.bigFileThreshold(fallback: Sharer.bigFileThreshold))))
     }
     let last = made[tip]!
     let merged = try repository.mergeTrees(

@@ -221,7 +221,7 @@ public enum Sharer {
       if withFiles {
         let header = try repository.commitHeader(id)
         let parent = try header.parents.first.map { try repository.commitHeader($0).tree }
-        files = try repository.diffStat(from: parent, to: header.tree).map(FileStat.init)
+        files = try repository.diffStat(from: parent, to: header.tree, binaryAbove: try repository.bigFileThreshold(fallback: Sharer.bigFileThreshold)).map(FileStat.init)
       }
       return SharedCommit(id: id.description, summary: String(String.UnicodeScalarView(summary)), files: files)
     }
