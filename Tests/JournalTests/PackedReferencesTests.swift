@@ -55,16 +55,9 @@ import Testing
     #expect(differing.isEmpty, "journal: \(differing.map { "\($0): \(mine[$0] ?? "-")" }), git: \(differing.map { "\($0): \(git[$0] ?? "-")" })", sourceLocation: sourceLocation)
   }
 
-  static func copy(_ repo: GitFixture) throws -> GitFixture {
-    let copy = try GitFixture()
-    _ = try runProgram("/bin/rm", ["-rf", copy.path + "/.git"])
-    _ = try runProgram("/bin/cp", ["-a", repo.path + "/.git", copy.path + "/.git"])
-    return copy
-  }
-
   @Test func packsAsGitPackRefsDoes() throws {
     let ours = try Self.repository()
-    let theirs = try Self.copy(ours)
+    let theirs = try GitFixture(copying: ours)
     try theirs.git("pack-refs", "--all")
     try #require(try Repository.discover(containing: ours.path)).packReferences()
     try Self.expectSameFiles(ours, theirs)
@@ -82,7 +75,7 @@ import Testing
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
       .filter { !$0.hasPrefix("#") && !$0.hasPrefix("^") }
     try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-    let theirs = try Self.copy(ours)
+    let theirs = try GitFixture(copying: ours)
     try theirs.git("pack-refs", "--all")
     try #require(try Repository.discover(containing: ours.path)).packReferences()
     try Self.expectSameFiles(ours, theirs)
