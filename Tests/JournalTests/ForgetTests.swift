@@ -198,6 +198,32 @@ import Testing
     #expect(try repo.git("rev-list", "--count", "main") == "3\n")
   }
 
+  @Test func thePackedReferencesAreWhatGitWouldWrite() throws {
+    // The references forget moves, moved by git in a copy (update-ref, then pack-refs --all):
+    // the same packed-refs, byte for byte, read the same by for-each-ref and show-ref.
+    let repo = try Self.journal()
+    try repo.git(["tag", "-a", "v1-again", "v1", "-m", "A tag of a tag"], environment: Self.dates("2026-10-09T10:00:00+02:00"))
+    try repo.git("update-ref", "refs/remotes/origin/main", "main~1")
+    try repo.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+    let oracle = try GitFixture(copying: repo)
+    let before = try FaultTests.referenceValues(repo)
+    #expect(try repo.journal("forget", Self.person, "--yes").status == 0)
+    let after = try FaultTests.referenceValues(repo)
+    let packs = repo.path + "/.git/objects/pack/"
+    for name in try FileManager.default.contentsOfDirectory(atPath: packs) where name.hasPrefix("pack-") {
+      _ = try runProgram("/bin/cp", [packs + name, oracle.path + "/.git/objects/pack/"])
+    }
+    for (name, value) in after where name != "HEAD" && before[name] != value {
+      try oracle.git("update-ref", name, value)
+    }
+    for name in before.keys where after[name] == nil { try oracle.git("update-ref", "-d", name) }
+    try oracle.git("pack-refs", "--all")
+    try PackedReferencesTests.expectSameFiles(repo, oracle)
+    let format = "--format=%(refname) %(objectname) %(*objectname) %(symref)"
+    #expect(try repo.git("for-each-ref", format) == (try oracle.git("for-each-ref", format)))
+    #expect(try repo.git("show-ref", "--head", "-d") == (try oracle.git("show-ref", "--head", "-d")))
+  }
+
   @Test func dryRunAndNoConfirmationChangeNothing() throws {
     let repo = try Self.journal()
     func state() throws -> String {
