@@ -61,7 +61,7 @@ struct ForgetCommand: ParsableCommand {
   @OptionGroup var journal: JournalOptions
 
   func run() throws {
-    let location = try journal.locate()
+    let location = try journal.locate(stoppedForget: .ignore)
     let access = RemoteAccess(sshKey: sshKey, knownHosts: knownHosts, hostKeyFingerprint: hostKey)
     let outcome = try Forgetter.forget(
       location, person: id, options: Forgetter.Options(confirmed: yes, dryRun: dryRun, push: push, access: access))

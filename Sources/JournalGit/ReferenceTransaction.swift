@@ -44,16 +44,6 @@ public final class ReferenceTransaction {
     updated.append(name)
   }
 
-  /// Deletes `name` once the transaction commits, only if it still points at `expected`;
-  /// otherwise fails with `isModified` and changes nothing. Its log stays (libgit2 deletes a
-  /// reference's log only outside a transaction): `Repository.deleteReflog` removes it.
-  public func remove(_ name: String, expected: ObjectID) throws {
-    guard try current(name) == expected else {
-      throw GitError(function: "remove", code: Int32(GIT_EMODIFIED.rawValue), message: "\(name) moved meanwhile")
-    }
-    try check(git_transaction_remove(transaction, name), "git_transaction_remove")
-  }
-
   /// Writes every update and its reflog entries, and releases every lock.
   public func commit() throws {
     let permissions = try SharedPermissions(repository)

@@ -141,7 +141,7 @@ extension Repository {
   }
 
   /// References git keeps per working tree, never in `packed-refs` (`is_per_worktree_ref`).
-  static func isPerWorktree(_ name: String) -> Bool {
+  public static func isPerWorktree(_ name: String) -> Bool {
     ["refs/worktree/", "refs/bisect/", "refs/rewritten/"].contains { name.hasPrefix($0) }
   }
 

@@ -70,23 +70,4 @@ extension Repository {
     defer { git_object_free(peeled) }
     return ObjectID(git_object_id(peeled).pointee)
   }
-
-  /// Removes the folders under `refs/` and `logs/refs/` that the reference `name` leaves
-  /// empty, as git does when it deletes a reference (libgit2 does so only under
-  /// `refs/heads/`, `refs/tags/` and `refs/remotes/`).
-  public func pruneEmptyFolders(of name: String) {
-    for root in [commonFolder, commonFolder + "logs/"] {
-      var folder = (name as NSString).deletingLastPathComponent
-      while folder.hasPrefix("refs/"), rmdir(root + folder) == 0 {
-        folder = (folder as NSString).deletingLastPathComponent
-      }
-    }
-  }
-
-  /// Deletes a reference's log, if there is one.
-  public func deleteReflog(_ name: String) throws {
-    let result = git_reflog_delete(pointer, name)
-    if result == GIT_ENOTFOUND.rawValue { return }
-    try check(result, "git_reflog_delete")
-  }
 }

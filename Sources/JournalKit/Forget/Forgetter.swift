@@ -16,8 +16,9 @@ import JournalParsing
 ///    Without `--yes`, or with `--dry-run`, it stops here and says what it would do.
 /// 3. `JOURNAL_FORGET` is written (`ForgetState`), then one pack of everything the rewritten
 ///    references, HEAD and the index reach, flushed to disk.
-/// 4. The references move, under their locks, each only if it still points where it did; the
-///    person's share records are deleted with them.
+/// 4. Every reference moves at once, under git's locks, each only if it still points where it
+///    did, with the person's share records deleted in the same step: one rename of
+///    `packed-refs` (`Repository.switchReferences`).
 /// 5. The index loses the person's entries, and the working tree their folder.
 /// 6. With `--push`, the remotes' branches are replaced, each under a lease.
 /// 7. Reference logs are expired as `git reflog expire --expire-unreachable=now --all` expires
@@ -119,11 +120,16 @@ public enum Forgetter {
     }
     let journal = try JournalRepository.open(location)
     let repository = journal.repository
+    let state = ForgetState.read(in: repository)
+    if let stopped = state?.person, stopped != person {
+      throw JournalError(ForgetState.message(stopped) + " first")
+    }
     try refuseLayout(journal, person: person)
     // The index stays locked to the end: no commit can start meanwhile, in journal or git.
     let lock = try git { try IndexLock(repository) }
     defer { lock.rollback() }
-    let state = ForgetState.read(in: repository)
+    // A run stopped while a detached HEAD moved left HEAD naming a stand-in of the same value.
+    try git { try repository.restoreDetachedHead() }
     let removal = PersonRemoval(repository: repository, prefix: journal.prefix, person: person)
     try refuseUncommitted(journal, folder: removal.folder, interrupted: state != nil)
     let records = try shareRecords(journal, person: person)
@@ -146,6 +152,14 @@ public enum Forgetter {
           throw JournalError(
             "every commit of the branch \(name) only changes \(person)'s notes, so nothing of it would be left; switch to another branch first")
         }
+        if let own = changes.first(where: { Repository.isPerWorktree($0.name) }) {
+          throw JournalError(
+            "\(own.name) belongs to this working tree alone, so git never packs it and it cannot move with the other references: delete it first (git update-ref -d \(own.name))")
+        }
+        if changes.contains(where: { $0.name == "HEAD" && $0.new == nil }) {
+          throw JournalError(
+            "HEAD is detached at a commit whose every ancestor only changes \(person)'s notes, so nothing of it would be left; switch to a branch first")
+        }
         let remoteNames = try repository.remoteNames()
         var remotes = try remoteUpdates(changes, remoteNames: remoteNames, in: repository)
         for earlier in state?.remotes ?? [] where !remotes.contains(where: { $0.tracking == earlier.tracking }) {
@@ -166,7 +180,7 @@ public enum Forgetter {
         }
         guard options.confirmed, !options.dryRun, !(outcome.isEmpty && state == nil) else { return outcome }
 
-        try ForgetState(remotes: remotes).write(in: repository)
+        try ForgetState(person: person, remotes: remotes).write(in: repository)
         // Everything the references will reach, on disk before any of them moves.
         try lock.removeFolder(removal.folder)
         try lock.removeResolvedConflicts(under: removal.folder)
@@ -200,28 +214,18 @@ public enum Forgetter {
     }
   }
 
-  /// Moves every reference under its lock, only if it still points where it did, and deletes
-  /// the share records with their logs and the folders their names leave empty.
+  /// Moves every reference, and deletes the person's share records with their logs, in one
+  /// step (`Repository.switchReferences`): killed at any moment, the references are all as
+  /// before or all as after. Each moves only if it still points where it did. The moves leave
+  /// no entry in the reference logs: their old values are the history that goes, whose
+  /// entries the clean-up removes.
   private static func moveReferences(_ changes: [ReferenceChange], deleting records: [ShareRecordNote], in repository: Repository) throws {
-    let recordTargets = try records.compactMap { record in try repository.reference(record.reference).map { (record.reference, $0) } }
-    let names = changes.map(\.name) + recordTargets.map(\.0)
-    guard !names.isEmpty else { return }
-    let transaction = try ReferenceTransaction(repository, locking: names)
-    let committer = (try? repository.commitIdentity().committer)
-      ?? Signature(name: "journal", email: "journal@localhost", time: Int64(Date().timeIntervalSince1970), offset: 0)
-    for change in changes {
-      if let new = change.new {
-        try transaction.update(change.name, to: new, expected: change.old, committer: committer, message: "journal forget: history rewritten")
-      } else {
-        try transaction.remove(change.name, expected: change.old)
-      }
+    var moves = changes.filter { $0.name != "HEAD" }.map { ReferenceMove(name: $0.name, old: $0.old, new: $0.new) }
+    for record in records {
+      if let target = try repository.reference(record.reference) { moves.append(ReferenceMove(name: record.reference, old: target, new: nil)) }
     }
-    for (name, target) in recordTargets { try transaction.remove(name, expected: target) }
-    try transaction.commit()
-    for name in changes.filter({ $0.new == nil }).map(\.name) + recordTargets.map(\.0) {
-      try repository.deleteReflog(name)
-      repository.pruneEmptyFolders(of: name)
-    }
+    let head = changes.first { $0.name == "HEAD" }.flatMap { change in change.new.map { (old: change.old, new: $0) } }
+    try repository.switchReferences(moves, detachedHead: head)
   }
 
   // MARK: Refusals
