@@ -224,6 +224,79 @@ import Testing
     #expect(try repo.git("show-ref", "--head", "-d") == (try oracle.git("show-ref", "--head", "-d")))
   }
 
+  @Test func reflogsExpireAsGitReflogExpireDoes() throws {
+    // No message of a reference log names carla here, so journal's expiry is git's with
+    // --expire=never --expire-unreachable=now: every entry whose old or new commit is no
+    // longer reachable from its reference (for HEAD, from any reference) goes, whatever its
+    // date, and nothing else does.
+    let repo = try GitFixture()
+    try repo.git("config", "core.logAllRefUpdates", "always")
+    try repo.write(["mentees/bob/sessions/2026-09-01.md": ShareTests.session(on: "2026-09-01")])
+    try repo.commit("Start", author: "Hannah Reyes", at: "2026-09-01T10:00:00+02:00")
+    try repo.write(["mentees/bob/w.md": "w\n"])
+    try repo.commit("Bob first", author: "Hannah Reyes", at: "2026-09-01T11:00:00+02:00")
+    try repo.git("branch", "early")
+    try repo.write(["mentees/carla-diaz/profile.md": Self.profile("C D")])
+    try repo.commit("Candidate", author: "Hannah Reyes", at: "2026-09-02T10:00:00+02:00")
+    try repo.git("checkout", "-q", "-b", "side")
+    try repo.write(["mentees/carla-diaz/sessions/2026-09-03.md": ShareTests.session(on: "2026-09-03"), "mentees/bob/x.md": "x\n"])
+    try repo.commit("Both", author: "Omar Said", at: "2026-09-03T10:00:00-05:00")
+    try repo.write(["mentees/bob/y.md": "y\n"])
+    try repo.commit("Bob", author: "Omar Said", at: "2026-09-03T11:00:00-05:00")
+    // An entry already unreachable before forget, and one that stays reachable.
+    try repo.git("reset", "-q", "--hard", "HEAD~1")
+    try repo.git("checkout", "-q", "--detach", "main")
+    try repo.git("checkout", "-q", "main")
+    try repo.write(["mentees/bob/z.md": "z\n"])
+    try repo.commit("Bob on main", author: "Hannah Reyes", at: "2026-09-04T10:00:00+02:00")
+    try repo.git(["tag", "-a", "v1", "-m", "First", "HEAD~1"], environment: Self.dates("2026-09-05T10:00:00+02:00"))
+    try repo.git("tag", "light", "side")
+    let origin = try BareRepository()
+    try repo.git("remote", "add", "origin", origin.path)
+    try repo.git("push", "-q", "origin", "main", "side")
+    try repo.git("fetch", "-q", "origin")
+    try repo.git("update-ref", "ORIG_HEAD", "main~1")
+    #expect(try !repo.git("reflog", "show", "--all", "--format=%gs").lowercased().contains("carla"))
+
+    let oracle = try GitFixture(copying: repo)
+    let before = try FaultTests.referenceValues(repo)
+    let origHead = try repo.git("rev-parse", "ORIG_HEAD")
+    #expect(try repo.journal("forget", Self.person, "--yes").status == 0)
+    let after = try FaultTests.referenceValues(repo)
+    // The same moves in the copy, by git, logged on a day already past, then git's expiry.
+    let packs = repo.path + "/.git/objects/pack/"
+    for name in try FileManager.default.contentsOfDirectory(atPath: packs) where name.hasPrefix("pack-") {
+      _ = try runProgram("/bin/cp", [packs + name, oracle.path + "/.git/objects/pack/"])
+    }
+    let past = ["GIT_COMMITTER_DATE": "2026-11-01T12:00:00+00:00"]
+    for (name, value) in after where name != "HEAD" && before[name] != value {
+      try oracle.git(["update-ref", "-m", "journal forget: history rewritten", name, value], environment: past)
+    }
+    for name in before.keys where after[name] == nil { try oracle.git("update-ref", "-d", name) }
+    // ORIG_HEAD, which git logs too here, follows its commit.
+    let newOrigHead = try repo.git("rev-parse", "ORIG_HEAD")
+    #expect(newOrigHead != origHead)
+    try oracle.git(["update-ref", "-m", "journal forget", "ORIG_HEAD", newOrigHead.trimmed], environment: past)
+    try oracle.git("reflog", "expire", "--expire=never", "--expire-unreachable=now", "--all")
+    func logs(_ fixture: GitFixture) throws -> [String: String] {
+      let root = fixture.path + "/.git/logs/"
+      var files: [String: String] = [:]
+      for name in FileManager.default.enumerator(atPath: root)?.compactMap({ $0 as? String }) ?? [] {
+        var info = stat()
+        if lstat(root + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+          files[name] = try String(contentsOfFile: root + name, encoding: .utf8)
+        }
+      }
+      return files
+    }
+    let ours = try logs(repo)
+    let theirs = try logs(oracle)
+    #expect(Set(ours.keys) == Set(theirs.keys))
+    for (name, text) in theirs { #expect(ours[name] == text, "logs/\(name)") }
+    #expect(!(theirs["HEAD"] ?? "").isEmpty, "some entries are kept")
+    #expect(theirs.keys.contains("refs/tags/v1") && theirs.keys.contains("refs/remotes/origin/side"))
+  }
+
   @Test func dryRunAndNoConfirmationChangeNothing() throws {
     let repo = try Self.journal()
     func state() throws -> String {
