@@ -10,8 +10,9 @@ extension Forgetter {
     let references = try repository.references()
     let tips = references.filter { $0.symbolic == nil }.compactMap { $0.target.flatMap(repository.peeledCommit) }
     let everything = try repository.reachableCommits(from: tips)
-    try expireReflogs(repository, everything: everything, mentions: removal.mentions, cleanup: &cleanup)
+    // ORIG_HEAD first, so that its log is expired against where it now points.
     try cleanFiles(repository, everything: everything, removal: removal, cleanup: &cleanup)
+    try expireReflogs(repository, everything: everything, mentions: removal.mentions, cleanup: &cleanup)
     try repository.packReferences()
     let removed = try repository.removeObjects(keeping: pack.pack)
     cleanup.packsRemoved = removed.packs
@@ -78,7 +79,9 @@ extension Forgetter {
           cleanup.files.append("ORIG_HEAD")
         }
       } else {
+        // As git deletes a reference: with its log.
         remove("ORIG_HEAD")
+        unlink(folder + "logs/ORIG_HEAD")
       }
     }
     if let bytes = read("FETCH_HEAD") {
