@@ -406,6 +406,46 @@ import Testing
     #expect(try origin.git("rev-parse", "main") == theirs, "a lease that no longer holds pushes nothing")
   }
 
+  /// A remote reached over `ssh://`, through the sshd the share tests use: the same
+  /// credentials as `journal share` (a key file, known_hosts), leases checked by the remote.
+  @Test(.enabled(if: SSHServer.available, "needs /usr/sbin/sshd (openssh-server)"))
+  func pushesOverSSHUnderLeases() throws {
+    let server = try SSHServer()
+    let repo = try Self.journal()
+    let origin = try BareRepository()
+    try repo.git("remote", "add", "origin", server.url(origin.path))
+    // The remote as last fetched (git fetches through the path; the remote's URL is ssh).
+    try repo.git("push", "-q", origin.path, "main", "feature", "v1")
+    try repo.git("fetch", "-q", origin.path, "+refs/heads/*:refs/remotes/origin/*")
+    let credentials = ["--ssh-key", server.clientKey, "--known-hosts", server.knownHosts]
+
+    // Someone pushed to feature since: the lease breaks, and nothing is pushed.
+    let other = try TemporaryFolder()
+    _ = try runProgram("/usr/bin/git", ["clone", "-q", "-b", "feature", origin.path, other.path + "/c"])
+    _ = try runProgram(
+      "/usr/bin/git", ["-C", other.path + "/c", "-c", "user.name=O", "-c", "user.email=o@x", "commit", "-q", "--allow-empty", "-m", "other"])
+    _ = try runProgram("/usr/bin/git", ["-C", other.path + "/c", "push", "-q", "origin", "HEAD:feature"])
+    let held = try origin.git("for-each-ref")
+    let copy = try GitFixture(copying: repo)
+    let broken = try copy.journal(["forget", Self.person, "--yes", "--push"] + credentials, environment: [:])
+    #expect(broken.status == 0, "\(broken.stderr)\n\(server.log)")
+    #expect(broken.stdout.contains("origin: not pushed: its refs/heads/feature is no longer at"), "\(broken.stdout)")
+    #expect(broken.stdout.contains("git push --force-with-lease=refs/heads/main:"), "\(broken.stdout)")
+    #expect(try origin.git("for-each-ref") == held, "a lease that no longer holds pushes nothing")
+
+    // Put back as fetched: every branch and the tag replaced over ssh.
+    try origin.git("update-ref", "refs/heads/feature", try repo.git("rev-parse", "feature").trimmed)
+    let run = try repo.journal(["forget", Self.person, "--yes", "--push"] + credentials, environment: [:])
+    #expect(run.status == 0, "\(run.stderr)\n\(server.log)")
+    #expect(!run.stdout.contains("git push --force-with-lease"), "\(run.stdout)")
+    #expect(run.stdout.contains("pushed: origin refs/heads/main: replaced"), "\(run.stdout)")
+    for name in ["main", "feature", "v1"] {
+      #expect(try origin.git("rev-parse", name) == (try repo.git("rev-parse", name)), "\(name)")
+    }
+    #expect(!(try origin.git("log", "--all", "--format=%B")).lowercased().contains("carla"))
+    #expect(server.log.contains("Accepted publickey"), "\(server.log)")
+  }
+
   @Test func signaturesOfChangedCommitsAreDroppedAndOthersKept() throws {
     let repo = try GitFixture()
     let keys = try TemporaryFolder()
