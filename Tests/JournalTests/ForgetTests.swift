@@ -446,6 +446,51 @@ import Testing
     #expect(server.log.contains("Accepted publickey"), "\(server.log)")
   }
 
+  /// Another person's share record names source commits the rewrite replaces: it is remapped
+  /// to the new ids, so that the next share of that person continues from where it was (the
+  /// same shared ids, nothing to push) and, after a new session, pushes a fast-forward.
+  @Test func otherPeoplesShareRecordsFollowTheRewrite() throws {
+    let repo = try Self.journal()
+    try repo.write(["mentees/bob/plans/growth.md": "---\ntitle: Growth\ncreated: 2026-10-07\ngoals:\n  - id: reviews\n    description: Review\n---\n"])
+    try repo.commit("Bob's plan, complete", author: "Hannah Reyes", at: "2026-10-09T10:00:00+02:00")
+    let remote = try BareRepository()
+    let shared = try repo.journal("share", "bob", "--to", remote.path)
+    #expect(shared.status == 0, "\(shared.stdout)\(shared.stderr)")
+    let record = try repo.shareRecord("bob")
+    let tip = try remote.git("rev-parse", "main")
+    func sources() throws -> [String] {
+      try repo.git("cat-file", "blob", record + ":commits").split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+    }
+    let before = try sources()
+    let oldSource = try repo.git("log", "-1", "--format=%B", record).split(separator: "\n").first { $0.hasPrefix("source ") }
+
+    #expect(try repo.journal("forget", Self.person, "--yes").status == 0)
+    // Every source commit the record names is one of the rewritten history, the last on HEAD's line.
+    let after = try sources()
+    #expect(after.count == before.count)
+    #expect(after != before, "the record names commits the rewrite replaced")
+    let history = Set(try repo.git("rev-list", "--all").split(separator: "\n").map(String.init))
+    for source in after { #expect(history.contains(source), "\(source) is not in the rewritten history") }
+    let source = try repo.git("log", "-1", "--format=%B", record).split(separator: "\n").first { $0.hasPrefix("source ") }
+    #expect(source != oldSource)
+    let last = String(source?.dropFirst("source ".count) ?? "")
+    _ = try repo.git("merge-base", "--is-ancestor", last, "HEAD")
+    #expect(try repo.git("rev-parse", record + "^1") == tip, "the record still names the shared tip")
+    #expect(try repo.git("fsck", "--strict", "--unreachable", "--no-reflogs") == "")
+
+    let again = try repo.journal("share", "bob", "--to", remote.path)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("nothing to push, already at"), "\(again.stdout)")
+    #expect(try remote.git("rev-parse", "main") == tip)
+
+    try repo.write(["mentees/bob/sessions/2026-11-02.md": ShareTests.session(on: "2026-11-02")])
+    try repo.commit("Bob in November", author: "Hannah Reyes", at: "2026-11-02T10:00:00+01:00")
+    let next = try repo.journal("share", "bob", "--to", remote.path)
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(next.stdout.contains("1 commit pushed"), "\(next.stdout)")
+    #expect(try remote.git("rev-parse", "main~1") == tip, "a fast-forward from the same shared ids")
+  }
+
   @Test func signaturesOfChangedCommitsAreDroppedAndOthersKept() throws {
     let repo = try GitFixture()
     let keys = try TemporaryFolder()
