@@ -146,6 +146,12 @@ public enum Forgetter {
           let new = try removal.rewrittenTarget(reference.target)
           if new != reference.target { changes.append(ReferenceChange(name: reference.name, old: reference.target, new: new)) }
         }
+        // Other people's share records name source commits that may have changed.
+        for reference in references where ShareRecord.isRecord(reference.name) {
+          guard let new = try ShareRecord.rewritten(reference.target, by: removal.commits, in: repository) else { continue }
+          changes.removeAll { $0.name == reference.name }
+          changes.append(ReferenceChange(name: reference.name, old: reference.target, new: new))
+        }
         if case .branch(let name, _) = try repository.head(),
           changes.contains(where: { $0.name == "refs/heads/" + name && $0.new == nil })
         {
