@@ -329,6 +329,13 @@ import Testing
     try repo.git("branch", "notes-for-carla-diaz")
     try refused("named after carla-diaz")
     try repo.git("branch", "-D", "-q", "notes-for-carla-diaz")
+    // Configuration named after the person, or naming them: the exact command to change it.
+    try repo.git("remote", "add", "carla-diaz", "/srv/git/shared.git")
+    try refused("git remote rename carla-diaz <new-name>")
+    try repo.git("remote", "remove", "carla-diaz")
+    try repo.git("config", "branch.main.description", "Reviews with Carla Díaz")
+    try refused("git config --unset-all branch.main.description")
+    try repo.git("config", "--unset", "branch.main.description")
     let worktree = try TemporaryFolder()
     try repo.git("worktree", "add", "-q", worktree.path + "/other", "feature")
     try refused("other working trees")
@@ -489,6 +496,67 @@ import Testing
     #expect(next.status == 0, "\(next.stderr)")
     #expect(next.stdout.contains("1 commit pushed"), "\(next.stdout)")
     #expect(try remote.git("rev-parse", "main~1") == tip, "a fast-forward from the same shared ids")
+  }
+
+  /// What git keeps beside the history: notes, rerere's records, tags of trees and blobs, and
+  /// a message in another encoding than UTF-8, each with a canary.
+  @Test func notesRerereTagsOfFilesAndOtherEncodingsAreCleaned() throws {
+    let repo = try Self.journal()
+    func id(_ message: String) throws -> String { try repo.git("rev-parse", ":/" + message).trimmed }
+    let start = try id("Start the journal")
+    let firstBob = try id("Bob, first session")
+    // Notes: of a commit that stays, of one rewritten, of one that disappears (canary zqx),
+    // and one whose text names carla.
+    try repo.git("notes", "add", "-m", "the start", start)
+    try repo.git("notes", "add", "-m", "reviewed", firstBob)
+    try repo.git("notes", "add", "-m", "zqx-note", try id("Candidate notes"))
+    try repo.git("notes", "add", "-m", "Went over it with carla-diaz", try id("Bob's plan"))
+    // rerere's records: a conflict resolved in carla's notes (canary zqx), and one in bob's.
+    let rr = repo.path + "/.git/rr-cache/"
+    let carlas = ShareTests.session(on: "2026-10-01") + "- zqx content\n"
+    try FileManager.default.createDirectory(atPath: rr + String(repeating: "a", count: 40), withIntermediateDirectories: true)
+    try Data(("<<<<<<<\n" + carlas + "=======\n- other\n>>>>>>>\n").utf8).write(to: URL(fileURLWithPath: rr + String(repeating: "a", count: 40) + "/preimage"))
+    try Data(carlas.utf8).write(to: URL(fileURLWithPath: rr + String(repeating: "a", count: 40) + "/postimage"))
+    try FileManager.default.createDirectory(atPath: rr + String(repeating: "b", count: 40), withIntermediateDirectories: true)
+    try Data("<<<<<<<\nx\n=======\ny\n>>>>>>>\n".utf8).write(to: URL(fileURLWithPath: rr + String(repeating: "b", count: 40) + "/preimage"))
+    try Data("---\ntitle: Growth\n---\n".utf8).write(to: URL(fileURLWithPath: rr + String(repeating: "b", count: 40) + "/postimage"))
+    // Tags of carla's folder and of one of her files.
+    try repo.git(["tag", "-a", "folder-kept", "-m", "kept", "HEAD:mentees/carla-diaz"], environment: Self.dates("2026-10-09T10:00:00+02:00"))
+    try repo.git("tag", "file-kept", "HEAD:mentees/carla-diaz/sessions/2026-10-01.md")
+    try repo.git("tag", "bob-file", "HEAD:mentees/bob/profile.md")
+    // A message in CP850, where í is the byte 0xA1.
+    try repo.write(["mentees/bob/sessions/2026-10-10.md": ShareTests.session(on: "2026-10-10")])
+    try repo.git("add", "-A")
+    let message = repo.path + "/../cp850-message"
+    try Data([UInt8]("Bob, with Carla D".utf8) + [0xA1] + [UInt8]("az in mind\n".utf8)).write(to: URL(fileURLWithPath: message))
+    try repo.git(["-c", "i18n.commitEncoding=CP850", "commit", "-q", "-F", message], environment: Self.dates("2026-10-10T10:00:00+02:00"))
+    #expect(try repo.git("log", "-1", "--format=%s") == "Bob, with Carla Díaz in mind\n")
+    let before = try Self.everything(repo)
+    for canary in Self.canaries { #expect(before.contains(canary), "the fixture holds \(canary)") }
+
+    let run = try repo.journal("forget", Self.person, "--yes")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repo.git("fsck", "--strict", "--unreachable", "--no-reflogs") == "")
+    let after = try Self.everything(repo)
+    for canary in Self.canaries { #expect(!after.contains(canary), "\(canary) is still in the repository") }
+
+    // Notes follow their commits, or go with them; their text is cleaned as messages are.
+    #expect(try repo.git("notes", "show", start) == "the start\n")
+    let newFirstBob = try id("Bob, first session")
+    #expect(newFirstBob != firstBob)
+    #expect(try repo.git("notes", "show", newFirstBob) == "reviewed\n")
+    #expect(try repo.git("notes", "show", try id("Bob's plan")) == "Went over it with [forgotten]\n")
+    #expect(try repo.git("notes", "list").split(separator: "\n").count == 3)
+    // rerere: carla's record goes, bob's stays.
+    #expect(!FileManager.default.fileExists(atPath: rr + String(repeating: "a", count: 40)))
+    #expect(FileManager.default.fileExists(atPath: rr + String(repeating: "b", count: 40) + "/postimage"))
+    // Tags of carla's files go, and the output says so; bob's stays.
+    let tags = try repo.git("tag", "--list")
+    #expect(!tags.contains("folder-kept") && !tags.contains("file-kept") && tags.contains("bob-file"), "\(tags)")
+    #expect(run.stdout.contains("refs/tags/file-kept"), "\(run.stdout)")
+    // The message in CP850 is cleaned, and stays in CP850.
+    #expect(try repo.git("log", "-1", "--format=%s") == "Bob, with [forgotten] in mind\n")
+    #expect(try repo.git("cat-file", "commit", "HEAD").contains("\nencoding CP850\n"))
   }
 
   @Test func signaturesOfChangedCommitsAreDroppedAndOthersKept() throws {
