@@ -12,7 +12,9 @@ import JournalParsing
 /// 1. Refusals, with the index locked: uncommitted changes in the journal, an operation in
 ///    progress, and what a rewrite in place cannot clean (other working trees, a stash,
 ///    references named after the person, a shallow clone, borrowed or kept objects).
-/// 2. The rewrite, computed whole with its objects held in memory (`PersonRemoval`).
+/// 2. The rewrite, computed whole with its objects held in memory (`PersonRemoval`): every
+///    reference's history, git notes' included, and other people's share records remapped to
+///    the new commits. Configuration naming the person is refused here.
 ///    Without `--yes`, or with `--dry-run`, it stops here and says what it would do.
 /// 3. `JOURNAL_FORGET` is written (`ForgetState`), then one pack of everything the rewritten
 ///    references, HEAD and the index reach, flushed to disk.
@@ -22,9 +24,9 @@ import JournalParsing
 /// 5. The index loses the person's entries, and the working tree their folder.
 /// 6. With `--push`, the remotes' branches are replaced, each under a lease.
 /// 7. Reference logs are expired as `git reflog expire --expire-unreachable=now --all` expires
-///    them (and entries that name the person go too), leftovers such as `ORIG_HEAD` are
-///    rewritten or removed, references are packed, then every other pack and loose object is
-///    removed; `JOURNAL_FORGET` goes last.
+///    them (and entries that name the person go too), leftovers such as `ORIG_HEAD` and
+///    rerere's records are rewritten or removed, references are packed, then every other pack
+///    and loose object is removed; `JOURNAL_FORGET` goes last.
 public enum Forgetter {
   public struct Options: Sendable {
     /// Do it; without it, only say what would be done.
@@ -97,7 +99,6 @@ public enum Forgetter {
     public var cleanup: Cleanup?
     /// What `--push` did, one line each.
     public var pushed: [String] = []
-    public var notes: [String] = []
     public var warnings: [String] = []
 
     /// Nothing in the repository holds the person (as far as references reach).
@@ -129,7 +130,7 @@ public enum Forgetter {
     let lock = try git { try IndexLock(repository) }
     defer { lock.rollback() }
     // A run stopped while a detached HEAD moved left HEAD naming a stand-in of the same value.
-    try git { try repository.restoreDetachedHead() }
+    _ = try git { try repository.restoreDetachedHead() }
     let removal = PersonRemoval(repository: repository, prefix: journal.prefix, person: person)
     try refuseUncommitted(journal, folder: removal.folder, interrupted: state != nil)
     let records = try shareRecords(journal, person: person)
@@ -141,9 +142,16 @@ public enum Forgetter {
           .map { (name: $0.name, target: $0.target!) }
         if case .detached(let commit) = try repository.head() { references.append(("HEAD", commit)) }
         try removal.rewrite(references.map(\.target))
+        try refuseConfiguration(repository, person: person, mentions: removal.mentions)
         var changes: [ReferenceChange] = []
         for reference in references {
           let new = try removal.rewrittenTarget(reference.target)
+          if new != reference.target { changes.append(ReferenceChange(name: reference.name, old: reference.target, new: new)) }
+        }
+        for reference in references
+        where reference.name.hasPrefix("refs/notes/") && (try? repository.objectKind(reference.target)) == .commit {
+          let new = try removal.rewrittenNotes(reference.target)
+          changes.removeAll { $0.name == reference.name }
           if new != reference.target { changes.append(ReferenceChange(name: reference.name, old: reference.target, new: new)) }
         }
         // Other people's share records name source commits that may have changed.
@@ -213,7 +221,6 @@ public enum Forgetter {
         }
         outcome.cleanup = try cleanUp(repository, removal: removal, keeping: pack)
         ForgetState.remove(in: repository)
-        outcome.notes += leftovers(repository)
         outcome.applied = true
         return outcome
       }
@@ -272,6 +279,33 @@ public enum Forgetter {
     }
   }
 
+  /// The repository's configuration names the person: a remote or other section named after
+  /// them, or a value that names them (a remote's URL, a branch's description). git keeps it
+  /// outside every object, so it is theirs to rename or remove, with the command given.
+  private static func refuseConfiguration(_ repository: Repository, person: String, mentions: Mentions) throws {
+    var named: [String] = []
+    var commands: [String] = []
+    for (name, value) in try git({ try repository.localConfigEntries() }) {
+      let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+      let subsection = parts.count > 2 ? parts.dropFirst().dropLast().joined(separator: ".") : nil
+      if let subsection, Mentions.referenceName(subsection, holds: person) || mentions.isNamed(in: subsection) {
+        let section = parts[0] + "." + subsection
+        guard !named.contains(section) else { continue }
+        named.append(section)
+        commands.append(
+          parts[0] == "remote"
+            ? "git remote rename \(subsection) <new-name>, or git remote remove \(subsection)"
+            : "git config --rename-section \(section) <new-name>, or git config --remove-section \(section)")
+      } else if mentions.isNamed(in: value), !named.contains(name) {
+        named.append(name)
+        commands.append("git config --unset-all \(name), or set it anew")
+      }
+    }
+    guard !named.isEmpty else { return }
+    throw JournalError(
+      "the repository's configuration names \(person) (\(named.joined(separator: ", "))), which journal forget would leave as it is: \(commands.joined(separator: "; ")) first")
+  }
+
   private static func refuseUncommitted(_ journal: JournalRepository, folder: String, interrupted: Bool) throws {
     let paths = try git { try journal.repository.uncommittedPaths(under: journal.journalPaths) }.filter { path in
       // Hidden files are not the journal's (editors' swap files), and after an interrupted
@@ -307,18 +341,5 @@ public enum Forgetter {
       if lstat(folder + "/" + path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { count += 1 }
     }
     return count
-  }
-
-  /// What journal forget cannot clean, for the person to know.
-  private static func leftovers(_ repository: Repository) -> [String] {
-    var notes: [String] = []
-    if access(repository.gitFolder + "rr-cache", F_OK) == 0 {
-      notes.append(
-        "git rerere's records of resolved conflicts (.git/rr-cache) may hold old versions of notes; clear them with git rerere clear if they might")
-    }
-    if (try? repository.references().contains { $0.name.hasPrefix("refs/notes/") }) == true {
-      notes.append("git notes (refs/notes/) are not rewritten: they may still name the person, and now annotate commits that are gone")
-    }
-    return notes
   }
 }
