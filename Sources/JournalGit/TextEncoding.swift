@@ -16,7 +16,7 @@ public enum TextEncoding {
     decode(Array(UnsafeRawBufferPointer(start: bytes, count: strlen(bytes))), encoding: encoding)
   }
 
-  static func decode(_ bytes: [UInt8], encoding: String?) -> String {
+  public static func decode(_ bytes: [UInt8], encoding: String?) -> String {
     guard let encoding, !["utf-8", "utf8"].contains(encoding.lowercased()), let converted = convert(bytes, from: encoding)
     else { return String(decoding: bytes, as: UTF8.self) }
     return converted

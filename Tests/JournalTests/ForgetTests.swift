@@ -533,6 +533,8 @@ import Testing
     #expect(try repo.git("log", "-1", "--format=%s") == "Bob, with Carla Díaz in mind\n")
     let before = try Self.everything(repo)
     for canary in Self.canaries { #expect(before.contains(canary), "the fixture holds \(canary)") }
+    let plan = try repo.journal("forget", Self.person, "--dry-run")
+    #expect(plan.stdout.contains("Bob, with Carla Díaz in mind  ->  Bob, with [forgotten] in mind"), "\(plan.stdout)")
 
     let run = try repo.journal("forget", Self.person, "--yes")
     #expect(run.status == 0, "\(run.stderr)")

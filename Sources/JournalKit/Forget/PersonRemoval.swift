@@ -140,7 +140,8 @@ final class PersonRemoval {
       message = newMessage
       messageChange = { new in
         MessageChange(
-          old: commit, new: new, oldSubject: Self.subject(text.message), newSubject: Self.subject(newMessage),
+          old: commit, new: new, oldSubject: Self.subject(text.message, encoding: encoding),
+          newSubject: Self.subject(newMessage, encoding: encoding),
           generated: generated)
       }
     }
@@ -294,7 +295,8 @@ final class PersonRemoval {
     return ObjectID(hex: String(line.dropFirst("object ".count)))
   }
 
-  static func subject(_ message: [UInt8]) -> String {
-    String(decoding: message.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+  /// A message's first line, read as `git log` reads it.
+  static func subject(_ message: [UInt8], encoding: String?) -> String {
+    TextEncoding.decode(Array(message.prefix { $0 != UInt8(ascii: "\n") }), encoding: encoding)
   }
 }
