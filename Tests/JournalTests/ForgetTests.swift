@@ -524,6 +524,9 @@ import Testing
     try repo.git(["tag", "-a", "folder-kept", "-m", "kept", "HEAD:mentees/carla-diaz"], environment: Self.dates("2026-10-09T10:00:00+02:00"))
     try repo.git("tag", "file-kept", "HEAD:mentees/carla-diaz/sessions/2026-10-01.md")
     try repo.git("tag", "bob-file", "HEAD:mentees/bob/profile.md")
+    // And of trees that hold her folder: the whole journal's, and the people's folder.
+    try repo.git("tag", "snapshot", "HEAD^{tree}")
+    try repo.git(["tag", "-a", "people", "-m", "People", "HEAD:mentees"], environment: Self.dates("2026-10-09T11:00:00+02:00"))
     // A message in CP850, where í is the byte 0xA1.
     try repo.write(["mentees/bob/sessions/2026-10-10.md": ShareTests.session(on: "2026-10-10")])
     try repo.git("add", "-A")
@@ -556,6 +559,10 @@ import Testing
     let tags = try repo.git("tag", "--list")
     #expect(!tags.contains("folder-kept") && !tags.contains("file-kept") && tags.contains("bob-file"), "\(tags)")
     #expect(run.stdout.contains("refs/tags/file-kept"), "\(run.stdout)")
+    // Tags of trees that held her folder now name those trees without it.
+    #expect(try repo.git("ls-tree", "-r", "--name-only", "snapshot").contains("mentees/bob/profile.md"))
+    let people = try repo.git("ls-tree", "--name-only", "people^{tree}")
+    #expect(people.contains("bob\n") && !people.contains("carla"), "\(people)")
     // The message in CP850 is cleaned, and stays in CP850.
     #expect(try repo.git("log", "-1", "--format=%s") == "Bob, with [forgotten] in mind\n")
     #expect(try repo.git("cat-file", "commit", "HEAD").contains("\nencoding CP850\n"))

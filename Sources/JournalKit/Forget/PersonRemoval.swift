@@ -56,6 +56,7 @@ final class PersonRemoval {
   /// Every version of the person's folder, and, once asked for, every tree and blob in them.
   private var folderTrees: Set<ObjectID> = []
   private var heldObjects: Set<ObjectID>?
+  private var cleanedTrees: [ObjectID: ObjectID?] = [:]
 
   private var treeOf: [ObjectID: ObjectID] = [:]
   private var filtered: [ObjectID: ObjectID] = [:]
@@ -222,8 +223,33 @@ final class PersonRemoval {
     switch try repository.objectKind(id) {
     case .commit: return commits[id] ?? id
     case .tag: return try rewrittenTag(id)
-    case .tree, .blob: return try isPersons(id) ? nil : id
+    case .blob: return try isPersons(id) ? nil : id
+    case .tree: return try isPersons(id) ? nil : withoutFolders(id)
     }
+  }
+
+  /// A tree (a tag may name any) without the versions of the person's folder it holds at any
+  /// depth, and the folders that leaves empty: nil when nothing is left.
+  private func withoutFolders(_ tree: ObjectID) throws -> ObjectID? {
+    if let known = cleanedTrees[tree] { return known }
+    var entries: [TreeEntry] = []
+    var changed = false
+    for entry in try repository.treeEntries(tree) {
+      guard entry.kind == .folder else {
+        entries.append(entry)
+        continue
+      }
+      if entry.name == person && folderTrees.contains(entry.id) {
+        changed = true
+        continue
+      }
+      let inner = try withoutFolders(entry.id)
+      changed = changed || inner != entry.id
+      if let inner { entries.append(TreeEntry(name: entry.name, id: inner, kind: .folder)) }
+    }
+    let result: ObjectID? = !changed ? tree : entries.isEmpty ? nil : try repository.writeTree(entries)
+    cleanedTrees[tree] = .some(result)
+    return result
   }
 
   /// Whether a file git wrote from a message (`COMMIT_EDITMSG`, …) names the person, read as
