@@ -42,9 +42,12 @@ func runOnce(_ program: String, _ arguments: [String], in directory: String?, ex
   defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
   let argv = ([program] + arguments).map { strdup($0) } + [nil]
   defer { argv.forEach { free($0) } }
+  // The child gets this program's environment (`environ` is not declared on macOS).
+  let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer { envp.forEach { free($0) } }
   var pid: pid_t = 0
   let start = DispatchTime.now()
-  let spawned = posix_spawn(&pid, program, &actions, nil, argv, environ)
+  let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
   guard spawned == 0 else { throw BenchError("cannot start \(program): \(String(cString: strerror(spawned)))") }
   var status: Int32 = 0
   var usage = rusage()
@@ -57,7 +60,13 @@ func runOnce(_ program: String, _ arguments: [String], in directory: String?, ex
   let cpu =
     Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
     + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-  return Measurement(wall: wall, cpu: cpu, peakKiB: Int(usage.ru_maxrss))
+  // ru_maxrss is in KiB on Linux and in bytes on macOS.
+  #if os(Linux)
+    let peakKiB = Int(usage.ru_maxrss)
+  #else
+    let peakKiB = Int(usage.ru_maxrss) / 1024
+  #endif
+  return Measurement(wall: wall, cpu: cpu, peakKiB: peakKiB)
 }
 
 struct BenchError: Error, CustomStringConvertible {

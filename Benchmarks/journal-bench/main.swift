@@ -12,6 +12,12 @@ func option(_ name: String, default value: Int) -> Int {
   return number
 }
 
+/// A string option's value, such as a path.
+func stringOption(_ name: String) -> String? {
+  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+  return arguments[index + 1]
+}
+
 let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
   .deletingLastPathComponent()
 let journal = binFolder.appendingPathComponent("journal").path
@@ -53,7 +59,7 @@ case "check", nil:
 case "commit":
   try commitBenchmark(
     sessions: option("--sessions", default: 10_000), commits: option("--commits", default: 1_000),
-    runs: option("--runs", default: 5), journal: journal)
+    runs: option("--runs", default: 5), journal: journal, other: stringOption("--compare"))
 case "share":
   try shareBenchmark(
     people: option("--people", default: 200), commits: option("--commits", default: 5_000),
@@ -68,12 +74,18 @@ case "markdown":
   try markdownBenchmark(
     bytes: option("--bytes", default: 32 * 1024), runs: option("--runs", default: 5), journal: journal)
 case "generate" where arguments.count >= 2:
-  // Writes the benchmark's journal to a folder, for profiling.
-  let generated = try JournalGenerator(sessions: option("--sessions", default: 10_000))
-    .write(to: URL(fileURLWithPath: arguments[1]))
-  print("wrote \(generated.files) files to \(arguments[1])")
+  // Writes the benchmark's journal to a folder, for profiling; with --commits, the commit
+  // benchmark's git repository.
+  let folder = URL(fileURLWithPath: arguments[1])
+  let sessions = option("--sessions", default: 10_000)
+  let commits = option("--commits", default: 0)
+  let generated =
+    commits > 0
+    ? try historyRepository(sessions: sessions, commits: commits, at: folder)
+    : try JournalGenerator(sessions: sessions).write(to: folder)
+  print("wrote \(generated.files) files to \(arguments[1])" + (commits > 0 ? ", with \(commits) commits" : ""))
 default:
   FileHandle.standardError.write(
-    Data("usage: journal-bench check [--sessions N] [--runs N]\n       journal-bench commit [--sessions N] [--commits N] [--runs N]\n       journal-bench share [--people N] [--commits N] [--runs N]\n       journal-bench share-memory [--megabytes N]\n       journal-bench markdown [--bytes N] [--runs N]\n       journal-bench forget [--sessions N] [--commits N] [--runs N]\n       journal-bench generate DIR [--sessions N]\n".utf8))
+    Data("usage: journal-bench check [--sessions N] [--runs N]\n       journal-bench commit [--sessions N] [--commits N] [--runs N] [--compare OTHER-JOURNAL]\n       journal-bench share [--people N] [--commits N] [--runs N]\n       journal-bench share-memory [--megabytes N]\n       journal-bench markdown [--bytes N] [--runs N]\n       journal-bench forget [--sessions N] [--commits N] [--runs N]\n       journal-bench generate DIR [--sessions N] [--commits N]\n".utf8))
   exit(2)
 }

@@ -17,8 +17,8 @@ struct CommitCommand: ParsableCommand {
 
       Otherwise it commits as git commit does: it takes index.lock before it reads the index, \
       stages through git's filters, attributes and ignore rules, runs the pre-commit, \
-      prepare-commit-msg, commit-msg and post-commit hooks (--no-verify skips the check, \
-      pre-commit and commit-msg), takes the identity from GIT_AUTHOR_*, GIT_COMMITTER_*, \
+      prepare-commit-msg, commit-msg, reference-transaction and post-commit hooks \
+      (--no-verify skips the check, pre-commit and commit-msg), takes the identity from GIT_AUTHOR_*, GIT_COMMITTER_*, \
       author.*, committer.* and user.*, cleans the message up as commit.cleanup says, and \
       signs the commit when commit.gpgSign is set. docs/git.md has the details.
 
@@ -30,7 +30,8 @@ struct CommitCommand: ParsableCommand {
 
       Exit status: 0 committed, or nothing to commit; 1 the changed files have errors, or a \
       hook refused the commit; 2 the repository is bare, detached, mid-merge or locked, git \
-      does not know who you are, the message is empty, signing failed, a named file is \
+      does not know who you are, the message is empty, signing failed, a named path matches \
+      no file (as git add says, "pathspec ... did not match any files"), a named file is \
       ignored or outside the sparse checkout, or another failure.
       """)
 
@@ -57,9 +58,15 @@ struct CommitCommand: ParsableCommand {
       }
       return relative
     }
-    let outcome = try Committer.commit(
-      location, only: only, message: message, dryRun: dryRun, verify: !noVerify,
-      today: today.resolve())
+    let outcome: Committer.Outcome
+    do {
+      outcome = try Committer.commit(
+        location, only: only, message: message, dryRun: dryRun, verify: !noVerify, today: today.resolve())
+    } catch let unmatched as UnmatchedPath {
+      // Named as it was typed, as git add names it.
+      let typed = zip(paths, only ?? []).first { $0.1 == unmatched.path }?.0 ?? unmatched.path
+      throw JournalError("pathspec '\(typed)' did not match any files")
+    }
     func list(_ changes: [JournalChange]) -> String {
       changes.map { "  \($0.kind.rawValue.padding(to: 9))\(shown(display(location.root + "/" + $0.path)))\n" }.joined()
     }

@@ -10,6 +10,7 @@ public enum JournalMain {
   public static func run(_ arguments: [String]) -> Int32 {
     if let command = arguments.first, ["commit", "log", "share", "forget", "init", "hooks"].contains(command) {
       prepareGit()
+      keepGitRepositoriesUntilExit()
     }
     do {
       var command = try parse(arguments)

@@ -103,26 +103,3 @@ struct CommitSigner {
       "commit.gpgSign is set, but \(program) failed to sign the commit (exit \(result.status))\(detail); nothing was committed")
   }
 }
-
-/// A temporary file with a name, for a program that takes a path (ssh-keygen), removed by its
-/// user.
-struct NamedTemporaryFile {
-  let path: String
-
-  init(_ contents: [UInt8]) throws {
-    var template = Array((NSTemporaryDirectory() + "/.journal_signing_XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else {
-      throw CommitRefusal("cannot make a temporary file to sign the commit: \(String(cString: strerror(errno)))")
-    }
-    defer { close(descriptor) }
-    path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    guard written == contents.count else {
-      unlink(path)
-      throw CommitRefusal("cannot write a temporary file to sign the commit")
-    }
-  }
-
-  func remove() { unlink(path) }
-}

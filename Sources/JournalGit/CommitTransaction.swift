@@ -25,7 +25,10 @@ public final class CommitTransaction {
   public let branch: String
   public let parent: ObjectID?
   private let permissions: SharedPermissions
+  /// The object folders there were, and the objects written since: what is new gets shared
+  /// permissions.
   private let objectFolders: Set<String>
+  private let created: CreatedObjects
   private var staged = false
 
   /// Takes the index lock and reads the index.
@@ -33,6 +36,8 @@ public final class CommitTransaction {
     self.repository = repository
     permissions = try SharedPermissions(repository)
     objectFolders = Set((try? FileManager.default.contentsOfDirectory(atPath: repository.objectsFolder)) ?? [])
+    created = try repository.createdObjects()
+    created.reset()
     // The lock first, as git takes it: HEAD is read under it.
     lock = try IndexLock(repository)
     switch try repository.head() {
@@ -44,15 +49,26 @@ public final class CommitTransaction {
     branch = try repository.headTarget()
   }
 
-  /// Leaves everything as it was.
-  public func rollback() { lock.rollback() }
+  /// Long-running filters started for this commit finish with it, as git's finish when it
+  /// exits.
+  deinit { FilterProcesses.shared.finishAll() }
+
+  /// Leaves everything as it was (objects already written stay, with the permissions git
+  /// gives them when it writes them).
+  public func rollback() {
+    lock.rollback()
+    adjustCreatedObjects()
+  }
 
   // MARK: What to commit
 
   /// The paths under `prefixes` that may hold something to commit (see
   /// `Repository.statusPaths`). A prefix naming one file (`files`) that git would refuse to
-  /// add is refused as `git add` refuses it: outside the sparse checkout, or ignored.
+  /// add is refused as `git add` refuses it: one that matches nothing, on disk or in the
+  /// index (`PathspecMismatch`), one outside the sparse checkout, or one ignored.
   public func candidates(under prefixes: [String], files: [String] = []) throws -> [String] {
+    // git add names the first such path, before it stages anything.
+    if let unmatched = files.first(where: { !matchesSomething($0) }) { throw PathspecMismatch(path: unmatched) }
     for file in files {
       if git_index_get_bypath(lock.index, file, 0) != nil {
         if isSkipWorktree(file) {
@@ -70,6 +86,14 @@ public final class CommitTransaction {
     return try repository.statusPaths(under: prefixes).filter { !isSkipWorktree($0) }
   }
 
+  /// A file or folder in the working tree, or an index entry at `path` or under it.
+  private func matchesSomething(_ path: String) -> Bool {
+    var info = stat()
+    if let root = repository.workingTree, lstat(root + path, &info) == 0 { return true }
+    var position = 0
+    return git_index_get_bypath(lock.index, path, 0) != nil || git_index_find_prefix(&position, lock.index, path + "/") == 0
+  }
+
   private func isSkipWorktree(_ path: String) -> Bool {
     guard let entry = git_index_get_bypath(lock.index, path, 0) else { return false }
     return UInt32(entry.pointee.flags_extended) & UInt32(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0
@@ -83,6 +107,7 @@ public final class CommitTransaction {
       var info = stat()
       if lstat(root + path, &info) == 0 && info.st_mode & S_IFMT != S_IFDIR {
         try check(git_index_add_bypath(lock.index, path), "git_index_add_bypath")
+        lock.upToDate.insert(path)
       } else {
         try check(git_index_remove_bypath(lock.index, path), "git_index_remove_bypath")
       }
@@ -111,6 +136,7 @@ public final class CommitTransaction {
     try lock.write()
     try lock.commit()
     permissions.adjust(lock.indexPath)
+    adjustCreatedObjects()
   }
 
   // MARK: The commit
@@ -119,6 +145,8 @@ public final class CommitTransaction {
     /// Runs `pre-commit` and `commit-msg`; `--no-verify` turns them off, as in git.
     public var verify = true
     public var environment = ProcessInfo.processInfo.environment
+    /// Who the commit names, when the caller has decided it already (from `environment`).
+    public var identity: CommitIdentity?
     /// Called once the index is staged and written (to its lock) and before any hook runs:
     /// the caller's own verdict on the commit, which refuses it by throwing.
     public var approve: () throws -> Void = {}
@@ -135,7 +163,7 @@ public final class CommitTransaction {
   /// Commits `changes` (as `stage` returned them) with `message`, or refuses with a
   /// `CommitRefusal` and leaves everything as it was.
   public func commit(_ changes: [FileChange], message: String, options: Options = Options()) throws -> Result {
-    let identity = try repository.commitIdentity(environment: options.environment)
+    let identity = try options.identity ?? repository.commitIdentity(environment: options.environment)
     let signer = try CommitSigner(repository)
     try lock.write()
     // The temporary index is only for the hooks to read (and change): without a hook that
@@ -168,7 +196,7 @@ public final class CommitTransaction {
     let cleanup = try MessageCleanup(repository)
     let messageFile = repository.gitFolder + "COMMIT_EDITMSG"
     let shownFile = messageFile.hasPrefix(top) ? String(messageFile.dropFirst(top.count)) : messageFile
-    try Data(cleanup.prepare(message).utf8).write(to: URL(fileURLWithPath: messageFile))
+    try writeScratchFile(Array(cleanup.prepare(message).utf8), to: messageFile)
     try run(.prepareCommitMsg, [shownFile, "message"])
     if options.verify { try run(.commitMsg, [shownFile]) }
     let written = (try? Data(contentsOf: URL(fileURLWithPath: messageFile))).map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -181,8 +209,9 @@ public final class CommitTransaction {
     let references = try ReferenceTransaction(repository, locking: ["HEAD", branch])
     try references.update(
       branch, to: id, expected: parent, committer: identity.committer,
-      message: Self.reflogMessage("commit\(parent == nil ? " (initial)" : ""): " + subject))
-    try references.commit()
+      message: Self.reflogMessage("commit\(parent == nil ? " (initial)" : ""): " + subject), through: "HEAD")
+    // git's own environment, which its commit hooks see too, but no index of theirs.
+    try references.commit(hookEnvironment: hookEnvironment.filter { $0.key != "GIT_INDEX_FILE" && $0.key != "GIT_EDITOR" })
     do {
       try lock.commit()
     } catch let error as GitError {
@@ -191,7 +220,7 @@ public final class CommitTransaction {
         "committed \(id.short), but the index could not be replaced (\(error.message)); check that the disk is not full, then run git restore --staged :/ to bring it in line")
     }
     permissions.adjust(lock.indexPath)
-    adjustObjects(commit: id, changes: changes)
+    adjustCreatedObjects()
     hookEnvironment["GIT_INDEX_FILE"] = lock.indexPath
     _ = try? repository.runHook(.postCommit, environment: hookEnvironment)
     return .committed(id, message: text)
@@ -289,27 +318,20 @@ public final class CommitTransaction {
     return folder.hasPrefix(top) ? String(folder.dropFirst(top.count)) : ""
   }
 
-  /// Gives the objects this commit wrote (and the folders made for them) the permissions a
-  /// shared repository wants.
-  private func adjustObjects(commit: ObjectID, changes: [FileChange]) {
-    guard permissions.setting != 0, let header = try? repository.commitHeader(commit) else { return }
-    var ids = [commit, header.tree]
-    let folders = Set(changes.flatMap { change in
-      let parts = change.path.split(separator: "/").dropLast()
-      return parts.indices.map { parts[...$0].joined(separator: "/") }
-    })
-    for folder in folders {
-      if let entry = try? repository.treeEntry(folder, in: header.tree) { ids.append(entry.id) }
-    }
-    for change in changes where change.kind != .deleted {
-      if let entry = try? repository.treeEntry(change.path, in: header.tree) { ids.append(entry.id) }
-    }
-    for id in ids {
+  /// Gives the objects this transaction created (and the folders made for them) the
+  /// permissions a shared repository wants, as git gives them to what it creates; objects
+  /// that were there already, found and freshened, keep theirs.
+  private func adjustCreatedObjects() {
+    defer { created.reset() }
+    guard permissions.setting != 0 else { return }
+    for id in created.ids {
       let hex = id.description
       let folder = repository.objectsFolder + "/" + hex.prefix(2)
-      if !objectFolders.contains(String(hex.prefix(2))) { permissions.adjust(folder) }
       let file = folder + "/" + hex.dropFirst(2)
-      if access(file, F_OK) == 0 { permissions.adjust(file) }
+      // Objects held in memory (a dry run) never reach the disk.
+      guard access(file, F_OK) == 0 else { continue }
+      if !objectFolders.contains(String(hex.prefix(2))) { permissions.adjust(folder) }
+      permissions.adjust(file)
     }
   }
 }
@@ -359,6 +381,13 @@ private struct NextIndex {
   }
 
   func remove() { unlink(path) }
+}
+
+/// A path named for a commit that matches no file, on disk or in the index: git add's
+/// "pathspec '…' did not match any files".
+public struct PathspecMismatch: Error, Sendable {
+  /// Relative to the working tree.
+  public let path: String
 }
 
 extension Repository {

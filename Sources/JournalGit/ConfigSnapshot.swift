@@ -1,7 +1,7 @@
 internal import Clibgit2
 
-/// The repository's configuration as git reads it (system, XDG, global and repository files,
-/// with `include` and `includeIf`), frozen at one moment: libgit2's config snapshot.
+/// The repository's configuration as git reads it, built once when the repository was opened
+/// (`GitConfiguration`) and frozen since, as git reads its configuration once per command.
 final class ConfigSnapshot {
   private let config: OpaquePointer
 
@@ -9,7 +9,8 @@ final class ConfigSnapshot {
 
   init(_ repository: OpaquePointer) throws {
     var config: OpaquePointer?
-    try check(git_repository_config_snapshot(&config, repository), "git_repository_config_snapshot")
+    // The frozen configuration `GitConfiguration` installed, shared rather than copied.
+    try check(git_repository_config(&config, repository), "git_repository_config")
     self.config = config!
   }
 
@@ -30,8 +31,8 @@ final class ConfigSnapshot {
     return value != 0
   }
 
-  /// `name`'s value and whether it is set for this repository alone (its own configuration)
-  /// rather than for the user or the whole system.
+  /// `name`'s value and whether it is set for this repository alone (its own configuration or
+  /// its worktree's) rather than for the user, the whole system or the command line.
   func entry(_ name: String) -> (value: String, local: Bool)? {
     var entry: UnsafeMutablePointer<git_config_entry>?
     guard git_config_get_entry(&entry, config, name) == 0, let entry else { return nil }

@@ -37,16 +37,27 @@ func check(_ result: Int32, _ function: StaticString) throws -> Int32 {
 }
 
 /// libgit2 is initialised once per process, with fsync of the objects, references and reflogs
-/// it writes under `.git` (libgit2 1.5 does not flush the index).
+/// it writes under `.git` (libgit2 1.5 does not flush the index), and reading objects as git
+/// reads them: inflated and checked by zlib, not hashed again on every read (libgit2's
+/// default, which git leaves to `git fsck`).
 enum Libgit2 {
   private static let ready: Bool = {
     git_libgit2_init()
     _ = journal_git_enable_fsync(1)
+    _ = journal_git_verify_objects_read(0)
+    _ = journal_git_allow_worktree_config()
     FilterDriver.register()
     return true
   }()
 
   static func initialize() { _ = ready }
+
+  /// Set once, before any repository is released, by a program that will exit soon.
+  // Unsynchronised: written once on the main thread before any repository is opened, and
+  // read only when one is released afterwards.
+  nonisolated(unsafe) private(set) static var keepsRepositoriesUntilExit = false
+
+  static func keepRepositoriesUntilExit() { keepsRepositoriesUntilExit = true }
 
   /// The libgit2 version linked in, such as `1.5.1`.
   static var version: String {
@@ -61,6 +72,10 @@ enum Libgit2 {
 public enum GitLibrary {
   /// The libgit2 version journal runs with.
   public static var version: String { Libgit2.version }
+
+  /// For a program about to exit: repositories are no longer freed when released, since the
+  /// system takes their memory back faster. Not for a long-running user of the library.
+  public static func keepRepositoriesUntilExit() { Libgit2.keepRepositoriesUntilExit() }
 
   /// Starts initialising libgit2 on another thread, for a command that will need it: its
   /// start-up (which reads every TLS certificate authority of the system) then overlaps with

@@ -6,6 +6,9 @@ public enum GitHook: String, Sendable {
   case preCommit = "pre-commit"
   case prepareCommitMsg = "prepare-commit-msg"
   case commitMsg = "commit-msg"
+  /// Run as references move (git 2.28 and later): `prepared`, then `committed` or
+  /// `aborted`.
+  case referenceTransaction = "reference-transaction"
   case postCommit = "post-commit"
 }
 
@@ -35,12 +38,13 @@ extension Repository {
   }
 
   /// Runs `hook` as git runs it, if it exists and is executable: from the working tree's
-  /// top, its output passed to standard error, with `environment` added to journal's own
-  /// (`GIT_INDEX_FILE` and the rest). Returns its exit status, or nil when there is no hook.
-  func runHook(_ hook: GitHook, _ arguments: [String] = [], environment: [String: String]) throws -> Int32? {
+  /// top, with `input` on its standard input, its output passed to standard error, with
+  /// `environment` added to journal's own (`GIT_INDEX_FILE` and the rest). Returns its exit
+  /// status, or nil when there is no hook.
+  func runHook(_ hook: GitHook, _ arguments: [String] = [], input: [UInt8] = [], environment: [String: String]) throws -> Int32? {
     guard let path = try hookPath(hook) else { return nil }
     let result = try Subprocess.run(
-      [path] + arguments, in: workingTree ?? gitFolder, environment: environment, output: .standardError,
+      [path] + arguments, input: input, in: workingTree ?? gitFolder, environment: environment, output: .standardError,
       errors: .standardError)
     return result.status
   }

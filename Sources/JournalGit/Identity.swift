@@ -70,10 +70,17 @@ extension Repository {
         throw CommitRefusal(
           "git does not know who you are: empty ident name (for <\(cleanEmail)>) not allowed; set user.name and user.email (git config --global user.name \"Your Name\")")
       }
-      let date = try environment["GIT_\(upper)_DATE"].map { text in
-        guard let date = GitDate.parse(text) else { throw CommitRefusal("invalid date format: \(text) (GIT_\(upper)_DATE)") }
-        return date
-      } ?? GitDate.now()
+      // An empty date is no date, as in git.
+      var date = GitDate.now()
+      if let text = environment["GIT_\(upper)_DATE"], !text.isEmpty {
+        switch GitDate.parse(text) {
+        case .date(let value): date = value
+        case .invalid: throw CommitRefusal("invalid date format: \(text) (GIT_\(upper)_DATE)")
+        case .outOfRange:
+          throw CommitRefusal(
+            "date out of range: \(text) (GIT_\(upper)_DATE) is before 1970 or too far ahead once its zone is applied; git would write a commit its own fsck rejects")
+        }
+      }
       return Signature(name: cleanName, email: cleanEmail, time: date.time, offset: date.offset)
     }
     return CommitIdentity(author: try ident("author"), committer: try ident("committer"))

@@ -21,6 +21,8 @@ public final class IndexLock {
   private var held = true
   /// The second the index was last written, as it was read: git's racy-clean reference.
   private var indexSecond: Int?
+  /// Paths staged from the working tree under this lock.
+  var upToDate: Set<String> = []
 
   /// Takes the lock on `repository`'s index and reads it; fails with `isLocked` when another
   /// process holds it.
@@ -81,40 +83,58 @@ public final class IndexLock {
     try SharedPermissions(repository).adjust(lockPath)
   }
 
-  /// "Racy git" as git handles it when it writes an index (`read-cache.c`): an entry whose
-  /// file was last changed in the same second as the index it was read from, or later, may
-  /// have changed since without its size or time showing it. Once the index is written again,
-  /// later, git would take such a file for clean; so, as git does, an entry whose file now
-  /// differs gets a zero size and status reads the file again. libgit2 makes the same check
-  /// to the nanosecond, which git does not (it is built without `USE_NSEC`): hence this,
-  /// in whole seconds, with libgit2's own comparison of index and working tree.
+  /// "Racy git" as git handles it when it writes an index (`read-cache.c`,
+  /// `ce_smudge_racily_clean_entry`): an entry whose file was last changed in the same second
+  /// as the index it was read from, or later, may have changed since without its size or
+  /// time showing it. Once the index is written again, later, git would take such a file for
+  /// clean; so, as git does, an entry whose stat data still matches its file but whose
+  /// content, read as git reads it (through the filters), now differs gets a zero size, and
+  /// status reads the file again. Entries staged under this lock (`upToDate`) are not looked
+  /// at again, as git skips what it marked up to date. libgit2 makes its own check to the
+  /// nanosecond, which git does not (it is built without `USE_NSEC`), and trusts matching
+  /// stat data: hence this, in whole seconds.
   private func smudgeRacilyClean() throws {
-    guard let second = indexSecond else { return }
-    var racy: [String] = []
+    guard let second = indexSecond, let root = repository.workingTree else { return }
+    let trustCTime = (try ConfigSnapshot(repository)).bool("core.trustctime") ?? true
+    var racy: [git_index_entry] = []
     for position in 0..<git_index_entrycount(index) {
-      guard let entry = git_index_get_byindex(index, position), entry.pointee.mode != GIT_FILEMODE_COMMIT.rawValue,
-        Int(entry.pointee.mtime.seconds) >= second, git_index_entry_stage(entry) == 0
+      guard let pointer = git_index_get_byindex(index, position), git_index_entry_stage(pointer) == 0 else { continue }
+      let entry = pointer.pointee
+      guard entry.mode != GIT_FILEMODE_COMMIT.rawValue, Int(entry.mtime.seconds) >= second else { continue }
+      let path = String(cString: entry.path)
+      guard !upToDate.contains(path) else { continue }
+      var info = stat()
+      // git's `ce_match_stat_basic`: a file whose stat data differs is read again anyway.
+      guard lstat(root + path, &info) == 0, UInt32(truncatingIfNeeded: info.st_size) == entry.file_size,
+        Int32(truncatingIfNeeded: info.modificationTime.tv_sec) == entry.mtime.seconds,
+        !trustCTime || Int32(truncatingIfNeeded: info.changeTime.tv_sec) == entry.ctime.seconds,
+        UInt32(truncatingIfNeeded: info.st_ino) == entry.ino, UInt32(info.st_uid) == entry.uid, UInt32(info.st_gid) == entry.gid
       else { continue }
-      racy.append(String(cString: entry.pointee.path))
+      if try contentDiffers(path, from: entry.id, info) { racy.append(entry) }
     }
-    guard !racy.isEmpty else { return }
-    var options = git_diff_options()
-    try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "git_diff_options_init")
-    options.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_IGNORE_SUBMODULES.rawValue
-      | GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
-    var diff: OpaquePointer?
-    try withStringArray(racy) { pathspec in
-      options.pathspec = pathspec
-      try check(git_diff_index_to_workdir(&diff, repository.pointer, index, &options), "git_diff_index_to_workdir")
-    }
-    defer { git_diff_free(diff) }
-    for position in 0..<git_diff_num_deltas(diff) {
-      guard let delta = git_diff_get_delta(diff, position), let path = delta.pointee.old_file.path,
-        var entry = git_index_get_bypath(index, path, 0)?.pointee
-      else { continue }
+    for var entry in racy {
       entry.file_size = 0
       try check(git_index_add(index, &entry), "git_index_add")
     }
+  }
+
+  /// git's `ce_modified_check_fs`: a file is hashed as `git add` would store it (filters,
+  /// `core.autocrlf`, attributes), a link by its target; anything else has changed type.
+  private func contentDiffers(_ path: String, from id: git_oid, _ info: stat) throws -> Bool {
+    var current = git_oid()
+    switch info.st_mode & S_IFMT {
+    case S_IFREG:
+      try check(git_repository_hashfile(&current, repository.pointer, path, GIT_OBJECT_BLOB, nil), "git_repository_hashfile")
+    case S_IFLNK:
+      var target = [CChar](repeating: 0, count: Int(info.st_size) + 1)
+      let count = readlink(repository.workingTree! + path, &target, target.count)
+      guard count >= 0 else { return true }
+      try check(git_odb_hash(&current, target, count, GIT_OBJECT_BLOB), "git_odb_hash")
+    default:
+      return true
+    }
+    var expected = id
+    return git_oid_equal(&current, &expected) == 0
   }
 
   /// Makes the lock file the index, and gives the lock up.
@@ -164,13 +184,8 @@ private func copyFile(from path: String, to descriptor: Int32) throws {
     guard count > 0 else {
       throw GitError(function: "read", code: -1, message: "cannot read \(path): \(String(cString: strerror(errno)))")
     }
-    var written = 0
-    while written < count {
-      let done = buffer[written..<count].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      guard done > 0 else {
-        throw GitError(function: "write", code: -1, message: "cannot write the index lock: \(String(cString: strerror(errno)))")
-      }
-      written += done
+    guard buffer[..<count].withUnsafeBytes({ writeAll($0, to: descriptor) }) else {
+      throw GitError(function: "write", code: -1, message: "cannot write the index lock: \(String(cString: strerror(errno)))")
     }
   }
 }
@@ -182,6 +197,16 @@ extension stat {
       st_atim
     #else
       st_atimespec
+    #endif
+  }
+
+  /// The last change of the file's inode, on Linux (`st_ctim`) and on macOS
+  /// (`st_ctimespec`).
+  var changeTime: timespec {
+    #if os(Linux)
+      st_ctim
+    #else
+      st_ctimespec
     #endif
   }
 

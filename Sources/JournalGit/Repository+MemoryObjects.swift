@@ -12,7 +12,7 @@ extension Repository {
     var odb: OpaquePointer?
     try check(git_repository_odb(&odb, pointer), "git_repository_odb")
     defer { git_odb_free(odb) }
-    var backend: OpaquePointer?
+    var backend: UnsafeMutablePointer<git_odb_backend>?
     try check(git_mempack_new(&backend), "git_mempack_new")
     // The object database owns the backend from here on, and frees it.
     try check(git_odb_add_backend(odb, backend, 999), "git_odb_add_backend")

@@ -35,12 +35,30 @@ struct Subprocess {
     _ arguments: [String], shell: Bool = false, input: [UInt8] = [], in directory: String?,
     environment: [String: String] = [:], output: Stream = .collect, errors: Stream = .collect
   ) throws -> Result {
-    let argv = shell ? ["/bin/sh", "-c", arguments[0] + " \"$@\"", arguments[0]] + arguments.dropFirst() : arguments
-    let executable = try resolve(argv[0])
+    let argv = shell ? shellCommand(arguments) : arguments
     let stdin = try TemporaryFile(input)
     let stdout = output == .collect ? try TemporaryFile([]) : nil
     let stderr = errors == .collect ? try TemporaryFile([]) : nil
+    // A hook's own output goes to standard error, as git sends it.
+    let pid = try spawn(
+      argv, input: stdin.descriptor, output: stdout?.descriptor ?? 2, errors: stderr?.descriptor, in: directory,
+      environment: environment)
+    return Result(status: wait(pid), output: stdout?.contents() ?? [], errors: stderr?.contents() ?? [])
+  }
 
+  /// `/bin/sh -c` a configured command with `arguments` after it, as git runs one.
+  static func shellCommand(_ arguments: [String]) -> [String] {
+    ["/bin/sh", "-c", arguments[0] + " \"$@\"", arguments[0]] + arguments.dropFirst()
+  }
+
+  /// Starts `argv` with `input` and `output` as its standard input and output, and `errors`
+  /// as its standard error (nil: journal's own), in `directory`, with `environment` added to
+  /// journal's own; returns its process id, for `wait`.
+  static func spawn(
+    _ argv: [String], input: Int32, output: Int32, errors: Int32?, in directory: String?,
+    environment: [String: String]
+  ) throws -> pid_t {
+    let executable = try resolve(argv[0])
     #if os(Linux)
       var actions = posix_spawn_file_actions_t()
     #else
@@ -48,10 +66,9 @@ struct Subprocess {
     #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, stdin.descriptor, 0)
-    // A hook's own output goes to standard error, as git sends it.
-    posix_spawn_file_actions_adddup2(&actions, stdout?.descriptor ?? 2, 1)
-    if let stderr { posix_spawn_file_actions_adddup2(&actions, stderr.descriptor, 2) }
+    posix_spawn_file_actions_adddup2(&actions, input, 0)
+    posix_spawn_file_actions_adddup2(&actions, output, 1)
+    if let errors { posix_spawn_file_actions_adddup2(&actions, errors, 2) }
     if let directory, let addChdir = Self.addChdir {
       _ = addChdir(&actions, directory)
     }
@@ -75,10 +92,15 @@ struct Subprocess {
     guard spawned == 0 else {
       throw GitError(function: "posix_spawn", code: -1, message: "cannot run \(argv[0]): \(String(cString: strerror(spawned)))")
     }
+    return pid
+  }
+
+  /// Waits for a program `spawn` started; returns its exit status, or 128 + the signal that
+  /// killed it.
+  static func wait(_ pid: pid_t) -> Int32 {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let exit = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    return Result(status: exit, output: stdout?.contents() ?? [], errors: stderr?.contents() ?? [])
+    return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
   }
 
   /// The program's path: as given when it holds a `/`, else the first in `PATH`.
@@ -141,4 +163,27 @@ final class TemporaryFile {
     }
     return bytes
   }
+}
+
+/// A temporary file with a name, readable by its owner alone, for a program or library that
+/// takes a path (ssh-keygen, libgit2's configuration reader); removed by its user.
+struct NamedTemporaryFile {
+  let path: String
+
+  init(_ contents: [UInt8]) throws {
+    var template = Array((NSTemporaryDirectory() + "/.journal-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw GitError(function: "mkstemp", code: -1, message: "cannot make a temporary file: \(String(cString: strerror(errno)))")
+    }
+    defer { close(descriptor) }
+    path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    let written = contents.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    guard written == contents.count else {
+      unlink(path)
+      throw GitError(function: "write", code: -1, message: "cannot write a temporary file in \(NSTemporaryDirectory())")
+    }
+  }
+
+  func remove() { unlink(path) }
 }

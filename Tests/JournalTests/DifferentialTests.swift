@@ -201,6 +201,25 @@ import Testing
     #expect(try pair.journal.git("status", "--porcelain", "--", profile) == " M \(profile)\n")
   }
 
+  /// A racily clean entry whose file is unchanged, but which a filter configured since would
+  /// store differently: git reads such a file again when it writes the index, finds that it
+  /// differs, and smudges the entry, even though its stat data matches; journal must too.
+  @Test func aRacilyCleanEntryReadThroughANewFilter() throws {
+    let profile = "mentees/alice/profile.md"
+    let pair = try Pair()
+    try pair.change { repo in
+      #expect(try runProgram("/usr/bin/touch", ["-d", "@1764000000.1", repo.path + "/" + profile]).status == 0)
+      try repo.git("update-index", "--refresh")
+      #expect(try runProgram("/usr/bin/touch", ["-d", "@1764000000.5", repo.path + "/.git/index"]).status == 0)
+      try repo.write([".git/info/attributes": "\(profile) filter=redact\n", Self.note: session])
+      try repo.git("config", "filter.redact.clean", "sed s/Alice/Redacted/")
+    }
+    let runs = try pair.commit([Self.note])
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    try pair.expectSame()
+    #expect(try pair.journal.git("status", "--porcelain", "--", profile) == " M \(profile)\n")
+  }
+
   @Test func sparseCheckoutOutsideTheCone() throws {
     let pair = try Pair { repo in
       try repo.write(["mentees/bob/profile.md": "---\nname: Bob Lee\nrelationship: report\n---\n"])
@@ -226,6 +245,43 @@ import Testing
     #expect(journal.status == 0, "\(journal.stderr)")
     #expect(try pair.journal.git("show", "--name-status", "--format=", "HEAD") == "A\tmentees/alice/plans/growth.md\n")
   }
+
+  /// A named path that matches no file, on disk or in the index, fails as `git add` fails
+  /// ("pathspec '…' did not match any files"), naming it as it was typed, before anything is
+  /// staged; a tracked file that is gone still matches, and its deletion is committed.
+  @Test(arguments: [[Self.missing], [Self.note, Self.missing]]) func aPathThatMatchesNothing(_ paths: [String]) throws {
+    let pair = try Pair()
+    try pair.change { try $0.write([Self.note: session]) }
+    let before = try Self.snapshot(pair.journal)
+    let runs = try pair.commit(paths)
+    #expect(runs.git.status != 0)
+    #expect(runs.git.stderr == "fatal: pathspec '\(Self.missing)' did not match any files\n", "\(runs.git.stderr)")
+    #expect(runs.journal.status == 2, "\(runs.journal.stdout)\(runs.journal.stderr)")
+    #expect(runs.journal.stderr == "journal: pathspec '\(Self.missing)' did not match any files\n", "\(runs.journal.stderr)")
+    #expect(try Self.snapshot(pair.journal) == before)
+  }
+
+  @Test func aPathThatMatchesNothingNamedFromASubfolder() throws {
+    let pair = try Pair()
+    try pair.change { try $0.write([Self.note: session]) }
+    let git = try runProgram(
+      "/bin/sh", ["-c", "git add -- sessions/nothing.md"], in: URL(fileURLWithPath: pair.git.path + "/mentees/alice"),
+      environment: ["HOME": pair.git.home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"])
+    let journal = try pair.journal.journal("commit", "sessions/nothing.md", in: "mentees/alice")
+    #expect(git.stderr == "fatal: pathspec 'sessions/nothing.md' did not match any files\n", "\(git.stderr)")
+    #expect(journal.status == 2)
+    #expect(journal.stderr == "journal: pathspec 'sessions/nothing.md' did not match any files\n", "\(journal.stderr)")
+  }
+
+  @Test func aTrackedFileThatIsGoneStillMatches() throws {
+    let pair = try Pair()
+    try pair.change { repo in try FileManager.default.removeItem(atPath: repo.path + "/mentees/alice/profile.md") }
+    let runs = try pair.commit(["mentees/alice/profile.md"])
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    try pair.expectSame()
+  }
+
+  static let missing = "mentees/alice/sessions/2026-11-21.md"
 
   @Test func splitIndexIsRefused() throws {
     let pair = try Pair { repo in try repo.git("update-index", "--split-index") }
@@ -376,6 +432,24 @@ import Testing
     try pair.expectSame(permissions: true)
   }
 
+  /// git gives shared permissions only to what it creates: an object that was already there
+  /// (written before the setting, here with a tighter umask) keeps its mode, with an exact
+  /// mode (`0640`) as with `group`.
+  @Test(arguments: ["0640", "group"]) func sharedRepositoryLeavesExistingObjectsAlone(_ setting: String) throws {
+    let pair = try Pair()
+    try pair.change { repo in
+      try repo.write([Self.note: session])
+      let stored = try runProgram(
+        "/bin/sh", ["-c", "umask 0077 && git hash-object -w -- \(Self.note)"], in: repo.folder.url,
+        environment: ["HOME": repo.home.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"])
+      #expect(stored.status == 0, "\(stored.stderr)")
+      try repo.git("config", "core.sharedRepository", setting)
+    }
+    let runs = try pair.commit([Self.note], umask: "0077")
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    try pair.expectSame(permissions: true)
+  }
+
   @Test func identityFromTheEnvironmentAndConfiguration() throws {
     let pair = try Pair { repo in
       try repo.git("config", "--unset", "user.name")
@@ -437,12 +511,27 @@ import Testing
     #expect(try pair.journal.git("log", "-1", "--format=%B").hasSuffix("Reviewed-by: Hook <hook@example.com>\n\n"))
   }
 
+  /// git takes "now" once (`ident_default_date`), before the hooks run: author and committer
+  /// share it however long a hook takes. journal too, deciding the identity once.
+  @Test func authorAndCommitterShareOneNow() throws {
+    let pair = try Pair { repo in
+      repo.environment = [:]
+      try repo.hook("pre-commit", "#!/bin/sh\nsleep 1.2\n")
+    }
+    try pair.change { try $0.write([Self.note: session]) }
+    let runs = try pair.commit([Self.note])
+    #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.journal.stderr)")
+    for repo in [pair.git, pair.journal] {
+      let times = try repo.git("log", "-1", "--format=%at %ct").split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .newlines)) }
+      #expect(times.count == 2 && times[0] == times[1], "\(repo === pair.git ? "git" : "journal"): \(times)")
+    }
+  }
+
   /// A pre-commit hook that changes what is staged (a formatter): git commits what the hook
   /// left in `GIT_INDEX_FILE`, and so does journal.
   @Test func aPreCommitHookThatStagesIsCommitted() throws {
     let pair = try Pair { repo in
-      try repo.write([".git/hooks/pre-commit": "#!/bin/sh\nprintf -- '- Added by the hook\\n' >> \(DifferentialTests.note)\ngit add \(DifferentialTests.note)\n"])
-      chmod(repo.path + "/.git/hooks/pre-commit", 0o755)
+      try repo.hook("pre-commit", "#!/bin/sh\nprintf -- '- Added by the hook\\n' >> \(DifferentialTests.note)\ngit add \(DifferentialTests.note)\n")
     }
     try pair.change { try $0.write([Self.note: session]) }
     let runs = try pair.commit([Self.note])
@@ -451,6 +540,49 @@ import Testing
       #expect(try pair.git.git(view) == pair.journal.git(view))
     }
     #expect(try pair.journal.git("show", "HEAD:\(Self.note)").hasSuffix("- Added by the hook\n"))
+  }
+
+  /// What a test's `reference-transaction` hook wrote.
+  static func transactionLog(_ repo: GitFixture) throws -> String {
+    try String(contentsOfFile: repo.path + "/.git/transaction-log", encoding: .utf8)
+  }
+
+  /// git 2.28 and later run `reference-transaction` when a commit moves the branch:
+  /// `prepared` with the references locked, then `committed`, each with `<old> <new> <ref>`
+  /// lines for HEAD and the branch on standard input, in the working tree's top folder.
+  @Test func referenceTransactionHookSeesWhatGitShows() throws {
+    let pair = try Pair { repo in
+      try repo.hook(
+        "reference-transaction",
+        "#!/bin/sh\n{ echo \"$1 $# $(pwd) author=$GIT_AUTHOR_NAME/$GIT_AUTHOR_DATE prefix=$GIT_PREFIX index=${GIT_INDEX_FILE-none}\"; cat; } >> .git/transaction-log\n")
+    }
+    try pair.commitSessionAndCompare()
+    let log = Self.transactionLog
+    #expect(try log(pair.git) == log(pair.journal).replacingOccurrences(of: pair.journal.path, with: pair.git.path))
+    let journalLog = try log(pair.journal)
+    #expect(journalLog.contains(" HEAD\n"), "\(journalLog)")
+  }
+
+  /// A `reference-transaction` hook that fails at `prepared` aborts the update: git then runs
+  /// it with `aborted`, and the branch, reflogs and index stay as they were.
+  @Test func aReferenceTransactionHookThatRefuses() throws {
+    let pair = try Pair { repo in
+      try repo.hook(
+        "reference-transaction",
+        "#!/bin/sh\n{ echo \"$1\"; cat; } >> .git/transaction-log\nif [ \"$1\" = prepared ]; then echo 'no, not now' >&2; exit 3; fi\n")
+    }
+    try pair.change { try $0.write([Self.note: session]) }
+    let before = try Self.snapshot(pair.journal)
+    let runs = try pair.commit([Self.note])
+    #expect(runs.git.status != 0)
+    #expect(runs.journal.status == 1, "\(runs.journal.stderr)")
+    #expect(runs.journal.stderr.contains("no, not now"), "\(runs.journal.stderr)")
+    #expect(runs.journal.stderr.contains("reference-transaction"), "\(runs.journal.stderr)")
+    #expect(try Self.snapshot(pair.journal) == before)
+    let log = Self.transactionLog
+    #expect(try log(pair.git) == log(pair.journal))
+    #expect(try log(pair.journal).hasPrefix("prepared\n"))
+    #expect(try log(pair.journal).contains("aborted\n"))
   }
 
   @Test func aFailingPreCommitHookRefusesAndNoVerifySkipsIt() throws {

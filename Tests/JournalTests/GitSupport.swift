@@ -79,6 +79,12 @@ final class GitFixture {
 
   func write(_ files: [String: String]) throws { try folder.write(files) }
 
+  /// Installs `script` as the hook `name` in `.git/hooks`, executable.
+  func hook(_ name: String, _ script: String) throws {
+    try write([".git/hooks/" + name: script])
+    chmod(path + "/.git/hooks/" + name, 0o755)
+  }
+
   var head: String { (try? git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)) ?? "" }
 }
 

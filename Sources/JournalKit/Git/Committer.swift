@@ -38,7 +38,7 @@ public enum Committer {
       Background { try Checker.check(DiskJournal(location), today: today, only: named, parallel: false, helpers: helpers) }
     } : nil
     let journal = try JournalRepository.open(location)
-    try journal.checkReadyToCommit()
+    let identity = try journal.checkReadyToCommit()
     let repository = journal.repository
     // Hidden files are not the journal's: editors' swap files, and the temporary files that
     // `journal new` renames into place, which a commit running beside it must never take.
@@ -50,7 +50,12 @@ public enum Committer {
     let paths = named.map { $0.map { journal.prefix + $0 } } ?? journal.journalPaths
     let root = journal.location.root + "/"
     let files = (named ?? []).filter { !isFolder(root + $0) }.map { journal.prefix + $0 }
-    let candidates = try git { try transaction.candidates(under: paths, files: files) }.filter(isJournals)
+    let candidates: [String]
+    do {
+      candidates = try git { try transaction.candidates(under: paths, files: files) }.filter(isJournals)
+    } catch let mismatch as PathspecMismatch {
+      throw UnmatchedPath(path: journal.journalPath(mismatch.path))
+    }
 
     // The files about to be committed are checked beside the git work (named files from the
     // start); the commit waits for the check before any hook runs and before anything can be
@@ -103,6 +108,7 @@ public enum Committer {
     let changes = describe(fileChanges)
     let text = message ?? CommitMessage.make(changes)
     var options = CommitTransaction.Options(verify: verify)
+    options.identity = identity
     options.approve = {
       if let report = try refusal() { throw CheckRefusal(report: report) }
     }
@@ -122,6 +128,13 @@ public enum Committer {
       return .rejected(refusal.message)
     }
   }
+}
+
+/// A path named for `journal commit` matches no file, on disk or in the index: git add's
+/// "pathspec '…' did not match any files". Nothing was staged.
+public struct UnmatchedPath: Error, Sendable {
+  /// Relative to the journal.
+  public let path: String
 }
 
 /// The check found errors: the commit stops before any hook runs.

@@ -32,8 +32,9 @@ public struct JournalRepository {
   /// A working-tree path as a journal-relative one.
   public func journalPath(_ path: String) -> String { String(path.dropFirst(prefix.count)) }
 
-  /// Refuses a repository git itself would not commit in.
-  public func checkReadyToCommit() throws {
+  /// Refuses a repository git itself would not commit in; returns who the commit will name.
+  @discardableResult
+  public func checkReadyToCommit() throws -> CommitIdentity {
     if let operation = repository.operationInProgress {
       throw JournalError(
         "a \(operation.rawValue) is in progress in \(repository.gitFolder); finish or abort it first")
@@ -43,7 +44,7 @@ public struct JournalRepository {
         "HEAD is detached at \(commit.short); check out a branch first (git switch <branch>)")
     }
     // Who the commit names, decided now so that a missing identity is reported first.
-    _ = try git { try repository.commitIdentity() }
+    return try git { try repository.commitIdentity() }
   }
 }
 
@@ -66,6 +67,10 @@ func git<T>(_ body: () throws -> T) throws -> T {
 
 /// Starts libgit2 on another thread, for a command that will use git.
 public func prepareGit() { GitLibrary.initializeInBackground() }
+
+/// For a command-line run: repositories are not freed when released, the system takes their
+/// memory back at exit.
+public func keepGitRepositoriesUntilExit() { GitLibrary.keepRepositoriesUntilExit() }
 
 /// The version of libgit2 journal runs with, such as `1.5.1`.
 public var libgit2Version: String { GitLibrary.version }
