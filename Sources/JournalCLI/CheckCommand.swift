@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalKit
+import JournalParsing
 
 extension CheckFormat: ExpressibleByArgument {}
 
@@ -62,7 +63,7 @@ struct CheckCommand: ParsableCommand {
       // Only staged notes are reported; PATHs narrow them further.
       let asked = selection
       selection = changed.filter { path in
-        asked.map { $0.contains { path == $0 || path.hasPrefix($0 + "/") } } ?? true
+        asked.map { $0.contains { JournalPath.isInside(path, folder: $0) } } ?? true
       }
     } else {
       source = DiskJournal(location)

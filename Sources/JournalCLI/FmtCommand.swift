@@ -44,7 +44,7 @@ struct FmtCommand: ParsableCommand {
     var unformatted = 0
     var refused = 0
     for path in try source.listing(people: nil).files {
-      guard selection.isEmpty || selection.contains(where: { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") }),
+      guard selection.isEmpty || selection.contains(where: { JournalPath.isInside(path, folder: $0) }),
         // Only notes are opened: never a private note or a file where no note belongs.
         DocumentParser.readsContent(of: JournalPath.classify(path)),
         case .success(let bytes) = source.read(path)

@@ -46,12 +46,8 @@ struct SummaryCommand: ParsableCommand {
     let day = try today.resolve()
     let from = try since.map { try parseDay($0, option: "--since") }
     let to = try until.map { try parseDay($0, option: "--until") }
-    let loaded = try JournalLoader.load(DiskJournal(journal.locate()))
-    for id in ids where loaded.journal.person(id) == nil {
-      throw JournalError("no person `\(id)` in the journal")
-    }
-    let summary = JournalSummary(
-      loaded.journal, today: day, since: from, until: to, people: ids.isEmpty ? nil : ids)
+    let summary = try JournalSummary.read(
+      DiskJournal(journal.locate()), today: day, since: from, until: to, people: ids.isEmpty ? nil : ids)
     if let output {
       try AtomicFile.replace(output, contents: summary.render(format))
     } else {

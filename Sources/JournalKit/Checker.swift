@@ -31,8 +31,9 @@ public struct CheckReport: Sendable {
 
 /// `journal check`: every file, every rule, every finding.
 ///
-/// No rule looks across people, so the journal is checked one person at a time, people side by
-/// side on every core: memory holds the people being checked and the findings, not the journal.
+/// No rule looks across people, so the journal is checked one person at a time
+/// (`JournalLoader.eachPerson`): memory holds the people being checked and the findings, not
+/// the journal.
 public enum Checker {
   /// Checks a journal. With `only`, each person concerned is still read whole (links and
   /// follow-ups cross files) but only findings in those files or folders are reported.
@@ -43,24 +44,14 @@ public enum Checker {
     _ source: some JournalSource, today: Day, only selection: [String]? = nil, parallel: Bool = true,
     helpers: Helpers? = nil
   ) throws -> CheckReport {
-    let listing = try source.listing(people: selection.flatMap(Self.people))
-    let (shared, people) = split(listing)
-    let settings = JournalLoader.assemble(JournalLoader.parseAll(shared.files, source: source), listing: shared)
-    let config = settings.journal.config
-    // With fewer people than cores (a commit checks one person), each person's files are
-    // parsed side by side instead.
-    let filesInParallel = parallel && people.count < ProcessInfo.processInfo.activeProcessorCount
-    let perPerson = (parallel ? people.concurrentMap : people.map) { part -> (diagnostics: [Diagnostic], files: [String]) in
-      let parsed =
-        filesInParallel
-        ? part.files.concurrentMap { JournalLoader.parseOne($0, source: source) }
-        : helpers.map { $0.map(part.files) { JournalLoader.parseOne($0, source: source) } }
-          ?? part.files.map { JournalLoader.parseOne($0, source: source) }
-      let loaded = JournalLoader.assemble(parsed, listing: part, config: config)
+    let (settings, perPerson) = try JournalLoader.eachPerson(
+      source, people: selection.flatMap(Self.people), parallel: parallel, helpers: helpers
+    ) { loaded, part -> (diagnostics: [Diagnostic], files: [String]) in
       let context = CheckContext(
         journal: loaded.journal, today: today, paths: Set(part.files).union(part.links))
       return (loaded.diagnostics + RuleRegistry.check(context, concurrently: false), loaded.checkedFiles)
     }
+    let config = settings.journal.config
     var diagnostics = RuleRegistry.applySettings(
       settings.diagnostics + perPerson.flatMap(\.diagnostics), config: config)
     var files = settings.checkedFiles + perPerson.flatMap(\.files)
@@ -73,29 +64,7 @@ public enum Checker {
 
   /// True when `path` is one of `selection`'s files, or inside one of its folders.
   static func isSelected(_ path: String, by selection: [String]) -> Bool {
-    selection.contains { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") }
-  }
-
-  /// The journal's own files (journal.yml, anything not in a person's folder), and one
-  /// listing per person.
-  static func split(_ listing: JournalListing) -> (shared: JournalListing, people: [JournalListing]) {
-    func owner(_ path: String) -> String? {
-      let parts = path.split(separator: "/")
-      return parts.count >= 3 && parts[0] == Substring(JournalPath.peopleFolder) ? String(parts[1]) : nil
-    }
-    var shared = JournalListing()
-    var people: [String: JournalListing] = [:]
-    for id in listing.people { people[id, default: JournalListing()].people = [id] }
-    for path in listing.files {
-      if let id = owner(path) { people[id, default: JournalListing()].files.append(path) } else { shared.files.append(path) }
-    }
-    for path in listing.links {
-      if let id = owner(path) { people[id, default: JournalListing()].links.append(path) } else { shared.links.append(path) }
-    }
-    for entry in listing.unreadable {
-      if let id = owner(entry.path) { people[id, default: JournalListing()].unreadable.append(entry) } else { shared.unreadable.append(entry) }
-    }
-    return (shared, people.sorted { $0.key < $1.key }.map(\.value))
+    selection.contains { JournalPath.isInside(path, folder: $0) }
   }
 }
 
@@ -105,11 +74,10 @@ extension Checker {
   static func people(in selection: [String]) -> Set<String>? {
     var people: Set<String> = []
     for path in selection {
-      let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-      guard parts.count >= 2, parts[0] == Substring(JournalPath.peopleFolder), !parts[1].isEmpty else {
-        return nil
-      }
-      people.insert(String(parts[1]))
+      guard let inside = JournalPath.subpath(of: path, under: JournalPath.peopleFolder),
+        let id = JournalPath.components(of: inside, omittingEmpty: false).first, !id.isEmpty
+      else { return nil }
+      people.insert(String(id))
     }
     return people
   }

@@ -70,6 +70,53 @@ public enum JournalLoader {
       diagnostics: diagnostics, checkedFiles: checked)
   }
 
+  /// Reads the journal one person at a time, people side by side on every core, and keeps of
+  /// each person only what `body` makes of them (no rule or report looks across people), so
+  /// memory holds the people being read, not the journal. `body` is given the person's part,
+  /// read with the journal's settings, and its listing; `shared` is the journal's own files
+  /// (journal.yml, anything outside a person's folder). `parallel: false` keeps the work on the
+  /// calling thread; a thread that calls `helpers.help()` meanwhile takes part in parsing.
+  static func eachPerson<T: Sendable>(
+    _ source: some JournalSource, people selection: Set<String>?, parallel: Bool = true, helpers: Helpers? = nil,
+    _ body: @Sendable (LoadedJournal, JournalListing) -> T
+  ) throws -> (shared: LoadedJournal, people: [T]) {
+    let listing = try source.listing(people: selection)
+    let (shared, people) = split(listing)
+    let settings = assemble(parseAll(shared.files, source: source), listing: shared)
+    let config = settings.journal.config
+    // With fewer people than cores (a commit checks one person), each person's files are
+    // parsed side by side instead.
+    let filesInParallel = parallel && people.count < ProcessInfo.processInfo.activeProcessorCount
+    let results = (parallel ? people.concurrentMap : people.map) { part -> T in
+      let parsed =
+        filesInParallel
+        ? part.files.concurrentMap { parseOne($0, source: source) }
+        : helpers.map { $0.map(part.files) { parseOne($0, source: source) } }
+          ?? part.files.map { parseOne($0, source: source) }
+      return body(assemble(parsed, listing: part, config: config), part)
+    }
+    return (settings, results)
+  }
+
+  /// The journal's own files (journal.yml, anything not in a person's folder), and one
+  /// listing per person.
+  static func split(_ listing: JournalListing) -> (shared: JournalListing, people: [JournalListing]) {
+    let owner = JournalPath.person(of:)
+    var shared = JournalListing()
+    var people: [String: JournalListing] = [:]
+    for id in listing.people { people[id, default: JournalListing()].people = [id] }
+    for path in listing.files {
+      if let id = owner(path) { people[id, default: JournalListing()].files.append(path) } else { shared.files.append(path) }
+    }
+    for path in listing.links {
+      if let id = owner(path) { people[id, default: JournalListing()].links.append(path) } else { shared.links.append(path) }
+    }
+    for entry in listing.unreadable {
+      if let id = owner(entry.path) { people[id, default: JournalListing()].unreadable.append(entry) } else { shared.unreadable.append(entry) }
+    }
+    return (shared, people.sorted { $0.key < $1.key }.map(\.value))
+  }
+
   /// Parses files on every core; each task reads, parses and drops one file's bytes, so
   /// memory grows with the models, not with the files.
   static func parseAll(_ paths: [String], source: some JournalSource) -> [ParsedFile] {
@@ -79,10 +126,10 @@ public enum JournalLoader {
   static func parseOne(_ path: String, source: some JournalSource) -> ParsedFile {
     let kind = JournalPath.classify(path)
     // Attachments and private notes are never opened; a misplaced note is only named.
-    guard DocumentParser.readsContent(of: kind) else { return DocumentParser.parse(nil, path: path) }
+    guard DocumentParser.readsContent(of: kind) else { return DocumentParser.parse(nil, path: path, kind: kind) }
     switch source.read(path) {
     case .success(let bytes):
-      return DocumentParser.parse(bytes, path: path)
+      return DocumentParser.parse(bytes, path: path, kind: kind)
     case .failure(let problem):
       return ParsedFile(path: path, kind: kind, document: nil, diagnostics: [problem])
     }

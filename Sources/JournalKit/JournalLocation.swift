@@ -41,16 +41,15 @@ public struct JournalLocation: Sendable, Equatable {
   /// The journal-relative path of a file or folder, or nil when it lies outside the journal.
   public func relativePath(of path: String) -> String? {
     let absolute = PathNames.resolvedParent(PathNames.absolute(path))
-    if absolute == root { return "" }
-    guard absolute.hasPrefix(root + "/") else { return nil }
-    return String(absolute.dropFirst(root.count + 1))
+    return JournalPath.subpath(of: absolute, under: root)
   }
 }
 
 /// Path arithmetic on `/`-separated absolute paths.
 public enum PathNames {
   public static func absolute(_ path: String) -> String {
-    let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    // Compared as a byte: a name starting with a combining mark makes one Character of it and the "/".
+    let joined = path.utf8.first == UInt8(ascii: "/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     return (joined as NSString).standardizingPath
   }
 
@@ -73,10 +72,12 @@ public enum PathNames {
 
   /// `target` as a path relative to the folder `base`; both absolute.
   public static func relative(_ target: String, from base: String) -> String {
-    let targetParts = target.split(separator: "/")
-    let baseParts = base.split(separator: "/")
+    let targetParts = JournalPath.components(of: target)
+    let baseParts = JournalPath.components(of: base)
     var common = 0
-    while common < targetParts.count, common < baseParts.count, targetParts[common] == baseParts[common] {
+    while common < targetParts.count, common < baseParts.count,
+      targetParts[common].utf8.elementsEqual(baseParts[common].utf8)
+    {
       common += 1
     }
     let ups = Array(repeating: "..", count: baseParts.count - common)

@@ -28,17 +28,12 @@ public struct JournalListing: Sendable, Equatable {
   /// nothing unreadable), with `people` only those people's folders.
   init(files paths: some Sequence<String>, people: Set<String>?) {
     files = paths.filter { path in
-      let parts = path.split(separator: "/")
       if path == JournalPath.configName { return true }
-      guard parts.first == Substring(JournalPath.peopleFolder) else { return false }
+      guard JournalPath.isInside(path, folder: JournalPath.peopleFolder) else { return false }
+      let parts = JournalPath.components(of: path)
       return people.map { parts.count > 1 && $0.contains(String(parts[1])) } ?? true
     }.sorted()
-    self.people = Set(
-      files.compactMap { path -> String? in
-        let parts = path.split(separator: "/")
-        return parts.count >= 3 ? String(parts[1]) : nil
-      }
-    ).sorted()
+    self.people = Set(files.compactMap(JournalPath.person(of:))).sorted()
   }
 
   public static func == (lhs: JournalListing, rhs: JournalListing) -> Bool {
@@ -91,7 +86,7 @@ public struct DiskJournal: JournalSource {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
       }
-      if name.hasPrefix(".") { continue }
+      if JournalPath.isHidden(name) { continue }
       if let people, !people.contains(name) { continue }
       names.append(name)
     }

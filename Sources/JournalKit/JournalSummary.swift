@@ -24,33 +24,63 @@ public struct JournalSummary: Sendable {
   /// with the journal's settings, so the two never disagree.
   static let attentionRules = ["missed-follow-up", "overdue-check-in", "overdue-action"]
 
+  /// The summary of a journal already read whole.
   public init(_ journal: Journal, today: Day, since: Day? = nil, until: Day? = nil, people ids: [String]? = nil) {
-    title = journal.config.title
+    let records = ids.map { ids in journal.people.filter { ids.contains($0.id) } } ?? journal.people
+    let config = journal.config
+    self.init(
+      title: config.title, today: today, since: since, until: until,
+      parts: records.concurrentMap { record in
+        Self.part(of: record, config: config, today: today, since: since, until: until)
+      })
+  }
+
+  /// Reads the journal one person at a time and keeps of each only the figures the report
+  /// shows, so memory holds the people being read and the figures, not the journal. Throws
+  /// when one of `ids` is not in the journal.
+  public static func read(
+    _ source: some JournalSource, today: Day, since: Day? = nil, until: Day? = nil, people ids: [String]? = nil
+  ) throws -> JournalSummary {
+    let (shared, parts) = try JournalLoader.eachPerson(source, people: ids.map(Set.init)) { loaded, _ in
+      loaded.journal.people.map {
+        Self.part(of: $0, config: loaded.journal.config, today: today, since: since, until: until)
+      }
+    }
+    let found = parts.joined()
+    for id in ids ?? [] where !found.contains(where: { $0.person.id == id }) {
+      throw JournalError("no person `\(id)` in the journal")
+    }
+    return JournalSummary(
+      title: shared.journal.config.title, today: today, since: since, until: until, parts: Array(found))
+  }
+
+  private init(title: String?, today: Day, since: Day?, until: Day?, parts: [Part]) {
+    self.title = title
     self.today = today
     self.since = since
     self.until = until
-    let records = ids.map { ids in journal.people.filter { ids.contains($0.id) } } ?? journal.people
-    people = records.concurrentMap { PersonSummary($0, today: today, since: since, until: until) }
-
-    let context = CheckContext(journal: journal, today: today, paths: [])
-    let findings = RuleRegistry.applySettings(
-      Self.attentionRules.compactMap(RuleRegistry.rule).flatMap { $0.check(context) },
-      config: journal.config)
-    var reasons: [String: [String]] = [:]
-    for finding in findings {
-      // Split at each "/" scalar: a folder name may start with a combining mark or a ZWJ,
-      // which would make one Character of it and the "/" before.
-      let parts = finding.file.unicodeScalars.split(separator: "/")
-      guard parts.count > 1 else { continue }
-      reasons[String(parts[1]), default: []].append(finding.message)
-    }
-    attention = records.compactMap { record in
-      guard let list = reasons[record.id] else { return nil }
-      return Attention(person: record.id, name: record.displayName, reasons: list)
-    }.sorted { ($0.reasons.count, $1.person) > ($1.reasons.count, $0.person) }
+    people = parts.map(\.person)
+    attention = parts.compactMap(\.attention).sorted { ($0.reasons.count, $1.person) > ($1.reasons.count, $0.person) }
   }
 
-  public var sessionCount: Int { people.reduce(0) { $0 + $1.sessions.count } }
+  /// What the summary keeps of one person.
+  private struct Part: Sendable {
+    let person: PersonSummary
+    let attention: Attention?
+  }
+
+  /// One person's figures, and why they need attention.
+  private static func part(of record: PersonRecord, config: JournalConfig, today: Day, since: Day?, until: Day?) -> Part {
+    let context = CheckContext(journal: Journal(config: config, people: [record]), today: today, paths: [])
+    let findings = RuleRegistry.applySettings(
+      attentionRules.compactMap(RuleRegistry.rule).flatMap { $0.check(context) }, config: config)
+    let reasons = findings.filter { JournalPath.person(of: $0.file) == record.id }.map(\.message)
+    return Part(
+      person: PersonSummary(record, today: today, since: since, until: until),
+      attention: reasons.isEmpty ? nil : Attention(person: record.id, name: record.displayName, reasons: reasons))
+  }
+
+  public var sessionCount: Int { people.reduce(0) { $0 + $1.sessionCount } }
   public var strengthCount: Int { people.reduce(0) { $0 + $1.strengths } }
   public var improvementCount: Int { people.reduce(0) { $0 + $1.improvements } }
   public var openActionCount: Int { people.reduce(0) { $0 + $1.openActions.count } }

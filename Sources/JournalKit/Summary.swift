@@ -17,8 +17,19 @@ public struct PersonSummary: Sendable {
     }
   }
 
-  public let record: PersonRecord
-  public let sessions: [Session]
+  /// What the report shows of the person's record; the sessions themselves are not kept, so
+  /// a summary of a large journal holds figures, not notes.
+  public let id: String
+  public let displayName: String
+  public let profile: Person?
+  /// Sessions counted (within `since` and `until`).
+  public let sessionCount: Int
+  private let typeCounts: [SessionType: Int]
+  /// Sessions per month, `YYYY-MM`, oldest first.
+  public let sessionsByMonth: [(month: String, count: Int)]
+  /// Actions first mentioned in each month, against those closed (done or dropped) in each
+  /// month, by the date of the session that closed them; plan actions carry no dates.
+  public let actionFlow: [(month: String, opened: Int, closed: Int)]
   public let lastSession: Day?
   public let daysSinceLast: Int?
   public let checkInDue: Day?
@@ -32,11 +43,21 @@ public struct PersonSummary: Sendable {
   public let goals: [GoalProgress]
 
   public init(_ record: PersonRecord, today: Day, since: Day? = nil, until: Day? = nil) {
-    self.record = record
+    id = record.id
+    displayName = record.displayName
+    profile = record.profile
     let sessions = record.sessions.filter { session in
       (since.map { session.date >= $0 } ?? true) && (until.map { session.date <= $0 } ?? true)
     }
-    self.sessions = sessions
+    sessionCount = sessions.count
+    var types: [SessionType: Int] = [:]
+    var months: [String: Int] = [:]
+    for session in sessions {
+      types[session.type, default: 0] += 1
+      months[session.date.monthKey, default: 0] += 1
+    }
+    typeCounts = types
+    sessionsByMonth = months.sorted { $0.key < $1.key }.map { (month: $0.key, count: $0.value) }
     lastSession = record.lastSession?.date
     daysSinceLast = lastSession.map { $0.days(to: today) }
     if let cadence = record.profile?.cadence, let last = lastSession ?? record.profile?.since {
@@ -52,6 +73,17 @@ public struct PersonSummary: Sendable {
     doneActions = actions.count { $0.item.status == .done }
     droppedActions = actions.count { $0.item.status == .dropped }
     overdueActions = openActions.count { ($0.item.due ?? today) < today }
+    var opened: [String: Int] = [:]
+    var closed: [String: Int] = [:]
+    for action in actions {
+      if let first = action.firstMentioned { opened[first.monthKey, default: 0] += 1 }
+      if action.item.status != .open, case .session(let day) = action.source {
+        closed[day.monthKey, default: 0] += 1
+      }
+    }
+    actionFlow = Set(opened.keys).union(closed.keys).sorted().map {
+      (month: $0, opened: opened[$0] ?? 0, closed: closed[$0] ?? 0)
+    }
     goals = record.plans.flatMap { plan in
       plan.goals.compactMap { goal -> GoalProgress? in
         guard let metric = goal.metric else { return nil }
@@ -69,23 +101,7 @@ public struct PersonSummary: Sendable {
     return total == 0 ? nil : Double(doneActions) / Double(total)
   }
 
-  public func sessions(of type: SessionType) -> Int { sessions.count { $0.type == type } }
-
-  /// Actions first mentioned in each month, against those closed (done or dropped) in each
-  /// month, by the date of the session that closed them; plan actions carry no dates.
-  public var actionFlow: [(month: String, opened: Int, closed: Int)] {
-    var opened: [String: Int] = [:]
-    var closed: [String: Int] = [:]
-    for action in record.currentActions {
-      if let first = action.firstMentioned { opened[first.monthKey, default: 0] += 1 }
-      if action.item.status != .open, case .session(let day) = action.source {
-        closed[day.monthKey, default: 0] += 1
-      }
-    }
-    return Set(opened.keys).union(closed.keys).sorted().map {
-      (month: $0, opened: opened[$0] ?? 0, closed: closed[$0] ?? 0)
-    }
-  }
+  public func sessions(of type: SessionType) -> Int { typeCounts[type] ?? 0 }
 
   /// "4 (1 career-development, 3 project-specific)": the count, then by type.
   public var sessionsText: String {
@@ -93,13 +109,6 @@ public struct PersonSummary: Sendable {
       let count = sessions(of: type)
       return count == 0 ? nil : "\(count) \(type.rawValue)"
     }
-    return "\(sessions.count)" + (types.isEmpty ? "" : " (" + types.joined(separator: ", ") + ")")
-  }
-
-  /// Sessions per month, `YYYY-MM`, oldest first.
-  public var sessionsByMonth: [(month: String, count: Int)] {
-    var counts: [String: Int] = [:]
-    for session in sessions { counts[session.date.monthKey, default: 0] += 1 }
-    return counts.sorted { $0.key < $1.key }.map { (month: $0.key, count: $0.value) }
+    return "\(sessionCount)" + (types.isEmpty ? "" : " (" + types.joined(separator: ", ") + ")")
   }
 }

@@ -3,6 +3,8 @@ import Dispatch
 extension Array where Element: Sendable {
   /// `map` over the elements on every core, keeping their order.
   public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    // One element is transformed here: handing it to another thread only costs.
+    if count <= 1 { return map(transform) }
     let slots = Slots<T>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { index in
       slots.set(index, transform(self[index]))

@@ -17,31 +17,41 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// Parses exactly `YYYY-MM-DD`; anything else, or a date that does not exist, gives nil.
+  @inlinable
   public init?(iso text: some StringProtocol) {
-    let bytes = Array(text.utf8)
-    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else {
-      return nil
-    }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for index in range {
-        let byte = bytes[index]
+    self.init(isoBytes: text.utf8)
+  }
+
+  /// Parses exactly `YYYY-MM-DD` given as UTF-8 bytes.
+  @inlinable
+  public init?(isoBytes bytes: some Collection<UInt8>) {
+    guard bytes.count == 10 else { return nil }
+    var numbers = (0, 0, 0)
+    for (offset, byte) in zip(0..<10, bytes) {
+      switch offset {
+      case 4, 7:
+        guard byte == UInt8(ascii: "-") else { return nil }
+      default:
         guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        let digit = Int(byte - UInt8(ascii: "0"))
+        if offset < 4 {
+          numbers.0 = numbers.0 * 10 + digit
+        } else if offset < 7 {
+          numbers.1 = numbers.1 * 10 + digit
+        } else {
+          numbers.2 = numbers.2 * 10 + digit
+        }
       }
-      return value
     }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-      return nil
-    }
-    self.init(year: year, month: month, day: day)
+    self.init(year: numbers.0, month: numbers.1, day: numbers.2)
   }
 
   /// True when the text has the shape `NNNN-NN-NN`, whether or not the date exists.
+  @inlinable
   public static func looksLikeDate(_ text: some StringProtocol) -> Bool {
-    let bytes = Array(text.utf8)
+    let bytes = text.utf8
     guard bytes.count == 10 else { return false }
-    for (index, byte) in bytes.enumerated() {
+    for (index, byte) in zip(0..<10, bytes) {
       if index == 4 || index == 7 {
         if byte != UInt8(ascii: "-") { return false }
       } else if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") {

@@ -32,15 +32,36 @@ public struct ActionItem: Sendable, Equatable {
     self.identity = ActionItem.normalise(text)
   }
 
-  /// Lowercased, with runs of white space as one space; scalar by scalar, with the character
-  /// tables consulted only outside ASCII, since every action of every file goes through it.
+  /// Lowercased, with runs of white space as one space and none at either end. ASCII text,
+  /// the usual case, is done byte by byte into the new string; other text scalar by scalar,
+  /// lowercased by Unicode's rules. Every action of every file goes through it.
   static func normalise(_ text: String) -> String {
+    let ascii: String? = TextBytes.withBytes(of: text) { bytes in
+      guard TextBytes.isASCII(bytes) else { return nil }
+      return String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
+        var pendingSpace = false
+        for byte in bytes {
+          if TextBytes.isASCIISpace(byte) {
+            pendingSpace = count > 0
+            continue
+          }
+          if pendingSpace {
+            out[count] = UInt8(ascii: " ")
+            count += 1
+            pendingSpace = false
+          }
+          out[count] = TextBytes.lowercased(byte)
+          count += 1
+        }
+        return count
+      }
+    }
+    if let ascii { return ascii }
     var result = String.UnicodeScalarView()
     var pendingSpace = false
-    var ascii = true
     for scalar in text.unicodeScalars {
-      let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r") : scalar.properties.isWhitespace
-      if isSpace {
+      if TextBytes.isSpace(scalar) {
         pendingSpace = !result.isEmpty
         continue
       }
@@ -48,14 +69,9 @@ public struct ActionItem: Sendable, Equatable {
         result.append(" ")
         pendingSpace = false
       }
-      if scalar.isASCII {
-        result.append(scalar.value >= 65 && scalar.value <= 90 ? Unicode.Scalar(scalar.value + 32)! : scalar)
-      } else {
-        ascii = false
-        result.append(scalar)
-      }
+      result.append(scalar)
     }
-    return ascii ? String(result) : String(result).lowercased()
+    return String(result).lowercased()
   }
 
   /// What makes two mentions the same action when it is carried over to a later session:

@@ -1,18 +1,37 @@
 /// Where each front matter key and its value were written, so findings can point at them.
+///
+/// A note has a dozen fields: they are kept in the order recorded and searched in turn,
+/// which costs less than hashing each name into a table.
 public struct FieldLocations: Sendable, Equatable {
-  public private(set) var keys: [String: SourceLocation] = [:]
-  public private(set) var values: [String: SourceLocation] = [:]
+  private struct Field: Sendable, Equatable {
+    let name: String
+    let key: SourceLocation
+    let value: SourceLocation
+  }
+
+  private var fields: [Field] = []
 
   public init() {}
 
+  /// Records where a field was written; a field recorded again is found where it was last.
   public mutating func record(_ field: String, key: SourceLocation, value: SourceLocation) {
-    keys[field] = key
-    values[field] = value
+    fields.append(Field(name: field, key: key, value: value))
+  }
+
+  private func last(_ name: String) -> Field? {
+    fields.last { $0.name == name }
   }
 
   /// Where the key was written, or the start of the file when it is absent.
-  public func key(_ field: String) -> SourceLocation { keys[field] ?? .start }
+  public func key(_ field: String) -> SourceLocation { last(field)?.key ?? .start }
 
   /// Where the value was written, or the key's location when there is none.
-  public func value(_ field: String) -> SourceLocation { values[field] ?? key(field) }
+  public func value(_ field: String) -> SourceLocation { last(field)?.value ?? key(field) }
+
+  /// The same fields at the same places, in whatever order they were recorded.
+  public static func == (lhs: FieldLocations, rhs: FieldLocations) -> Bool {
+    let names = Set(lhs.fields.map(\.name))
+    return names == Set(rhs.fields.map(\.name))
+      && names.allSatisfy { lhs.last($0) == rhs.last($0) }
+  }
 }

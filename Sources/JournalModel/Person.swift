@@ -36,11 +36,24 @@ public struct Person: Sendable, Equatable {
     self.locations = locations
   }
 
-  /// The id pattern for person folders, plan slugs and session slugs.
+  /// The id pattern for person folders, plan slugs and session slugs: lowercase ASCII
+  /// letters, digits and `-`, neither first nor last. Read byte by byte: a letter followed by
+  /// a combining mark is not a letter.
+  @inlinable
   public static func isValidID(_ text: some StringProtocol) -> Bool {
-    guard let first = text.first, let last = text.last, first != "-", last != "-" else {
-      return false
+    isValidID(utf8: text.utf8)
+  }
+
+  @inlinable
+  public static func isValidID(utf8 bytes: some Collection<UInt8>) -> Bool {
+    guard let first = bytes.first, first != UInt8(ascii: "-") else { return false }
+    var last = first
+    for byte in bytes {
+      guard (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+      else { return false }
+      last = byte
     }
-    return text.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+    return last != UInt8(ascii: "-")
   }
 }

@@ -8,24 +8,29 @@ public struct SessionLength: Sendable, Hashable, CustomStringConvertible {
   public init?(_ text: String) {
     var hours: Int?
     var minutes: Int?
-    var digits = ""
-    for character in text {
-      if let _ = character.wholeNumberValue, character.isASCII {
-        digits.append(character)
-      } else if character == "h", hours == nil, minutes == nil, let value = Int(digits) {
-        hours = value
-        digits = ""
-      } else if character == "m", minutes == nil, let value = Int(digits) {
-        minutes = value
-        digits = ""
-      } else {
+    var digits: Int? = nil
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        let value = (digits ?? 0).multipliedReportingOverflow(by: 10)
+        guard !value.overflow else { return nil }
+        digits = value.partialValue + Int(byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "h") where hours == nil && minutes == nil && digits != nil:
+        hours = digits
+        digits = nil
+      case UInt8(ascii: "m") where minutes == nil && digits != nil:
+        minutes = digits
+        digits = nil
+      default:
         return nil
       }
     }
-    guard digits.isEmpty, hours != nil || minutes != nil else { return nil }
-    let total = (hours ?? 0) * 60 + (minutes ?? 0)
-    guard total > 0, total <= 24 * 60 else { return nil }
-    self.minutes = total
+    guard digits == nil, hours != nil || minutes != nil else { return nil }
+    let hourMinutes = (hours ?? 0).multipliedReportingOverflow(by: 60)
+    guard !hourMinutes.overflow else { return nil }
+    let total = hourMinutes.partialValue.addingReportingOverflow(minutes ?? 0)
+    guard !total.overflow, total.partialValue > 0, total.partialValue <= 24 * 60 else { return nil }
+    self.minutes = total.partialValue
   }
 
   public var description: String {
@@ -49,11 +54,15 @@ public struct Cadence: Sendable, Hashable, CustomStringConvertible {
   public let unit: Unit
 
   public init?(_ text: String) {
-    guard let last = text.last, let unit = Unit(rawValue: last) else { return nil }
-    let digits = text.dropLast()
-    guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-      let count = Int(digits), (1...366).contains(count)
+    let bytes = text.utf8
+    guard let last = bytes.last, let unit = Unit(rawValue: Character(Unicode.Scalar(last))), bytes.count > 1
     else { return nil }
+    var count = 0
+    for byte in bytes.dropLast() {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count <= 366 else { return nil }
+      count = count * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    guard (1...366).contains(count) else { return nil }
     self.count = count
     self.unit = unit
   }

@@ -3,11 +3,43 @@ import JournalModel
 /// Reads a task-list item of an `## Actions` section into an `ActionItem`.
 ///
 /// Only `due:`, `owner:` and `priority:` are read from the text, each written `key:value`
-/// as one word; everything else is the action's description.
+/// as one word; everything else is the action's description. Words are split and tokens told
+/// on the item's UTF-8 bytes: this runs for every action of every file.
 enum ActionItemParser {
+  /// The keys of an action's tokens.
+  enum Key: Int, CaseIterable {
+    case due, owner, priority
+
+    var name: StaticString {
+      switch self {
+      case .due: "due"
+      case .owner: "owner"
+      case .priority: "priority"
+      }
+    }
+
+    /// The key a word starts with, written `key:`, if any.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Key? {
+      guard let first = word.first else { return nil }
+      let key: Key
+      switch bytes[first] {
+      case UInt8(ascii: "d"): key = .due
+      case UInt8(ascii: "o"): key = .owner
+      case UInt8(ascii: "p"): key = .priority
+      default: return nil
+      }
+      let name = key.name
+      let colon = word.lowerBound + name.utf8CodeUnitCount
+      guard colon < word.upperBound, bytes[colon] == UInt8(ascii: ":") else { return nil }
+      for offset in 1..<name.utf8CodeUnitCount where bytes[first + offset] != name.utf8Start[offset] {
+        return nil
+      }
+      return key
+    }
+  }
 
   static func parse(
-    _ item: MarkdownBody.ListItem, source: SourceText, file: String,
+    _ item: MarkdownBody.ListItem, of body: MarkdownBody, source: SourceText, file: String,
     diagnostics: inout [Diagnostic]
   ) -> ActionItem? {
     func report(_ message: String, at location: SourceLocation, hint: String? = nil) {
@@ -31,125 +63,173 @@ enum ActionItemParser {
     var due: Day?
     var owner: String?
     var priority: Priority?
-    var seen: Set<String> = []
-    var words: [Substring] = []
-    // Words split by bytes, and tokens told by their first bytes: this runs for every action
-    // of every file, and splitting by grapheme would cost more than the rest of the parse.
-    var inCode = false
-    for word in Self.words(item.markedText) {
-      // A word written as code, even partly, is text: `due:2026-01-01` in backticks is no date.
-      let touchesCode = inCode || word.contains(MarkdownBody.codeStart) || word.contains(MarkdownBody.codeEnd)
-      for character in word where character == MarkdownBody.codeStart || character == MarkdownBody.codeEnd {
-        inCode = character == MarkdownBody.codeStart
+    var seen = 0
+    let text: String = body.withText { bytes in
+      var words = body.codeSpans.withUnsafeBufferPointer {
+        Self.words(bytes, item.text, code: UnsafeBufferPointer(rebasing: $0[item.code]))
       }
-      guard !touchesCode, let colon = Self.tokenColon(word) else {
-        words.append(word)
-        continue
+      for (index, word) in words.enumerated() {
+        // A word written as code, even partly, is text: `due:2026-01-01` in backticks is no date.
+        guard !word.touchesCode, let key = Key.of(bytes, word.range) else { continue }
+        words[index].isToken = true
+        let token = UnsafeBufferPointer(rebasing: bytes[word.range])
+        let value = UnsafeBufferPointer(
+          rebasing: bytes[(word.range.lowerBound + key.name.utf8CodeUnitCount + 1)..<word.range.upperBound])
+        let location = locate(token, in: item, source: source)
+        guard seen & (1 << key.rawValue) == 0 else {
+          report("`\(key.name):` is given more than once", at: location)
+          continue
+        }
+        seen |= 1 << key.rawValue
+        switch key {
+        case .due:
+          if let day = Day(isoBytes: value) {
+            due = day
+          } else if value.isEmpty {
+            report(
+              "`due:` needs a date right after the colon", at: location,
+              hint: "write `due:2026-12-15`, with no space after the colon")
+          } else if Day.looksLikeDate(String(decoding: value, as: UTF8.self)) {
+            report("`due:\(String(decoding: value, as: UTF8.self))` is not a real calendar date", at: location)
+          } else {
+            report(
+              "`due:\(String(decoding: value, as: UTF8.self))` is not a date", at: location,
+              hint: "write `due:YYYY-MM-DD`")
+          }
+        case .owner:
+          if value.isEmpty {
+            report(
+              "`owner:` needs a name right after the colon", at: location,
+              hint: "write `owner:alice`, with no space after the colon")
+          } else {
+            owner = String(decoding: value, as: UTF8.self)
+          }
+        case .priority:
+          let level = String(decoding: value, as: UTF8.self)
+          if let known = Priority(rawValue: level) {
+            priority = known
+          } else {
+            report(
+              level.isEmpty ? "`priority:` needs a level right after the colon" : "`\(level)` is not a priority",
+              at: location, hint: Suggestion.hint(for: level, among: Priority.allCases.map(\.rawValue)))
+          }
+        }
       }
-      let key = String(word[..<colon])
-      let value = String(word[word.index(after: colon)...])
-      let location = locate(String(word), in: item, source: source)
-      if seen.contains(key) {
-        report("`\(key):` is given more than once", at: location)
-        continue
-      }
-      seen.insert(key)
-      switch key {
-      case "due":
-        if let day = Day(iso: value) {
-          due = day
-        } else if value.isEmpty {
-          report(
-            "`due:` needs a date right after the colon", at: location,
-            hint: "write `due:2026-12-15`, with no space after the colon")
-        } else if Day.looksLikeDate(value) {
-          report("`due:\(value)` is not a real calendar date", at: location)
-        } else {
-          report("`due:\(value)` is not a date", at: location, hint: "write `due:YYYY-MM-DD`")
+      // The words that are not tokens, one space between each.
+      return String(unsafeUninitializedCapacity: item.text.count) { out in
+        var count = 0
+        var written = 0
+        for word in words where !word.isToken {
+          if written > 0 {
+            out[count] = UInt8(ascii: " ")
+            count += 1
+          }
+          written += 1
+          for index in word.range {
+            out[count] = bytes[index]
+            count += 1
+          }
         }
-      case "owner":
-        if value.isEmpty {
-          report(
-            "`owner:` needs a name right after the colon", at: location,
-            hint: "write `owner:alice`, with no space after the colon")
-        } else {
-          owner = value
-        }
-      default:
-        if let level = Priority(rawValue: value) {
-          priority = level
-        } else {
-          report(
-            value.isEmpty ? "`priority:` needs a level right after the colon" : "`\(value)` is not a priority",
-            at: location, hint: Suggestion.hint(for: value, among: Priority.allCases.map(\.rawValue)))
-        }
+        return count
       }
     }
-    let text = String(words.joined(separator: " ").filter { $0 != MarkdownBody.codeStart && $0 != MarkdownBody.codeEnd })
     if text.isEmpty {
       report("action has no text, only tokens", at: item.location)
       return nil
     }
     return ActionItem(
-      text: text, status: status, due: due, owner: owner, priority: priority,
-      location: item.location)
+      text: text, status: status, due: due, owner: owner, priority: priority, location: item.location)
   }
 
-  /// The text's space-separated words.
-  static func words(_ text: String) -> [Substring] {
-    var words: [Substring] = []
-    let utf8 = text.utf8
-    var start: String.Index? = nil
-    var index = utf8.startIndex
-    while index != utf8.endIndex {
-      let byte = utf8[index]
-      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-        if let begin = start { words.append(text[begin..<index]) }
-        start = nil
-      } else if start == nil {
-        start = index
-      }
-      index = utf8.index(after: index)
+  /// A word of an item: its bytes, and whether it is written as code, even in part. Each
+  /// blank that ends a word is a byte of the item, so the words joined by single spaces are
+  /// never longer than the item.
+  struct Word {
+    let range: Range<Int>
+    let touchesCode: Bool
+    /// Read as a token, so not part of the action's text.
+    var isToken = false
+  }
+
+  /// The words of `range`, split at spaces and tabs. Each code span's edges count as
+  /// characters of no width that are not blanks: a word that touches a span, or lies inside
+  /// one, is written as code; a span that starts or ends with a blank makes a word of its
+  /// edge alone, with no bytes.
+  static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, code: UnsafeBufferPointer<Range<Int>>)
+    -> [Word]
+  {
+    var words: [Word] = []
+    var start: Int? = nil
+    var touches = false
+    var inCode = false
+    var nextEdge = 0
+    func close(at end: Int) {
+      guard let begin = start else { return }
+      words.append(Word(range: begin..<end, touchesCode: touches))
+      start = nil
     }
-    if let begin = start { words.append(text[begin..<utf8.endIndex]) }
+    var position = range.lowerBound
+    while true {
+      // The edges at this position, in order: a span's end before the next one's start.
+      while nextEdge < 2 * code.count {
+        let span = code[nextEdge / 2]
+        let edge = nextEdge % 2 == 0 ? span.lowerBound : span.upperBound
+        guard edge <= position else { break }
+        if start == nil {
+          start = position
+          touches = inCode
+        }
+        touches = true
+        inCode = nextEdge % 2 == 0
+        nextEdge += 1
+      }
+      guard position < range.upperBound else { break }
+      let byte = bytes[position]
+      if byte == 0x20 || byte == 0x09 {
+        close(at: position)
+      } else if start == nil {
+        start = position
+        touches = inCode
+      }
+      position += 1
+    }
+    close(at: range.upperBound)
     return words
+  }
+
+  /// The text's words, split at spaces and tabs.
+  static func words(_ text: String) -> [Substring] {
+    TextBytes.withBytes(of: text) { bytes in
+      var words: [Substring] = []
+      let utf8 = text.utf8
+      TextBytes.forEachWord(in: bytes, 0..<bytes.count, separatedBy: .blanks) { word in
+        words.append(
+          text[utf8.index(utf8.startIndex, offsetBy: word.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: word.upperBound)])
+      }
+      return words
+    }
   }
 
   /// The index of the colon when the word is `due:`, `owner:` or `priority:` and a value.
   static func tokenColon(_ word: Substring) -> String.Index? {
-    let utf8 = word.utf8
-    for key in ["due:", "owner:", "priority:"] where utf8.starts(with: key.utf8) {
-      return utf8.index(utf8.startIndex, offsetBy: key.utf8.count - 1)
+    TextBytes.withBytes(of: word) { bytes in
+      Key.of(bytes, 0..<bytes.count).map { word.utf8.index(word.utf8.startIndex, offsetBy: $0.name.utf8CodeUnitCount) }
     }
-    return nil
   }
 
   /// Where a token was written: the first line of the item that holds it.
-  private static func locate(_ token: String, in item: MarkdownBody.ListItem, source: SourceText)
+  private static func locate(_ token: UnsafeBufferPointer<UInt8>, in item: MarkdownBody.ListItem, source: SourceText)
     -> SourceLocation
   {
-    for lineNumber in item.lines {
-      let line = source.line(lineNumber)
-      if let range = line.range(of: token) {
-        return SourceLocation(
-          line: lineNumber, column: line.unicodeScalars[..<range.lowerBound].count + 1)
+    source.bytes.withUnsafeBufferPointer { bytes in
+      for lineNumber in item.lines {
+        let line = source.lineRange(lineNumber)
+        if let found = TextBytes.firstRange(of: token, in: bytes, within: line) {
+          return SourceLocation(
+            line: lineNumber, column: TextBytes.scalarCount(bytes, line.lowerBound..<found.lowerBound) + 1)
+        }
       }
+      return item.location
     }
-    return item.location
-  }
-}
-
-extension Substring {
-  /// The first occurrence of `needle`, compared byte by byte in UTF-8.
-  func range(of needle: String) -> Range<Index>? {
-    let haystack = Array(utf8)
-    let pattern = Array(needle.utf8)
-    guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
-    for start in 0...(haystack.count - pattern.count)
-    where haystack[start] == pattern[0] && haystack[start..<(start + pattern.count)].elementsEqual(pattern) {
-      let lower = utf8.index(utf8.startIndex, offsetBy: start)
-      return lower..<utf8.index(lower, offsetBy: pattern.count)
-    }
-    return nil
   }
 }

@@ -6,7 +6,8 @@ import JournalModel
 /// a calendar day, and a quoted "12" is text, not a number.
 struct FieldReader {
   let file: String
-  private var byKey: [String: FrontMatter.Entry] = [:]
+  /// The mapping's entries; `YAMLReader` has dropped repeated keys, so each key is given once.
+  private let entries: [FrontMatter.Entry]
   /// Where a missing field is reported: the opening `---`, or a goal's list item.
   private let owner: SourceLocation
   private(set) var diagnostics: [Diagnostic] = []
@@ -19,19 +20,23 @@ struct FieldReader {
   private init(_ entries: [FrontMatter.Entry], owner: SourceLocation, file: String) {
     self.file = file
     self.owner = owner
-    for entry in entries where byKey[entry.key] == nil {
-      byKey[entry.key] = entry
+    self.entries = entries
+    for entry in entries {
       locations.record(entry.key, key: entry.keyLocation, value: entry.valueLocation)
     }
   }
 
-  var keys: [String] { Array(byKey.keys) }
+  /// The entry of a key, empty or not. A front matter holds a dozen keys: searching them in
+  /// turn costs less than hashing.
+  private func given(_ key: String) -> FrontMatter.Entry? {
+    entries.first { $0.key == key }
+  }
 
   /// The entry of a key that is present and not empty: not `~`, not `null`, and not text
   /// that is only blanks, quoted or not.
   func entry(_ key: String) -> FrontMatter.Entry? {
-    guard let entry = byKey[key], !Scalars.isNull(entry.value) else { return nil }
-    if let text = entry.value.text, text.trimmingSpaces().isEmpty { return nil }
+    guard let entry = given(key), !Scalars.isNull(entry.value) else { return nil }
+    if let text = entry.value.text, text.isBlank { return nil }
     return entry
   }
 
@@ -47,7 +52,7 @@ struct FieldReader {
   private mutating func checkPresent(_ key: String, required: Bool) -> FrontMatter.Entry? {
     if let entry = entry(key) { return entry }
     if required {
-      if let empty = byKey[key] {
+      if let empty = given(key) {
         report(RuleID.missingField, "required field `\(key)` is empty", at: empty.keyLocation)
       } else {
         report(RuleID.missingField, "required field `\(key)` is missing", at: owner)
@@ -166,8 +171,9 @@ struct FieldReader {
 
   /// Reports every key that is not one of `known`, suggesting the nearest known key.
   mutating func reportUnknownKeys(known: [String], what: String) {
-    for key in byKey.keys.sorted() where !known.contains(key) {
-      guard let entry = byKey[key] else { continue }
+    // Most notes have none: only the unknown ones are sorted.
+    for entry in entries.filter({ !known.contains($0.key) }).sorted(by: { $0.key < $1.key }) {
+      let key = entry.key
       let suggestion = Suggestion.closest(to: key, among: known)
       report(
         RuleID.unknownField, "unknown field `\(key)` in \(what)", at: entry.keyLocation,

@@ -16,9 +16,10 @@ struct FrontMatter {
   static let maximumBytes = 64 * 1024
 
   /// Reads the YAML of a split file into a front matter, with every problem found on the way.
-  static func compose(_ split: FrontMatterSplit, file: String) -> (FrontMatter?, [Diagnostic]) {
-    var yaml = split.yaml
-    return yaml.withUTF8 { read($0, firstLine: split.yamlFirstLine, file: file) }
+  static func compose(_ split: FrontMatterSplit, source: SourceText, file: String) -> (FrontMatter?, [Diagnostic]) {
+    source.bytes.withUnsafeBufferPointer { bytes in
+      read(UnsafeBufferPointer(rebasing: bytes[split.yaml]), firstLine: split.yamlFirstLine, file: file)
+    }
   }
 
   private static func read(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String)

@@ -22,23 +22,24 @@ public enum JournalPath {
   public static let configName = "journal.yml"
   public static let peopleFolder = "mentees"
 
-  /// Classifies a path relative to the journal folder, with `/` separators.
+  /// Classifies a path relative to the journal folder, with `/` separators, split and
+  /// compared as bytes.
   public static func classify(_ path: String) -> FileKind {
-    if path == configName { return .config }
-    let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    guard parts.count >= 2, parts[0] == peopleFolder else { return .ignored }
-    if parts.contains(where: { $0.hasPrefix(".") }) { return .ignored }
-    guard let name = parts.last, name.hasSuffix(".md") else { return .ignored }
+    if path.utf8.elementsEqual(configName.utf8) { return .config }
+    let parts = components(of: path, omittingEmpty: false)
+    guard parts.count >= 2, same(parts[0], peopleFolder) else { return .ignored }
+    if parts.contains(where: isHidden) { return .ignored }
+    guard let name = parts.last, name.utf8.suffix(3).elementsEqual(".md".utf8) else { return .ignored }
     guard parts.count >= 3 else { return .misplaced }
-    let person = parts[1]
-    if parts[2] == "private" { return .privateNote(person: person) }
+    let person = String(parts[1])
+    if same(parts[2], "private") { return .privateNote(person: person) }
     switch parts.count {
-    case 3 where name == "profile.md":
+    case 3 where same(name, "profile.md"):
       return .profile(person: person)
-    case 4 where parts[2] == "sessions":
-      return .session(person: person, date: Day(iso: name.prefix(10)))
-    case 4 where parts[2] == "plans":
-      return .plan(person: person, slug: String(name.dropLast(3)))
+    case 4 where same(parts[2], "sessions"):
+      return .session(person: person, date: Day(isoBytes: name.utf8.prefix(10)))
+    case 4 where same(parts[2], "plans"):
+      return .plan(person: person, slug: String(decoding: name.utf8.dropLast(3), as: UTF8.self))
     default:
       return .misplaced
     }
@@ -52,7 +53,7 @@ public enum JournalPath {
         hint: hint)
     }
     var problems: [Diagnostic] = []
-    let parts = path.split(separator: "/").map(String.init)
+    let name = String(components(of: path).last ?? "")
     switch kind {
     case .profile(let person), .session(let person, _), .plan(let person, _):
       if !Person.isValidID(person) {
@@ -65,20 +66,20 @@ public enum JournalPath {
     }
     switch kind {
     case .session(_, let date):
-      let stem = String(parts.last!.dropLast(3))
-      let datePart = stem.prefix(10)
-      let slug = stem.dropFirst(10)
+      let stem = name.utf8.dropLast(3)
+      let datePart = String(decoding: stem.prefix(10), as: UTF8.self)
+      let slug = String(decoding: stem.dropFirst(10), as: UTF8.self)
       if date == nil {
         problems.append(
           problem(
             Day.looksLikeDate(datePart)
               ? "session file name starts with \(datePart), which is not a real calendar date"
-              : "session file name `\(parts.last!)` does not start with a date",
+              : "session file name `\(name)` does not start with a date",
             hint: "name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`"))
-      } else if !slug.isEmpty && !(slug.hasPrefix("-") && Person.isValidID(slug.dropFirst())) {
+      } else if !slug.isEmpty && !(slug.utf8.first == UInt8(ascii: "-") && Person.isValidID(utf8: slug.utf8.dropFirst())) {
         problems.append(
           problem(
-            "session file name `\(parts.last!)` has a malformed suffix",
+            "session file name `\(name)` has a malformed suffix",
             hint: "after the date, write `-` and lowercase letters, digits and `-`"))
       }
     case .plan(_, let slug):
@@ -91,7 +92,7 @@ public enum JournalPath {
     case .misplaced:
       problems.append(
         problem(
-          "`\(parts.last!)` is not where journal looks for notes",
+          "`\(name)` is not where journal looks for notes",
           hint: "sessions go in `mentees/<id>/sessions/`, plans in `plans/`, the mentor's own notes in `private/`"
         ))
     default: break

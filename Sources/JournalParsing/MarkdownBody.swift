@@ -2,17 +2,22 @@ import Ccmark
 import JournalModel
 
 /// A file's Markdown body, parsed by cmark-gfm and cut into its level-2 sections.
+///
+/// The text of headings and list items is gathered from cmark's nodes as UTF-8 into one
+/// buffer, `text`, which sections and items refer to by byte ranges; code spans are byte
+/// ranges too. A `String` is made only for what a model keeps.
 struct MarkdownBody {
   enum TaskMarker {
     case open, done, dropped
   }
 
   struct ListItem {
-    /// The item's own paragraphs as plain text, without a task marker or nested lists.
-    let text: String
-    /// The same, with each code span between `MarkdownBody.codeStart` and `codeEnd`, so that
-    /// what is written as code is never read as an action's token.
-    let markedText: String
+    /// The item's own paragraphs as plain text, a range of `text`: line breaks read as
+    /// spaces, without a task marker or nested lists, without white space at either end.
+    let text: Range<Int>
+    /// The code spans written in the item, as indices of `codeSpans`: what is written as code
+    /// is never read as an action's token.
+    let code: Range<Int>
     let location: SourceLocation
     let task: TaskMarker?
     /// The file lines the item spans, nested lists included.
@@ -20,7 +25,8 @@ struct MarkdownBody {
   }
 
   struct Section {
-    let title: String
+    /// The heading's plain text, a range of `text`.
+    let title: Range<Int>
     let location: SourceLocation
     var items: [ListItem] = []
     /// The file line after the heading.
@@ -29,8 +35,12 @@ struct MarkdownBody {
     var lines: ClosedRange<Int>? = nil
   }
 
+  /// The text of every heading and list item read, one after another.
+  private(set) var text: [UInt8] = []
+  /// Each code span of the items, as a range of `text`, in order.
+  private(set) var codeSpans: [Range<Int>] = []
   /// Sections in order; text before the first level-2 heading is in none.
-  let sections: [Section]
+  private(set) var sections: [Section] = []
 
   /// Registered once for the process: cmark-gfm's extension registry is global.
   nonisolated(unsafe) private static let tasklist: OpaquePointer? = {
@@ -38,35 +48,45 @@ struct MarkdownBody {
     return cmark_find_syntax_extension("tasklist")
   }()
 
+  /// Calls `body` with the bytes of `text`.
+  func withText<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    try text.withUnsafeBufferPointer(body)
+  }
+
+  /// The text of a range of `text`.
+  func string(_ range: Range<Int>) -> String {
+    withText { TextBytes.string($0, range) }
+  }
+
   /// Parses a file's body, or reports why it is not read (`MarkdownLimits`) and reads none.
   static func parse(
     _ split: FrontMatterSplit, source: SourceText, file: String, diagnostics: inout [Diagnostic]
   ) -> MarkdownBody {
-    let offset = split.bodyFirstLine - 1
-    var body = split.body
-    let refused = body.withUTF8 { bytes in
-      MarkdownLimits.check(bytes, firstLine: split.bodyFirstLine, file: file)
+    var body = MarkdownBody()
+    source.bytes.withUnsafeBufferPointer { bytes in
+      let markdown = UnsafeBufferPointer(rebasing: bytes[split.body])
+      if let refused = MarkdownLimits.check(markdown, firstLine: split.bodyFirstLine, file: file) {
+        diagnostics.append(refused)
+        return
+      }
+      guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return }
+      defer { cmark_parser_free(parser) }
+      if let tasklist { cmark_parser_attach_syntax_extension(parser, tasklist) }
+      markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+      guard let document = cmark_parser_finish(parser) else { return }
+      defer { cmark_node_free(document) }
+      body.read(document, offset: split.bodyFirstLine - 1, source: source)
     }
-    if let refused {
-      diagnostics.append(refused)
-      return MarkdownBody(sections: [])
-    }
-    guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return MarkdownBody(sections: []) }
-    defer { cmark_parser_free(parser) }
-    if let tasklist { cmark_parser_attach_syntax_extension(parser, tasklist) }
-    body.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-    }
-    guard let document = cmark_parser_finish(parser) else { return MarkdownBody(sections: []) }
-    defer { cmark_node_free(document) }
+    return body
+  }
 
+  /// Walks the document's top-level blocks into sections and their list items.
+  private mutating func read(_ document: OpaquePointer, offset: Int, source: SourceText) {
     func location(_ node: OpaquePointer) -> SourceLocation {
       source.location(
         line: Int(cmark_node_get_start_line(node)) + offset,
         byteColumn: Int(cmark_node_get_start_column(node)))
     }
-
-    var sections: [Section] = []
     var current: Section? = nil
     var node = cmark_node_first_child(document)
     while let block = node {
@@ -74,13 +94,15 @@ struct MarkdownBody {
       let startLine = Int(cmark_node_get_start_line(block)) + offset
       if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(block) <= 2 {
         if var finished = current {
-          finished.lines = closeRange(finished, before: startLine)
+          finished.lines = Self.closeRange(finished, before: startLine)
           sections.append(finished)
         }
-        current =
-          cmark_node_get_heading_level(block) == 2
-          ? Section(title: plainText(block), location: location(block), contentStart: startLine + 1)
-          : nil
+        current = nil
+        if cmark_node_get_heading_level(block) == 2 {
+          let start = text.count
+          appendPlainText(block, markingCode: false)
+          current = Section(title: start..<text.count, location: location(block), contentStart: startLine + 1)
+        }
       } else if type == CMARK_NODE_LIST, current != nil {
         var itemNode = cmark_node_first_child(block)
         while let item = itemNode {
@@ -91,48 +113,67 @@ struct MarkdownBody {
       node = cmark_node_next(block)
     }
     if var finished = current {
-      finished.lines = closeRange(finished, before: source.lines.count + 1)
+      finished.lines = Self.closeRange(finished, before: source.lineCount + 1)
       sections.append(finished)
     }
-    return MarkdownBody(sections: sections)
   }
 
   private static func closeRange(_ section: Section, before line: Int) -> ClosedRange<Int>? {
     line - 1 >= section.contentStart ? section.contentStart...(line - 1) : nil
   }
 
-  private static func listItem(_ item: OpaquePointer, location: SourceLocation, offset: Int)
-    -> ListItem
-  {
-    var parts: [String] = []
+  private mutating func listItem(_ item: OpaquePointer, location: SourceLocation, offset: Int) -> ListItem {
+    var start = text.count
+    let firstCode = codeSpans.count
+    var paragraphs = 0
     var child = cmark_node_first_child(item)
     while let block = child {
-      if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH { parts.append(plainText(block, markingCode: true)) }
+      if cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH {
+        if paragraphs > 0 { text.append(UInt8(ascii: " ")) }
+        paragraphs += 1
+        appendPlainText(block, markingCode: true)
+      }
       child = cmark_node_next(block)
     }
-    var marked = parts.joined(separator: " ")
+    var end = text.count
+    let code = firstCode..<codeSpans.count
     var task: TaskMarker? = nil
     if cmark_node_get_syntax_extension(item) != nil {
       task = cmark_gfm_extensions_get_tasklist_item_checked(item) ? .done : .open
-    } else if marked.hasPrefix("[-]") && (marked.count == 3 || marked.dropFirst(3).first == " ") {
+    } else if end - start >= 3, code.isEmpty || codeSpans[code.lowerBound].lowerBound > start + 3,
+      text[start] == UInt8(ascii: "["), text[start + 1] == UInt8(ascii: "-"), text[start + 2] == UInt8(ascii: "]"),
+      end == start + 3 || text[start + 3] == UInt8(ascii: " ")
+    {
+      // `- [-] …`, a dropped action: cmark-gfm's task lists know only `[ ]` and `[x]`.
       task = .dropped
-      marked = String(marked.dropFirst(3))
+      start += 3
     }
-    marked = marked.trimmingSpaces()
-    let text = String(marked.filter { $0 != codeStart && $0 != codeEnd })
+    // White space is taken off both ends, but never from inside a code span: code is text as
+    // written, and its edges stop the trimming.
+    let leadingLimit = code.isEmpty ? end : codeSpans[code.lowerBound].lowerBound
+    let trailingLimit = code.isEmpty ? start : codeSpans[code.upperBound - 1].upperBound
+    text.withUnsafeBufferPointer { bytes in
+      while start < leadingLimit {
+        let length = TextBytes.spaceLength(in: bytes, at: start)
+        if length == 0 { break }
+        start += length
+      }
+      while end > max(start, trailingLimit) {
+        let last = TextBytes.scalarStart(in: bytes, before: end)
+        if TextBytes.spaceLength(in: bytes, at: last) == 0 { break }
+        end = last
+      }
+    }
     let first = Int(cmark_node_get_start_line(item)) + offset
     let last = max(first, Int(cmark_node_get_end_line(item)) + offset)
-    return ListItem(text: text, markedText: marked, location: location, task: task, lines: first...last)
+    return ListItem(text: start..<end, code: code, location: location, task: task, lines: first...last)
   }
 
-  /// The literal text under a node, with line breaks read as spaces. cmark's iterator walks
-  /// without recursion, so deeply nested inlines cost no stack.
-  static let codeStart: Character = "\u{E000}"
-  static let codeEnd: Character = "\u{E001}"
-
-  static func plainText(_ node: OpaquePointer, markingCode: Bool = false) -> String {
-    var result = ""
-    guard let iterator = cmark_iter_new(node) else { return result }
+  /// Appends the literal text under a node, with line breaks read as spaces; with
+  /// `markingCode`, each code span's range is recorded. cmark's iterator walks without
+  /// recursion, so deeply nested inlines cost no stack.
+  private mutating func appendPlainText(_ node: OpaquePointer, markingCode: Bool) {
+    guard let iterator = cmark_iter_new(node) else { return }
     defer { cmark_iter_free(iterator) }
     while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
       guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
@@ -140,30 +181,17 @@ struct MarkdownBody {
       else { continue }
       let type = cmark_node_get_type(current)
       if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-        if let literal = cmark_node_get_literal(current) {
-          let code = markingCode && type == CMARK_NODE_CODE
-          if code { result.append(codeStart) }
-          result += String(cString: literal)
-          if code { result.append(codeEnd) }
+        guard let literal = cmark_node_get_literal(current) else { continue }
+        let start = text.count
+        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { pointer in
+          var count = 0
+          while pointer[count] != 0 { count += 1 }
+          text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
         }
+        if markingCode && type == CMARK_NODE_CODE { codeSpans.append(start..<text.count) }
       } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-        result += " "
+        text.append(UInt8(ascii: " "))
       }
     }
-    return result
-  }
-}
-
-extension String {
-  func trimmingSpaces() -> String {
-    func isSpace(_ s: Unicode.Scalar) -> Bool {
-      s.isASCII ? (s == " " || s == "\t" || s == "\n" || s == "\r") : s.properties.isWhitespace
-    }
-    let scalars = unicodeScalars
-    guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-      let last = scalars.lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
-    return String(scalars[first...last])
   }
 }

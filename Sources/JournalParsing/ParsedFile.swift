@@ -27,7 +27,12 @@ public struct ParsedFile: Sendable {
 public enum DocumentParser {
   /// Parses a file; `bytes` may be nil for a file whose content is never read.
   public static func parse(_ bytes: [UInt8]?, path: String) -> ParsedFile {
-    let kind = JournalPath.classify(path)
+    parse(bytes, path: path, kind: JournalPath.classify(path))
+  }
+
+  /// Parses a file already classified (`JournalPath.classify`), so a caller that needed its
+  /// kind first classifies it once.
+  public static func parse(_ bytes: [UInt8]?, path: String, kind: FileKind) -> ParsedFile {
     var diagnostics = JournalPath.nameProblems(path, kind: kind)
     let document = bytes.flatMap { parse($0, path: path, kind: kind, diagnostics: &diagnostics) }
     return ParsedFile(path: path, kind: kind, document: document, diagnostics: diagnostics)
@@ -54,9 +59,7 @@ public enum DocumentParser {
       return nil
     }
     if case .config = kind {
-      let whole = FrontMatterSplit(
-        yaml: source.text, yamlFirstLine: 1, body: "", bodyFirstLine: source.lines.count + 1)
-      let (frontMatter, problems) = FrontMatter.compose(whole, file: path)
+      let (frontMatter, problems) = FrontMatter.compose(.whole(source), source: source, file: path)
       diagnostics += problems
       guard let frontMatter else { return nil }
       return ConfigParser.parse(frontMatter, file: path, diagnostics: &diagnostics).map(Document.config)
@@ -68,7 +71,7 @@ public enum DocumentParser {
       diagnostics.append(problem)
       return nil
     }
-    let (frontMatter, problems) = FrontMatter.compose(split, file: path)
+    let (frontMatter, problems) = FrontMatter.compose(split, source: source, file: path)
     diagnostics += problems
     let body = MarkdownBody.parse(split, source: source, file: path, diagnostics: &diagnostics)
     switch kind {

@@ -20,26 +20,28 @@ enum Scalars {
     var sawDigit = false
     var sawDot = false
     var sawExponent = false
-    for (offset, character) in text.enumerated() {
-      switch character {
-      case "0"..."9": sawDigit = true
-      case "+", "-":
-        if offset != 0 {
-          let previous = text[text.index(text.startIndex, offsetBy: offset - 1)]
-          if previous != "e" && previous != "E" { return nil }
-        }
-      case ".":
+    var previous: UInt8 = 0
+    for (offset, byte) in text.utf8.enumerated() {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+      case UInt8(ascii: "+"), UInt8(ascii: "-"):
+        if offset != 0 && previous != UInt8(ascii: "e") && previous != UInt8(ascii: "E") { return nil }
+      case UInt8(ascii: "."):
         if sawDot || sawExponent { return nil }
         sawDot = true
-      case "e", "E":
+      case UInt8(ascii: "e"), UInt8(ascii: "E"):
         if sawExponent || !sawDigit { return nil }
         sawExponent = true
       default: return nil
       }
+      previous = byte
     }
     guard sawDigit, let value = Double(text), value.isFinite else { return nil }
     return value
   }
+
+  /// The most scalars of a value a message shows.
+  static let shownScalars = 40
 
   /// Words for what a value is, for messages: "a list", "a mapping", "nothing".
   static func describe(_ value: YAMLValue) -> String {
@@ -48,8 +50,10 @@ enum Scalars {
     case .sequence: return "a list"
     case .scalar:
       if isNull(value) { return "nothing" }
-      let text = value.text ?? ""
-      let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+      let scalars = (value.text ?? "").unicodeScalars
+      let shown =
+        scalars.count > shownScalars
+        ? String(String.UnicodeScalarView(scalars.prefix(shownScalars))) + "…" : String(scalars)
       return "`\(shown)`"
     }
   }

@@ -1,14 +1,15 @@
 import JournalModel
 
-/// A file's text, decoded and checked, with its line structure.
+/// A file's text, checked as UTF-8, with its line structure.
 ///
 /// Line endings `\r\n` and a lone `\r` are read as `\n`, so line numbers agree with editors;
-/// a leading UTF-8 byte-order mark is dropped.
+/// a leading UTF-8 byte-order mark is dropped. The text is kept as the file's bytes, not as a
+/// `String`: the parser scans bytes and builds a `String` only for what a model holds.
 public struct SourceText: Sendable {
-  /// The text with every line ending as `\n`.
-  public let text: String
-  /// Each line without its ending.
-  public let lines: [Substring]
+  /// The text's UTF-8 bytes, every line ending as `\n`.
+  public let bytes: [UInt8]
+  /// The offset of each line's first byte.
+  let lineStarts: [Int]
 
   /// The largest file `journal` reads; a note is a few kilobytes.
   public static let defaultSizeLimit = 1 << 20
@@ -23,75 +24,86 @@ public struct SourceText: Sendable {
 
   /// Decodes bytes as UTF-8, or reports where they stop being text.
   public static func decode(_ bytes: [UInt8], file: String) -> ParseStep<SourceText> {
-    var start = 0
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-    let body = bytes[start...]
-    if let nul = body.firstIndex(of: 0) {
+    let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    let scan = bytes.withUnsafeBufferPointer { Scan(UnsafeBufferPointer(rebasing: $0[start...])) }
+    if let nul = scan.firstNUL {
       return .failure(
         encodingError(
-          "file holds a NUL byte; journal files are UTF-8 text", at: nul, in: bytes, from: start,
+          "file holds a NUL byte; journal files are UTF-8 text", at: start + nul, in: bytes, from: start,
           file: file))
     }
-    if let bad = UTF8Check.firstInvalidOffset(body) {
+    if let bad = scan.firstInvalid {
       return .failure(
         encodingError(
-          "invalid UTF-8 (byte 0x\(hex(bytes[bad]))); save the file as UTF-8",
-          at: bad, in: bytes, from: start, file: file))
+          "invalid UTF-8 (byte 0x\(hex(bytes[start + bad]))); save the file as UTF-8",
+          at: start + bad, in: bytes, from: start, file: file))
     }
-    guard body.contains(0x0D) else {
-      return .success(SourceText(text: String(decoding: body, as: UTF8.self)))
+    guard scan.hasCarriageReturn else {
+      return .success(SourceText(bytes: start == 0 ? bytes : Array(bytes[start...]), lineStarts: scan.lineStarts))
     }
     var normalised = [UInt8]()
-    normalised.reserveCapacity(body.count)
-    var index = body.startIndex
-    while index < body.endIndex {
-      let byte = body[index]
+    normalised.reserveCapacity(bytes.count - start)
+    var index = start
+    while index < bytes.count {
+      let byte = bytes[index]
       if byte == 0x0D {
         normalised.append(0x0A)
-        if index + 1 < body.endIndex, body[index + 1] == 0x0A { index += 1 }
+        if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
       } else {
         normalised.append(byte)
       }
       index += 1
     }
-    let text = String(decoding: normalised, as: UTF8.self)
-    return .success(SourceText(text: text))
+    return .success(SourceText(normalised))
   }
 
   public init(text: String) {
-    self.text = text
-    self.lines = SourceText.lines(of: text)
+    self.init(Array(text.utf8))
   }
 
-  /// The lines of a text, split at `\n` by bytes rather than by characters (a `\r\n` pair
-  /// is one character, but by now every line ends in a lone `\n`).
-  static func lines(of text: String) -> [Substring] {
-    var lines: [Substring] = []
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var index = start
-    while index != utf8.endIndex {
-      if utf8[index] == 0x0A {
-        lines.append(text[start..<index])
-        start = utf8.index(after: index)
-      }
-      index = utf8.index(after: index)
-    }
-    lines.append(text[start..<utf8.endIndex])
-    return lines
+  /// Text whose every line already ends in a lone `\n`.
+  init(_ bytes: [UInt8]) {
+    self.init(bytes: bytes, lineStarts: bytes.withUnsafeBufferPointer { Scan($0).lineStarts })
+  }
+
+  private init(bytes: [UInt8], lineStarts: [Int]) {
+    self.bytes = bytes
+    self.lineStarts = lineStarts
+  }
+
+  /// The text as a `String`.
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// How many lines the text has; text that ends in `\n` has an empty last line.
+  public var lineCount: Int { lineStarts.count }
+
+  /// Each line without its ending.
+  public var lines: [Substring] { (1...lineCount).map(line) }
+
+  /// The bytes of a 1-based line, without its ending; an empty range past the end.
+  func lineRange(_ number: Int) -> Range<Int> {
+    guard number >= 1 && number <= lineStarts.count else { return bytes.count..<bytes.count }
+    let start = lineStarts[number - 1]
+    let end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+    return start..<end
+  }
+
+  /// The bytes from the start of line `first` to the end of line `last`, without the ending.
+  func range(lines: ClosedRange<Int>) -> Range<Int> {
+    lineRange(lines.lowerBound).lowerBound..<lineRange(lines.upperBound).upperBound
   }
 
   /// The text of a 1-based line, or an empty string past the end.
   public func line(_ number: Int) -> Substring {
-    number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    let range = lineRange(number)
+    return Substring(bytes.withUnsafeBufferPointer { TextBytes.string($0, range) })
   }
 
   /// Where a position falls given as a line and a UTF-8 byte column (as cmark reports them).
   public func location(line number: Int, byteColumn: Int) -> SourceLocation {
-    let text = line(number)
-    let utf8 = text.utf8
-    let end = utf8.index(utf8.startIndex, offsetBy: max(0, min(byteColumn - 1, utf8.count)))
-    let scalars = text.unicodeScalars[..<end].count
+    let range = lineRange(number)
+    let end = range.lowerBound + max(0, min(byteColumn - 1, range.count))
+    let scalars = bytes.withUnsafeBufferPointer { TextBytes.scalarCount($0, range.lowerBound..<end) }
     return SourceLocation(line: number, column: scalars + 1)
   }
 
@@ -136,40 +148,81 @@ public struct SourceText: Sendable {
   }
 }
 
-/// A strict UTF-8 validator that says where the first bad byte is.
-enum UTF8Check {
-  /// The index of the first byte that does not belong to a well-formed UTF-8 sequence:
-  /// overlong forms, surrogates and values past U+10FFFF are all refused.
-  static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
-    var index = bytes.startIndex
-    let end = bytes.endIndex
-    while index < end {
-      let lead = bytes[index]
-      if lead < 0x80 {
+/// One pass over a file's bytes: where each line starts, whether a carriage return, a NUL
+/// or a byte that is not well-formed UTF-8 occurs, and where.
+///
+/// Eight bytes are read at a time; a word of printable ASCII and tabs, the bulk of a note,
+/// is passed over whole, and only a word holding a line feed, a carriage return, a NUL or a
+/// byte of 0x80 or more is looked at byte by byte.
+private struct Scan {
+  var lineStarts: [Int] = [0]
+  var hasCarriageReturn = false
+  var firstNUL: Int? = nil
+  var firstInvalid: Int? = nil
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    lineStarts.reserveCapacity(bytes.count / 32 + 1)
+    guard let base = bytes.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      if index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // No byte of 0x80 or more, and none below 0x0E (NUL, line feed, carriage return).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let below = (word &- ones &* 0x0E) & ~word & (ones &* 0x80)
+        if (word | below) & (ones &* 0x80) == 0 {
+          index += 8
+          continue
+        }
+      }
+      let byte = bytes[index]
+      if byte < 0x80 {
+        switch byte {
+        case 0x0A: lineStarts.append(index + 1)
+        case 0x0D:
+          hasCarriageReturn = true
+          if index + 1 >= count || bytes[index + 1] != 0x0A { lineStarts.append(index + 1) }
+        case 0x00:
+          if firstNUL == nil { firstNUL = index }
+        default: break
+        }
         index += 1
         continue
       }
-      let length: Int
-      var lower: UInt8 = 0x80
-      var upper: UInt8 = 0xBF
-      switch lead {
-      case 0xC2...0xDF: length = 2
-      case 0xE0: length = 3; lower = 0xA0
-      case 0xE1...0xEC, 0xEE...0xEF: length = 3
-      case 0xED: length = 3; upper = 0x9F
-      case 0xF0: length = 4; lower = 0x90
-      case 0xF1...0xF3: length = 4
-      case 0xF4: length = 4; upper = 0x8F
-      default: return index
-      }
-      guard index + length <= end else { return index }
-      let second = bytes[index + 1]
-      guard second >= lower, second <= upper else { return index }
-      for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 {
-        return index
+      guard let length = Self.sequenceLength(bytes, at: index) else {
+        if firstInvalid == nil { firstInvalid = index }
+        index += 1
+        continue
       }
       index += length
     }
-    return nil
+  }
+
+  /// The length of the well-formed UTF-8 sequence a byte of 0x80 or more starts, or nil:
+  /// overlong forms, surrogates and values past U+10FFFF are all refused.
+  private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+    let lead = bytes[index]
+    let length: Int
+    var lower: UInt8 = 0x80
+    var upper: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0: length = 3; lower = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED: length = 3; upper = 0x9F
+    case 0xF0: length = 4; lower = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4: length = 4; upper = 0x8F
+    default: return nil
+    }
+    guard index + length <= bytes.count else { return nil }
+    let second = bytes[index + 1]
+    guard second >= lower, second <= upper else { return nil }
+    for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 {
+      return nil
+    }
+    return length
   }
 }

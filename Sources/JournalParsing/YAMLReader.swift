@@ -41,6 +41,8 @@ struct YAMLReader {
     -> (nodes: [YAMLNode]?, diagnostics: [Diagnostic])
   {
     var reader = YAMLReader(firstLine: firstLine, file: file)
+    // A note's front matter is a few dozen nodes.
+    reader.nodes.reserveCapacity(64)
     let nodes = reader.run(bytes)
     return (nodes, reader.diagnostics)
   }

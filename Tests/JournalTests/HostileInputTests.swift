@@ -35,6 +35,18 @@ import Testing
     }
   }
 
+  /// A duration or cadence too large for a number is refused, never a crash.
+  @Test func hugeDurationAndCadence() throws {
+    #expect(SessionLength("153722867280912931h") == nil)
+    #expect(SessionLength("99999999999999999999m") == nil)
+    #expect(SessionLength("9223372036854775807m") == nil)
+    #expect(SessionLength("1h30m")?.minutes == 90)
+    #expect(Cadence("99999999999999999999999w") == nil)
+    #expect(Cadence("366d") != nil && Cadence("367d") == nil && Cadence("0w") == nil)
+    let text = "---\ndate: 2026-11-20\ntype: career-development\nduration: 153722867280912931h\n---\n"
+    #expect(try findings(Array(text.utf8)).contains { $0.message.contains("duration") })
+  }
+
   @Test func nulByte() throws {
     let found = try findings("---\ndate: 2026-11-21\ntype: ca\u{0}reer\n---\n")
     #expect(found.map(\.rule) == ["encoding"])

@@ -262,4 +262,15 @@ import Testing
     #expect(bad.diagnostics.map(\.message) == ["person folder `Alex Kim` is not a valid id"])
     #expect(bad.diagnostics.first?.hint == "use lowercase letters, digits and `-`, as in `alex-kim`")
   }
+
+  /// A value quoted in a message is cut after 40 scalars, never inside one: counting
+  /// `Character`s would keep 40 letters with their marks, or a `"` with the mark after it.
+  @Test func valuesInMessagesAreCutByScalars() {
+    let long = String(repeating: "e\u{301}", count: 30)
+    let parsed = parse("---\ndate: \(long)\ntype: career-development\n---\n")
+    let shown = String(repeating: "e\u{301}", count: 20) + "…"
+    #expect(parsed.diagnostics.map(\.message) == ["`date` must be a date written YYYY-MM-DD, found `\(shown)`"])
+    #expect(parsed.diagnostics.first?.message.unicodeScalars.elementsEqual(
+      "`date` must be a date written YYYY-MM-DD, found `\(shown)`".unicodeScalars) == true)
+  }
 }

@@ -119,4 +119,22 @@ import Testing
     let summary = JournalSummary(Journal(config: JournalConfig(), people: [record]), today: sampleToday)
     #expect(summary.attention.map(\.person) == [id])
   }
+
+  /// Read one person at a time, a summary says exactly what it says of the journal read whole.
+  @Test(arguments: ["Tests/JournalTests/Fixtures/summary", "SampleJournal"])
+  func readPersonByPersonAsWhole(_ folder: String) throws {
+    let source = DiskJournal(try JournalLocation.at(packageRoot.appendingPathComponent(folder).path))
+    let whole = try JournalLoader.load(source).journal
+    let ids = whole.people.map(\.id)
+    #expect(!ids.isEmpty)
+    for (since, people) in [(nil, nil), (Day(year: 2026, month: 10, day: 1), nil), (nil, Array(ids.suffix(1)))] {
+      let read = try JournalSummary.read(source, today: sampleToday, since: since, people: people)
+      let given = JournalSummary(whole, today: sampleToday, since: since, people: people)
+      #expect(read.people.map(\.id) == (people ?? ids))
+      #expect(read.json() == given.json())
+      #expect(read.markdown() == given.markdown())
+      #expect(read.html() == given.html())
+    }
+    #expect(throws: JournalError.self) { try JournalSummary.read(source, today: sampleToday, people: ["nobody"]) }
+  }
 }

@@ -40,98 +40,148 @@ public struct VagueFeedbackRule: Rule {
       (Self.genericPhrases + context.list("phrases", of: description)).map(Self.words))
     return context.journal.people.concurrentFlatMap { person in
       var findings: [Diagnostic] = []
-      for session in person.sessions {
-        for item in session.strengths + session.improvements {
-          let words = Self.words(item.text)
-          if let phrase = phrases.first(in: words), words.count - phrase.count < minimum {
-            findings.append(
-              context.finding(
-                description, "\"\(item.text)\" is generic", file: session.file, at: item.location,
-                hint: "say what was observed, when, and its effect, instead of \"\(phrase.joined(separator: " "))\""))
-          } else if words.count < minimum {
-            findings.append(
-              context.finding(
-                description,
-                "\"\(item.text)\" is too short to be specific (\(words.count) word\(words.count == 1 ? "" : "s"))",
-                file: session.file, at: item.location,
-                hint: "name the behaviour, an example and its effect"))
-          }
+      var words = Words()
+      func check(_ item: FeedbackItem, in session: Session) {
+        words.read(item.text, phrases: phrases)
+        if let phrase = words.phrase, words.count - phrase.count < minimum {
+          findings.append(
+            context.finding(
+              description, "\"\(item.text)\" is generic", file: session.file, at: item.location,
+              hint: "say what was observed, when, and its effect, instead of \"\(phrase.joined(separator: " "))\""))
+        } else if words.count < minimum {
+          findings.append(
+            context.finding(
+              description,
+              "\"\(item.text)\" is too short to be specific (\(words.count) word\(words.count == 1 ? "" : "s"))",
+              file: session.file, at: item.location,
+              hint: "name the behaviour, an example and its effect"))
         }
+      }
+      for session in person.sessions {
+        for item in session.strengths { check(item, in: session) }
+        for item in session.improvements { check(item, in: session) }
       }
       return findings
     }
   }
 
-  /// Generic phrases by their first word, so each word of an item is looked up once.
+  /// Generic phrases, each as its words, in the order given.
   struct PhraseIndex {
-    private var byFirstWord: [String: [[String]]] = [:]
-    private let order: [[String]]
+    let order: [[String]]
+    private var byFirstWord: [String: [Int]] = [:]
+    /// Each phrase's words as bytes, when every phrase is ASCII; indexed by the first byte
+    /// of the first word.
+    private(set) var asciiByFirstByte: [[Int]]? = nil
+    private var asciiWords: [[[UInt8]]] = []
 
     init(_ phrases: [[String]]) {
       order = phrases.filter { !$0.isEmpty }
-      for phrase in order { byFirstWord[phrase[0], default: []].append(phrase) }
+      for (index, phrase) in order.enumerated() { byFirstWord[phrase[0], default: []].append(index) }
+      if order.allSatisfy({ $0.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } }) {
+        asciiWords = order.map { $0.map { Array($0.utf8) } }
+        var buckets = [[Int]](repeating: [], count: 128)
+        for (index, phrase) in asciiWords.enumerated() { buckets[Int(phrase[0][0])].append(index) }
+        asciiByFirstByte = buckets
+      }
     }
 
     /// The phrase, in the order given, that occurs first in the list as consecutive words.
     func first(in words: [String]) -> [String]? {
-      var found: [[String]] = []
-      for (start, word) in words.enumerated() {
-        for phrase in byFirstWord[word] ?? []
-        where start + phrase.count <= words.count
-          && words[start..<(start + phrase.count)].elementsEqual(phrase)
+      var found: Int? = nil
+      for start in words.indices {
+        for index in byFirstWord[words[start]] ?? []
+        where index < (found ?? Int.max) && start + order[index].count <= words.count
+          && words[start..<(start + order[index].count)].elementsEqual(order[index])
         {
-          found.append(phrase)
+          found = index
         }
       }
-      return order.first { phrase in found.contains(phrase) }
+      return found.map { order[$0] }
+    }
+
+    /// The same for an ASCII text's words, given as lowercase-insensitive byte ranges.
+    func first(in words: [Range<Int>], of bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+      guard let buckets = asciiByFirstByte else { return nil }
+      var found: Int? = nil
+      for start in words.indices {
+        for index in buckets[Int(TextBytes.lowercased(bytes[words[start].lowerBound]))]
+        where index < (found ?? Int.max) && start + asciiWords[index].count <= words.count {
+          var matches = true
+          for (offset, word) in asciiWords[index].enumerated() where !Self.equal(bytes, words[start + offset], word) {
+            matches = false
+            break
+          }
+          if matches { found = index }
+        }
+      }
+      return found.map { order[$0] }
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: [UInt8]) -> Bool {
+      guard range.count == word.count else { return false }
+      for offset in 0..<word.count where TextBytes.lowercased(bytes[range.lowerBound + offset]) != word[offset] {
+        return false
+      }
+      return true
     }
   }
 
-  /// Lowercased words without punctuation at either end. Works on Unicode scalars, with the
-  /// character tables consulted only outside ASCII: this runs for every feedback item.
-  static func words(_ text: String) -> [String] {
-    func isSpace(_ s: Unicode.Scalar) -> Bool {
-      s.isASCII ? (s == " " || s == "\t" || s == "\n" || s == "\r") : s.properties.isWhitespace
-    }
-    func isPunctuation(_ s: Unicode.Scalar) -> Bool {
-      if s.isASCII {
-        let v = s.value
-        return (33...47).contains(v) || (58...64).contains(v) || (91...96).contains(v) || (123...126).contains(v)
-      }
-      switch s.properties.generalCategory {
-      case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-        .initialPunctuation, .finalPunctuation, .otherPunctuation:
-        return true
-      default:
-        return false
-      }
-    }
-    var result: [String] = []
-    var current: [Unicode.Scalar] = []
-    func flush() {
-      var start = 0
-      var end = current.count
-      while start < end, isPunctuation(current[start]) { start += 1 }
-      while end > start, isPunctuation(current[end - 1]) { end -= 1 }
-      if start < end {
-        var word = String.UnicodeScalarView()
-        var ascii = true
-        for s in current[start..<end] {
-          if s.isASCII, s.value >= 65, s.value <= 90 {
-            word.append(Unicode.Scalar(s.value + 32)!)
-          } else {
-            if !s.isASCII { ascii = false }
-            word.append(s)
-          }
+  /// One feedback item's words: how many, and the generic phrase among them. Kept from item
+  /// to item, so reading an item allocates nothing when it and the phrases are ASCII.
+  struct Words {
+    private(set) var count = 0
+    private(set) var phrase: [String]? = nil
+    private var ranges: [Range<Int>] = []
+
+    mutating func read(_ text: String, phrases: PhraseIndex) {
+      let fast: Bool = TextBytes.withBytes(of: text) { bytes in
+        guard phrases.asciiByFirstByte != nil, TextBytes.isASCII(bytes) else { return false }
+        ranges.removeAll(keepingCapacity: true)
+        TextBytes.forEachWord(in: bytes, 0..<bytes.count, separatedBy: .whitespace) { word in
+          var start = word.lowerBound
+          var end = word.upperBound
+          while start < end, TextBytes.isASCIIPunctuation(bytes[start]) { start += 1 }
+          while end > start, TextBytes.isASCIIPunctuation(bytes[end - 1]) { end -= 1 }
+          if start < end { ranges.append(start..<end) }
         }
-        result.append(ascii ? String(word) : String(word).lowercased())
+        count = ranges.count
+        phrase = phrases.first(in: ranges, of: bytes)
+        return true
       }
-      current.removeAll(keepingCapacity: true)
+      guard !fast else { return }
+      let words = VagueFeedbackRule.words(text)
+      count = words.count
+      phrase = phrases.first(in: words)
     }
-    for scalar in text.unicodeScalars {
-      if isSpace(scalar) { flush() } else { current.append(scalar) }
+  }
+
+  /// Lowercased words without punctuation at either end: split at white space and trimmed of
+  /// punctuation by scalars (`TextBytes`), lowercased by Unicode's rules outside ASCII.
+  static func words(_ text: String) -> [String] {
+    TextBytes.withBytes(of: text) { bytes in
+      var result: [String] = []
+      TextBytes.forEachWord(in: bytes, 0..<bytes.count, separatedBy: .whitespace) { word in
+        var start = word.lowerBound
+        var end = word.upperBound
+        while start < end {
+          let (scalar, length) = TextBytes.scalar(in: bytes, at: start)
+          guard TextBytes.isPunctuation(scalar) else { break }
+          start += length
+        }
+        while end > start {
+          let last = TextBytes.scalarStart(in: bytes, before: end)
+          guard TextBytes.isPunctuation(TextBytes.scalar(in: bytes, at: last).scalar) else { break }
+          end = last
+        }
+        guard start < end else { return }
+        let ascii = TextBytes.isASCII(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        let lowered = String(unsafeUninitializedCapacity: end - start) { buffer in
+          for offset in 0..<(end - start) { buffer[offset] = TextBytes.lowercased(bytes[start + offset]) }
+          return end - start
+        }
+        result.append(ascii ? lowered : lowered.lowercased())
+      }
+      return result
     }
-    flush()
-    return result
   }
 }

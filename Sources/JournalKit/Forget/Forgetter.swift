@@ -310,8 +310,8 @@ public enum Forgetter {
     let paths = try git { try journal.repository.uncommittedPaths(under: journal.journalPaths) }.filter { path in
       // Hidden files are not the journal's (editors' swap files), and after an interrupted
       // run, the person's files the index and working tree still hold are that run's.
-      !journal.journalPath(path).split(separator: "/").contains { $0.hasPrefix(".") }
-        && !(interrupted && path.hasPrefix(folder + "/"))
+      !JournalPath.components(of: journal.journalPath(path)).contains(where: JournalPath.isHidden)
+        && !(interrupted && JournalPath.isInside(path, folder: folder))
     }
     if !paths.isEmpty {
       let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")

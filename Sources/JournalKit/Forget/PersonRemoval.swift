@@ -71,7 +71,7 @@ final class PersonRemoval {
 
   /// The person's folder from the top of the working tree, `team/notes/mentees/carla-diaz`.
   var folder: String { prefix + JournalPath.peopleFolder + "/" + person }
-  private var folderPath: [String] { folder.split(separator: "/").map(String.init) }
+  private var folderPath: [String] { JournalPath.components(of: folder).map(String.init) }
 
   /// Rewrites the history reachable from `targets` (what the references point at).
   func rewrite(_ targets: [ObjectID]) throws {
@@ -191,7 +191,7 @@ final class PersonRemoval {
         text == CommitMessage.make(changes)
           || text == CommitMessage.make(changes.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) })
       {
-        let remaining = changes.filter { !$0.path.hasPrefix(JournalPath.peopleFolder + "/" + person + "/") }
+        let remaining = changes.filter { JournalPath.person(of: $0.path) != person }
         if !remaining.isEmpty, !mentions.isNamed(in: CommitMessage.make(remaining)) {
           return (Array(CommitMessage.make(remaining).utf8), true)
         }

@@ -49,8 +49,7 @@ public struct JournalChange: Sendable, Equatable {
       person = id
       self.phrase = phrase("private notes of \(id)", addedVerb: "add")
     case .misplaced, .ignored:
-      let parts = path.split(separator: "/")
-      person = parts.count > 2 && parts[0] == "mentees" ? String(parts[1]) : nil
+      person = JournalPath.person(of: path)
       self.phrase = phrase(path, addedVerb: "add")
     }
   }

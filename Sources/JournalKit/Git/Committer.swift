@@ -24,7 +24,7 @@ public enum Committer {
   ) throws -> Outcome {
     let named = try only.map { paths in
       try paths.map { path in
-        guard path == JournalPath.configName || path.hasPrefix(JournalPath.peopleFolder + "/") || path == JournalPath.peopleFolder else {
+        guard path == JournalPath.configName || JournalPath.isInside(path, folder: JournalPath.peopleFolder) else {
           throw JournalError("\(path.isEmpty ? "." : path) is not one of the journal's own files (journal.yml, mentees/)")
         }
         return path
@@ -43,7 +43,7 @@ public enum Committer {
     // Hidden files are not the journal's: editors' swap files, and the temporary files that
     // `journal new` renames into place, which a commit running beside it must never take.
     func isJournals(_ path: String) -> Bool {
-      !journal.journalPath(path).split(separator: "/").contains { $0.hasPrefix(".") }
+      !JournalPath.components(of: journal.journalPath(path)).contains(where: JournalPath.isHidden)
     }
     // From here on the index is locked; a refusal leaves everything as it was.
     let transaction = try git { try CommitTransaction(repository) }

@@ -19,7 +19,8 @@ public struct JournalRepository {
       throw JournalError("the repository at \(repository.gitFolder) is bare; journal needs a working tree")
     }
     let root = PathNames.resolved(String(workingTree.dropLast()))
-    let prefix = location.root == root ? "" : String(location.root.dropFirst(root.count + 1)) + "/"
+    let inside = JournalPath.subpath(of: location.root, under: root) ?? ""
+    let prefix = inside.isEmpty ? "" : inside + "/"
     return JournalRepository(repository: repository, location: location, prefix: prefix)
   }
 
@@ -30,7 +31,9 @@ public struct JournalRepository {
   }
 
   /// A working-tree path as a journal-relative one.
-  public func journalPath(_ path: String) -> String { String(path.dropFirst(prefix.count)) }
+  public func journalPath(_ path: String) -> String {
+    JournalPath.subpath(of: path, under: prefix) ?? path
+  }
 
   /// Refuses a repository git itself would not commit in; returns who the commit will name.
   @discardableResult

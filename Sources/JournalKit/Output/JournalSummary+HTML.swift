@@ -31,21 +31,20 @@ extension JournalSummary {
       out += "</ul></section>\n"
     }
     out += "<nav><h2>People</h2><ul>"
-    out += people.map { "<li><a href=\"#person-\(SafeName.encode($0.record.id))\">\(HTMLText.escape($0.record.displayName))</a></li>" }.joined()
+    out += people.map { "<li><a href=\"#person-\(SafeName.encode($0.id))\">\(HTMLText.escape($0.displayName))</a></li>" }.joined()
     out += "</ul></nav>\n</header>\n"
     out += people.concurrentMap { section($0) }.joined()
     return out + "</body>\n</html>\n"
   }
 
   private func section(_ person: PersonSummary) -> String {
-    let record = person.record
-    var out = "<section class=\"person\" id=\"person-\(SafeName.encode(record.id))\">\n<h2>\(HTMLText.escape(record.displayName))</h2>\n"
-    if let role = record.profile?.role { out += "<p class=\"role\">\(HTMLText.escape(role))</p>\n" }
+    var out = "<section class=\"person\" id=\"person-\(SafeName.encode(person.id))\">\n<h2>\(HTMLText.escape(person.displayName))</h2>\n"
+    if let role = person.profile?.role { out += "<p class=\"role\">\(HTMLText.escape(role))</p>\n" }
     out += "<dl class=\"facts\">"
     out += "<dt>sessions</dt><dd>\(person.sessionsText)</dd>"
     if let last = person.lastSession, let days = person.daysSinceLast {
       var value = "\(last), \(days) days ago"
-      if let cadence = record.profile?.cadence, let due = person.checkInDue {
+      if let cadence = person.profile?.cadence, let due = person.checkInDue {
         value += "; cadence \(cadence)" + (due < today ? ", <strong class=\"late\">check-in overdue since \(due)</strong>" : "")
       }
       out += "<dt>last session</dt><dd>\(value)</dd>"

@@ -52,14 +52,13 @@ extension JournalSummary {
       }
     }
     for person in people {
-      let record = person.record
-      out += "\n## \(cell(record.displayName))\n\n"
-      if let role = record.profile?.role { out += "\(cell(role))\n\n" }
+      out += "\n## \(cell(person.displayName))\n\n"
+      if let role = person.profile?.role { out += "\(cell(role))\n\n" }
       out += "| | |\n| --- | --- |\n"
       out += "| sessions | \(person.sessionsText) |\n"
       if let last = person.lastSession, let days = person.daysSinceLast {
         out += "| last session | \(last), \(days) days ago"
-        if let cadence = record.profile?.cadence, let due = person.checkInDue {
+        if let cadence = person.profile?.cadence, let due = person.checkInDue {
           out += "; cadence \(cadence)" + (due < today ? ", **check-in overdue since \(due)**" : "")
         }
         out += " |\n"
@@ -99,7 +98,6 @@ extension JournalSummary {
     func number(_ value: Double?) -> String { value.map(JSONText.number) ?? "null" }
     func string(_ value: String?) -> String { value.map(JSONText.string) ?? "null" }
     let peopleJSON = people.map { person -> String in
-      let record = person.record
       let actions = JSONText.object([
         ("open", String(person.openActions.count)), ("done", String(person.doneActions)),
         ("dropped", String(person.droppedActions)), ("overdue", String(person.overdueActions)),
@@ -144,13 +142,13 @@ extension JournalSummary {
         SessionType.allCases.map { ($0.rawValue, String(person.sessions(of: $0))) })
       let byMonth = JSONText.object(person.sessionsByMonth.map { ($0.month, String($0.count)) })
       return JSONText.object([
-        ("id", JSONText.string(record.id)), ("name", JSONText.string(record.displayName)),
-        ("role", string(record.profile?.role)),
-        ("relationship", string(record.profile?.relationship?.rawValue)),
-        ("sessions", JSONText.object([("total", String(person.sessions.count)), ("byType", byType), ("byMonth", byMonth)])),
+        ("id", JSONText.string(person.id)), ("name", JSONText.string(person.displayName)),
+        ("role", string(person.profile?.role)),
+        ("relationship", string(person.profile?.relationship?.rawValue)),
+        ("sessions", JSONText.object([("total", String(person.sessionCount)), ("byType", byType), ("byMonth", byMonth)])),
         ("lastSession", day(person.lastSession)),
         ("daysSinceLastSession", person.daysSinceLast.map(String.init) ?? "null"),
-        ("cadence", string(record.profile?.cadence?.description)),
+        ("cadence", string(person.profile?.cadence?.description)),
         ("checkInDue", day(person.checkInDue)),
         ("nextFollowUp", day(person.nextFollowUp)),
         ("feedback", JSONText.object([("strengths", String(person.strengths)), ("improvements", String(person.improvements))])),

@@ -4,8 +4,8 @@ extension PersonSummary {
   /// A few aligned lines for the terminal.
   public func text(today: Day, style: Style) -> String {
     let shown = { TerminalText.visible($0) }
-    var header = style.bold(shown(record.displayName))
-    if let role = record.profile?.role { header += style.dim(" · \(shown(role))") }
+    var header = style.bold(shown(displayName))
+    if let role = profile?.role { header += style.dim(" · \(shown(role))") }
     var lines = [header]
     func row(_ label: String, _ value: String) {
       lines.append("  " + label.padding(to: 14) + value)
@@ -13,7 +13,7 @@ extension PersonSummary {
     row("sessions", sessionsText)
     if let last = lastSession, let days = daysSinceLast {
       var value = "\(last), \(days) day\(days == 1 ? "" : "s") ago"
-      if let cadence = record.profile?.cadence, let due = checkInDue {
+      if let cadence = profile?.cadence, let due = checkInDue {
         value += due < today ? style.yellow("; cadence \(cadence), overdue since \(due)") : "; cadence \(cadence)"
       }
       row("last session", value)
