@@ -8,25 +8,28 @@ MANDIR := $(DESTDIR)$(PREFIX)/share/man/man1
 BASHDIR := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 ZSHDIR := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-# On Linux the Swift runtime and Foundation are linked in, as scripts/build does: a binary
-# that starts in about half the time, checks faster, and runs where no toolchain is installed.
-ifeq ($(shell uname),Linux)
-SWIFT_FLAGS ?= -c release --static-swift-stdlib
-else
-SWIFT_FLAGS ?= -c release
-endif
 BUILT := .build/release/journal
+# ArgumentParser's manual generator, built on its own from the resolved checkout.
+MANUAL_TOOL := .build/manual-tool/release/generate-manual
 
 .PHONY: all build man install uninstall clean
 
 all: build
 
+# The binary users run, made by scripts/build alone: on Linux the Swift runtime and
+# Foundation are linked in (--static-swift-stdlib), so it starts in about half the time,
+# checks faster, and runs where no toolchain is installed.
 build:
-	swift build $(SWIFT_FLAGS) --product journal
+	scripts/build --product journal
 
-man: build
-	swift package generate-manual
-	cp .build/plugins/GenerateManual/outputs/journal/journal.1 .build/journal.1
+$(MANUAL_TOOL): build
+	swift build --package-path .build/checkouts/swift-argument-parser --scratch-path .build/manual-tool -c release --product generate-manual
+
+# The manual page is read from the built binary's own help. Not `swift package
+# generate-manual`: that builds the whole package again in release mode without
+# --static-swift-stdlib, relinking $(BUILT) into another binary before it is installed.
+man: build $(MANUAL_TOOL)
+	$(MANUAL_TOOL) $(BUILT) --output-directory .build
 
 install: build man
 	install -d "$(BINDIR)" "$(MANDIR)" "$(BASHDIR)" "$(ZSHDIR)" "$(FISHDIR)"

@@ -57,7 +57,10 @@ func renderEveryOutput(_ bytes: [UInt8], path: String) {
   checkCSV(Export.actionsCSV(journal), rows: 1 + actions)
   checkICalendar(Export.followUpsICS(journal, today: today))
   checkWorkflowCommands(report.github(displayPath: { $0 }), count: report.diagnostics.count)
-  for json in [report.json(displayPath: { $0 }), report.sarif(displayPath: { $0 }, version: "0"), summary.json()] {
+  for json in [
+    report.json(displayPath: { $0 }), report.sarif(displayPath: { $0 }, version: "0"), summary.json(),
+    Export.actionsJSON(journal, today: today), Export.followUpsJSON(journal, today: today),
+  ] {
     precondition((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil, "json: not valid JSON")
   }
 }

@@ -81,7 +81,7 @@ struct CommitCommand: ParsableCommand {
       Output.error("journal: not committed: the changed files have errors (use --no-verify to commit anyway)")
       throw ExitCode(1)
     case .dryRun(let changes, let message):
-      Output.write("would commit \(changes.count) file\(changes.count == 1 ? "" : "s"):\n" + list(changes))
+      Output.write("would commit \(Wording.count(changes.count, "file")):\n" + list(changes))
       let lines = message.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
       Output.write("\n" + lines.map { "    " + shown(String($0)) }.joined(separator: "\n") + "\n")
     case .rejected(let message):

@@ -5,10 +5,13 @@ import JournalKit
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Export actions as CSV, or follow-ups and due dates as an iCalendar file.",
+    abstract: "Export actions as CSV, follow-ups and due dates as an iCalendar file, or either as JSON.",
     discussion: """
+      The JSON of each is described in docs/export.md.
+
       Examples:
         journal export actions --format csv > actions.csv
+        journal export actions --format json --today 2026-11-26
         journal export follow-ups --format ics --output follow-ups.ics
       """,
     subcommands: [ExportActions.self, ExportFollowUps.self])
@@ -27,27 +30,35 @@ struct ExportOptions: ParsableArguments {
 }
 
 struct ExportActions: ParsableCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable { case csv }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
   static let configuration = CommandConfiguration(
     commandName: "actions",
     abstract: "Every action, once, in its latest state: person, status, text, owner, due date, file.",
     discussion: """
+      The JSON also says whether each action is overdue on --today.
+
       Examples:
         journal export actions --format csv > actions.csv
+        journal export actions --format json --today 2026-11-26
       """)
 
-  @Option(help: "Output format: csv (RFC 4180).") var format: Format = .csv
+  @Option(help: "Output format: csv (RFC 4180) or json.") var format: Format = .csv
   @OptionGroup var options: ExportOptions
+  @OptionGroup var today: TodayOption
 
   func run() throws {
+    let day = try today.resolve()
     let loaded = try JournalLoader.load(DiskJournal(options.journal.locate()))
-    try options.write(Export.actionsCSV(loaded.journal))
+    switch format {
+    case .csv: try options.write(Export.actionsCSV(loaded.journal))
+    case .json: try options.write(Export.actionsJSON(loaded.journal, today: day))
+    }
   }
 }
 
 struct ExportFollowUps: ParsableCommand {
-  enum Format: String, ExpressibleByArgument, CaseIterable { case ics }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case ics, json }
 
   static let configuration = CommandConfiguration(
     commandName: "follow-ups",
@@ -57,14 +68,19 @@ struct ExportFollowUps: ParsableCommand {
 
       Examples:
         journal export follow-ups --format ics --output follow-ups.ics
+        journal export follow-ups --format json
       """)
 
-  @Option(help: "Output format: ics (iCalendar, RFC 5545).") var format: Format = .ics
+  @Option(help: "Output format: ics (iCalendar, RFC 5545) or json.") var format: Format = .ics
   @OptionGroup var options: ExportOptions
   @OptionGroup var today: TodayOption
 
   func run() throws {
+    let day = try today.resolve()
     let loaded = try JournalLoader.load(DiskJournal(options.journal.locate()))
-    try options.write(Export.followUpsICS(loaded.journal, today: today.resolve()))
+    switch format {
+    case .ics: try options.write(Export.followUpsICS(loaded.journal, today: day))
+    case .json: try options.write(Export.followUpsJSON(loaded.journal, today: day))
+    }
   }
 }

@@ -15,13 +15,18 @@ struct FmtCommand: ParsableCommand {
       atomically, keeping its mode, and only if it reads back the same; notes with errors are \
       left alone.
 
+      --diff prints, instead of the names, the changes fmt would make as a unified diff that \
+      git apply and patch -p1 take from the current folder (on a terminal, coloured, with \
+      controls shown as \\u{…}); it changes nothing and exits as --check does.
+
       Examples:
         journal fmt
         journal fmt --check            # in CI: exit 1 when a note is not formatted
+        journal fmt --check --diff     # and show what would change
         journal fmt mentees/sam-okafor
 
-      Exit status: 0 every note is formatted (or was rewritten); 1 with --check, a note is not \
-      formatted, or a note could not be formatted; 2 usage or I/O failure.
+      Exit status: 0 every note is formatted (or was rewritten); 1 with --check or --diff, a \
+      note is not formatted, or a note could not be formatted; 2 usage or I/O failure.
       """)
 
   @Argument(help: ArgumentHelp("Files or folders to format (default: the whole journal).", valueName: "path"))
@@ -29,6 +34,9 @@ struct FmtCommand: ParsableCommand {
 
   @Flag(help: "Change nothing; list the notes that are not formatted and exit 1 if any.")
   var check = false
+
+  @Flag(help: "Change nothing; print what would change as a unified diff and exit 1 if anything would.")
+  var diff = false
 
   @OptionGroup var journal: JournalOptions
 
@@ -41,6 +49,8 @@ struct FmtCommand: ParsableCommand {
       return relative
     }
     let source = DiskJournal(location)
+    let check = check || diff
+    let style = Output.style
     var unformatted = 0
     var refused = 0
     for path in try source.listing(people: nil).files {
@@ -58,7 +68,11 @@ struct FmtCommand: ParsableCommand {
         Output.error("journal: \(name) was not formatted: \(TerminalText.visible(reason))")
       case .formatted(let text):
         unformatted += 1
-        if check {
+        if diff {
+          let patch = UnifiedDiff.text(
+            old: String(decoding: bytes, as: UTF8.self), new: text, path: display(location.root + "/" + path))
+          Output.write(style.color ? Self.colored(patch, style) : patch)
+        } else if check {
           Output.write("\(name) is not formatted\n")
         } else {
           try AtomicFile.replace(location.root + "/" + path, contents: text)
@@ -67,5 +81,22 @@ struct FmtCommand: ParsableCommand {
       }
     }
     if refused > 0 || (check && unformatted > 0) { throw ExitCode(1) }
+  }
+
+  /// A diff for the terminal: each line with its controls shown, removals red, additions
+  /// green. Only ever on a terminal: a diff sent elsewhere stays byte for byte what git
+  /// apply takes.
+  static func colored(_ patch: String, _ style: Style) -> String {
+    // Split on bytes: as a Character, CR LF is one, and a line ending in CR would not split.
+    patch.utf8.split(separator: UInt8(ascii: "\n")).map { bytes -> String in
+      let line = String(decoding: bytes, as: UTF8.self)
+      let text = TerminalText.visible(line)
+      // A removed `---` of a front matter is `----`: only a file's header names a/ and b/.
+      if line.hasPrefix("--- a/") || line.hasPrefix("+++ b/") { return style.bold(text) }
+      if line.hasPrefix("@@") { return style.blue(text) }
+      if line.hasPrefix("-") { return style.red(text) }
+      if line.hasPrefix("+") { return style.green(text) }
+      return text
+    }.joined(separator: "\n") + "\n"
   }
 }

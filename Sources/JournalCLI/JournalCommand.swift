@@ -13,6 +13,12 @@ public struct JournalCommand: ParsableCommand {
 
       Exit status: 0 success; 1 the journal has errors (or warnings with --strict); \
       2 usage error, no journal found, or an I/O failure.
+
+      A command, or a person's id, that journal does not know is a usage error, told in one \
+      line with the name meant when one is a typo away or starts with what was typed: \
+      journal chek prints "journal: `chek` is not a journal command; did you mean `check`?", \
+      and journal help nonexistent exits 2 with "journal: `nonexistent` is not a journal \
+      command; `journal --help` lists them".
       """,
     version: "\(JournalVersion.current) (libgit2 \(libgit2Version))",
     subcommands: [

@@ -13,6 +13,7 @@ public enum JournalMain {
       keepGitRepositoriesUntilExit()
     }
     do {
+      if let mistake = CommandNames.mistake(in: arguments) { throw mistake }
       var command = try parse(arguments)
       try command.run()
       return 0

@@ -10,6 +10,10 @@ struct ShowCommand: ParsableCommand {
       Each session's date, type, strengths, improvements and actions, newest first, after \
       the person's open actions.
 
+      An id that names nobody is an error (exit status 2) that names the person meant, when \
+      one id starts with it or it is one typo away: journal show carla prints \
+      "journal: no person `carla` in the journal; did you mean `carla-diaz`?".
+
       Examples:
         journal show sam-okafor
         journal show sam-okafor --limit 3
@@ -26,9 +30,10 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     let day = try today.resolve()
-    let loaded = try JournalLoader.load(DiskJournal(journal.locate()), people: [id])
+    let source = try DiskJournal(journal.locate())
+    let loaded = try JournalLoader.load(source, people: [id])
     guard let person = loaded.journal.person(id) else {
-      throw JournalError("no person `\(id)` in the journal")
+      throw JournalError.unknownPerson(id, known: try source.listing(people: nil).people)
     }
     if let limit, limit < 1 { throw ValidationError("--limit takes a number of sessions, 1 or more") }
     Output.write(Timeline.text(person, today: day, limit: limit, style: Output.style))

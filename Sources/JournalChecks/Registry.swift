@@ -24,6 +24,7 @@ public let allRules: [any Rule] = [
   MissedFollowUpRule(),
   OverdueCheckInRule(),
   RetentionRule(),
+  MissingRetentionRule(),
 ]
 
 public enum RuleRegistry {

@@ -48,7 +48,7 @@ public struct JournalSummary: Sendable {
     }
     let found = parts.joined()
     for id in ids ?? [] where !found.contains(where: { $0.person.id == id }) {
-      throw JournalError("no person `\(id)` in the journal")
+      throw JournalError.unknownPerson(id, known: try source.listing(people: nil).people)
     }
     return JournalSummary(
       title: shared.journal.config.title, today: today, since: since, until: until, parts: Array(found))

@@ -104,10 +104,9 @@ public enum NoteCreator {
   private static func record(_ location: JournalLocation, _ id: String) throws -> PersonRecord {
     let loaded = try JournalLoader.load(DiskJournal(location))
     guard let person = loaded.journal.person(id), person.profile != nil else {
-      let known = loaded.journal.people.map(\.id)
-      var message = "no person `\(id)` in the journal; add one with `journal new person \(id) --name \"…\"`"
-      if let near = Suggestion.closest(to: id, among: known) { message = "no person `\(id)`; did you mean `\(near)`?" }
-      throw JournalError(message)
+      throw JournalError.unknownPerson(
+        id, known: loaded.journal.people.filter { $0.profile != nil }.map(\.id),
+        otherwise: "add one with `journal new person \(id) --name \"…\"`")
     }
     return person
   }

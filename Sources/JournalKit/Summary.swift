@@ -15,6 +15,15 @@ public struct PersonSummary: Sendable {
       else { return nil }
       return (latest - baseline) / (target - baseline)
     }
+
+    /// Whether the latest value has reached the target (or gone past it).
+    public var reached: Bool? { progress.map { $0 >= 1 } }
+
+    /// "61% of the way", or "target reached" once the latest value is at or past the target.
+    public var progressText: String? {
+      guard let progress else { return nil }
+      return progress >= 1 ? "target reached" : "\(Int((progress * 100).rounded()))% of the way"
+    }
   }
 
   /// What the report shows of the person's record; the sessions themselves are not kept, so

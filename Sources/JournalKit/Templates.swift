@@ -18,34 +18,44 @@ public enum Templates {
   public static func profile(
     name: String, role: String?, relationship: Relationship?, cadence: Cadence?, since: Day
   ) -> String {
+    // Keys in `journal fmt`'s order, so the file stays formatted once its comments are
+    // taken out.
     var lines = ["---", "name: \(yamlText(name))"]
     lines.append(role.map { "role: \(yamlText($0))" } ?? "# role: Backend developer")
     lines.append(relationship.map { "relationship: \($0.rawValue)" } ?? "# relationship: mentee   # or report, candidate")
-    lines.append("since: \(since)")
-    lines.append(cadence.map { "cadence: \($0)" } ?? "# cadence: 2w   # how often you meet: 1w, 2w, 1m")
     lines += [
+      "since: \(since)",
       "# goals:          # their own career aspirations",
       "#   - Lead a team",
       "# learning-style: hands-on, prefers written follow-ups",
-      "---",
-      "",
     ]
+    lines.append(cadence.map { "cadence: \($0)" } ?? "# cadence: 2w   # how often you meet: 1w, 2w, 1m")
+    if relationship == .candidate {
+      lines.append("retain-until: \(since.adding(months: 6))   # delete the record by then, as agreed with them")
+    } else {
+      lines.append("# retain-until: \(since.adding(months: 6))   # for a candidate: when the record must be deleted")
+    }
+    lines += ["---", ""]
     return lines.joined(separator: "\n")
   }
 
   /// A session, carrying over the person's open actions and reminding of the last follow-up.
+  /// The follow-up it suggests, and the due date of its example action, are one cadence
+  /// after the session (two weeks when the person has none).
   public static func session(person: PersonRecord, date: Day, type: SessionType, plan: String? = nil) -> String {
-    var lines = ["---", "date: \(date)", "type: \(type.rawValue)"]
-    if let plan = plan ?? person.lastSession?.plan, person.plan(plan) != nil { lines.append("plan: \(plan)") }
-    lines += [
-      "# medium: video          # in-person, video, phone, email, chat",
+    let next = person.profile?.cadence?.next(after: date) ?? date.adding(days: 14)
+    // Keys in `journal fmt`'s order, so the file stays formatted once its comments are
+    // taken out.
+    var lines = [
+      "---", "date: \(date)", "type: \(type.rawValue)",
       "# duration: 45m",
-      "# event-date: \(date)    # when what you give feedback on happened",
+      "# medium: video          # in-person, video, phone, email, chat",
       "# objectives:",
       "#   - What this session is for",
-      "# follow-up: \(date.adding(days: 14))",
-      "---",
+      "# event-date: \(date)    # when what you give feedback on happened",
     ]
+    if let plan = plan ?? person.lastSession?.plan, person.plan(plan) != nil { lines.append("plan: \(plan)") }
+    lines += ["# follow-up: \(next)", "---"]
     if let last = person.lastSession {
       var reminder = "Last session: \(last.date) (\(last.type.rawValue))."
       if let followUp = last.followUp { reminder += " Follow-up agreed for \(followUp)." }
@@ -63,7 +73,7 @@ public enum Templates {
       $0.item.status == .open && { if case .session = $0.source { true } else { false } }($0)
     }
     if open.isEmpty {
-      lines.append("<!-- - [ ] What will happen next due:\(date.adding(days: 14)) owner:\(person.id) -->")
+      lines.append("<!-- - [ ] What will happen next due:\(next) owner:\(person.id) -->")
     } else {
       lines.append("<!-- Carried over from earlier sessions: tick [x], drop [-], or keep open. -->")
       lines += open.map { actionLine($0.item) }

@@ -145,6 +145,32 @@ import Testing
     #expect(run.stdout.contains("journal check SampleJournal --today 2026-11-26"))
   }
 
+  /// A command journal does not have: one line, the command meant, exit status 2; help for
+  /// a command that does not exist is the same mistake.
+  @Test func unknownCommandsNameTheOneMeant() throws {
+    let cases: [([String], String)] = [
+      (["chek"], "journal: `chek` is not a journal command; did you mean `check`?\n"),
+      (["sumary", "--today", "2026-11-26"], "journal: `sumary` is not a journal command; did you mean `summary`?\n"),
+      (["nonexistent"], "journal: `nonexistent` is not a journal command; `journal --help` lists them\n"),
+      (["help", "nonexistent"], "journal: `nonexistent` is not a journal command; `journal --help` lists them\n"),
+      (["help", "chek"], "journal: `chek` is not a journal command; did you mean `check`?\n"),
+      (["new", "sesion", "sam"], "journal: `sesion` is not a command of `journal new`; did you mean `session`?\n"),
+      (["help", "new", "sesion"], "journal: `sesion` is not a command of `journal new`; did you mean `session`?\n"),
+      (["help", "check", "extra"], "journal: `extra` is not a command of `journal check`; `journal check --help` lists them\n"),
+    ]
+    for (arguments, message) in cases {
+      let run = try runJournal(arguments)
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stderr == message, "\(arguments)")
+      #expect(run.stdout == "", "\(arguments)")
+    }
+    for arguments in [["help"], ["help", "check"], ["help", "new", "session"], ["help", "help"]] {
+      let run = try runJournal(arguments)
+      #expect(run.status == 0, "\(arguments): \(run.stderr)")
+      #expect(run.stdout.hasPrefix("OVERVIEW: "), "\(arguments)")
+    }
+  }
+
   /// Golden files: each folder under Fixtures/golden holds a journal, the arguments, and the
   /// expected output and status. `JOURNAL_UPDATE_GOLDEN=1 swift test` rewrites them.
   @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: fixtures.path + "/golden").sorted())

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Exports, read back by real parsers: Python's csv module and the icalendar package.
+/// Exports, read back by real parsers: Python's csv, json and icalendar.
 @Suite struct ExportTests {
   func runPython(_ script: String, input: String) throws -> (status: Int32, output: String, errors: String) {
     let folder = try TemporaryFolder()
@@ -49,5 +49,60 @@ import Testing
     #expect(read.status == 0, "\(read.errors)")
     // Four people with a follow-up; nineteen open actions, all with a due date.
     #expect(read.output == "4 19\n2026-11-19 2026-11-20\nTrue\n")
+  }
+
+  @Test(.enabled(if: pythonHas("json")))
+  func actionsAsJSON() throws {
+    let run = try runJournal([
+      "export", "actions", "--journal", "SampleJournal", "--format", "json", "--today", "2026-11-26",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let read = try runPython(
+      """
+      import json, sys, collections
+      document = json.load(open(sys.argv[1], encoding='utf-8'))
+      rows = document['actions']
+      counts = collections.Counter(r['status'] for r in rows)
+      print(document['version'], document['today'], len(rows), counts['open'], counts['done'], counts['dropped'])
+      overdue = [r for r in rows if r['overdue']]
+      print(len(overdue), overdue[0]['person'], overdue[0]['due'], overdue[0]['owner'], overdue[0]['file'], overdue[0]['line'])
+      print(sorted({type(r['due']).__name__ for r in rows}), sorted({type(r['priority']).__name__ for r in rows}))
+      """, input: run.stdout)
+    #expect(read.status == 0, "\(read.errors)")
+    // The CSV's figures, and the one overdue action the summary counts.
+    #expect(
+      read.output
+        == "1 2026-11-26 62 19 39 4\n1 maria-lopez 2026-11-20 maria mentees/maria-lopez/sessions/2026-11-18.md 51\n['NoneType', 'str'] ['NoneType', 'str']\n")
+    // Another day, other actions overdue.
+    let later = try runJournal(["export", "actions", "--journal", "SampleJournal", "--format", "json", "--today", "2027-01-01"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])
+    let actions = try #require(object["actions"] as? [[String: Any]])
+    #expect(actions.count { $0["overdue"] as? Bool == true } == 17, "the 19 open actions but the two due in 2027")
+  }
+
+  /// The JSON events are the calendar's: icalendar reads the same uids, days, summaries and
+  /// descriptions from the .ics file.
+  @Test(.enabled(if: pythonHas("json, icalendar")))
+  func followUpsAsJSONAreTheCalendarsEvents() throws {
+    let arguments = ["export", "follow-ups", "--journal", "SampleJournal", "--today", "2026-11-26", "--format"]
+    let json = try runJournal(arguments + ["json"])
+    let ics = try runJournal(arguments + ["ics"])
+    #expect(json.status == 0 && ics.status == 0)
+    let folder = try TemporaryFolder()
+    try folder.write(["events.json": json.stdout, "events.ics": ics.stdout])
+    let read = try JournalTests.runPython(
+      """
+      import json, sys, icalendar
+      document = json.load(open(sys.argv[1], encoding='utf-8'))
+      calendar = icalendar.Calendar.from_ical(open(sys.argv[2], 'rb').read())
+      from_ics = [[str(e['UID']), e.decoded('DTSTART').isoformat(), str(e['SUMMARY']), str(e['DESCRIPTION'])] for e in calendar.walk('VEVENT')]
+      from_json = [[e['uid'], e['date'], e['summary'], e['description']] for e in document['events']]
+      print(from_ics == from_json, len(from_json))
+      print([(e['kind'], e['person'], e['past']) for e in document['events'] if e['kind'] == 'follow-up'])
+      """, [folder.path + "/events.json", folder.path + "/events.ics"])
+    #expect(read.status == 0, "\(read.errors)")
+    #expect(
+      read.output
+        == "True 23\n[('follow-up', 'lee-chen', True), ('follow-up', 'maria-lopez', False), ('follow-up', 'priya-raman', False), ('follow-up', 'sam-okafor', False)]\n")
   }
 }

@@ -48,7 +48,8 @@ import Testing
     let first = try repo.journal("new", "session", "sam", "--today", "2026-11-17")
     #expect(first.stdout == "mentees/sam/sessions/2026-11-17.md\n")
     let text = try String(contentsOfFile: repo.path + "/mentees/sam/sessions/2026-11-17.md", encoding: .utf8)
-    #expect(text.hasPrefix("---\ndate: 2026-11-17\ntype: performance-improvement\nplan: code-quality\n"))
+    #expect(text.hasPrefix("---\ndate: 2026-11-17\ntype: performance-improvement\n"))
+    #expect(text.contains("\nplan: code-quality\n# follow-up: 2026-11-24\n---\n"))
     #expect(text.contains("<!-- Last session: 2026-11-10 (performance-improvement). Follow-up agreed for 2026-11-17. -->"))
     #expect(text.contains("\n- [ ] Write the runbook due:2026-11-30 owner:sam priority:high\n"))
     #expect(!text.contains("Share the notes"))
@@ -70,7 +71,8 @@ import Testing
     let run = try repo.journal("new", "session", "alice", "--plan", "growth", "--today", "2026-11-20")
     #expect(run.status == 0, "\(run.stderr)")
     let text = try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-20.md", encoding: .utf8)
-    #expect(text.hasPrefix("---\ndate: 2026-11-20\ntype: career-development\nplan: growth\n"))
+    #expect(text.hasPrefix("---\ndate: 2026-11-20\ntype: career-development\n"))
+    #expect(text.contains("\nplan: growth\n# follow-up: 2026-12-04\n---\n"))
     let unknown = try repo.journal("new", "session", "alice", "--plan", "grwoth", "--today", "2026-11-21")
     #expect(unknown.status == 2)
     #expect(unknown.stderr == "journal: alice has no plan `grwoth`; plans: growth\n")
@@ -94,7 +96,7 @@ import Testing
     let repo = try GitFixture()
     let unknown = try repo.journal("new", "session", "alise")
     #expect(unknown.status == 2)
-    #expect(unknown.stderr == "journal: no person `alise`; did you mean `alice`?\n")
+    #expect(unknown.stderr == "journal: no person `alise` in the journal; did you mean `alice`?\n")
     let bad = try repo.journal("new", "person", "Alice Kim", "--name", "Alice")
     #expect(bad.status == 2)
     #expect(bad.stderr == "journal: `Alice Kim` is not a valid person id: use lowercase letters, digits and `-`\n")
@@ -108,5 +110,75 @@ import Testing
     #expect(run.status == 0, "\(run.stderr)")
     let text = try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-20.md", encoding: .utf8)
     #expect(text.contains("type: project-specific"))
+  }
+
+  /// Each template with its commented keys and example action taken out of their comments,
+  /// as a person fills it in, is already in `journal fmt`'s layout.
+  @Test func templatesUncommentedAreFormatted() throws {
+    let folder = try TemporaryFolder()
+    #expect(try runJournal(["init", "team"], in: folder.path).status == 0)
+    let root = folder.path + "/team"
+    for arguments in [
+      ["new", "person", "sam", "--name", "Sam Okafor", "--today", "2026-11-01"],
+      ["new", "person", "lee", "--name", "Lee Chen", "--role", "Designer", "--relationship", "report", "--cadence", "1w", "--today", "2026-11-01"],
+      ["new", "person", "priya", "--name", "Priya Raman", "--relationship", "candidate", "--today", "2026-11-01"],
+      ["new", "plan", "sam", "growth", "--title", "Growth", "--today", "2026-11-01"],
+      ["new", "session", "sam", "--plan", "growth", "--today", "2026-11-10"],
+      ["new", "session", "lee", "--today", "2026-11-10"],
+      ["new", "session", "priya", "--today", "2026-11-10"],
+    ] {
+      let run = try runJournal(arguments, in: root)
+      #expect(run.status == 0, "\(arguments): \(run.stderr)")
+    }
+    let files = try FileManager.default.subpathsOfDirectory(atPath: root).filter { $0.hasSuffix(".md") || $0 == "journal.yml" }
+    #expect(files.count == 8)
+    #expect(try runJournal(["fmt", "--check"], in: root).stdout == "", "the templates as written")
+    for file in files {
+      let path = root + "/" + file
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      try uncommented(text, yamlOnly: file == "journal.yml").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    let run = try runJournal(["fmt", "--check"], in: root)
+    #expect(run.status == 0 && run.stdout == "", "\(run.stdout)\(run.stderr)")
+    let check = try runJournal(["check", "--today", "2026-11-10"], in: root)
+    #expect(check.status == 0, "\(check.stdout)")
+  }
+
+  /// The text with every commented YAML key (and the lines that continue it) and every
+  /// commented action item taken out of its comment.
+  func uncommented(_ text: String, yamlOnly: Bool) -> String {
+    var inFrontMatter = yamlOnly
+    var continuing = false
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      if line == "---" { inFrontMatter.toggle() }
+      if inFrontMatter, line.hasPrefix("# ") {
+        let rest = line.dropFirst(2)
+        let isKey = rest.first?.isLetter == true && rest.prefix { $0 != " " }.hasSuffix(":")
+        if isKey || (continuing && rest.hasPrefix("  ")) {
+          continuing = true
+          return String(rest)
+        }
+      }
+      continuing = false
+      if line.hasPrefix("<!-- - [ ] "), line.hasSuffix(" -->") { return String(line.dropFirst(5).dropLast(4)) }
+      return String(line)
+    }.joined(separator: "\n")
+  }
+
+  @Test func templatesFollowTheCadenceAndAskCandidatesForARetentionDate() throws {
+    let repo = try GitFixture()
+    try repo.journal("new", "person", "lee", "--name", "Lee Chen", "--cadence", "1w", "--today", "2026-11-01")
+    try repo.journal("new", "person", "priya", "--name", "Priya Raman", "--relationship", "candidate", "--today", "2026-11-01")
+    try repo.journal("new", "session", "lee", "--today", "2026-11-10")
+    try repo.journal("new", "session", "alice", "--today", "2026-11-10")
+    let lee = try String(contentsOfFile: repo.path + "/mentees/lee/sessions/2026-11-10.md", encoding: .utf8)
+    #expect(lee.contains("\n# follow-up: 2026-11-17\n"))
+    #expect(lee.contains("<!-- - [ ] What will happen next due:2026-11-17 owner:lee -->"))
+    let alice = try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-10.md", encoding: .utf8)
+    #expect(alice.contains("\n# follow-up: 2026-11-24\n"), "two weeks without a cadence")
+    let priya = try String(contentsOfFile: repo.path + "/mentees/priya/profile.md", encoding: .utf8)
+    #expect(priya.contains("\nretain-until: 2027-05-01   # delete the record by then, as agreed with them\n"))
+    let check = try repo.journal("check", "--today", "2026-11-10")
+    #expect(check.stdout == "checked 6 files: 0 errors, 0 warnings\n")
   }
 }

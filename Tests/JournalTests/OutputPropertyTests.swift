@@ -326,7 +326,7 @@ import Testing
 
   // MARK: JSON
 
-  /// `summary --format json`, read by Python's json; and each JSON string, which journal also
+  /// `summary --format json` and the JSON exports, read by Python's json; and each JSON string, which journal also
   /// writes as a YAML double-quoted scalar in new notes, read by PyYAML.
   @Test(.enabled(if: pythonHas("json, yaml"), "needs python3 with PyYAML (scripts/install-deps --test)"))
   func jsonReadsBackInPythonJSONAndYAML() throws {
@@ -339,6 +339,12 @@ import Testing
         let path = folder.path + "/\(index)-\(name).json"
         try Data(JournalSummary(journal, today: Self.today).json().utf8).write(to: URL(fileURLWithPath: path))
         paths.append(path)
+        // The exports, without the calendar uids: they take a folder name's safe encoding
+        // and a hash of the action's text, which the markers do not share.
+        let exports = folder.path + "/\(index)-\(name)-exports.json"
+        let both = "[" + Export.actionsJSON(journal, today: Self.today) + "," + Export.followUpsJSON(journal, today: Self.today) + "]"
+        try Data(both.utf8).write(to: URL(fileURLWithPath: exports))
+        paths.append(exports)
       }
       strings += round.texts.values
     }
@@ -348,6 +354,9 @@ import Testing
       """
       import json, sys, yaml
       documents = [json.load(open(p, encoding='utf-8')) for p in sys.argv[2:]]
+      for document in documents:
+          for event in (document[1]['events'] if isinstance(document, list) else []):
+              del event['uid']
       print(json.dumps([documents, yaml.safe_load(open(sys.argv[1], encoding='utf-8'))]))
       """, [yaml] + paths)
     #expect(read.status == 0, "\(read.errors)")
@@ -355,8 +364,10 @@ import Testing
     #expect(both[1] as? [String] == strings, "seed \(HostileText.seed): YAML read the strings otherwise")
     let documents = try #require(both[0] as? [Any])
     for (index, round) in rounds.enumerated() {
-      let expected = Self.substituted(documents[2 * index + 1], round)
-      #expect(NSDictionary(dictionary: documents[2 * index] as! [String: Any]).isEqual(expected), "seed \(HostileText.seed)")
+      let expected = Self.substituted(documents[4 * index + 2], round)
+      #expect(NSDictionary(dictionary: documents[4 * index] as! [String: Any]).isEqual(expected), "seed \(HostileText.seed)")
+      let exports = Self.substituted(documents[4 * index + 3], round)
+      #expect(NSArray(array: documents[4 * index + 1] as! [Any]).isEqual(exports), "seed \(HostileText.seed): the exports")
     }
   }
 

@@ -50,6 +50,7 @@ import Testing
         "missing-profile", "broken-link", "duplicate-id", "action-syntax", "encoding",
         "markdown-limits", "unknown-field", "unbalanced-feedback", "no-action", "vague-feedback", "late-feedback",
         "overdue-action", "missed-follow-up", "overdue-check-in", "retention",
+        "missing-retention",
       ])
   }
 

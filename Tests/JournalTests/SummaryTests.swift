@@ -102,7 +102,7 @@ import Testing
     let first = try #require(run.stdout.range(of: "2026-10-15 performance-improvement"))
     let second = try #require(run.stdout.range(of: "2026-10-01 career-development"))
     #expect(first.lowerBound < second.lowerBound)
-    #expect(run.stdout.contains("  - [ ] Add tests to the two pull requests · ana · due 2026-11-01\n"))
+    #expect(run.stdout.contains("  - [ ] Add tests to the two pull requests · ana · overdue, due 2026-11-01 (25 days ago)\n"))
     let unknown = try runJournal(["show", "nobody", "--journal", Self.journal])
     #expect(unknown.status == 2)
   }

@@ -33,9 +33,8 @@ extension CheckReport {
       }
     }
     if !diagnostics.isEmpty { out += "\n" }
-    out += "checked \(fileCount) file\(fileCount == 1 ? "" : "s"): "
-    out += "\(errorCount) error\(errorCount == 1 ? "" : "s"), "
-    out += "\(warningCount) warning\(warningCount == 1 ? "" : "s")\n"
+    out += "checked \(Wording.count(fileCount, "file")): "
+    out += Wording.count(errorCount, "error") + ", " + Wording.count(warningCount, "warning") + "\n"
     return out
   }
 
@@ -78,7 +77,7 @@ extension CheckReport {
       out += ",line=\(diagnostic.location.line),col=\(diagnostic.location.column)"
       out += ",title=\(property("journal " + diagnostic.rule))::\(data(message))\n"
     }
-    out += "checked \(fileCount) file\(fileCount == 1 ? "" : "s"): \(errorCount) error\(errorCount == 1 ? "" : "s"), \(warningCount) warning\(warningCount == 1 ? "" : "s")\n"
+    out += "checked \(Wording.count(fileCount, "file")): \(Wording.count(errorCount, "error")), \(Wording.count(warningCount, "warning"))\n"
     return out
   }
 }

@@ -33,4 +33,9 @@ enum JSONText {
   }
 
   static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+
+  /// A string, or `null` when there is none.
+  static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+
+  static func bool(_ value: Bool) -> String { value ? "true" : "false" }
 }

@@ -42,8 +42,8 @@ extension JournalSummary {
     if let role = person.profile?.role { out += "<p class=\"role\">\(HTMLText.escape(role))</p>\n" }
     out += "<dl class=\"facts\">"
     out += "<dt>sessions</dt><dd>\(person.sessionsText)</dd>"
-    if let last = person.lastSession, let days = person.daysSinceLast {
-      var value = "\(last), \(days) days ago"
+    if let last = person.lastSession {
+      var value = "\(last), \(Wording.relative(last, to: today))"
       if let cadence = person.profile?.cadence, let due = person.checkInDue {
         value += "; cadence \(cadence)" + (due < today ? ", <strong class=\"late\">check-in overdue since \(due)</strong>" : "")
       }
@@ -52,7 +52,7 @@ extension JournalSummary {
     if let followUp = person.nextFollowUp {
       out += "<dt>next follow-up</dt><dd>" + (followUp < today ? "<strong class=\"late\">\(followUp), missed</strong>" : "\(followUp)") + "</dd>"
     }
-    out += "<dt>feedback</dt><dd>\(person.strengths) strengths, \(person.improvements) improvements</dd>"
+    out += "<dt>feedback</dt><dd>\(Wording.count(person.strengths, "strength")), \(Wording.count(person.improvements, "improvement"))</dd>"
     var actions = "\(person.openActions.count) open, \(person.doneActions) done"
     if person.overdueActions > 0 { actions += ", <strong class=\"late\">\(person.overdueActions) overdue</strong>" }
     if let rate = person.completionRate { actions += " (\(Int((rate * 100).rounded()))% complete)" }
@@ -73,7 +73,7 @@ extension JournalSummary {
     out += "<div class=\"charts\">\n"
     for goal in person.goals where !goal.values.isEmpty {
       var caption = HTMLText.escape(goal.goal.description)
-      if let progress = goal.progress { caption += " — \(Int((progress * 100).rounded()))% of the way" }
+      if let progress = goal.progressText { caption += " — " + progress }
       out += "<figure>" + SVGChart.metric(goal.values, baseline: goal.goal.baseline, target: goal.goal.target, label: "\(goal.goal.metric ?? goal.goal.id) over time")
       out += "<figcaption>\(caption)</figcaption></figure>\n"
     }

@@ -20,8 +20,8 @@ extension JournalSummary {
     let shown = { TerminalText.visible($0) }
     var out = ""
     if let title { out += style.bold(shown(title)) + " — \(today)\n" }
-    out += "\(people.count) \(people.count == 1 ? "person" : "people"), \(sessionCount) session\(sessionCount == 1 ? "" : "s")"
-    out += ", \(openActionCount) open action\(openActionCount == 1 ? "" : "s")"
+    out += Wording.count(people.count, "person", "people") + ", " + Wording.count(sessionCount, "session")
+    out += ", " + Wording.count(openActionCount, "open action")
     if overdueActionCount > 0 { out += " (" + style.yellow("\(overdueActionCount) overdue") + ")" }
     out += "\n"
     if !attention.isEmpty {
@@ -56,8 +56,8 @@ extension JournalSummary {
       if let role = person.profile?.role { out += "\(cell(role))\n\n" }
       out += "| | |\n| --- | --- |\n"
       out += "| sessions | \(person.sessionsText) |\n"
-      if let last = person.lastSession, let days = person.daysSinceLast {
-        out += "| last session | \(last), \(days) days ago"
+      if let last = person.lastSession {
+        out += "| last session | \(last), \(Wording.relative(last, to: today))"
         if let cadence = person.profile?.cadence, let due = person.checkInDue {
           out += "; cadence \(cadence)" + (due < today ? ", **check-in overdue since \(due)**" : "")
         }
@@ -66,7 +66,7 @@ extension JournalSummary {
       if let followUp = person.nextFollowUp {
         out += "| next follow-up | \(followUp)\(followUp < today ? " **(missed)**" : "") |\n"
       }
-      out += "| feedback | \(person.strengths) strengths, \(person.improvements) improvements |\n"
+      out += "| feedback | \(Wording.count(person.strengths, "strength")), \(Wording.count(person.improvements, "improvement")) |\n"
       out += "| actions | \(person.openActions.count) open, \(person.doneActions) done"
       if person.overdueActions > 0 { out += ", **\(person.overdueActions) overdue**" }
       if let rate = person.completionRate { out += " (\(Int((rate * 100).rounded()))% complete)" }
@@ -85,7 +85,7 @@ extension JournalSummary {
         for goal in person.goals {
           let values = goal.values.map { "\(JSONText.number($0.value)) (\($0.day))" }.joined(separator: ", ")
           out += "| \(cell(goal.goal.description)) | \(goal.goal.baseline.map(JSONText.number) ?? "") | \(values) | "
-          out += "\(goal.goal.target.map(JSONText.number) ?? "") | \(goal.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "") |\n"
+          out += "\(goal.goal.target.map(JSONText.number) ?? "") | \(goal.progress.map { $0 >= 1 ? "reached" : "\(Int(($0 * 100).rounded()))%" } ?? "") |\n"
         }
       }
     }
@@ -96,7 +96,7 @@ extension JournalSummary {
   public func json() -> String {
     func day(_ value: Day?) -> String { value.map { JSONText.string($0.description) } ?? "null" }
     func number(_ value: Double?) -> String { value.map(JSONText.number) ?? "null" }
-    func string(_ value: String?) -> String { value.map(JSONText.string) ?? "null" }
+    func string(_ value: String?) -> String { JSONText.optional(value) }
     let peopleJSON = people.map { person -> String in
       let actions = JSONText.object([
         ("open", String(person.openActions.count)), ("done", String(person.doneActions)),
@@ -136,6 +136,7 @@ extension JournalSummary {
               })
           ),
           ("latest", number(goal.values.last?.value)), ("progress", number(goal.progress)),
+          ("reached", goal.reached.map { $0 ? "true" : "false" } ?? "null"),
         ])
       }
       let byType = JSONText.object(

@@ -11,8 +11,8 @@ extension PersonSummary {
       lines.append("  " + label.padding(to: 14) + value)
     }
     row("sessions", sessionsText)
-    if let last = lastSession, let days = daysSinceLast {
-      var value = "\(last), \(days) day\(days == 1 ? "" : "s") ago"
+    if let last = lastSession {
+      var value = "\(last), \(Wording.relative(last, to: today))"
       if let cadence = profile?.cadence, let due = checkInDue {
         value += due < today ? style.yellow("; cadence \(cadence), overdue since \(due)") : "; cadence \(cadence)"
       }
@@ -21,23 +21,20 @@ extension PersonSummary {
     if let followUp = nextFollowUp {
       row("follow-up", followUp < today ? style.yellow("\(followUp) (missed)") : "\(followUp)")
     }
-    row("feedback", "\(strengths) strength\(strengths == 1 ? "" : "s"), \(improvements) improvement\(improvements == 1 ? "" : "s")")
+    row("feedback", Wording.count(strengths, "strength") + ", " + Wording.count(improvements, "improvement"))
     var actions = "\(openActions.count) open, \(doneActions) done"
     if overdueActions > 0 { actions += ", " + style.yellow("\(overdueActions) overdue") }
     if let rate = completionRate { actions += " (\(Int((rate * 100).rounded()))% complete)" }
     row("actions", actions)
-    for action in openActions {
-      var detail = "- [ ] \(shown(action.item.text))"
-      if let owner = action.item.owner { detail += " · \(shown(owner))" }
-      if let due = action.item.due { detail += due < today ? style.yellow(" · due \(due)") : " · due \(due)" }
-      lines.append("    " + detail)
-    }
+    for action in openActions { lines.append("    " + Timeline.openAction(action, today: today, style: style)) }
     for goal in goals {
       let values = goal.values.map { JSONText.number($0.value) }.joined(separator: " → ")
       var value = "\(shown(goal.goal.id)): "
-      value += values.isEmpty ? "no values yet" : Sparkline.text(goal.values.map(\.value)) + "  " + values
-      if let target = goal.goal.target { value += " (target \(JSONText.number(target)))" }
-      if let progress = goal.progress { value += ", \(Int((progress * 100).rounded()))% of the way" }
+      value += values.isEmpty ? "no values yet" : Sparkline.text(goal.values.map(\.value), baseline: goal.goal.baseline) + "  " + values
+      let ends = [goal.goal.baseline.map { "baseline \(JSONText.number($0))" }, goal.goal.target.map { "target \(JSONText.number($0))" }]
+        .compactMap { $0 }
+      if !ends.isEmpty { value += " (" + ends.joined(separator: ", ") + ")" }
+      if let progress = goal.progressText { value += ", " + progress }
       row("goal", value)
     }
     return lines.joined(separator: "\n") + "\n"
@@ -51,13 +48,17 @@ extension String {
   }
 }
 
-/// A metric's values as block characters, lowest `▁` to highest `█`.
+/// A metric's values as block characters, lowest `▁` to highest `█`; the baseline, when the
+/// goal has one, comes first and apart (`▇ █▆▃▁`), on the same scale as the values.
 enum Sparkline {
   static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-  static func text(_ values: [Double]) -> String {
-    guard let low = values.min(), let high = values.max() else { return "" }
-    guard high > low else { return String(repeating: blocks[3], count: values.count) }
-    return String(values.map { blocks[Int(((($0 - low) / (high - low)) * 7).rounded())] })
+  static func text(_ values: [Double], baseline: Double? = nil) -> String {
+    let all = (baseline.map { [$0] } ?? []) + values
+    guard let low = all.min(), let high = all.max() else { return "" }
+    let block = { (value: Double) -> Character in
+      high > low ? blocks[Int((((value - low) / (high - low)) * 7).rounded())] : blocks[3]
+    }
+    return (baseline.map { "\(block($0)) " } ?? "") + String(values.map(block))
   }
 }

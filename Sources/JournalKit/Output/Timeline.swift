@@ -10,11 +10,14 @@ public enum Timeline {
     let open = person.currentActions.filter { $0.item.status == .open }
     if !open.isEmpty {
       out += "\nOpen actions\n"
-      for action in open {
-        var line = "  - [ ] \(shown(action.item.text))"
-        if let owner = action.item.owner { line += " · \(shown(owner))" }
-        if let due = action.item.due { line += due < today ? style.yellow(" · due \(due)") : " · due \(due)" }
-        out += line + "\n"
+      for action in open { out += "  " + openAction(action, today: today, style: style) + "\n" }
+    }
+    // What the person last said in their own words, to pick up from.
+    if let last = person.sessions.last(where: { $0.dialogue != nil }), let dialogue = last.dialogue {
+      out += "\nLast dialogue, \(last.date)\n"
+      // Split on scalars: a CR LF is one Character and would not split at "\n".
+      for line in dialogue.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        out += line.isEmpty ? "\n" : "  " + shown(String(String.UnicodeScalarView(line))) + "\n"
       }
     }
     let sessions = person.sessions.reversed().prefix(limit ?? Int.max)
@@ -29,5 +32,16 @@ public enum Timeline {
     }
     if person.sessions.isEmpty { out += "\nno sessions yet\n" }
     return out
+  }
+
+  /// "- [ ] Write the runbook · sam · overdue, due 2026-11-20 (6 days ago)": an open action
+  /// as `show` and the text summary list it, overdue said in words and not by colour alone.
+  static func openAction(_ action: TrackedAction, today: Day, style: Style) -> String {
+    var line = "- [ ] \(TerminalText.visible(action.item.text))"
+    if let owner = action.item.owner { line += " · \(TerminalText.visible(owner))" }
+    if let due = action.item.due {
+      line += due < today ? style.yellow(" · overdue, due \(due) (\(Wording.relative(due, to: today)))") : " · due \(due)"
+    }
+    return line
   }
 }

@@ -1,0 +1,44 @@
+import JournalModel
+
+/// `missing-retention`: a candidate's record says when it must be deleted.
+public struct MissingRetentionRule: Rule {
+  public init() {}
+  public let description = RuleDescription(
+    id: "missing-retention",
+    summary: "A candidate, or a person with candidate-feedback sessions, has a `retain-until` date.",
+    severity: .warning,
+    rationale:
+      "Confidentiality: interview notes about someone who is not on the team are personal data kept for an agreed time only. Without a `retain-until` date the `retention` rule can never say the record is due for deletion, and it is kept for ever by default.",
+    triggering: [
+      .file("mentees/alex/profile.md", "---\nname: Alex Kim\nrelationship: ↓candidate\n---\n"),
+      RuleExample(files: [
+        "mentees/alex/profile.md": "---\n↓name: Alex Kim\n---\n",
+        RuleExample.sessionPath: "---\ndate: 2026-11-20\ntype: candidate-feedback\n---\n",
+      ]),
+    ],
+    nonTriggering: [
+      .file("mentees/alex/profile.md", "---\nname: Alex Kim\nrelationship: candidate\nretain-until: 2027-05-01\n---\n"),
+      RuleExample(files: [
+        "mentees/alex/profile.md": "---\nname: Alex Kim\nrelationship: report\n---\n",
+        RuleExample.sessionPath: "---\ndate: 2026-11-20\ntype: career-development\n---\n",
+      ]),
+    ])
+
+  public func check(_ context: CheckContext) -> [Diagnostic] {
+    context.journal.people.compactMap { person in
+      guard let profile = person.profile, profile.retainUntil == nil else { return nil }
+      let hint =
+        "add `retain-until: YYYY-MM-DD` to the profile, the date agreed with the person (docs/retention.md)"
+      if profile.relationship == .candidate {
+        return context.finding(
+          description, "\(profile.name) is a candidate, but the profile has no `retain-until` date",
+          file: profile.file, at: profile.locations.value("relationship"), hint: hint)
+      }
+      guard let session = person.sessions.first(where: { $0.type == .candidateFeedback }) else { return nil }
+      return context.finding(
+        description,
+        "\(profile.name) has candidate feedback (\(session.file)), but the profile has no `retain-until` date",
+        file: profile.file, at: profile.locations.key("name"), hint: hint)
+    }
+  }
+}
