@@ -51,7 +51,7 @@ struct CommitCommand: ParsableCommand {
   @OptionGroup var today: TodayOption
 
   func run() throws {
-    let location = try journal.locate(from: paths.first)
+    let location = try journal.locate(from: paths.first, stoppedForget: .refuse)
     let only = try paths.isEmpty ? nil : paths.map { path in
       guard let relative = location.relativePath(of: path) else {
         throw JournalError("\(path) is not inside the journal at \(display(location.root))")

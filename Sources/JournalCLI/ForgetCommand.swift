@@ -61,11 +61,10 @@ struct ForgetCommand: ParsableCommand {
   @OptionGroup var journal: JournalOptions
 
   func run() throws {
-    let location = try journal.locate()
+    let location = try journal.locate(stoppedForget: .ignore)
     let access = RemoteAccess(sshKey: sshKey, knownHosts: knownHosts, hostKeyFingerprint: hostKey)
     let outcome = try Forgetter.forget(
       location, person: id, options: Forgetter.Options(confirmed: yes, dryRun: dryRun, push: push, access: access))
-    for note in outcome.notes { Output.error("journal: note: \(note)") }
     for warning in outcome.warnings { Output.error("journal: warning: \(warning)") }
     Output.write(Self.report(outcome, dryRun: dryRun || !yes))
     if !outcome.applied && !dryRun && yes {
@@ -89,7 +88,7 @@ struct ForgetCommand: ParsableCommand {
     let moved = outcome.references.filter { $0.new != nil }
     let deleted = outcome.references.filter { $0.new == nil }
     if !moved.isEmpty { text += "  \(plural(moved.count, "reference")) rewritten: \(names(moved))\n" }
-    if !deleted.isEmpty { text += "  \(plural(deleted.count, "reference")) deleted (nothing of them is left): \(names(deleted))\n" }
+    if !deleted.isEmpty { text += "  \(plural(deleted.count, "reference")) deleted (nothing of them is left, or they pointed at the person's files): \(names(deleted))\n" }
     text += "  \(plural(outcome.commitsRewritten, "commit")) rewritten, \(plural(outcome.commitsDropped, "commit")) removed (they changed only \(person)'s notes)"
     if outcome.signaturesDropped > 0 {
       text += "; \(plural(outcome.signaturesDropped, "signature")) dropped, since what they signed changed"

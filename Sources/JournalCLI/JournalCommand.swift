@@ -36,10 +36,29 @@ struct JournalOptions: ParsableArguments {
   @Option(name: .customLong("journal"), help: ArgumentHelp("The journal folder (default: found from the current folder upward).", valueName: "dir"))
   var journal: String?
 
-  /// The journal named by `--journal`, else the one found from `start` (or the current folder).
-  func locate(from start: String? = nil) throws -> JournalLocation {
-    if let journal { return try JournalLocation.at(journal) }
-    return try JournalLocation.find(from: start ?? FileManager.default.currentDirectoryPath)
+  /// What a command does when a `journal forget` was stopped before it finished in the
+  /// journal's repository.
+  enum StoppedForgetPolicy {
+    /// Says so in one line on standard error, and goes on.
+    case warn
+    /// Says so and stops: the command would write history the stopped run still holds.
+    case refuse
+    /// Goes on: the command is `journal forget`, which finishes the run.
+    case ignore
+  }
+
+  /// The journal named by `--journal`, else the one found from `start` (or the current
+  /// folder), after saying whether a `journal forget` was stopped in its repository.
+  func locate(from start: String? = nil, stoppedForget: StoppedForgetPolicy = .warn) throws -> JournalLocation {
+    let location =
+      if let journal { try JournalLocation.at(journal) } else {
+        try JournalLocation.find(from: start ?? FileManager.default.currentDirectoryPath)
+      }
+    if stoppedForget != .ignore, let message = StoppedForget.message(for: location) {
+      if stoppedForget == .refuse { throw JournalError(message) }
+      Output.error("journal: warning: \(message)")
+    }
+    return location
   }
 }
 

@@ -108,7 +108,7 @@ struct ShareCommand: ParsableCommand {
   @OptionGroup var today: TodayOption
 
   func run() throws {
-    let location = try journal.locate()
+    let location = try journal.locate(stoppedForget: .refuse)
     let url = try RemoteURL(to)
     let access = RemoteAccess(sshKey: sshKey, knownHosts: knownHosts, hostKeyFingerprint: hostKey)
     let outcome: Sharer.Outcome

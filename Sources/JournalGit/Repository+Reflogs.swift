@@ -11,10 +11,18 @@ public struct ReflogEntry: Sendable {
 
 extension Repository {
   /// Every reference log the repository holds, HEAD's first, whether or not its reference
-  /// still exists: the files under `logs/`, as git's `reflog expire --all` finds them.
+  /// still exists: the files under `logs/` with a reference's name, as git's
+  /// `reflog expire --all` finds them (`ORIG_HEAD`'s too, with `core.logAllRefUpdates=always`).
   public func reflogNames() -> [String] {
     var names: [String] = []
-    if access(gitFolder + "logs/HEAD", F_OK) == 0 { names.append("HEAD") }
+    let top = (try? FileManager.default.contentsOfDirectory(atPath: gitFolder + "logs")) ?? []
+    for name in top.sorted { $0 == "HEAD" && $1 != "HEAD" } where name != "refs" && !name.hasSuffix(".lock") {
+      var info = stat()
+      guard lstat(gitFolder + "logs/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+        name.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 == UInt8(ascii: "_") })
+      else { continue }
+      names.append(name)
+    }
     let root = commonFolder + "logs/"
     let enumerator = FileManager.default.enumerator(atPath: root + "refs")
     while let path = enumerator?.nextObject() as? String {
@@ -69,24 +77,5 @@ extension Repository {
     guard git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0 else { return nil }
     defer { git_object_free(peeled) }
     return ObjectID(git_object_id(peeled).pointee)
-  }
-
-  /// Removes the folders under `refs/` and `logs/refs/` that the reference `name` leaves
-  /// empty, as git does when it deletes a reference (libgit2 does so only under
-  /// `refs/heads/`, `refs/tags/` and `refs/remotes/`).
-  public func pruneEmptyFolders(of name: String) {
-    for root in [commonFolder, commonFolder + "logs/"] {
-      var folder = (name as NSString).deletingLastPathComponent
-      while folder.hasPrefix("refs/"), rmdir(root + folder) == 0 {
-        folder = (folder as NSString).deletingLastPathComponent
-      }
-    }
-  }
-
-  /// Deletes a reference's log, if there is one.
-  public func deleteReflog(_ name: String) throws {
-    let result = git_reflog_delete(pointer, name)
-    if result == GIT_ENOTFOUND.rawValue { return }
-    try check(result, "git_reflog_delete")
   }
 }

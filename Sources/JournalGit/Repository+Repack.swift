@@ -113,15 +113,6 @@ extension Repository {
     return removed
   }
 
-  /// Moves every reference into `packed-refs`, as `git pack-refs --all --prune` (and so
-  /// `git gc`) does: the file then holds each reference's current value and nothing stale.
-  public func packReferences() throws {
-    var refdb: OpaquePointer?
-    try check(git_repository_refdb(&refdb, pointer), "git_repository_refdb")
-    defer { git_refdb_free(refdb) }
-    try check(git_refdb_compress(refdb), "git_refdb_compress")
-  }
-
   /// Writes `info/refs` and `objects/info/packs` anew, as `git update-server-info` writes them
   /// (for clones over git's "dumb" HTTP), when the repository has them.
   public func updateServerInfo() throws {
@@ -149,8 +140,6 @@ extension Repository {
       try replaceFile(packs, with: names.map { "P \($0)\n" }.joined() + "\n")
     }
   }
-
-  private func common(_ path: String) -> String { commonFolder + path }
 
   /// Replaces a file under the git folder through a temporary file beside it.
   private func replaceFile(_ path: String, with text: String) throws {

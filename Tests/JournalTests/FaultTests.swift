@@ -228,6 +228,74 @@ import Testing
     }
   }
 
+  /// `journal forget` stopped just before each rename and unlink it makes among the
+  /// references (strace stops it with SIGKILL as it enters that system call), with HEAD on a
+  /// branch and detached: every time, the references as a whole, HEAD included, are exactly
+  /// as before or exactly as after; every other command says the run was stopped, and the
+  /// next run finishes it.
+  @Test(.enabled(if: Strace.available, "needs strace")) func forgetStoppedAtEachStepOfTheReferencesLeavesAllBeforeOrAllAfter() throws {
+    for detached in [false, true] {
+      let pristine = try ForgetTests.journal()
+      try pristine.git("update-ref", "refs/remotes/origin/main", "main")
+      if detached { try pristine.git("checkout", "-q", "--detach", "feature") }
+      let before = try Self.referenceValues(pristine)
+      let finished = try GitFixture(copying: pristine)
+      #expect(try finished.journal("forget", ForgetTests.person, "--yes").status == 0)
+      let after = try Self.referenceValues(finished)
+      #expect(before != after)
+
+      let traced = try GitFixture(copying: pristine)
+      let steps = try Strace.referenceSteps(["forget", ForgetTests.person, "--yes"], in: traced)
+      #expect(steps.count >= 4, "\(steps)")
+      var outcomes: Set<String> = []
+      for step in steps {
+        let repo = try GitFixture(copying: pristine)
+        let run = try Strace.killed(at: step, ["forget", ForgetTests.person, "--yes"], in: repo)
+        #expect(run.status == 128 + SIGKILL, "stopped at \(step): \(run.stderr)")
+        // A lock left by a killed process is what git leaves too; a person removes it.
+        let locks = (FileManager.default.enumerator(atPath: repo.path + "/.git")?.compactMap { $0 as? String } ?? [])
+          .filter { $0.hasSuffix(".lock") }
+        for lock in locks { try? FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock) }
+        var values = try Self.referenceValues(repo)
+        // While a detached HEAD moves, HEAD may name a stand-in holding its commit.
+        if let standIn = values.removeValue(forKey: "refs/heads/journal-detached-head") {
+          #expect(detached && standIn == values["HEAD"], "stopped at \(step)")
+          outcomes.insert("stand-in")
+        }
+        #expect(values == before || values == after, "stopped at \(step), the references are mixed: \(values)")
+        outcomes.insert(values == before ? "before" : values == after ? "after" : "mixed")
+        #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+        if FileManager.default.fileExists(atPath: repo.path + "/.git/JOURNAL_FORGET") {
+          let line = "journal forget \(ForgetTests.person) was stopped before it finished: run journal forget \(ForgetTests.person) --yes to finish it"
+          let check = try repo.journal("check", "--today", "2026-11-26")
+          #expect(check.stderr.contains("journal: warning: " + line), "\(check.stderr)")
+          let commit = try repo.journal("commit")
+          #expect(commit.status == 2 && commit.stderr == "journal: " + line + "\n", "\(commit.stderr)")
+        }
+        let again = try repo.journal("forget", ForgetTests.person, "--yes")
+        #expect(again.status == 0, "stopped at \(step): \(again.stderr)")
+        #expect(try Self.referenceValues(repo) == after, "stopped at \(step)")
+        #expect(try repo.git("fsck", "--strict", "--unreachable", "--no-reflogs").isEmpty)
+        #expect(try repo.git("status", "--porcelain") == "")
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/JOURNAL_FORGET"))
+        let everything = try ForgetTests.everything(repo)
+        for canary in ForgetTests.canaries { #expect(!everything.contains(canary), "stopped at \(step): \(canary) is still there") }
+      }
+      #expect(outcomes == (detached ? ["before", "after", "stand-in"] : ["before", "after"]), "\(outcomes)")
+    }
+  }
+
+  /// Every reference's value as git reads it, and HEAD's.
+  static func referenceValues(_ repo: GitFixture) throws -> [String: String] {
+    var values: [String: String] = [:]
+    for line in try repo.git("for-each-ref", "--format=%(refname) %(objectname)").split(separator: "\n") {
+      let parts = line.split(separator: " ")
+      values[String(parts[0])] = String(parts[1])
+    }
+    values["HEAD"] = try repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+    return values
+  }
+
   /// Starts journal in the repository and kills it with SIGKILL after up to `within`
   /// microseconds: before, during or after its work.
   private func killAtRandom(
@@ -244,5 +312,62 @@ import Testing
     usleep(UInt32.random(in: 0..<within, using: &generator))
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
+  }
+}
+
+/// `strace`, to stop a program at an exact system call.
+enum Strace {
+  static var available: Bool {
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/strace")
+      || ProcessInfo.processInfo.environment["JOURNAL_REQUIRE_STRACE"] != nil
+  }
+
+  /// A system call of the program's main thread: its name and how many times that thread
+  /// had made it, this one included.
+  struct Step: Hashable, CustomStringConvertible {
+    let call: String
+    let count: Int
+    let arguments: String
+
+    var description: String { "\(call) #\(count) \(arguments)" }
+  }
+
+  static let calls = ["rename", "renameat", "renameat2", "unlink", "unlinkat"]
+
+  /// The renames and unlinks journal's main thread makes of the references (`refs/`,
+  /// `packed-refs`, `HEAD` and their lock files), in order, from a traced run.
+  static func referenceSteps(_ arguments: [String], in repo: GitFixture) throws -> [Step] {
+    let trace = repo.home.path + "/trace"
+    let run = try runProgram(
+      "/usr/bin/strace", ["-f", "-qq", "-o", trace, "-e", "trace=" + calls.joined(separator: ",")] + [journalBinary.path] + arguments,
+      in: repo.folder.url, environment: ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"])
+    guard run.status == 0 else { throw GitFixture.GitFailure(arguments: ["strace"] + arguments, status: run.status) }
+    var counts: [String: Int] = [:]
+    var main: Substring?
+    var steps: [Step] = []
+    for line in try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n") {
+      // `<thread id>  <call>(<arguments>) = <result>`
+      let fields = line.split(separator: " ", maxSplits: 1).map { $0.drop { $0 == " " } }
+      guard fields.count == 2, let open = fields[1].firstIndex(of: "(") else { continue }
+      let call = String(fields[1][..<open])
+      guard calls.contains(call) else { continue }
+      main = main ?? fields[0]
+      guard fields[0] == main else { continue }
+      counts[call, default: 0] += 1
+      let arguments = String(fields[1][open...])
+      if ["/.git/refs/", "/.git/packed-refs", "/.git/HEAD"].contains(where: arguments.contains) {
+        steps.append(Step(call: call, count: counts[call]!, arguments: arguments))
+      }
+    }
+    return steps
+  }
+
+  /// Runs journal and kills it with SIGKILL as it enters `step`.
+  static func killed(at step: Step, _ arguments: [String], in repo: GitFixture) throws -> Run {
+    try runProgram(
+      "/usr/bin/strace",
+      ["-f", "-qq", "-o", "/dev/null", "-e", "trace=" + step.call, "-e", "inject=\(step.call):signal=KILL:when=\(step.count)",
+        journalBinary.path] + arguments,
+      in: repo.folder.url, environment: ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"])
   }
 }

@@ -198,6 +198,105 @@ import Testing
     #expect(try repo.git("rev-list", "--count", "main") == "3\n")
   }
 
+  @Test func thePackedReferencesAreWhatGitWouldWrite() throws {
+    // The references forget moves, moved by git in a copy (update-ref, then pack-refs --all):
+    // the same packed-refs, byte for byte, read the same by for-each-ref and show-ref.
+    let repo = try Self.journal()
+    try repo.git(["tag", "-a", "v1-again", "v1", "-m", "A tag of a tag"], environment: Self.dates("2026-10-09T10:00:00+02:00"))
+    try repo.git("update-ref", "refs/remotes/origin/main", "main~1")
+    try repo.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/main")
+    let oracle = try GitFixture(copying: repo)
+    let before = try FaultTests.referenceValues(repo)
+    #expect(try repo.journal("forget", Self.person, "--yes").status == 0)
+    let after = try FaultTests.referenceValues(repo)
+    let packs = repo.path + "/.git/objects/pack/"
+    for name in try FileManager.default.contentsOfDirectory(atPath: packs) where name.hasPrefix("pack-") {
+      _ = try runProgram("/bin/cp", [packs + name, oracle.path + "/.git/objects/pack/"])
+    }
+    for (name, value) in after where name != "HEAD" && before[name] != value {
+      try oracle.git("update-ref", name, value)
+    }
+    for name in before.keys where after[name] == nil { try oracle.git("update-ref", "-d", name) }
+    try oracle.git("pack-refs", "--all")
+    try PackedReferencesTests.expectSameFiles(repo, oracle)
+    let format = "--format=%(refname) %(objectname) %(*objectname) %(symref)"
+    #expect(try repo.git("for-each-ref", format) == (try oracle.git("for-each-ref", format)))
+    #expect(try repo.git("show-ref", "--head", "-d") == (try oracle.git("show-ref", "--head", "-d")))
+  }
+
+  @Test func reflogsExpireAsGitReflogExpireDoes() throws {
+    // No message of a reference log names carla here, so journal's expiry is git's with
+    // --expire=never --expire-unreachable=now: every entry whose old or new commit is no
+    // longer reachable from its reference (for HEAD, from any reference) goes, whatever its
+    // date, and nothing else does.
+    let repo = try GitFixture()
+    try repo.git("config", "core.logAllRefUpdates", "always")
+    try repo.write(["mentees/bob/sessions/2026-09-01.md": ShareTests.session(on: "2026-09-01")])
+    try repo.commit("Start", author: "Hannah Reyes", at: "2026-09-01T10:00:00+02:00")
+    try repo.write(["mentees/bob/w.md": "w\n"])
+    try repo.commit("Bob first", author: "Hannah Reyes", at: "2026-09-01T11:00:00+02:00")
+    try repo.git("branch", "early")
+    try repo.write(["mentees/carla-diaz/profile.md": Self.profile("C D")])
+    try repo.commit("Candidate", author: "Hannah Reyes", at: "2026-09-02T10:00:00+02:00")
+    try repo.git("checkout", "-q", "-b", "side")
+    try repo.write(["mentees/carla-diaz/sessions/2026-09-03.md": ShareTests.session(on: "2026-09-03"), "mentees/bob/x.md": "x\n"])
+    try repo.commit("Both", author: "Omar Said", at: "2026-09-03T10:00:00-05:00")
+    try repo.write(["mentees/bob/y.md": "y\n"])
+    try repo.commit("Bob", author: "Omar Said", at: "2026-09-03T11:00:00-05:00")
+    // An entry already unreachable before forget, and one that stays reachable.
+    try repo.git("reset", "-q", "--hard", "HEAD~1")
+    try repo.git("checkout", "-q", "--detach", "main")
+    try repo.git("checkout", "-q", "main")
+    try repo.write(["mentees/bob/z.md": "z\n"])
+    try repo.commit("Bob on main", author: "Hannah Reyes", at: "2026-09-04T10:00:00+02:00")
+    try repo.git(["tag", "-a", "v1", "-m", "First", "HEAD~1"], environment: Self.dates("2026-09-05T10:00:00+02:00"))
+    try repo.git("tag", "light", "side")
+    let origin = try BareRepository()
+    try repo.git("remote", "add", "origin", origin.path)
+    try repo.git("push", "-q", "origin", "main", "side")
+    try repo.git("fetch", "-q", "origin")
+    try repo.git("update-ref", "ORIG_HEAD", "main~1")
+    #expect(try !repo.git("reflog", "show", "--all", "--format=%gs").lowercased().contains("carla"))
+
+    let oracle = try GitFixture(copying: repo)
+    let before = try FaultTests.referenceValues(repo)
+    let origHead = try repo.git("rev-parse", "ORIG_HEAD")
+    #expect(try repo.journal("forget", Self.person, "--yes").status == 0)
+    let after = try FaultTests.referenceValues(repo)
+    // The same moves in the copy, by git, logged on a day already past, then git's expiry.
+    let packs = repo.path + "/.git/objects/pack/"
+    for name in try FileManager.default.contentsOfDirectory(atPath: packs) where name.hasPrefix("pack-") {
+      _ = try runProgram("/bin/cp", [packs + name, oracle.path + "/.git/objects/pack/"])
+    }
+    let past = ["GIT_COMMITTER_DATE": "2026-11-01T12:00:00+00:00"]
+    for (name, value) in after where name != "HEAD" && before[name] != value {
+      try oracle.git(["update-ref", "-m", "journal forget: history rewritten", name, value], environment: past)
+    }
+    for name in before.keys where after[name] == nil { try oracle.git("update-ref", "-d", name) }
+    // ORIG_HEAD, which git logs too here, follows its commit.
+    let newOrigHead = try repo.git("rev-parse", "ORIG_HEAD")
+    #expect(newOrigHead != origHead)
+    try oracle.git(["update-ref", "-m", "journal forget", "ORIG_HEAD", newOrigHead.trimmed], environment: past)
+    try oracle.git("reflog", "expire", "--expire=never", "--expire-unreachable=now", "--all")
+    func logs(_ fixture: GitFixture) throws -> [String: String] {
+      let root = fixture.path + "/.git/logs/"
+      var files: [String: String] = [:]
+      for name in FileManager.default.enumerator(atPath: root)?.compactMap({ $0 as? String }) ?? [] {
+        var info = stat()
+        if lstat(root + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+          files[name] = try String(contentsOfFile: root + name, encoding: .utf8)
+        }
+      }
+      return files
+    }
+    let ours = try logs(repo)
+    let theirs = try logs(oracle)
+    #expect(Set(ours.keys) == Set(theirs.keys))
+    for (name, text) in theirs { #expect(ours[name] == text, "logs/\(name)") }
+    #expect(!(theirs["HEAD"] ?? "").isEmpty, "some entries are kept")
+    #expect(theirs.keys.contains("refs/tags/v1") && theirs.keys.contains("refs/remotes/origin/side"))
+  }
+
   @Test func dryRunAndNoConfirmationChangeNothing() throws {
     let repo = try Self.journal()
     func state() throws -> String {
@@ -230,6 +329,13 @@ import Testing
     try repo.git("branch", "notes-for-carla-diaz")
     try refused("named after carla-diaz")
     try repo.git("branch", "-D", "-q", "notes-for-carla-diaz")
+    // Configuration named after the person, or naming them: the exact command to change it.
+    try repo.git("remote", "add", "carla-diaz", "/srv/git/shared.git")
+    try refused("git remote rename carla-diaz <new-name>")
+    try repo.git("remote", "remove", "carla-diaz")
+    try repo.git("config", "branch.main.description", "Reviews with Carla Díaz")
+    try refused("git config --unset-all branch.main.description")
+    try repo.git("config", "--unset", "branch.main.description")
     let worktree = try TemporaryFolder()
     try repo.git("worktree", "add", "-q", worktree.path + "/other", "feature")
     try refused("other working trees")
@@ -305,6 +411,161 @@ import Testing
     #expect(run.stdout.contains("origin: not pushed: its refs/heads/main is no longer at"), "\(run.stdout)")
     #expect(run.stdout.contains("git push --force-with-lease=refs/heads/main:"), "\(run.stdout)")
     #expect(try origin.git("rev-parse", "main") == theirs, "a lease that no longer holds pushes nothing")
+  }
+
+  /// A remote reached over `ssh://`, through the sshd the share tests use: the same
+  /// credentials as `journal share` (a key file, known_hosts), leases checked by the remote.
+  @Test(.enabled(if: SSHServer.available, "needs /usr/sbin/sshd (openssh-server)"))
+  func pushesOverSSHUnderLeases() throws {
+    let server = try SSHServer()
+    let repo = try Self.journal()
+    let origin = try BareRepository()
+    try repo.git("remote", "add", "origin", server.url(origin.path))
+    // The remote as last fetched (git fetches through the path; the remote's URL is ssh).
+    try repo.git("push", "-q", origin.path, "main", "feature", "v1")
+    try repo.git("fetch", "-q", origin.path, "+refs/heads/*:refs/remotes/origin/*")
+    let credentials = ["--ssh-key", server.clientKey, "--known-hosts", server.knownHosts]
+
+    // Someone pushed to feature since: the lease breaks, and nothing is pushed.
+    let other = try TemporaryFolder()
+    _ = try runProgram("/usr/bin/git", ["clone", "-q", "-b", "feature", origin.path, other.path + "/c"])
+    _ = try runProgram(
+      "/usr/bin/git", ["-C", other.path + "/c", "-c", "user.name=O", "-c", "user.email=o@x", "commit", "-q", "--allow-empty", "-m", "other"])
+    _ = try runProgram("/usr/bin/git", ["-C", other.path + "/c", "push", "-q", "origin", "HEAD:feature"])
+    let held = try origin.git("for-each-ref")
+    let copy = try GitFixture(copying: repo)
+    let broken = try copy.journal(["forget", Self.person, "--yes", "--push"] + credentials, environment: [:])
+    #expect(broken.status == 0, "\(broken.stderr)\n\(server.log)")
+    #expect(broken.stdout.contains("origin: not pushed: its refs/heads/feature is no longer at"), "\(broken.stdout)")
+    #expect(broken.stdout.contains("git push --force-with-lease=refs/heads/main:"), "\(broken.stdout)")
+    #expect(try origin.git("for-each-ref") == held, "a lease that no longer holds pushes nothing")
+
+    // Put back as fetched: every branch and the tag replaced over ssh.
+    try origin.git("update-ref", "refs/heads/feature", try repo.git("rev-parse", "feature").trimmed)
+    let run = try repo.journal(["forget", Self.person, "--yes", "--push"] + credentials, environment: [:])
+    #expect(run.status == 0, "\(run.stderr)\n\(server.log)")
+    #expect(!run.stdout.contains("git push --force-with-lease"), "\(run.stdout)")
+    #expect(run.stdout.contains("pushed: origin refs/heads/main: replaced"), "\(run.stdout)")
+    for name in ["main", "feature", "v1"] {
+      #expect(try origin.git("rev-parse", name) == (try repo.git("rev-parse", name)), "\(name)")
+    }
+    #expect(!(try origin.git("log", "--all", "--format=%B")).lowercased().contains("carla"))
+    #expect(server.log.contains("Accepted publickey"), "\(server.log)")
+  }
+
+  /// Another person's share record names source commits the rewrite replaces: it is remapped
+  /// to the new ids, so that the next share of that person continues from where it was (the
+  /// same shared ids, nothing to push) and, after a new session, pushes a fast-forward.
+  @Test func otherPeoplesShareRecordsFollowTheRewrite() throws {
+    let repo = try Self.journal()
+    try repo.write(["mentees/bob/plans/growth.md": "---\ntitle: Growth\ncreated: 2026-10-07\ngoals:\n  - id: reviews\n    description: Review\n---\n"])
+    try repo.commit("Bob's plan, complete", author: "Hannah Reyes", at: "2026-10-09T10:00:00+02:00")
+    let remote = try BareRepository()
+    let shared = try repo.journal("share", "bob", "--to", remote.path)
+    #expect(shared.status == 0, "\(shared.stdout)\(shared.stderr)")
+    let record = try repo.shareRecord("bob")
+    let tip = try remote.git("rev-parse", "main")
+    func sources() throws -> [String] {
+      try repo.git("cat-file", "blob", record + ":commits").split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+    }
+    let before = try sources()
+    let oldSource = try repo.git("log", "-1", "--format=%B", record).split(separator: "\n").first { $0.hasPrefix("source ") }
+
+    #expect(try repo.journal("forget", Self.person, "--yes").status == 0)
+    // Every source commit the record names is one of the rewritten history, the last on HEAD's line.
+    let after = try sources()
+    #expect(after.count == before.count)
+    #expect(after != before, "the record names commits the rewrite replaced")
+    let history = Set(try repo.git("rev-list", "--all").split(separator: "\n").map(String.init))
+    for source in after { #expect(history.contains(source), "\(source) is not in the rewritten history") }
+    let source = try repo.git("log", "-1", "--format=%B", record).split(separator: "\n").first { $0.hasPrefix("source ") }
+    #expect(source != oldSource)
+    let last = String(source?.dropFirst("source ".count) ?? "")
+    _ = try repo.git("merge-base", "--is-ancestor", last, "HEAD")
+    #expect(try repo.git("rev-parse", record + "^1") == tip, "the record still names the shared tip")
+    #expect(try repo.git("fsck", "--strict", "--unreachable", "--no-reflogs") == "")
+
+    let again = try repo.journal("share", "bob", "--to", remote.path)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("nothing to push, already at"), "\(again.stdout)")
+    #expect(try remote.git("rev-parse", "main") == tip)
+
+    try repo.write(["mentees/bob/sessions/2026-11-02.md": ShareTests.session(on: "2026-11-02")])
+    try repo.commit("Bob in November", author: "Hannah Reyes", at: "2026-11-02T10:00:00+01:00")
+    let next = try repo.journal("share", "bob", "--to", remote.path)
+    #expect(next.status == 0, "\(next.stderr)")
+    #expect(next.stdout.contains("1 commit pushed"), "\(next.stdout)")
+    #expect(try remote.git("rev-parse", "main~1") == tip, "a fast-forward from the same shared ids")
+  }
+
+  /// What git keeps beside the history: notes, rerere's records, tags of trees and blobs, and
+  /// a message in another encoding than UTF-8, each with a canary.
+  @Test func notesRerereTagsOfFilesAndOtherEncodingsAreCleaned() throws {
+    let repo = try Self.journal()
+    func id(_ message: String) throws -> String { try repo.git("rev-parse", ":/" + message).trimmed }
+    let start = try id("Start the journal")
+    let firstBob = try id("Bob, first session")
+    // Notes: of a commit that stays, of one rewritten, of one that disappears (canary zqx),
+    // and one whose text names carla.
+    try repo.git("notes", "add", "-m", "the start", start)
+    try repo.git("notes", "add", "-m", "reviewed", firstBob)
+    try repo.git("notes", "add", "-m", "zqx-note", try id("Candidate notes"))
+    try repo.git("notes", "add", "-m", "Went over it with carla-diaz", try id("Bob's plan"))
+    // rerere's records: a conflict resolved in carla's notes (canary zqx), and one in bob's.
+    let rr = repo.path + "/.git/rr-cache/"
+    let carlas = ShareTests.session(on: "2026-10-01") + "- zqx content\n"
+    try FileManager.default.createDirectory(atPath: rr + String(repeating: "a", count: 40), withIntermediateDirectories: true)
+    try Data(("<<<<<<<\n" + carlas + "=======\n- other\n>>>>>>>\n").utf8).write(to: URL(fileURLWithPath: rr + String(repeating: "a", count: 40) + "/preimage"))
+    try Data(carlas.utf8).write(to: URL(fileURLWithPath: rr + String(repeating: "a", count: 40) + "/postimage"))
+    try FileManager.default.createDirectory(atPath: rr + String(repeating: "b", count: 40), withIntermediateDirectories: true)
+    try Data("<<<<<<<\nx\n=======\ny\n>>>>>>>\n".utf8).write(to: URL(fileURLWithPath: rr + String(repeating: "b", count: 40) + "/preimage"))
+    try Data("---\ntitle: Growth\n---\n".utf8).write(to: URL(fileURLWithPath: rr + String(repeating: "b", count: 40) + "/postimage"))
+    // Tags of carla's folder and of one of her files.
+    try repo.git(["tag", "-a", "folder-kept", "-m", "kept", "HEAD:mentees/carla-diaz"], environment: Self.dates("2026-10-09T10:00:00+02:00"))
+    try repo.git("tag", "file-kept", "HEAD:mentees/carla-diaz/sessions/2026-10-01.md")
+    try repo.git("tag", "bob-file", "HEAD:mentees/bob/profile.md")
+    // And of trees that hold her folder: the whole journal's, and the people's folder.
+    try repo.git("tag", "snapshot", "HEAD^{tree}")
+    try repo.git(["tag", "-a", "people", "-m", "People", "HEAD:mentees"], environment: Self.dates("2026-10-09T11:00:00+02:00"))
+    // A message in CP850, where í is the byte 0xA1.
+    try repo.write(["mentees/bob/sessions/2026-10-10.md": ShareTests.session(on: "2026-10-10")])
+    try repo.git("add", "-A")
+    let message = repo.path + "/../cp850-message"
+    try Data([UInt8]("Bob, with Carla D".utf8) + [0xA1] + [UInt8]("az in mind\n".utf8)).write(to: URL(fileURLWithPath: message))
+    try repo.git(["-c", "i18n.commitEncoding=CP850", "commit", "-q", "-F", message], environment: Self.dates("2026-10-10T10:00:00+02:00"))
+    #expect(try repo.git("log", "-1", "--format=%s") == "Bob, with Carla Díaz in mind\n")
+    let before = try Self.everything(repo)
+    for canary in Self.canaries { #expect(before.contains(canary), "the fixture holds \(canary)") }
+    let plan = try repo.journal("forget", Self.person, "--dry-run")
+    #expect(plan.stdout.contains("Bob, with Carla Díaz in mind  ->  Bob, with [forgotten] in mind"), "\(plan.stdout)")
+
+    let run = try repo.journal("forget", Self.person, "--yes")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try repo.git("fsck", "--strict", "--unreachable", "--no-reflogs") == "")
+    let after = try Self.everything(repo)
+    for canary in Self.canaries { #expect(!after.contains(canary), "\(canary) is still in the repository") }
+
+    // Notes follow their commits, or go with them; their text is cleaned as messages are.
+    #expect(try repo.git("notes", "show", start) == "the start\n")
+    let newFirstBob = try id("Bob, first session")
+    #expect(newFirstBob != firstBob)
+    #expect(try repo.git("notes", "show", newFirstBob) == "reviewed\n")
+    #expect(try repo.git("notes", "show", try id("Bob's plan")) == "Went over it with [forgotten]\n")
+    #expect(try repo.git("notes", "list").split(separator: "\n").count == 3)
+    // rerere: carla's record goes, bob's stays.
+    #expect(!FileManager.default.fileExists(atPath: rr + String(repeating: "a", count: 40)))
+    #expect(FileManager.default.fileExists(atPath: rr + String(repeating: "b", count: 40) + "/postimage"))
+    // Tags of carla's files go, and the output says so; bob's stays.
+    let tags = try repo.git("tag", "--list")
+    #expect(!tags.contains("folder-kept") && !tags.contains("file-kept") && tags.contains("bob-file"), "\(tags)")
+    #expect(run.stdout.contains("refs/tags/file-kept"), "\(run.stdout)")
+    // Tags of trees that held her folder now name those trees without it.
+    #expect(try repo.git("ls-tree", "-r", "--name-only", "snapshot").contains("mentees/bob/profile.md"))
+    let people = try repo.git("ls-tree", "--name-only", "people^{tree}")
+    #expect(people.contains("bob\n") && !people.contains("carla"), "\(people)")
+    // The message in CP850 is cleaned, and stays in CP850.
+    #expect(try repo.git("log", "-1", "--format=%s") == "Bob, with [forgotten] in mind\n")
+    #expect(try repo.git("cat-file", "commit", "HEAD").contains("\nencoding CP850\n"))
   }
 
   @Test func signaturesOfChangedCommitsAreDroppedAndOthersKept() throws {

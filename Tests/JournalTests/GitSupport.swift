@@ -30,6 +30,15 @@ final class GitFixture {
     ])
   }
 
+  /// A copy of `other`: its working tree and git folder, in a folder of its own.
+  init(copying other: GitFixture) throws {
+    folder = try TemporaryFolder()
+    home = try TemporaryFolder()
+    environment = other.environment
+    let copy = try runProgram("/bin/cp", ["-a", other.path + "/.", folder.path])
+    guard copy.status == 0 else { throw GitFailure(arguments: ["cp", "-a"], status: copy.status) }
+  }
+
   /// Runs git in the repository and returns its standard output.
   @discardableResult
   func git(_ arguments: String...) throws -> String {

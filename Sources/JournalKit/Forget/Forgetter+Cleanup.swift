@@ -10,8 +10,9 @@ extension Forgetter {
     let references = try repository.references()
     let tips = references.filter { $0.symbolic == nil }.compactMap { $0.target.flatMap(repository.peeledCommit) }
     let everything = try repository.reachableCommits(from: tips)
-    try expireReflogs(repository, everything: everything, mentions: removal.mentions, cleanup: &cleanup)
+    // ORIG_HEAD first, so that its log is expired against where it now points.
     try cleanFiles(repository, everything: everything, removal: removal, cleanup: &cleanup)
+    try expireReflogs(repository, everything: everything, mentions: removal.mentions, cleanup: &cleanup)
     try repository.packReferences()
     let removed = try repository.removeObjects(keeping: pack.pack)
     cleanup.packsRemoved = removed.packs
@@ -78,7 +79,9 @@ extension Forgetter {
           cleanup.files.append("ORIG_HEAD")
         }
       } else {
+        // As git deletes a reference: with its log.
         remove("ORIG_HEAD")
+        unlink(folder + "logs/ORIG_HEAD")
       }
     }
     if let bytes = read("FETCH_HEAD") {
@@ -88,7 +91,24 @@ extension Forgetter {
       }
     }
     for name in ["COMMIT_EDITMSG", "MERGE_MSG", "SQUASH_MSG", "TAG_EDITMSG", "NOTES_EDITMSG", "EDIT_DESCRIPTION"] {
-      if let bytes = read(name), removal.mentions.isNamed(in: bytes) { remove(name) }
+      if let bytes = read(name), removal.isNamed(inMessageFile: bytes) { remove(name) }
     }
+    // git rerere's records (`rr-cache/<conflict>/preimage`, `postimage`, …): a record goes
+    // when one of its files names the person or is one of theirs, byte for byte.
+    for record in ((try? FileManager.default.contentsOfDirectory(atPath: folder + "rr-cache")) ?? []).sorted() {
+      let path = "rr-cache/" + record
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: folder + path)) ?? []
+      let holds = try files.contains { name in
+        guard let bytes = read(path + "/" + name) else { return false }
+        return try removal.isNamed(inMessageFile: bytes) || removal.isPersons(blobID(bytes))
+      }
+      if holds, (try? FileManager.default.removeItem(atPath: folder + path)) != nil { cleanup.files.append(path) }
+    }
+  }
+
+  /// The id git gives a blob of these bytes (`git hash-object`).
+  private static func blobID(_ bytes: [UInt8]) -> ObjectID {
+    let hash = SHA1.hash(Array("blob \(bytes.count)\0".utf8) + bytes)
+    return ObjectID(hex: hash.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined())!
   }
 }

@@ -12,18 +12,21 @@ import JournalParsing
 /// 1. Refusals, with the index locked: uncommitted changes in the journal, an operation in
 ///    progress, and what a rewrite in place cannot clean (other working trees, a stash,
 ///    references named after the person, a shallow clone, borrowed or kept objects).
-/// 2. The rewrite, computed whole with its objects held in memory (`PersonRemoval`).
+/// 2. The rewrite, computed whole with its objects held in memory (`PersonRemoval`): every
+///    reference's history, git notes' included, and other people's share records remapped to
+///    the new commits. Configuration naming the person is refused here.
 ///    Without `--yes`, or with `--dry-run`, it stops here and says what it would do.
 /// 3. `JOURNAL_FORGET` is written (`ForgetState`), then one pack of everything the rewritten
 ///    references, HEAD and the index reach, flushed to disk.
-/// 4. The references move, under their locks, each only if it still points where it did; the
-///    person's share records are deleted with them.
+/// 4. Every reference moves at once, under git's locks, each only if it still points where it
+///    did, with the person's share records deleted in the same step: one rename of
+///    `packed-refs` (`Repository.switchReferences`).
 /// 5. The index loses the person's entries, and the working tree their folder.
 /// 6. With `--push`, the remotes' branches are replaced, each under a lease.
 /// 7. Reference logs are expired as `git reflog expire --expire-unreachable=now --all` expires
-///    them (and entries that name the person go too), leftovers such as `ORIG_HEAD` are
-///    rewritten or removed, references are packed, then every other pack and loose object is
-///    removed; `JOURNAL_FORGET` goes last.
+///    them (and entries that name the person go too), leftovers such as `ORIG_HEAD` and
+///    rerere's records are rewritten or removed, references are packed, then every other pack
+///    and loose object is removed; `JOURNAL_FORGET` goes last.
 public enum Forgetter {
   public struct Options: Sendable {
     /// Do it; without it, only say what would be done.
@@ -96,7 +99,6 @@ public enum Forgetter {
     public var cleanup: Cleanup?
     /// What `--push` did, one line each.
     public var pushed: [String] = []
-    public var notes: [String] = []
     public var warnings: [String] = []
 
     /// Nothing in the repository holds the person (as far as references reach).
@@ -119,11 +121,16 @@ public enum Forgetter {
     }
     let journal = try JournalRepository.open(location)
     let repository = journal.repository
+    let state = ForgetState.read(in: repository)
+    if let stopped = state?.person, stopped != person {
+      throw JournalError(ForgetState.message(stopped) + " first")
+    }
     try refuseLayout(journal, person: person)
     // The index stays locked to the end: no commit can start meanwhile, in journal or git.
     let lock = try git { try IndexLock(repository) }
     defer { lock.rollback() }
-    let state = ForgetState.read(in: repository)
+    // A run stopped while a detached HEAD moved left HEAD naming a stand-in of the same value.
+    _ = try git { try repository.restoreDetachedHead() }
     let removal = PersonRemoval(repository: repository, prefix: journal.prefix, person: person)
     try refuseUncommitted(journal, folder: removal.folder, interrupted: state != nil)
     let records = try shareRecords(journal, person: person)
@@ -135,16 +142,37 @@ public enum Forgetter {
           .map { (name: $0.name, target: $0.target!) }
         if case .detached(let commit) = try repository.head() { references.append(("HEAD", commit)) }
         try removal.rewrite(references.map(\.target))
+        try refuseConfiguration(repository, person: person, mentions: removal.mentions)
         var changes: [ReferenceChange] = []
         for reference in references {
           let new = try removal.rewrittenTarget(reference.target)
           if new != reference.target { changes.append(ReferenceChange(name: reference.name, old: reference.target, new: new)) }
+        }
+        for reference in references
+        where reference.name.hasPrefix("refs/notes/") && (try? repository.objectKind(reference.target)) == .commit {
+          let new = try removal.rewrittenNotes(reference.target)
+          changes.removeAll { $0.name == reference.name }
+          if new != reference.target { changes.append(ReferenceChange(name: reference.name, old: reference.target, new: new)) }
+        }
+        // Other people's share records name source commits that may have changed.
+        for reference in references where ShareRecord.isRecord(reference.name) {
+          guard let new = try ShareRecord.rewritten(reference.target, by: removal.commits, in: repository) else { continue }
+          changes.removeAll { $0.name == reference.name }
+          changes.append(ReferenceChange(name: reference.name, old: reference.target, new: new))
         }
         if case .branch(let name, _) = try repository.head(),
           changes.contains(where: { $0.name == "refs/heads/" + name && $0.new == nil })
         {
           throw JournalError(
             "every commit of the branch \(name) only changes \(person)'s notes, so nothing of it would be left; switch to another branch first")
+        }
+        if let own = changes.first(where: { Repository.isPerWorktree($0.name) }) {
+          throw JournalError(
+            "\(own.name) belongs to this working tree alone, so git never packs it and it cannot move with the other references: delete it first (git update-ref -d \(own.name))")
+        }
+        if changes.contains(where: { $0.name == "HEAD" && $0.new == nil }) {
+          throw JournalError(
+            "HEAD is detached at a commit whose every ancestor only changes \(person)'s notes, so nothing of it would be left; switch to a branch first")
         }
         let remoteNames = try repository.remoteNames()
         var remotes = try remoteUpdates(changes, remoteNames: remoteNames, in: repository)
@@ -166,7 +194,7 @@ public enum Forgetter {
         }
         guard options.confirmed, !options.dryRun, !(outcome.isEmpty && state == nil) else { return outcome }
 
-        try ForgetState(remotes: remotes).write(in: repository)
+        try ForgetState(person: person, remotes: remotes).write(in: repository)
         // Everything the references will reach, on disk before any of them moves.
         try lock.removeFolder(removal.folder)
         try lock.removeResolvedConflicts(under: removal.folder)
@@ -193,35 +221,24 @@ public enum Forgetter {
         }
         outcome.cleanup = try cleanUp(repository, removal: removal, keeping: pack)
         ForgetState.remove(in: repository)
-        outcome.notes += leftovers(repository)
         outcome.applied = true
         return outcome
       }
     }
   }
 
-  /// Moves every reference under its lock, only if it still points where it did, and deletes
-  /// the share records with their logs and the folders their names leave empty.
+  /// Moves every reference, and deletes the person's share records with their logs, in one
+  /// step (`Repository.switchReferences`): killed at any moment, the references are all as
+  /// before or all as after. Each moves only if it still points where it did. The moves leave
+  /// no entry in the reference logs: their old values are the history that goes, whose
+  /// entries the clean-up removes.
   private static func moveReferences(_ changes: [ReferenceChange], deleting records: [ShareRecordNote], in repository: Repository) throws {
-    let recordTargets = try records.compactMap { record in try repository.reference(record.reference).map { (record.reference, $0) } }
-    let names = changes.map(\.name) + recordTargets.map(\.0)
-    guard !names.isEmpty else { return }
-    let transaction = try ReferenceTransaction(repository, locking: names)
-    let committer = (try? repository.commitIdentity().committer)
-      ?? Signature(name: "journal", email: "journal@localhost", time: Int64(Date().timeIntervalSince1970), offset: 0)
-    for change in changes {
-      if let new = change.new {
-        try transaction.update(change.name, to: new, expected: change.old, committer: committer, message: "journal forget: history rewritten")
-      } else {
-        try transaction.remove(change.name, expected: change.old)
-      }
+    var moves = changes.filter { $0.name != "HEAD" }.map { ReferenceMove(name: $0.name, old: $0.old, new: $0.new) }
+    for record in records {
+      if let target = try repository.reference(record.reference) { moves.append(ReferenceMove(name: record.reference, old: target, new: nil)) }
     }
-    for (name, target) in recordTargets { try transaction.remove(name, expected: target) }
-    try transaction.commit()
-    for name in changes.filter({ $0.new == nil }).map(\.name) + recordTargets.map(\.0) {
-      try repository.deleteReflog(name)
-      repository.pruneEmptyFolders(of: name)
-    }
+    let head = changes.first { $0.name == "HEAD" }.flatMap { change in change.new.map { (old: change.old, new: $0) } }
+    try repository.switchReferences(moves, detachedHead: head)
   }
 
   // MARK: Refusals
@@ -262,6 +279,33 @@ public enum Forgetter {
     }
   }
 
+  /// The repository's configuration names the person: a remote or other section named after
+  /// them, or a value that names them (a remote's URL, a branch's description). git keeps it
+  /// outside every object, so it is theirs to rename or remove, with the command given.
+  private static func refuseConfiguration(_ repository: Repository, person: String, mentions: Mentions) throws {
+    var named: [String] = []
+    var commands: [String] = []
+    for (name, value) in try git({ try repository.localConfigEntries() }) {
+      let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+      let subsection = parts.count > 2 ? parts.dropFirst().dropLast().joined(separator: ".") : nil
+      if let subsection, Mentions.referenceName(subsection, holds: person) || mentions.isNamed(in: subsection) {
+        let section = parts[0] + "." + subsection
+        guard !named.contains(section) else { continue }
+        named.append(section)
+        commands.append(
+          parts[0] == "remote"
+            ? "git remote rename \(subsection) <new-name>, or git remote remove \(subsection)"
+            : "git config --rename-section \(section) <new-name>, or git config --remove-section \(section)")
+      } else if mentions.isNamed(in: value), !named.contains(name) {
+        named.append(name)
+        commands.append("git config --unset-all \(name), or set it anew")
+      }
+    }
+    guard !named.isEmpty else { return }
+    throw JournalError(
+      "the repository's configuration names \(person) (\(named.joined(separator: ", "))), which journal forget would leave as it is: \(commands.joined(separator: "; ")) first")
+  }
+
   private static func refuseUncommitted(_ journal: JournalRepository, folder: String, interrupted: Bool) throws {
     let paths = try git { try journal.repository.uncommittedPaths(under: journal.journalPaths) }.filter { path in
       // Hidden files are not the journal's (editors' swap files), and after an interrupted
@@ -297,18 +341,5 @@ public enum Forgetter {
       if lstat(folder + "/" + path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { count += 1 }
     }
     return count
-  }
-
-  /// What journal forget cannot clean, for the person to know.
-  private static func leftovers(_ repository: Repository) -> [String] {
-    var notes: [String] = []
-    if access(repository.gitFolder + "rr-cache", F_OK) == 0 {
-      notes.append(
-        "git rerere's records of resolved conflicts (.git/rr-cache) may hold old versions of notes; clear them with git rerere clear if they might")
-    }
-    if (try? repository.references().contains { $0.name.hasPrefix("refs/notes/") }) == true {
-      notes.append("git notes (refs/notes/) are not rewritten: they may still name the person, and now annotate commits that are gone")
-    }
-    return notes
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JournalGit
 
 /// Where a text names a person: their id, and every name their profile gave them, matched
 /// without regard to case, on Unicode scalars. An id matches only as a whole (not `sam` inside
@@ -27,6 +28,25 @@ struct Mentions: Sendable {
 
   /// Whether the text names the person.
   func isNamed(in bytes: [UInt8]) -> Bool { firstMatch(in: Self.scalars(bytes).scalars, from: 0) != nil }
+
+  /// Whether a message in `encoding` (a commit's `encoding` header; nil is UTF-8) names the
+  /// person, read as git log reads it: through iconv.
+  func isNamed(in bytes: [UInt8], encoding: String?) -> Bool {
+    isNamed(in: Self.utf8(bytes, encoding: encoding) ?? bytes)
+  }
+
+  /// The message in `encoding` with every mention replaced, written back in that encoding.
+  func redacted(_ bytes: [UInt8], encoding: String?) -> [UInt8] {
+    guard let encoding, let text = Self.utf8(bytes, encoding: encoding) else { return redacted(bytes) }
+    let cleaned = redacted(text)
+    guard cleaned != text else { return bytes }
+    return TextEncoding.convert(cleaned, from: "UTF-8", to: encoding) ?? redacted(bytes)
+  }
+
+  private static func utf8(_ bytes: [UInt8], encoding: String?) -> [UInt8]? {
+    guard let encoding, !TextEncoding.isUTF8(encoding) else { return nil }
+    return TextEncoding.convert(bytes, from: encoding, to: "UTF-8")
+  }
 
   /// Whether a string names the person.
   func isNamed(in text: String) -> Bool { isNamed(in: Array(text.utf8)) }

@@ -49,6 +49,15 @@ final class PersonRemoval {
     let generated: Bool
   }
 
+  /// The commits that disappeared (`commits` maps each to the commit that takes its place).
+  private(set) var droppedCommits: Set<ObjectID> = []
+  /// The encodings other than UTF-8 that commit messages name (`encoding` headers).
+  private var encodings: Set<String> = []
+  /// Every version of the person's folder, and, once asked for, every tree and blob in them.
+  private var folderTrees: Set<ObjectID> = []
+  private var heldObjects: Set<ObjectID>?
+  private var cleanedTrees: [ObjectID: ObjectID?] = [:]
+
   private var treeOf: [ObjectID: ObjectID] = [:]
   private var filtered: [ObjectID: ObjectID] = [:]
   private var empty: ObjectID?
@@ -76,7 +85,11 @@ final class PersonRemoval {
       let header = try repository.commitHeader(commit)
       headers[commit] = header
       treeOf[commit] = header.tree
-      if let profile = try repository.treeEntry(folder + "/profile.md", in: header.tree) { profiles.insert(profile.id) }
+      if let entry = try repository.treeEntry(folder, in: header.tree), entry.kind == .folder, folderTrees.insert(entry.id).inserted,
+        let profile = try repository.treeEntry("profile.md", in: entry.id)
+      {
+        profiles.insert(profile.id)
+      }
     }
     var names: [String] = []
     for profile in profiles {
@@ -113,6 +126,7 @@ final class PersonRemoval {
       let wasEmpty = try header.tree == (header.parents.first.map { treeOf[$0]! } ?? emptyTree())
       if (header.parents.count <= 1 && !wasEmpty) || (header.parents.count > 1 && parents.count < 2) {
         commits[commit] = .some(parents.first)
+        droppedCommits.insert(commit)
         dropped += 1
         return
       }
@@ -120,12 +134,15 @@ final class PersonRemoval {
     let text = try repository.objectText(commit)
     var message = text.message
     var messageChange: (ObjectID) -> MessageChange? = { _ in nil }
-    if mentions.isNamed(in: message) {
-      let (newMessage, generated) = try rewrittenMessage(header, message: message, encoding: text.values("encoding").first)
+    let encoding = text.values("encoding").first.map { String(decoding: $0, as: UTF8.self) }
+    if let encoding, !TextEncoding.isUTF8(encoding) { encodings.insert(encoding) }
+    if mentions.isNamed(in: message, encoding: encoding) {
+      let (newMessage, generated) = try rewrittenMessage(header, message: message, encoding: encoding)
       message = newMessage
       messageChange = { new in
         MessageChange(
-          old: commit, new: new, oldSubject: Self.subject(text.message), newSubject: Self.subject(newMessage),
+          old: commit, new: new, oldSubject: Self.subject(text.message, encoding: encoding),
+          newSubject: Self.subject(newMessage, encoding: encoding),
           generated: generated)
       }
     }
@@ -166,9 +183,8 @@ final class PersonRemoval {
 
   /// A message that names the person, rewritten: generated again when it is what
   /// `journal commit` generated for this commit, otherwise cleaned of every mention.
-  private func rewrittenMessage(_ header: CommitHeader, message: [UInt8], encoding: [UInt8]?) throws -> ([UInt8], Bool) {
-    let isUTF8 = encoding.map { ["utf-8", "utf8"].contains(String(decoding: $0, as: UTF8.self).lowercased()) } ?? true
-    if isUTF8, header.parents.count <= 1 {
+  private func rewrittenMessage(_ header: CommitHeader, message: [UInt8], encoding: String?) throws -> ([UInt8], Bool) {
+    if TextEncoding.isUTF8(encoding), header.parents.count <= 1 {
       let changes = try journalChanges(header)
       let text = String(decoding: message, as: UTF8.self)
       if !changes.isEmpty,
@@ -181,7 +197,7 @@ final class PersonRemoval {
         }
       }
     }
-    return (mentions.redacted(message), false)
+    return (mentions.redacted(message, encoding: encoding), false)
   }
 
   /// The journal's files a commit changed against its first parent, described as
@@ -207,8 +223,55 @@ final class PersonRemoval {
     switch try repository.objectKind(id) {
     case .commit: return commits[id] ?? id
     case .tag: return try rewrittenTag(id)
-    case .tree, .blob: return id
+    case .blob: return try isPersons(id) ? nil : id
+    case .tree: return try isPersons(id) ? nil : withoutFolders(id)
     }
+  }
+
+  /// A tree (a tag may name any) without the versions of the person's folder it holds at any
+  /// depth, and the folders that leaves empty: nil when nothing is left.
+  private func withoutFolders(_ tree: ObjectID) throws -> ObjectID? {
+    if let known = cleanedTrees[tree] { return known }
+    var entries: [TreeEntry] = []
+    var changed = false
+    for entry in try repository.treeEntries(tree) {
+      guard entry.kind == .folder else {
+        entries.append(entry)
+        continue
+      }
+      if entry.name == person && folderTrees.contains(entry.id) {
+        changed = true
+        continue
+      }
+      let inner = try withoutFolders(entry.id)
+      changed = changed || inner != entry.id
+      if let inner { entries.append(TreeEntry(name: entry.name, id: inner, kind: .folder)) }
+    }
+    let result: ObjectID? = !changed ? tree : entries.isEmpty ? nil : try repository.writeTree(entries)
+    cleanedTrees[tree] = .some(result)
+    return result
+  }
+
+  /// Whether a file git wrote from a message (`COMMIT_EDITMSG`, …) names the person, read as
+  /// UTF-8 or as any encoding a commit message of the history is in.
+  func isNamed(inMessageFile bytes: [UInt8]) -> Bool {
+    mentions.isNamed(in: bytes) || encodings.contains { mentions.isNamed(in: bytes, encoding: $0) }
+  }
+
+  /// Whether a tree or blob is, or was, in the person's folder: one of its versions, or
+  /// anything in one.
+  func isPersons(_ id: ObjectID) throws -> Bool {
+    if heldObjects == nil {
+      var held = folderTrees
+      var pending = Array(folderTrees)
+      while let tree = pending.popLast() {
+        for entry in try repository.treeEntries(tree) where entry.kind != .submodule && held.insert(entry.id).inserted {
+          if entry.kind == .folder { pending.append(entry.id) }
+        }
+      }
+      heldObjects = held
+    }
+    return heldObjects!.contains(id)
   }
 
   private func rewrittenTag(_ id: ObjectID) throws -> ObjectID? {
@@ -258,7 +321,8 @@ final class PersonRemoval {
     return ObjectID(hex: String(line.dropFirst("object ".count)))
   }
 
-  static func subject(_ message: [UInt8]) -> String {
-    String(decoding: message.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+  /// A message's first line, read as `git log` reads it.
+  static func subject(_ message: [UInt8], encoding: String?) -> String {
+    TextEncoding.decode(Array(message.prefix { $0 != UInt8(ascii: "\n") }), encoding: encoding)
   }
 }

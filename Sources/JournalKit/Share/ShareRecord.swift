@@ -67,7 +67,7 @@ struct ShareRecord {
   /// The folder the user named with `--follow-from`.
   let followFrom: String?
 
-  private static let fileName = "commits"
+  static let fileName = "commits"
 
   /// The record for `key`, or nil when there is none or it is not one journal can read (then
   /// it is not continued from, and the next record replaces it).
