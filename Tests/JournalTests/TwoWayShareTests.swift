@@ -355,6 +355,21 @@ import Testing
     #expect(shared.status == 0 && shared.stdout.contains(": 2 commits of alice's taken in, 2 commits pushed, at "), "\(shared.stdout)")
   }
 
+  /// A blob over the big-file threshold counts as binary in the dry run's summary, as git's
+  /// diff counts it, and is not read: a folder with large attachments costs the dry run no
+  /// more memory than one without.
+  @Test func aDryRunLeavesFilesOverTheBigFileThresholdUnread() throws {
+    let (repository, remote) = try Self.sharedJournal()
+    try repository.write(["mentees/alice/plans/growth.md": "---\ntitle: Growth\ncreated: 2026-10-09\nstatus: active\n---\n## Why this plan\n\nTo grow.\n"])
+    try repository.commit("A plan", author: "Hannah Reyes", at: "2026-10-09T12:00:00+00:00")
+    let counted = try repository.journal("share", "alice", "--to", remote.path, "--dry-run")
+    #expect(counted.stdout.contains("      A mentees/alice/plans/growth.md (+8 -0)\n"), "\(counted.stdout)")
+    _ = try repository.git("config", "core.bigFileThreshold", "40")
+    let run = try repository.journal("share", "alice", "--to", remote.path, "--dry-run")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("      A mentees/alice/plans/growth.md (binary)\n"), "\(run.stdout)")
+  }
+
   // MARK: A README for the person
 
   /// The shared repository opens on a page of the person's own: sessions, open actions,
