@@ -282,6 +282,23 @@ import Testing
     #expect(!(try allObjectsAndReferences(remote.path)).lowercased().contains("bob"), "bob reached alice's repository")
   }
 
+  /// `--branch` takes the names git takes (`git check-ref-format`), whatever the names are
+  /// made of, and refuses the others in one line before anything is read or pushed.
+  @Test func branchNamesAsGitReadsThem() throws {
+    let repository = try ShareTests.journalWithHistory()
+    let remote = try BareRepository(defaultBranch: "main")
+    for name in ["a b", " \u{301}", "a..b", "topic.lock", "x/.hidden", "a@{1}", "end/", "tab\there", "a\r\nb"] {
+      let run = try repository.journal("share", "alice", "--to", remote.path, "--branch", name)
+      #expect(run.status != 0, "\(name.debugDescription) was taken")
+      #expect(run.stderr.hasPrefix("journal: `") && run.stderr.hasSuffix("` is not a branch name\n"), "\(run.stderr)")
+      #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    }
+    #expect(try remote.git("for-each-ref") == "")
+    let run = try repository.journal("share", "alice", "--to", remote.path, "--branch", "notes/caf\u{E9}")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try remote.git("rev-list", "--count", "notes/caf\u{E9}") == "3\n")
+  }
+
   // MARK: Local pushes and receiving hooks
 
   /// libgit2 writes a push to a repository on this machine itself, without running its

@@ -35,9 +35,7 @@ public enum Sharer {
     }
     if let branch = options.branch {
       let name = branch.hasPrefix("refs/") ? branch : "refs/heads/" + branch
-      guard !branch.isEmpty, !name.contains(".."), !name.hasSuffix("/"),
-        !name.contains(where: { " ~^:?*[\\".contains($0) || $0.isNewline })
-      else {
+      guard !branch.isEmpty, ReferenceName.isValid(name) else {
         throw JournalError("`\(branch)` is not a branch name")
       }
     }
