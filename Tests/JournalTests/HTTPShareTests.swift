@@ -138,7 +138,7 @@ extension HTTPShareTests {
       #expect(run.stderr.split(separator: "\n").count <= 1, "\(run.stderr)")
     }
     #expect(runs[4].stdout.contains("shared alice to http://***@127.0.0.1:\(served.port)/shared.git main: 3 commits pushed"), "\(runs[4].stdout)")
-    #expect(runs[0].stderr.hasPrefix("journal: cannot push to https://***@[bad/x.git: "), "\(runs[0].stderr)")
+    #expect(runs[0].stderr.hasPrefix("journal: cannot fetch from https://***@[bad/x.git: "), "\(runs[0].stderr)")
     // Nor is one sent or kept: the receiving repository and the record hold none.
     #expect(!(try allObjectsAndReferences(remote.path)).contains("zqs"))
     #expect(!(try allObjectsAndReferences(remote.path)).lowercased().contains("bob"))

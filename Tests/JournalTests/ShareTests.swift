@@ -238,11 +238,11 @@ import Testing
     let port = try closedPort()
     let run = try repository.journal("share", "alice", "--to", "ssh://127.0.0.1:\(port)/x.git")
     #expect(run.status == 2)
-    #expect(run.stderr.hasPrefix("journal: cannot push to ssh://127.0.0.1:\(port)/x.git: "), "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("journal: cannot fetch from ssh://127.0.0.1:\(port)/x.git: "), "\(run.stderr)")
     #expect(run.stderr.split(separator: "\n").count == 1)
     #expect(try repository.git("for-each-ref") == before)
     let missing = try repository.journal("share", "alice", "--to", "/nonexistent/alice.git")
-    #expect(missing.status == 2 && missing.stderr.hasPrefix("journal: cannot push to /nonexistent/alice.git: "))
+    #expect(missing.status == 2 && missing.stderr.hasPrefix("journal: cannot fetch from /nonexistent/alice.git: "))
   }
 
   /// Markers planted in another person's files and file names, in private notes, in commit

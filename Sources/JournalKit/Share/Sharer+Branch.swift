@@ -28,7 +28,7 @@ extension Sharer {
       }
       return (fetched.remote, chosen, fetched.fetched?.commit)
     } catch let error as GitError {
-      throw JournalError("cannot push to \(url.display): \(error.message)")
+      throw JournalError("cannot fetch from \(url.display): \(error.message)")
     }
   }
 
