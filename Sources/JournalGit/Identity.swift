@@ -118,7 +118,7 @@ extension Repository {
     let login = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "unknown"
     var buffer = [CChar](repeating: 0, count: 256)
     gethostname(&buffer, buffer.count - 1)
-    var host = String(cString: buffer)
+    var host = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     if !host.contains(".") {
       var hints = addrinfo()
       hints.ai_flags = AI_CANONNAME

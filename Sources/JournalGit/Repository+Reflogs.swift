@@ -16,7 +16,7 @@ extension Repository {
   public func reflogNames() -> [String] {
     var names: [String] = []
     let top = (try? FileManager.default.contentsOfDirectory(atPath: gitFolder + "logs")) ?? []
-    for name in top.sorted { $0 == "HEAD" && $1 != "HEAD" } where name != "refs" && !name.hasSuffix(".lock") {
+    for name in top.sorted(by: { $0 == "HEAD" && $1 != "HEAD" }) where name != "refs" && !name.hasSuffix(".lock") {
       var info = stat()
       guard lstat(gitFolder + "logs/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
         name.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 == UInt8(ascii: "_") })
