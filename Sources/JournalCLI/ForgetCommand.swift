@@ -82,16 +82,15 @@ struct ForgetCommand: ParsableCommand {
     if outcome.isEmpty {
       return "\(person) appears in no commit, tag or share record of this repository: nothing to forget\n"
     }
-    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
     func names(_ changes: [Forgetter.ReferenceChange]) -> String { changes.map { shown($0.name) }.joined(separator: ", ") }
     var text = dryRun ? "would forget \(person) (nothing changed):\n" : "forgot \(person):\n"
     let moved = outcome.references.filter { $0.new != nil }
     let deleted = outcome.references.filter { $0.new == nil }
-    if !moved.isEmpty { text += "  \(plural(moved.count, "reference")) rewritten: \(names(moved))\n" }
-    if !deleted.isEmpty { text += "  \(plural(deleted.count, "reference")) deleted (nothing of them is left, or they pointed at the person's files): \(names(deleted))\n" }
-    text += "  \(plural(outcome.commitsRewritten, "commit")) rewritten, \(plural(outcome.commitsDropped, "commit")) removed (they changed only \(person)'s notes)"
+    if !moved.isEmpty { text += "  \(Wording.count(moved.count, "reference")) rewritten: \(names(moved))\n" }
+    if !deleted.isEmpty { text += "  \(Wording.count(deleted.count, "reference")) deleted (nothing of them is left, or they pointed at the person's files): \(names(deleted))\n" }
+    text += "  \(Wording.count(outcome.commitsRewritten, "commit")) rewritten, \(Wording.count(outcome.commitsDropped, "commit")) removed (they changed only \(person)'s notes)"
     if outcome.signaturesDropped > 0 {
-      text += "; \(plural(outcome.signaturesDropped, "signature")) dropped, since what they signed changed"
+      text += "; \(Wording.count(outcome.signaturesDropped, "signature")) dropped, since what they signed changed"
     }
     text += "\n"
     if !outcome.messages.isEmpty {
@@ -111,13 +110,12 @@ struct ForgetCommand: ParsableCommand {
       text += "  a repository \(person)'s history was shared to belongs to \(person): journal forget does not touch it\n"
     }
     if outcome.workingFiles > 0 {
-      text += "  working tree: \(plural(outcome.workingFiles, "file")) of \(person)'s folder \(dryRun ? "to remove" : "removed")\n"
+      text += "  working tree: \(Wording.count(outcome.workingFiles, "file")) of \(person)'s folder \(dryRun ? "to remove" : "removed")\n"
     }
     if let cleanup = outcome.cleanup {
-      let entries = cleanup.reflogEntries == 1 ? "1 entry" : "\(cleanup.reflogEntries) entries"
-      text += "  reference logs: \(entries) removed from \(plural(cleanup.reflogs, "log"))\n"
+      text += "  reference logs: \(Wording.count(cleanup.reflogEntries, "entry", "entries")) removed from \(Wording.count(cleanup.reflogs, "log"))\n"
       if !cleanup.files.isEmpty { text += "  files of the git folder cleaned: \(cleanup.files.joined(separator: ", "))\n" }
-      text += "  objects: one pack of \(plural(cleanup.packObjects, "object")) kept; \(plural(cleanup.packsRemoved, "pack")) and \(plural(cleanup.looseObjectsRemoved, "loose object")) removed\n"
+      text += "  objects: one pack of \(Wording.count(cleanup.packObjects, "object")) kept; \(Wording.count(cleanup.packsRemoved, "pack")) and \(Wording.count(cleanup.looseObjectsRemoved, "loose object")) removed\n"
     } else if dryRun {
       text += "  then: reference-log entries that reach the old history, and every object nothing reaches any more, removed\n"
     }

@@ -148,9 +148,7 @@ struct ShareCommand: ParsableCommand {
       }.joined()
     }
     if !outcome.incoming.isEmpty {
-      let count = outcome.incoming.count
-      let commits = count == 1 ? "1 commit" : "\(count) commits"
-      text += "\(dryRun ? "would take in" : "took in") \(commits) of \(shown(id))'s from \(shown(outcome.remote)) \(shown(outcome.branch)):\n"
+      text += "\(dryRun ? "would take in" : "took in") \(Wording.count(outcome.incoming.count, "commit")) of \(shown(id))'s from \(shown(outcome.remote)) \(shown(outcome.branch)):\n"
       for commit in outcome.incoming {
         text += "  \(commit.id.prefix(7)) \(shown(commit.summary)) (\(shown(commit.author)))\n" + files(commit.files)
       }
@@ -161,7 +159,7 @@ struct ShareCommand: ParsableCommand {
       text += "  \(commit.id.prefix(7)) \(shown(commit.summary))\n" + files(commit.files)
     }
     let count = outcome.commits.count
-    let commits = count == 1 ? "1 commit" : "\(count) commits"
+    let commits = Wording.count(count, "commit")
     let at = outcome.head.prefix(7)
     let target = "\(shown(id)) to \(shown(outcome.remote)) \(shown(outcome.branch))"
     if !outcome.pushed {
@@ -171,7 +169,7 @@ struct ShareCommand: ParsableCommand {
       text += "shared \(target): nothing to push, already at \(at)\n"
     } else {
       let taken = outcome.incoming.count
-      let takenIn = taken == 0 ? "" : "\(taken == 1 ? "1 commit" : "\(taken) commits") of \(shown(id))'s taken in, "
+      let takenIn = taken == 0 ? "" : "\(Wording.count(taken, "commit")) of \(shown(id))'s taken in, "
       text += "shared \(target): \(takenIn)\(commits) pushed, at \(at)\n"
     }
     Output.write(text)
