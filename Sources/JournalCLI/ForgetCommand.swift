@@ -49,20 +49,13 @@ struct ForgetCommand: ParsableCommand {
   @Flag(help: "Replace the remote branches (and tags) that hold the person's data, each under a lease.")
   var push = false
 
-  @Option(help: ArgumentHelp("The private SSH key to use with --push (default: JOURNAL_SSH_KEY, ssh-agent, ~/.ssh).", valueName: "file"), completion: .file())
-  var sshKey: String?
-
-  @Option(help: ArgumentHelp("Trust the SSH host key with this fingerprint (SHA256:…) instead of known_hosts.", valueName: "fingerprint"))
-  var hostKey: String?
-
-  @Option(help: ArgumentHelp("Read host keys from this file instead of ~/.ssh/known_hosts; may be repeated.", valueName: "file"), completion: .file())
-  var knownHosts: [String] = []
+  @OptionGroup(title: "SSH, for --push") var ssh: SSHOptions
 
   @OptionGroup var journal: JournalOptions
 
   func run() throws {
     let location = try journal.locate(stoppedForget: .ignore)
-    let access = RemoteAccess(sshKey: sshKey, knownHosts: knownHosts, hostKeyFingerprint: hostKey)
+    let access = ssh.access
     let outcome = try Forgetter.forget(
       location, person: id, options: Forgetter.Options(confirmed: yes, dryRun: dryRun, push: push, access: access))
     for warning in outcome.warnings { Output.error("journal: warning: \(warning)") }

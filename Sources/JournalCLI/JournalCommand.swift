@@ -31,6 +31,21 @@ public struct JournalCommand: ParsableCommand {
   public init() {}
 }
 
+/// How a command that reaches a remote repository over SSH finds its key and trusts hosts:
+/// `journal share`, and `journal forget --push`.
+struct SSHOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("The private SSH key to use (default: JOURNAL_SSH_KEY, ssh-agent, ~/.ssh).", valueName: "file"), completion: .file())
+  var sshKey: String?
+
+  @Option(help: ArgumentHelp("Trust the SSH host key with this fingerprint (SHA256:…) instead of known_hosts.", valueName: "fingerprint"))
+  var hostKey: String?
+
+  @Option(help: ArgumentHelp("Read host keys from this file instead of ~/.ssh/known_hosts; may be repeated.", valueName: "file"), completion: .file())
+  var knownHosts: [String] = []
+
+  var access: RemoteAccess { RemoteAccess(sshKey: sshKey, knownHosts: knownHosts, hostKeyFingerprint: hostKey) }
+}
+
 /// Options every command that reads a journal takes.
 struct JournalOptions: ParsableArguments {
   @Option(name: .customLong("journal"), help: ArgumentHelp("The journal folder (default: found from the current folder upward).", valueName: "dir"))

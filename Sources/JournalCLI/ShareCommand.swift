@@ -77,14 +77,7 @@ struct ShareCommand: ParsableCommand {
   @Flag(help: "Show what would be taken in and pushed, each commit with the files it changes, and change nothing.")
   var dryRun = false
 
-  @Option(help: ArgumentHelp("The private SSH key to use (default: JOURNAL_SSH_KEY, ssh-agent, ~/.ssh).", valueName: "file"), completion: .file())
-  var sshKey: String?
-
-  @Option(help: ArgumentHelp("Trust the SSH host key with this fingerprint (SHA256:…) instead of known_hosts.", valueName: "fingerprint"))
-  var hostKey: String?
-
-  @Option(help: ArgumentHelp("Read host keys from this file instead of ~/.ssh/known_hosts; may be repeated.", valueName: "file"), completion: .file())
-  var knownHosts: [String] = []
+  @OptionGroup var ssh: SSHOptions
 
   @Flag(help: "Push, and take the person's changes in, even when they have errors.")
   var noVerify = false
@@ -110,7 +103,7 @@ struct ShareCommand: ParsableCommand {
   func run() throws {
     let location = try journal.locate(stoppedForget: .refuse)
     let url = try RemoteURL(to)
-    let access = RemoteAccess(sshKey: sshKey, knownHosts: knownHosts, hostKeyFingerprint: hostKey)
+    let access = ssh.access
     let outcome: Sharer.Outcome
     do {
       outcome = try Sharer.share(
