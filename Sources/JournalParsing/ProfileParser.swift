@@ -9,6 +9,13 @@ enum ProfileParser {
   ) -> Person? {
     var reader = FieldReader(frontMatter, file: file)
     let name = reader.text("name", required: true)
+    var email = reader.text("email")
+    if let address = email, !Person.isValidEmail(address) {
+      reader.report(
+        RuleID.invalidValue, "`email` must be one address such as `alex@example.com`, found \"\(address)\"",
+        at: reader.locations.value("email"), hint: "give the bare address, without a name or `<>`")
+      email = nil
+    }
     let person = Person(
       id: person,
       name: name ?? person,
@@ -20,6 +27,7 @@ enum ProfileParser {
       learningStyle: reader.text("learning-style"),
       cadence: reader.notation("cadence", noun: "a cadence", example: "2w", Cadence.init),
       retainUntil: reader.day("retain-until"),
+      email: email,
       file: file,
       locations: reader.locations)
     reader.reportUnknownKeys(known: fields, what: "a profile")

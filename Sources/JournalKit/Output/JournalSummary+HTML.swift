@@ -30,6 +30,14 @@ extension JournalSummary {
       }
       out += "</ul></section>\n"
     }
+    if !waiting.isEmpty {
+      out += "<section class=\"waiting\"><h2>Candidates waiting for feedback</h2><ul>\n"
+      for wait in waiting {
+        out += "<li><a href=\"#person-\(SafeName.encode(wait.person))\">\(HTMLText.escape(wait.name))</a>: interviewed \(wait.interview), "
+          + Wording.count(wait.days, "day") + " ago" + (wait.isOverdue ? " (over the limit of \(wait.limit))" : "") + "</li>\n"
+      }
+      out += "</ul></section>\n"
+    }
     out += "<nav><h2>People</h2><ul>"
     out += people.map { "<li><a href=\"#person-\(SafeName.encode($0.id))\">\(HTMLText.escape($0.displayName))</a></li>" }.joined()
     out += "</ul></nav>\n</header>\n"
