@@ -138,16 +138,8 @@ extension Debrief {
   /// external resource; each category's distribution is a table with a bar per point.
   public func html() -> String {
     let h = HTMLText.escape
-    var out = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>Debrief: \(h(heading)) — \(today)</title>
-      <style>\(Self.css)</style>
-      </head>
-      <body>
+    var out = HTMLText.pageStart(title: "Debrief: \(heading) — \(today)", css: Self.css)
+    out += """
       <h1>Debrief: \(h(heading))</h1>
       <p class="counts">As of \(today): \(h(countsLine)).</p>
 

@@ -38,10 +38,10 @@ public enum EmailMessage {
   /// The message: headers, a blank line, the body, all lines ending in CRLF.
   public static func render(_ letter: Letter, from sender: Mailbox, date: Date) -> String {
     var headers = [
-      "From: " + mailbox(sender),
+      "From: " + mailbox(sender, nameLength: "From: ".utf8.count),
     ]
     if let address = letter.recipientEmail {
-      headers.append("To: " + mailbox(Mailbox(name: letter.recipientName, address: address)))
+      headers.append("To: " + mailbox(Mailbox(name: letter.recipientName, address: address), nameLength: "To: ".utf8.count))
     }
     headers += [
       "Subject: " + headerText(letter.subject, nameLength: "Subject: ".utf8.count),
@@ -53,26 +53,30 @@ public enum EmailMessage {
     return headers.joined(separator: "\r\n") + "\r\n\r\n" + quotedPrintable(letter.body)
   }
 
-  /// `"Name" <address>`, or encoded words for a name outside ASCII.
-  static func mailbox(_ box: Mailbox) -> String {
+  /// `"Name" <address>` when that fits the header's line as printable ASCII, else the name
+  /// as encoded words with the address on a line of its own.
+  static func mailbox(_ box: Mailbox, nameLength: Int) -> String {
     guard let name = box.name, !name.isEmpty else { return box.address }
-    let printable = name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
-    let shown =
-      printable
-      ? "\"" + String(String.UnicodeScalarView(name.unicodeScalars.flatMap { $0 == "\"" || $0 == "\\" ? ["\\", $0] : [$0] })) + "\""
-      : encodedWords(name)
-    return shown + " <" + box.address + ">"
+    if name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
+      let escaped = name.unicodeScalars.flatMap { $0 == "\"" || $0 == "\\" ? ["\\", $0] : [$0] }
+      let quoted = "\"" + String(String.UnicodeScalarView(escaped)) + "\" <" + box.address + ">"
+      if nameLength + quoted.utf8.count <= 78 { return quoted }
+    }
+    return encodedWords(name) + "\r\n <" + box.address + ">"
   }
 
   /// Header text as it is when it is short printable ASCII, else as RFC 2047 encoded words.
-  static func headerText(_ text: String, nameLength: Int) -> String {
+  /// Controls read as spaces, and white space at either end, which readers drop, is left out.
+  static func headerText(_ given: String, nameLength: Int) -> String {
+    let text = trimmed(
+      String(String.UnicodeScalarView(given.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 })))
     let printable = text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
     if printable && text.utf8.count + nameLength <= 78 { return text }
     return encodedWords(text)
   }
 
-  /// `=?UTF-8?B?…?=` words of at most 75 characters, each holding whole scalars, folded onto
-  /// lines of their own.
+  /// `=?UTF-8?B?…?=` words of at most 64 characters, each holding whole scalars, folded onto
+  /// lines of their own, so that even the first, after `Subject: `, ends within 78.
   static func encodedWords(_ text: String) -> String {
     var words: [String] = []
     var chunk: [UInt8] = []
@@ -80,8 +84,8 @@ public enum EmailMessage {
       // Control characters are not text a header can show.
       let shown: Unicode.Scalar = scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar
       let bytes = Array(String(shown).utf8)
-      // 45 bytes are 60 base64 characters: with `=?UTF-8?B?` and `?=`, 72.
-      if chunk.count + bytes.count > 45 {
+      // 39 bytes are 52 base64 characters: with `=?UTF-8?B?` and `?=`, 64.
+      if chunk.count + bytes.count > 39 {
         words.append(word(chunk))
         chunk = []
       }
@@ -99,7 +103,6 @@ public enum EmailMessage {
   /// `=`, and for white space at a line's end; soft breaks keep lines within 76 characters.
   static func quotedPrintable(_ text: String) -> String {
     var out = ""
-    var lineStart = true
     var line: [UInt8] = []
     func flush(_ line: [UInt8]) {
       var current = ""
@@ -122,13 +125,11 @@ public enum EmailMessage {
         flush(line)
         out += "\r\n"
         line = []
-        lineStart = true
       } else if byte != UInt8(ascii: "\r") {
         line.append(byte)
-        lineStart = false
       }
     }
-    if !line.isEmpty || !lineStart { flush(line) }
+    flush(line)
     return out
   }
 

@@ -5,16 +5,8 @@ extension JournalSummary {
   /// is a section that starts a new printed page; charts are inline SVG.
   public func html() -> String {
     let pageTitle = HTMLText.escape(title ?? "Journal summary")
-    var out = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(pageTitle) — \(today)</title>
-      <style>\(Self.css)</style>
-      </head>
-      <body>
+    var out = HTMLText.pageStart(title: "\(title ?? "Journal summary") — \(today)", css: Self.css)
+    out += """
       <header>
       <h1>\(pageTitle)</h1>
       <p class="as-of">As of \(today)\(since.map { ", sessions since \($0)" } ?? "")\(until.map { ", until \($0)" } ?? "").</p>
