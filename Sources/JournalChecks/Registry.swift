@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// Every rule, in the order `journal rules` lists them: the parser's errors, the journal's
@@ -58,7 +59,7 @@ public enum RuleRegistry {
       guard let rule = rule(id) else {
         findings.append(
           Diagnostic(
-            rule: RuleID.unknownField, severity: .warning, message: "unknown rule `\(id)`",
+            rule: UnknownFieldRule.id, severity: .warning, message: "unknown rule `\(id)`",
             file: file, location: setting.location,
             hint: Suggestion.closest(to: id, among: ids).map { "did you mean `\($0)`?" }
               ?? "`journal rules` lists them"))
@@ -70,7 +71,7 @@ public enum RuleRegistry {
           let known = rule.description.parameters.map(\.name)
           findings.append(
             Diagnostic(
-              rule: RuleID.unknownField, severity: .warning,
+              rule: UnknownFieldRule.id, severity: .warning,
               message: "rule `\(id)` has no setting `\(name)`", file: file, location: location,
               hint: Suggestion.closest(to: name, among: known).map { "did you mean `\($0)`?" }
                 ?? (known.isEmpty
@@ -84,13 +85,13 @@ public enum RuleRegistry {
         case (.number, _):
           findings.append(
             Diagnostic(
-              rule: RuleID.invalidValue, severity: .error,
+              rule: InvalidValueRule.id, severity: .error,
               message: "`\(name)` of rule `\(id)` must be a whole number of zero or more",
               file: file, location: location))
         default:
           findings.append(
             Diagnostic(
-              rule: RuleID.invalidValue, severity: .error,
+              rule: InvalidValueRule.id, severity: .error,
               message: "`\(name)` of rule `\(id)` must be a list of text", file: file,
               location: location))
         }

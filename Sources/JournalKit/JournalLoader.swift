@@ -1,6 +1,7 @@
 import Foundation
 import JournalChecks
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// Reads and parses every file of a journal, on every core, into a `Journal` and findings.
@@ -49,14 +50,14 @@ public enum JournalLoader {
     for link in listing.links {
       diagnostics.append(
         Diagnostic(
-          rule: RuleID.fileName, severity: .error,
+          rule: FileNameRule.id, severity: .error,
           message: "is a symbolic link; journal does not follow links", file: link,
           location: .start, hint: "keep the note itself inside the journal"))
     }
     for (path, reason) in listing.unreadable {
       diagnostics.append(
         Diagnostic(
-          rule: RuleID.encoding, severity: .error, message: "cannot read the folder: \(reason)",
+          rule: EncodingRule.id, severity: .error, message: "cannot read the folder: \(reason)",
           file: path, location: .start))
     }
     let ids = Set(listing.people).union(profiles.keys).union(sessions.keys).union(plans.keys)

@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// The files of a journal: what is there, and each file's bytes.
@@ -115,7 +116,7 @@ public struct DiskJournal: JournalSource {
   public func read(_ path: String) -> ParseStep<[UInt8]> {
     func failure(_ message: String) -> ParseStep<[UInt8]> {
       .failure(
-        Diagnostic(rule: RuleID.encoding, severity: .error, message: message, file: path, location: .start))
+        Diagnostic(rule: EncodingRule.id, severity: .error, message: message, file: path, location: .start))
     }
     let descriptor = open(location.root + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else { return failure("cannot read the file: \(String(cString: strerror(errno)))") }
@@ -168,7 +169,7 @@ public struct MemoryJournal: JournalSource {
     guard let bytes = files[path] else {
       return .failure(
         Diagnostic(
-          rule: RuleID.encoding, severity: .error, message: "cannot read the file", file: path,
+          rule: EncodingRule.id, severity: .error, message: "cannot read the file", file: path,
           location: .start))
     }
     if bytes.count > SourceText.defaultSizeLimit {

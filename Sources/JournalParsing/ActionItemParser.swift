@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads a task-list item of an `## Actions` section into an `ActionItem`.
 ///
@@ -45,7 +46,7 @@ enum ActionItemParser {
     func report(_ message: String, at location: SourceLocation, hint: String? = nil) {
       diagnostics.append(
         Diagnostic(
-          rule: RuleID.actionSyntax, severity: .error, message: message, file: file,
+          rule: ActionSyntaxRule.id, severity: .error, message: message, file: file,
           location: location, hint: hint))
     }
     let status: ActionStatus

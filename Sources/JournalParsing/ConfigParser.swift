@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads `journal.yml`: the title and each rule's settings. Which rules and parameters exist
 /// is for the checks to say; this only reads their shape.
@@ -29,7 +30,7 @@ enum ConfigParser {
     }
     guard entry.value.kind == .mapping else {
       reader.report(
-        RuleID.invalidValue,
+        InvalidValueRule.id,
         "rule `\(entry.key)` takes a level (`error`, `warning`, `off`) or a mapping of settings",
         at: entry.valueLocation)
       return RuleSetting(location: entry.keyLocation)
@@ -58,7 +59,7 @@ enum ConfigParser {
           parameter.value.items.compactMap { reader.textValue($0, field: parameter.key, at: $0.location) })
       default:
         reader.report(
-          RuleID.invalidValue, "`\(parameter.key)` must be a number, text or a list",
+          InvalidValueRule.id, "`\(parameter.key)` must be a number, text or a list",
           at: parameter.valueLocation)
       }
     }
@@ -72,7 +73,7 @@ enum ConfigParser {
   {
     if let level = RuleLevel(rawValue: text) { return level }
     reader.report(
-      RuleID.invalidValue, "`\(text)` is not a rule level", at: location,
+      InvalidValueRule.id, "`\(text)` is not a rule level", at: location,
       hint: Suggestion.hint(for: text, among: RuleLevel.allCases.map(\.rawValue)))
     return nil
   }

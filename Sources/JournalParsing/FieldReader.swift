@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads typed fields out of a front matter mapping, recording a finding for each bad one.
 ///
@@ -53,9 +54,9 @@ struct FieldReader {
     if let entry = entry(key) { return entry }
     if required {
       if let empty = given(key) {
-        report(RuleID.missingField, "required field `\(key)` is empty", at: empty.keyLocation)
+        report(MissingFieldRule.id, "required field `\(key)` is empty", at: empty.keyLocation)
       } else {
-        report(RuleID.missingField, "required field `\(key)` is missing", at: owner)
+        report(MissingFieldRule.id, "required field `\(key)` is missing", at: owner)
       }
     }
     return nil
@@ -70,7 +71,7 @@ struct FieldReader {
   mutating func textValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> String? {
     guard let text = value.text else {
       report(
-        RuleID.invalidValue, "`\(field)` must be text, found \(Scalars.describe(value))", at: location)
+        InvalidValueRule.id, "`\(field)` must be text, found \(Scalars.describe(value))", at: location)
       return nil
     }
     return text
@@ -85,10 +86,10 @@ struct FieldReader {
     guard let text = textValue(value, field: field, at: location) else { return nil }
     if let day = Day(iso: text) { return day }
     if Day.looksLikeDate(text) {
-      report(RuleID.invalidValue, "`\(field)`: \(text) is not a real calendar date", at: location)
+      report(InvalidValueRule.id, "`\(field)`: \(text) is not a real calendar date", at: location)
     } else {
       report(
-        RuleID.invalidValue, "`\(field)` must be a date written YYYY-MM-DD, found \(Scalars.describe(value))",
+        InvalidValueRule.id, "`\(field)` must be a date written YYYY-MM-DD, found \(Scalars.describe(value))",
         at: location, hint: "for example `\(field): 2026-11-26`")
     }
     return nil
@@ -103,7 +104,7 @@ struct FieldReader {
     if let value = T(rawValue: text) { return value }
     let names = T.allCases.map(\.rawValue)
     report(
-      RuleID.invalidValue, "`\(text)` is not \(noun)", at: entry.valueLocation,
+      InvalidValueRule.id, "`\(text)` is not \(noun)", at: entry.valueLocation,
       hint: Suggestion.hint(for: text, among: names))
     return nil
   }
@@ -117,7 +118,7 @@ struct FieldReader {
     else { return nil }
     if let value = parse(text) { return value }
     report(
-      RuleID.invalidValue, "`\(text)` is not \(noun)", at: entry.valueLocation,
+      InvalidValueRule.id, "`\(text)` is not \(noun)", at: entry.valueLocation,
       hint: "write it like `\(key): \(example)`")
     return nil
   }
@@ -130,7 +131,7 @@ struct FieldReader {
   mutating func numberValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> Double? {
     if let number = Scalars.number(value) { return number }
     report(
-      RuleID.invalidValue, "`\(field)` must be a number, found \(Scalars.describe(value))",
+      InvalidValueRule.id, "`\(field)` must be a number, found \(Scalars.describe(value))",
       at: location,
       hint: Scalars.number(value.text ?? "") != nil ? "write the number without quotes" : nil)
     return nil
@@ -146,7 +147,7 @@ struct FieldReader {
       return [entry.value.text ?? ""]
     default:
       report(
-        RuleID.invalidValue, "`\(key)` must be a list, found \(Scalars.describe(entry.value))",
+        InvalidValueRule.id, "`\(key)` must be a list, found \(Scalars.describe(entry.value))",
         at: entry.valueLocation, hint: "write `\(key): [first, second]` or one `- item` per line")
       return []
     }
@@ -157,7 +158,7 @@ struct FieldReader {
     guard let entry = checkPresent(key, required: false) else { return [] }
     guard entry.value.kind == .mapping else {
       report(
-        RuleID.invalidValue, "`\(key)` must be a mapping of `name: value` lines, found \(Scalars.describe(entry.value))",
+        InvalidValueRule.id, "`\(key)` must be a mapping of `name: value` lines, found \(Scalars.describe(entry.value))",
         at: entry.valueLocation)
       return []
     }
@@ -176,7 +177,7 @@ struct FieldReader {
       let key = entry.key
       let suggestion = Suggestion.closest(to: key, among: known)
       report(
-        RuleID.unknownField, "unknown field `\(key)` in \(what)", at: entry.keyLocation,
+        UnknownFieldRule.id, "unknown field `\(key)` in \(what)", at: entry.keyLocation,
         hint: suggestion.map { "did you mean `\($0)`?" }
           ?? "known fields: " + known.map { "`\($0)`" }.joined(separator: ", "),
         severity: .warning)

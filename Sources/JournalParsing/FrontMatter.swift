@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// A file's front matter: its top-level `key: value` entries, each with its place in the file.
 struct FrontMatter {
@@ -27,7 +28,7 @@ struct FrontMatter {
   {
     if bytes.count > maximumBytes {
       let problem = Diagnostic(
-        rule: RuleID.yamlSyntax, severity: .error,
+        rule: YAMLSyntaxRule.id, severity: .error,
         message: "front matter is \(ByteCount(bytes.count)) (\(bytes.count) bytes); journal reads at most \(ByteCount(maximumBytes))",
         file: file,
         location: SourceText.locations(ofBytes: [maximumBytes], in: bytes, firstLine: firstLine)[0],
@@ -44,7 +45,7 @@ struct FrontMatter {
       let value = character.value
       let separator = value == 0x2028 || value == 0x2029
       return Diagnostic(
-        rule: RuleID.invalidValue, severity: .error,
+        rule: InvalidValueRule.id, severity: .error,
         message: "\(ControlCharacters.name(value)) in front matter"
           + (separator ? ": YAML reads it as a line break, editors do not" : ""),
         file: file, location: location, hint: ControlCharacters.hint(value))
@@ -63,7 +64,7 @@ struct FrontMatter {
     guard root.kind == .mapping else {
       diagnostics.append(
         Diagnostic(
-          rule: RuleID.invalidValue, severity: .error,
+          rule: InvalidValueRule.id, severity: .error,
           message: "front matter must be a mapping of `key: value` lines, found \(Scalars.describe(root))",
           file: file, location: root.location))
       return (nil, diagnostics)

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// A file cut into its YAML front matter and its Markdown body, as byte ranges of its text,
 /// keeping line numbers.
@@ -25,7 +26,7 @@ struct FrontMatterSplit {
       guard isDelimiter(bytes, source.lineRange(1), closing: false) else {
         return .failure(
           Diagnostic(
-            rule: RuleID.frontMatter, severity: .error,
+            rule: FrontMatterRule.id, severity: .error,
             message: "file does not start with front matter", file: file, location: .start,
             hint: "begin the file with a `---` line, the YAML fields, then another `---` line"))
       }
@@ -42,7 +43,7 @@ struct FrontMatterSplit {
       }
       return .failure(
         Diagnostic(
-          rule: RuleID.frontMatter, severity: .error,
+          rule: FrontMatterRule.id, severity: .error,
           message: "front matter opened here is never closed", file: file, location: .start,
           hint: "add a line holding only `---` after the last YAML field"))
     }

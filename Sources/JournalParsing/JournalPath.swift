@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// What a file is, judged by where it sits in the journal.
 public enum FileKind: Sendable, Equatable {
@@ -49,7 +50,7 @@ public enum JournalPath {
   public static func nameProblems(_ path: String, kind: FileKind) -> [Diagnostic] {
     func problem(_ message: String, hint: String? = nil) -> Diagnostic {
       Diagnostic(
-        rule: RuleID.fileName, severity: .error, message: message, file: path, location: .start,
+        rule: FileNameRule.id, severity: .error, message: message, file: path, location: .start,
         hint: hint)
     }
     var problems: [Diagnostic] = []

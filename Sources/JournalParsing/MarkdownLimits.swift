@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// The bounds a note's Markdown body must keep before cmark-gfm reads it.
 ///
@@ -18,7 +19,7 @@ enum MarkdownLimits {
   static func check(_ body: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String) -> Diagnostic? {
     func finding(_ message: String, at offset: Int, hint: String) -> Diagnostic {
       Diagnostic(
-        rule: RuleID.markdownLimits, severity: .error, message: message, file: file,
+        rule: MarkdownLimitsRule.id, severity: .error, message: message, file: file,
         location: SourceText.locations(ofBytes: [offset], in: body, firstLine: firstLine)[0], hint: hint)
     }
     if body.count > maximumBytes {

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads an action plan's front matter and its goals.
 enum PlanParser {
@@ -27,7 +28,7 @@ enum PlanParser {
     guard let entry = reader.entry("goals") else { return [] }
     guard entry.value.kind == .sequence else {
       reader.report(
-        RuleID.invalidValue, "`goals` must be a list of goals, found \(Scalars.describe(entry.value))",
+        InvalidValueRule.id, "`goals` must be a list of goals, found \(Scalars.describe(entry.value))",
         at: entry.valueLocation, hint: "write each goal as `- id: …` with `description: …` below it")
       return []
     }
@@ -37,7 +38,7 @@ enum PlanParser {
       let location = node.location
       guard node.kind == .mapping else {
         reader.report(
-          RuleID.invalidValue, "a goal must be a mapping with `id` and `description`, found \(Scalars.describe(node))",
+          InvalidValueRule.id, "a goal must be a mapping with `id` and `description`, found \(Scalars.describe(node))",
           at: location)
         continue
       }
@@ -52,12 +53,12 @@ enum PlanParser {
       if let id {
         if !Person.isValidID(id) {
           goal.report(
-            RuleID.invalidValue, "goal id `\(id)` must be lowercase letters, digits and `-`",
+            InvalidValueRule.id, "goal id `\(id)` must be lowercase letters, digits and `-`",
             at: goal.locations.value("id"))
         }
         if let first = seen[id] {
           goal.report(
-            RuleID.duplicateID, "goal id `\(id)` is used twice in this plan; the first is on line \(first)",
+            DuplicateIDRule.id, "goal id `\(id)` is used twice in this plan; the first is on line \(first)",
             at: goal.locations.value("id"))
         } else {
           seen[id] = goal.locations.value("id").line
@@ -65,12 +66,12 @@ enum PlanParser {
       }
       if let metric, !Person.isValidID(metric) {
         goal.report(
-          RuleID.invalidValue, "metric id `\(metric)` must be lowercase letters, digits and `-`",
+          InvalidValueRule.id, "metric id `\(metric)` must be lowercase letters, digits and `-`",
           at: goal.locations.value("metric"))
       }
       if metric != nil, target == nil {
         goal.report(
-          RuleID.missingField, "goal `\(id ?? "?")` has a metric but no `target`",
+          MissingFieldRule.id, "goal `\(id ?? "?")` has a metric but no `target`",
           at: goal.locations.key("metric"), hint: "a measurable goal says where it should get to")
       }
       reader.absorb(goal)

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads a session file's front matter and joins it with its body's parts.
 enum SessionParser {
@@ -20,7 +21,7 @@ enum SessionParser {
     for entry in reader.mapping("metrics") {
       guard Person.isValidID(entry.key) else {
         reader.report(
-          RuleID.invalidValue, "metric id `\(entry.key)` must be lowercase letters, digits and `-`",
+          InvalidValueRule.id, "metric id `\(entry.key)` must be lowercase letters, digits and `-`",
           at: entry.keyLocation)
         continue
       }
@@ -31,7 +32,7 @@ enum SessionParser {
     var plan = reader.text("plan")
     if let slug = plan, !Person.isValidID(slug) {
       reader.report(
-        RuleID.invalidValue, "`plan` must name a plan by its file name, such as `code-quality`",
+        InvalidValueRule.id, "`plan` must name a plan by its file name, such as `code-quality`",
         at: reader.locations.value("plan"))
       plan = nil
     }
@@ -42,17 +43,17 @@ enum SessionParser {
 
     if let date, let fileDate, date != fileDate {
       reader.report(
-        RuleID.fileName, "`date` is \(date) but the file name says \(fileDate)",
+        FileNameRule.id, "`date` is \(date) but the file name says \(fileDate)",
         at: reader.locations.value("date"), hint: "rename the file or correct the date")
     }
     if let date, let eventDate, eventDate > date {
       reader.report(
-        RuleID.invalidValue, "`event-date` \(eventDate) is after the session's date \(date)",
+        InvalidValueRule.id, "`event-date` \(eventDate) is after the session's date \(date)",
         at: reader.locations.value("event-date"))
     }
     if let date, let followUp, followUp <= date {
       reader.report(
-        RuleID.invalidValue, "`follow-up` \(followUp) is not after the session's date \(date)",
+        InvalidValueRule.id, "`follow-up` \(followUp) is not after the session's date \(date)",
         at: reader.locations.value("follow-up"))
     }
     diagnostics += reader.diagnostics

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// A file's text, checked as UTF-8, with its line structure.
 ///
@@ -17,7 +18,7 @@ public struct SourceText: Sendable {
   /// The finding for a file over the size limit, which is refused before it is read.
   public static func tooLarge(_ size: Int, limit: Int, file: String) -> Diagnostic {
     Diagnostic(
-      rule: RuleID.encoding, severity: .error,
+      rule: EncodingRule.id, severity: .error,
       message: "file is \(ByteCount(size)) (\(size) bytes); journal reads notes of at most \(ByteCount(limit))",
       file: file, location: .start, hint: "a note is text of a few kilobytes; keep attachments in other formats")
   }
@@ -116,7 +117,7 @@ public struct SourceText: Sendable {
     _ message: String, at offset: Int, in bytes: [UInt8], from start: Int, file: String
   ) -> Diagnostic {
     Diagnostic(
-      rule: RuleID.encoding, severity: .error, message: message, file: file,
+      rule: EncodingRule.id, severity: .error, message: message, file: file,
       location: locations(ofBytes: [offset], in: bytes[start...])[0])
   }
 

@@ -1,5 +1,6 @@
 import Clibyaml
 import JournalModel
+import JournalRules
 
 /// Reads YAML into `YAMLNode`s from libyaml's events, refusing at the event what journal's
 /// front matter never needs and what would let a few bytes cost unbounded work: anchors,
@@ -170,7 +171,7 @@ struct YAMLReader {
       open[top].dropFrom = index
       if !open[top].ignored {
         report(
-          RuleID.invalidValue,
+          InvalidValueRule.id,
           open[top].field.map { "a key in `\($0)` must be text" }
             ?? "a front matter key must be plain text, found \(key.kind == .mapping ? "a mapping" : "a list")",
           at: key.location)
@@ -181,7 +182,7 @@ struct YAMLReader {
       open[top].dropFrom = index
       if !open[top].ignored {
         report(
-          RuleID.duplicateID, "key `\(key.text)` is given more than once; the first is on line \(first)",
+          DuplicateIDRule.id, "key `\(key.text)` is given more than once; the first is on line \(first)",
           at: key.location, hint: "keep one `\(key.text)`; the later one is ignored")
       }
       return
@@ -232,7 +233,7 @@ struct YAMLReader {
       holder = "the front matter"
     }
     report(
-      RuleID.invalidValue, "\(holder) holds the \(ControlCharacters.name(first.value))", at: location,
+      InvalidValueRule.id, "\(holder) holds the \(ControlCharacters.name(first.value))", at: location,
       hint: ControlCharacters.hint(first.value))
   }
 
@@ -249,7 +250,7 @@ struct YAMLReader {
   }
 
   private mutating func refuse(_ message: String, at location: SourceLocation, hint: String? = nil) {
-    report(RuleID.yamlSyntax, message, at: location, hint: hint)
+    report(YAMLSyntaxRule.id, message, at: location, hint: hint)
   }
 
   /// libyaml's own account of what it could not read, at its mark, in its words.

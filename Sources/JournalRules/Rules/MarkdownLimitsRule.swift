@@ -1,16 +1,18 @@
 import JournalModel
-import JournalParsing
-
-// Applied by the parser while it reads a file (see JournalParsing); this type carries
-// the rule's description and examples.
 
 /// `markdown-limits`: a note's body is small and shallow enough to read in bounded time.
-public struct MarkdownLimitsRule: Rule {
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct MarkdownLimitsRule: ParsingRule {
+  public static let id = "markdown-limits"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: RuleID.markdownLimits,
+    id: MarkdownLimitsRule.id,
     summary: "A note's Markdown body is at most 32 KiB, with lists and block quotes nested at most 64 deep.",
-    severity: .error,
+    severity: MarkdownLimitsRule.severity,
+    scope: .file,
     rationale: "The Markdown parser takes time that grows faster than a body's size on some patterns; past these bounds one note could stall every check. A refused body is not read.",
     triggering: [
       .session(

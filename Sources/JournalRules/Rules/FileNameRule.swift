@@ -1,16 +1,18 @@
 import JournalModel
-import JournalParsing
-
-// Applied by the parser while it reads a file (see JournalParsing); this type carries
-// the rule's description and examples.
 
 /// `file-name`: files are named and placed as the format says.
-public struct FileNameRule: Rule {
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct FileNameRule: ParsingRule {
+  public static let id = "file-name"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: RuleID.fileName,
+    id: FileNameRule.id,
     summary: "Session files are named `YYYY-MM-DD[-slug].md` after their `date`; notes sit in `sessions/`, `plans/` or `private/`.",
-    severity: .error,
+    severity: FileNameRule.severity,
+    scope: .file,
     rationale: "The file name is how people find a session in their editor; it must agree with the date inside.",
     triggering: [
       .session("---\ndate: ↓2026-11-21\ntype: career-development\n---\n"),

@@ -1,16 +1,18 @@
 import JournalModel
-import JournalParsing
-
-// Applied by the parser while it reads a file (see JournalParsing); this type carries
-// the rule's description and examples.
 
 /// `action-syntax`: action items are task-list items with well-formed tokens.
-public struct ActionSyntaxRule: Rule {
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct ActionSyntaxRule: ParsingRule {
+  public static let id = "action-syntax"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: RuleID.actionSyntax,
+    id: ActionSyntaxRule.id,
     summary: "Action items are `- [ ]`, `- [x]` or `- [-]` items whose `due:`, `owner:` and `priority:` tokens are well-formed.",
-    severity: .error,
+    severity: ActionSyntaxRule.severity,
+    scope: .file,
     rationale: "An action whose due date cannot be read is never reported overdue.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review ↓due:2026-13-01\n"),

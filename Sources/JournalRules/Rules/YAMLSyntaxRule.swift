@@ -1,16 +1,18 @@
 import JournalModel
-import JournalParsing
-
-// Applied by the parser while it reads a file (see JournalParsing); this type carries
-// the rule's description and examples.
 
 /// `yaml-syntax`: the front matter must be well-formed YAML of bounded size.
-public struct YAMLSyntaxRule: Rule {
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct YAMLSyntaxRule: ParsingRule {
+  public static let id = "yaml-syntax"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: RuleID.yamlSyntax,
+    id: YAMLSyntaxRule.id,
     summary: "The front matter is valid YAML of at most 64 KiB, without tabs, anchors, aliases, tags or deep nesting.",
-    severity: .error,
+    severity: YAMLSyntaxRule.severity,
+    scope: .file,
     rationale: "A note that cannot be read cannot be checked; anchors, aliases and deep nesting let a few lines cost unbounded work, and a tag would read a value otherwise than as written.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n"),

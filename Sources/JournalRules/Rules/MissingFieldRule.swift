@@ -1,16 +1,18 @@
 import JournalModel
-import JournalParsing
-
-// Applied by the parser while it reads a file (see JournalParsing); this type carries
-// the rule's description and examples.
 
 /// `missing-field`: required fields are present and not empty.
-public struct MissingFieldRule: Rule {
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct MissingFieldRule: ParsingRule {
+  public static let id = "missing-field"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: RuleID.missingField,
+    id: MissingFieldRule.id,
     summary: "Required fields are present: a session's `date` and `type`, a profile's `name`, a plan's `title` and `created`.",
-    severity: .error,
+    severity: MissingFieldRule.severity,
+    scope: .file,
     rationale: "A session without a type, or a plan without a start, cannot be summarised or tracked.",
     triggering: [
       .session("↓---\ndate: 2026-11-20\n---\n"),

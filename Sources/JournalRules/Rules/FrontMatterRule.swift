@@ -1,16 +1,18 @@
 import JournalModel
-import JournalParsing
-
-// Applied by the parser while it reads a file (see JournalParsing); this type carries
-// the rule's description and examples.
 
 /// `front-matter`: a note must open with a `---` block.
-public struct FrontMatterRule: Rule {
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct FrontMatterRule: ParsingRule {
+  public static let id = "front-matter"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: RuleID.frontMatter,
+    id: FrontMatterRule.id,
     summary: "A note starts with a front matter block between two `---` lines.",
-    severity: .error,
+    severity: FrontMatterRule.severity,
+    scope: .file,
     rationale: "Without its front matter a note has no date or type, so it cannot be placed in anyone's history.",
     triggering: [
       .session("↓# Notes from Thursday\n\nWe talked about the release.\n"),

@@ -1,16 +1,18 @@
 import JournalModel
-import JournalParsing
-
-// Applied by the parser while it reads a file (see JournalParsing); this type carries
-// the rule's description and examples.
 
 /// `invalid-value`: each value has the type and form its field takes.
-public struct InvalidValueRule: Rule {
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct InvalidValueRule: ParsingRule {
+  public static let id = "invalid-value"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: RuleID.invalidValue,
+    id: InvalidValueRule.id,
     summary: "Values have the right type and form: real calendar dates, known session types and media, numbers for metrics, and no control characters.",
-    severity: .error,
+    severity: InvalidValueRule.severity,
+    scope: .file,
     rationale: "A misspelt type or an impossible date would silently drop a session from every summary; a control character in a name can rewrite a terminal or make text read differently than it is stored.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: ↓carrer-development\n---\n"),
