@@ -28,11 +28,9 @@ struct FrontMatter {
   {
     if bytes.count > maximumBytes {
       let problem = Diagnostic(
-        rule: YAMLSyntaxRule.id, severity: .error,
-        message: "front matter is \(ByteCount(bytes.count)) (\(bytes.count) bytes); journal reads at most \(ByteCount(maximumBytes))",
-        file: file,
-        location: SourceText.locations(ofBytes: [maximumBytes], in: bytes, firstLine: firstLine)[0],
-        hint: "keep the fields short and write at length in the body")
+        YAMLSyntaxRule.tooLarge(
+          size: "\(ByteCount(bytes.count))", bytes: bytes.count, limit: "\(ByteCount(maximumBytes))"),
+        file: file, at: SourceText.locations(ofBytes: [maximumBytes], in: bytes, firstLine: firstLine)[0])
       return (nil, [problem])
     }
 
@@ -45,10 +43,9 @@ struct FrontMatter {
       let value = character.value
       let separator = value == 0x2028 || value == 0x2029
       return Diagnostic(
-        rule: InvalidValueRule.id, severity: .error,
-        message: "\(ControlCharacters.name(value)) in front matter"
-          + (separator ? ": YAML reads it as a line break, editors do not" : ""),
-        file: file, location: location, hint: ControlCharacters.hint(value))
+        InvalidValueRule.unreadableCharacter(
+          name: ControlCharacters.name(value), lineSeparator: separator, hint: ControlCharacters.hint(value)),
+        file: file, at: location)
     }
     let (nodes, problems) =
       unreadable.isEmpty
@@ -63,10 +60,7 @@ struct FrontMatter {
     }
     guard root.kind == .mapping else {
       diagnostics.append(
-        Diagnostic(
-          rule: InvalidValueRule.id, severity: .error,
-          message: "front matter must be a mapping of `key: value` lines, found \(Scalars.describe(root))",
-          file: file, location: root.location))
+        Diagnostic(InvalidValueRule.frontMatterNotAMapping(found: Scalars.describe(root)), file: file, at: root.location))
       return (nil, diagnostics)
     }
     return (FrontMatter(entries: root.entries), diagnostics)

@@ -23,3 +23,36 @@ public struct ActionSyntaxRule: ParsingRule {
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review due:2026-12-01 owner:alex priority:high\n- [x] Share the notes\n- [-] Visit the Lisbon office\n\n```\n- [ ] inside a code block is no action\n```\n")
     ])
 }
+
+extension ActionSyntaxRule {
+  public static let notATask = message(
+    "an item under Actions must be a task-list item",
+    hint: "write `- [ ] …` for an open action, `- [x] …` when done, `- [-] …` when dropped")
+
+  public static func repeated(token name: String) -> RuleMessage {
+    message("`\(name):` is given more than once")
+  }
+
+  public static let dueWithoutDate = message(
+    "`due:` needs a date right after the colon", hint: "write `due:2026-12-15`, with no space after the colon")
+
+  public static func dueNotARealDate(_ value: String) -> RuleMessage {
+    message("`due:\(value)` is not a real calendar date")
+  }
+
+  public static func dueNotADate(_ value: String) -> RuleMessage {
+    message("`due:\(value)` is not a date", hint: "write `due:YYYY-MM-DD`")
+  }
+
+  public static let ownerWithoutName = message(
+    "`owner:` needs a name right after the colon", hint: "write `owner:alice`, with no space after the colon")
+
+  /// `suggestion` is the hint for the nearest known level, if any.
+  public static func notAPriority(_ level: String, suggestion: String?) -> RuleMessage {
+    message(
+      level.isEmpty ? "`priority:` needs a level right after the colon" : "`\(level)` is not a priority",
+      hint: suggestion)
+  }
+
+  public static let onlyTokens = message("action has no text, only tokens")
+}

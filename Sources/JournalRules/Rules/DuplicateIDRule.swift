@@ -28,3 +28,17 @@ public struct DuplicateIDRule: ParsingRule {
       )
     ])
 }
+
+extension DuplicateIDRule {
+  public static func goalUsedTwice(_ id: String, firstOnLine line: Int) -> RuleMessage {
+    message("goal id `\(id)` is used twice in this plan; the first is on line \(line)")
+  }
+}
+
+extension DuplicateIDRule {
+  public static func keyGivenTwice(_ key: String, firstOnLine line: Int) -> RuleMessage {
+    message(
+      "key `\(key)` is given more than once; the first is on line \(line)",
+      hint: "keep one `\(key)`; the later one is ignored")
+  }
+}

@@ -20,3 +20,12 @@ public struct FrontMatterRule: ParsingRule {
     ],
     nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\n---\n")])
 }
+
+extension FrontMatterRule {
+  public static let missing = message(
+    "file does not start with front matter",
+    hint: "begin the file with a `---` line, the YAML fields, then another `---` line")
+
+  public static let notClosed = message(
+    "front matter opened here is never closed", hint: "add a line holding only `---` after the last YAML field")
+}

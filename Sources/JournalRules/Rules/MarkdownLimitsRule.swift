@@ -25,3 +25,18 @@ public struct MarkdownLimitsRule: ParsingRule {
       )
     ])
 }
+
+extension MarkdownLimitsRule {
+  /// `size` and `limit` as people read them, such as `1.2 MiB`; `bytes` exactly.
+  public static func bodyTooLarge(size: String, bytes: Int, limit: String) -> RuleMessage {
+    message(
+      "the body is \(size) (\(bytes) bytes); journal reads a body of at most \(limit)",
+      hint: "split the note, or keep long material such as a transcript in `private/` or an attachment")
+  }
+
+  public static func nestedTooDeep(limit: Int) -> RuleMessage {
+    message(
+      "lists and block quotes nested more than \(limit) deep",
+      hint: "nest lists and quotes at most \(limit) levels; deeper nesting makes Markdown slow to read")
+  }
+}

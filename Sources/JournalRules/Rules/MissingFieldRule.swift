@@ -23,3 +23,15 @@ public struct MissingFieldRule: ParsingRule {
       .file("mentees/alex/plans/growth.md", "---\ntitle: Grow into a tech lead\ncreated: 2026-10-01\n---\n")
     ])
 }
+
+extension MissingFieldRule {
+  public static func empty(_ key: String) -> RuleMessage { message("required field `\(key)` is empty") }
+
+  public static func missing(_ key: String) -> RuleMessage { message("required field `\(key)` is missing") }
+
+  /// `goal` is the goal's id, or nil when it has none.
+  public static func metricWithoutTarget(goal: String?) -> RuleMessage {
+    message(
+      "goal `\(goal ?? "?")` has a metric but no `target`", hint: "a measurable goal says where it should get to")
+  }
+}

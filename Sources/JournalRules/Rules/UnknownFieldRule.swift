@@ -20,3 +20,31 @@ public struct UnknownFieldRule: ParsingRule {
     ],
     nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2026-12-01\n---\n")])
 }
+
+extension UnknownFieldRule {
+  /// A key `what` (such as "a session") does not take; `known` are the keys it does, and
+  /// `suggestion` the nearest of them, if any.
+  public static func unknown(_ key: String, in what: String, suggestion: String?, known: [String]) -> RuleMessage {
+    message(
+      "unknown field `\(key)` in \(what)",
+      hint: suggestion.map { "did you mean `\($0)`?" } ?? "known fields: " + known.map { "`\($0)`" }.joined(separator: ", "))
+  }
+}
+
+extension UnknownFieldRule {
+  /// `suggestion` is the nearest rule id, if any.
+  public static func unknownRule(_ id: String, suggestion: String?) -> RuleMessage {
+    message("unknown rule `\(id)`", hint: suggestion.map { "did you mean `\($0)`?" } ?? "`journal rules` lists them")
+  }
+
+  /// `known` are the settings the rule takes besides `severity`; `suggestion` the nearest.
+  public static func unknownSetting(_ name: String, of rule: String, suggestion: String?, known: [String])
+    -> RuleMessage
+  {
+    message(
+      "rule `\(rule)` has no setting `\(name)`",
+      hint: suggestion.map { "did you mean `\($0)`?" }
+        ?? (known.isEmpty
+          ? "it takes only `severity`" : "it takes `severity`, " + known.map { "`\($0)`" }.joined(separator: ", ")))
+  }
+}

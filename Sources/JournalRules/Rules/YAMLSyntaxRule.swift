@@ -24,3 +24,40 @@ public struct YAMLSyntaxRule: ParsingRule {
       .session("---\ndate: 2026-11-20\ntype: career-development\nproject: \"Apollo: phase 2\"\n---\n")
     ])
 }
+
+extension YAMLSyntaxRule {
+  static let expansionHint = "write the value out in full; anchors and aliases can expand without bound"
+
+  /// `size` and `limit` as people read them, such as `64 KiB`; `bytes` exactly.
+  public static func tooLarge(size: String, bytes: Int, limit: String) -> RuleMessage {
+    message(
+      "front matter is \(size) (\(bytes) bytes); journal reads at most \(limit)",
+      hint: "keep the fields short and write at length in the body")
+  }
+
+  public static let outOfMemory = message("invalid YAML: out of memory")
+  public static let secondDocument = message(
+    "invalid YAML: a second document; journal reads one", hint: "remove the `---` line")
+  public static let alias = message("YAML aliases are not allowed in front matter", hint: expansionHint)
+  public static let anchorAndTag = message("YAML anchors and tags are not allowed in front matter", hint: expansionHint)
+  public static let anchor = message("YAML anchors are not allowed in front matter", hint: expansionHint)
+  public static let tag = message(
+    "YAML tags are not allowed in front matter", hint: "remove the `!…`; journal reads every value as written")
+
+  public static func nestedTooDeep(limit: Int) -> RuleMessage {
+    message(
+      "front matter is nested more than \(limit) levels deep", hint: "journal fields are at most a few levels deep")
+  }
+
+  /// libyaml's own account of what it could not read, in its words: `problem`, and the
+  /// construct it was reading (`context`) with the line that starts on.
+  public static func libyaml(problem: String, context: (String, line: Int)?) -> RuleMessage {
+    var text = "invalid YAML: \(problem)"
+    if let context { text += " (\(context.0) on line \(context.line))" }
+    let hint: String? =
+      text.contains("tab")
+      ? "YAML indents with spaces, never tabs"
+      : text.contains("mapping values are not allowed") ? "put text that holds `: ` in quotes" : nil
+    return message(text, hint: hint)
+  }
+}
