@@ -39,15 +39,14 @@ extension FileNameRule {
       hint: "use lowercase letters, digits and `-`, as in `\(suggested)`")
   }
 
+  static let sessionNameHint = "name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`"
+
   public static func sessionDateNotReal(_ datePart: String) -> RuleMessage {
-    message(
-      "session file name starts with \(datePart), which is not a real calendar date",
-      hint: "name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`")
+    message("session file name starts with \(datePart), which is not a real calendar date", hint: sessionNameHint)
   }
 
   public static func sessionWithoutDate(_ name: String) -> RuleMessage {
-    message(
-      "session file name `\(name)` does not start with a date", hint: "name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`")
+    message("session file name `\(name)` does not start with a date", hint: sessionNameHint)
   }
 
   public static func malformedSuffix(_ name: String) -> RuleMessage {
