@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// A candidate waiting for feedback: a profile with `relationship: candidate` whose `since`
 /// (the interview) has passed and who has no candidate-feedback session yet.

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 extension CheckContext {
   /// Every session that names a rubric `journal.yml` defines, with that rubric: what the

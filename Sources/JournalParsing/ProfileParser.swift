@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads `mentees/<id>/profile.md`.
 enum ProfileParser {
@@ -11,9 +12,7 @@ enum ProfileParser {
     let name = reader.text("name", required: true)
     var email = reader.text("email")
     if let address = email, !Person.isValidEmail(address) {
-      reader.report(
-        RuleID.invalidValue, "`email` must be one address such as `alex@example.com`, found \"\(address)\"",
-        at: reader.locations.value("email"), hint: "give the bare address, without a name or `<>`")
+      reader.report(InvalidValueRule.notAnEmailAddress(address), at: reader.locations.value("email"))
       email = nil
     }
     let person = Person(

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads the scorecards under `journal.yml`'s `rubrics:`: each rubric's title, rating scale
 /// and categories. A rubric that cannot be used (no scale, no categories) is reported and
@@ -13,16 +14,12 @@ enum RubricParser {
 
   private static func rubric(_ entry: FrontMatter.Entry, reader: inout FieldReader) -> Rubric? {
     guard Person.isValidID(entry.key) else {
-      reader.report(
-        RuleID.invalidValue, "rubric name `\(entry.key)` must be lowercase letters, digits and `-`",
-        at: entry.keyLocation)
+      reader.report(InvalidValueRule.badID("rubric name", entry.key), at: entry.keyLocation)
       return nil
     }
     guard entry.value.kind == .mapping else {
       reader.report(
-        RuleID.invalidValue,
-        "rubric `\(entry.key)` must be a mapping with `scale` and `categories`, found \(Scalars.describe(entry.value))",
-        at: entry.valueLocation)
+        InvalidValueRule.rubricNotAMapping(entry.key, found: Scalars.describe(entry.value)), at: entry.valueLocation)
       return nil
     }
     var fields = reader.nested(entry.value.entries, owner: entry.keyLocation)
@@ -30,17 +27,13 @@ enum RubricParser {
     let scale = self.scale(fields.mapping("scale"), reader: &fields)
     let categories = self.categories(fields.entry("categories"), reader: &fields)
     if fields.entry("scale") == nil {
-      fields.report(RuleID.missingField, "rubric `\(entry.key)` has no `scale`", at: entry.keyLocation,
-        hint: "give each point and its label, such as `1: Strong no` … `4: Strong yes`")
+      fields.report(MissingFieldRule.rubricWithoutScale(entry.key), at: entry.keyLocation)
     }
     if fields.entry("categories") == nil {
-      fields.report(RuleID.missingField, "rubric `\(entry.key)` has no `categories`", at: entry.keyLocation,
-        hint: "list each category as `- id: …` with `title: …` below it")
+      fields.report(MissingFieldRule.rubricWithoutCategories(entry.key), at: entry.keyLocation)
     }
     if scale.count == 1 {
-      fields.report(
-        RuleID.invalidValue, "the scale of rubric `\(entry.key)` has one point; a rating needs at least two",
-        at: fields.locations.key("scale"), hint: "give each point and its label, such as `1: No` and `2: Yes`")
+      fields.report(InvalidValueRule.scaleOfOnePoint(rubric: entry.key), at: fields.locations.key("scale"))
     }
     fields.reportUnknownKeys(known: self.fields, what: "a rubric")
     reader.absorb(fields)
@@ -52,16 +45,12 @@ enum RubricParser {
     entries.compactMap { point in
       guard let value = Int(point.key), point.key.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
       else {
-        reader.report(
-          RuleID.invalidValue, "scale point `\(point.key)` must be a whole number", at: point.keyLocation,
-          hint: "write each point as `1: Strong no`")
+        reader.report(InvalidValueRule.scalePointNotAWholeNumber(point.key), at: point.keyLocation)
         return nil
       }
       guard let label = reader.textValue(point.value, field: point.key, at: point.valueLocation), !label.isBlank
       else {
-        reader.report(
-          RuleID.missingField, "scale point \(value) has no label", at: point.keyLocation,
-          hint: "say what the point means, such as `\(value): Yes`")
+        reader.report(MissingFieldRule.scalePointWithoutLabel(value), at: point.keyLocation)
         return nil
       }
       return Rubric.Point(value: value, label: label)
@@ -71,18 +60,14 @@ enum RubricParser {
   private static func categories(_ entry: FrontMatter.Entry?, reader: inout FieldReader) -> [Rubric.Category] {
     guard let entry else { return [] }
     guard entry.value.kind == .sequence else {
-      reader.report(
-        RuleID.invalidValue, "`categories` must be a list of categories, found \(Scalars.describe(entry.value))",
-        at: entry.valueLocation, hint: "write each category as `- id: …` with `title: …` below it")
+      reader.report(InvalidValueRule.categoriesNotAList(found: Scalars.describe(entry.value)), at: entry.valueLocation)
       return []
     }
     var categories: [Rubric.Category] = []
     var seen: [String: Int] = [:]
     for node in entry.value.items {
       guard node.kind == .mapping else {
-        reader.report(
-          RuleID.invalidValue, "a category must be a mapping with `id` and `title`, found \(Scalars.describe(node))",
-          at: node.location)
+        reader.report(InvalidValueRule.categoryNotAMapping(found: Scalars.describe(node)), at: node.location)
         continue
       }
       var category = reader.nested(node.entries, owner: node.location)
@@ -92,13 +77,9 @@ enum RubricParser {
       category.reportUnknownKeys(known: categoryFields, what: "a category")
       if let id {
         if !Person.isValidID(id) {
-          category.report(
-            RuleID.invalidValue, "category id `\(id)` must be lowercase letters, digits and `-`",
-            at: category.locations.value("id"))
+          category.report(InvalidValueRule.badID("category id", id), at: category.locations.value("id"))
         } else if let first = seen[id] {
-          category.report(
-            RuleID.duplicateID, "category id `\(id)` is used twice in this rubric; the first is on line \(first)",
-            at: category.locations.value("id"))
+          category.report(DuplicateIDRule.categoryUsedTwice(id, firstOnLine: first), at: category.locations.value("id"))
         } else {
           seen[id] = category.locations.value("id").line
           if let title {

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `late-feedback`: feedback is given soon after what it is about.
 public struct LateFeedbackRule: Rule {
@@ -8,6 +9,7 @@ public struct LateFeedbackRule: Rule {
     summary:
       "A session is written within `max-days` of its `event-date`, a candidate's within `candidate-max-days`; a candidate does not wait longer than that for feedback.",
     severity: .warning,
+    scope: .person,
     rationale: "Timeliness: delayed feedback loses its impact and relevance, and the person cannot course-correct in time.",
     parameters: [
       RuleParameter(

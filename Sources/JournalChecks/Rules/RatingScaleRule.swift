@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `rating-scale`: every rating is a point of its rubric's scale.
 public struct RatingScaleRule: Rule {
@@ -7,6 +8,7 @@ public struct RatingScaleRule: Rule {
     id: "rating-scale",
     summary: "Each rating is one of the points of its rubric's scale.",
     severity: .error,
+    scope: .person,
     rationale:
       "Specificity: a point has an agreed meaning (its label); a number off the scale has none, and would skew the debrief's figures.",
     triggering: [

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `rating-without-evidence`: every rating is backed by something seen.
 public struct RatingWithoutEvidenceRule: Rule {
@@ -8,6 +9,7 @@ public struct RatingWithoutEvidenceRule: Rule {
     summary:
       "Each rating has evidence: a Strengths or Improvements item that starts with its category, such as `- [communication] …`.",
     severity: .warning,
+    scope: .person,
     rationale:
       "Specificity and actionability: a rating backed by a concrete observation can be explained to the candidate and defended in a debrief; a bare number can be neither.",
     triggering: [

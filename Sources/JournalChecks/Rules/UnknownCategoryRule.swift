@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// `unknown-category`: ratings and evidence name categories of the session's rubric.
@@ -8,6 +9,7 @@ public struct UnknownCategoryRule: Rule {
     id: "unknown-category",
     summary: "Each rating and each `[category]` evidence tag names a category of the session's rubric.",
     severity: .error,
+    scope: .person,
     rationale:
       "Specificity: a rating or a piece of evidence filed under a category the rubric does not have is counted nowhere, in the scorecard or the debrief.",
     triggering: [

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// `unknown-rubric`: a session's `rubric` is one `journal.yml` defines.
@@ -8,6 +9,7 @@ public struct UnknownRubricRule: Rule {
     id: "unknown-rubric",
     summary: "A session's `rubric` names a rubric of `journal.yml`, and `ratings` come with a `rubric`.",
     severity: .error,
+    scope: .person,
     rationale:
       "Specificity: a rating means something only against the categories and scale it was given on; without the rubric it is a bare number.",
     triggering: [

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `unrated-category`: a scorecard rates every category of its rubric.
 public struct UnratedCategoryRule: Rule {
@@ -7,6 +8,7 @@ public struct UnratedCategoryRule: Rule {
     id: "unrated-category",
     summary: "A session with a `rubric` rates each of the rubric's categories.",
     severity: .warning,
+    scope: .person,
     rationale:
       "Balance: a scorecard that leaves a category out cannot be compared with the others in a debrief, and the candidate's feedback misses what was not looked at.",
     triggering: [
