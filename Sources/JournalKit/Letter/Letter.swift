@@ -1,4 +1,3 @@
-import JournalChecks
 import JournalModel
 
 /// The formats `journal letter` writes.
