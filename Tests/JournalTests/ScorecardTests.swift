@@ -179,4 +179,19 @@ import Testing
       .filter { $0.rule == "unknown-category" }
     #expect(unknown.map(\.location) == [Location(line: 8, column: 8)])
   }
+
+  /// `journal fmt` puts `rubric` and `ratings` in their place without changing a rating.
+  @Test func fmtLaysOutAScorecard() throws {
+    let folder = try TemporaryFolder()
+    let path = RuleExample.sessionPath
+    try folder.write([
+      "journal.yml": Self.config, "mentees/alex/profile.md": "---\nname: Alex Kim\n---\n",
+      path: "---\nratings:\n  design: 3\nrubric: backend\ndate: 2026-11-20\ntype: candidate-feedback\n---\n## Strengths\n\n- [design] Split the queue by tenant and said why it mattered.\n",
+    ])
+    let run = try runJournal(["fmt"], in: folder.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(
+      try String(contentsOfFile: folder.path + "/" + path, encoding: .utf8)
+        == "---\ndate: 2026-11-20\ntype: candidate-feedback\nrubric: backend\nratings:\n  design: 3\n---\n## Strengths\n\n- [design] Split the queue by tenant and said why it mattered.\n")
+  }
 }
