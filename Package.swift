@@ -10,6 +10,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
   ],
   targets: [
     // The C boundaries: system libraries found through pkg-config.
@@ -36,7 +37,10 @@ let package = Package(
       linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
     .target(
       name: "JournalKit",
-      dependencies: ["JournalModel", "JournalRules", "JournalParsing", "JournalChecks", "JournalGit"],
+      dependencies: [
+        "JournalModel", "JournalRules", "JournalParsing", "JournalChecks", "JournalGit",
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
       exclude: ["README.md"]),
     .target(
       name: "JournalCLI",

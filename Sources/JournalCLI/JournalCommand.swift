@@ -25,7 +25,7 @@ public struct JournalCommand: ParsableCommand {
       CheckCommand.self, SummaryCommand.self, ShowCommand.self, InitCommand.self, NewCommand.self,
       CommitCommand.self, ShareCommand.self, ForgetCommand.self,
       LogCommand.self, FmtCommand.self, ExportCommand.self, HooksCommand.self, RulesCommand.self,
-      SchemaCommand.self,
+      SchemaCommand.self, LetterCommand.self, DebriefCommand.self,
     ])
 
   public init() {}

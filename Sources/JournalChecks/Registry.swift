@@ -26,6 +26,11 @@ public let allRules: [any Rule] = [
   OverdueCheckInRule(),
   RetentionRule(),
   MissingRetentionRule(),
+  UnknownRubricRule(),
+  UnknownCategoryRule(),
+  RatingScaleRule(),
+  UnratedCategoryRule(),
+  RatingWithoutEvidenceRule(),
 ]
 
 public enum RuleRegistry {

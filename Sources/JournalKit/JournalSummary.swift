@@ -20,6 +20,8 @@ public struct JournalSummary: Sendable {
   public let people: [PersonSummary]
   /// People with missed follow-ups, overdue check-ins or overdue actions, most reasons first.
   public let attention: [Attention]
+  /// Candidates interviewed and still without feedback, longest wait first.
+  public let waiting: [CandidateWait]
 
   /// The rules whose findings make a person need attention; the same as `journal check`'s,
   /// with the journal's settings, so the two never disagree.
@@ -61,6 +63,7 @@ public struct JournalSummary: Sendable {
     self.since = since
     self.until = until
     people = parts.map(\.person)
+    waiting = parts.compactMap(\.waiting).sorted { ($0.days, $1.person) > ($1.days, $0.person) }
     attention = parts.compactMap(\.attention).sorted { ($0.reasons.count, $1.person) > ($1.reasons.count, $0.person) }
   }
 
@@ -68,6 +71,7 @@ public struct JournalSummary: Sendable {
   private struct Part: Sendable {
     let person: PersonSummary
     let attention: Attention?
+    let waiting: CandidateWait?
   }
 
   /// One person's figures, and why they need attention.
@@ -78,7 +82,8 @@ public struct JournalSummary: Sendable {
     let reasons = findings.filter { JournalPath.person(of: $0.file) == record.id }.map(\.message)
     return Part(
       person: PersonSummary(record, today: today, since: since, until: until),
-      attention: reasons.isEmpty ? nil : Attention(person: record.id, name: record.displayName, reasons: reasons))
+      attention: reasons.isEmpty ? nil : Attention(person: record.id, name: record.displayName, reasons: reasons),
+      waiting: CandidateWait(record, today: today, limit: CandidateWait.limit(config)))
   }
 
   public var sessionCount: Int { people.reduce(0) { $0 + $1.sessionCount } }

@@ -1,11 +1,27 @@
 /// One list item of a session's `## Strengths` or `## Improvements` section.
 public struct FeedbackItem: Sendable, Equatable {
+  /// The item as written, evidence tag included.
   public let text: String
   public let location: SourceLocation
+  /// The rubric category a leading `[category]` names: the item is evidence for its rating.
+  public let category: String?
+  /// Where that `[` was written.
+  public let categoryLocation: SourceLocation?
+  /// The text without its evidence tag and suggestion: what was observed.
+  public let statement: String
+  /// What the person could do about it: the item's text after `Suggestion:`.
+  public let suggestion: String?
 
-  public init(text: String, location: SourceLocation) {
+  public init(
+    text: String, location: SourceLocation, category: String? = nil,
+    categoryLocation: SourceLocation? = nil, statement: String? = nil, suggestion: String? = nil
+  ) {
     self.text = text
     self.location = location
+    self.category = category
+    self.categoryLocation = categoryLocation
+    self.statement = statement ?? text
+    self.suggestion = suggestion
   }
 }
 

@@ -1,12 +1,17 @@
-/// Everything `journal.yml` says: the title and each rule's settings.
+/// Everything `journal.yml` says: the title, each rule's settings and the scorecards.
 public struct JournalConfig: Sendable, Equatable {
   public let title: String?
   public let rules: [String: RuleSetting]
+  /// The scorecards candidate-feedback sessions are rated on, in the order written.
+  public let rubrics: [Rubric]
 
-  public init(title: String? = nil, rules: [String: RuleSetting] = [:]) {
+  public init(title: String? = nil, rules: [String: RuleSetting] = [:], rubrics: [Rubric] = []) {
     self.title = title
     self.rules = rules
+    self.rubrics = rubrics
   }
+
+  public func rubric(_ name: String) -> Rubric? { rubrics.first { $0.name == name } }
 }
 
 /// A rule's level as `journal.yml` may set it.

@@ -13,13 +13,15 @@ public struct Person: Sendable, Equatable {
   public let cadence: Cadence?
   /// The day by which a candidate's record must be deleted.
   public let retainUntil: Day?
+  /// Where a letter to the person is sent: a bare address, `name@example.com`.
+  public let email: String?
   public let file: String
   public let locations: FieldLocations
 
   public init(
     id: String, name: String, role: String? = nil, relationship: Relationship? = nil,
     mentor: String? = nil, since: Day? = nil, goals: [String] = [], learningStyle: String? = nil,
-    cadence: Cadence? = nil, retainUntil: Day? = nil, file: String,
+    cadence: Cadence? = nil, retainUntil: Day? = nil, email: String? = nil, file: String,
     locations: FieldLocations = FieldLocations()
   ) {
     self.id = id
@@ -32,6 +34,7 @@ public struct Person: Sendable, Equatable {
     self.learningStyle = learningStyle
     self.cadence = cadence
     self.retainUntil = retainUntil
+    self.email = email
     self.file = file
     self.locations = locations
   }
@@ -55,5 +58,33 @@ public struct Person: Sendable, Equatable {
       last = byte
     }
     return last != UInt8(ascii: "-")
+  }
+}
+
+extension Person {
+  /// Whether text is a bare e-mail address a message header can carry as it is: printable
+  /// ASCII with one `@` between a local part and a domain with a dot, and none of the
+  /// characters that end an address or a header line (white space, `<>()[],;:"\\`).
+  public static func isValidEmail(_ text: some StringProtocol) -> Bool {
+    var at: Int? = nil
+    var count = 0
+    for byte in text.utf8 {
+      guard byte > 0x20, byte < 0x7F else { return false }
+      switch byte {
+      case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+        UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\""),
+        UInt8(ascii: "\\"):
+        return false
+      case UInt8(ascii: "@"):
+        guard at == nil else { return false }
+        at = count
+      default: break
+      }
+      count += 1
+    }
+    guard let at, at > 0, at < count - 1 else { return false }
+    let domain = Array(text.utf8.dropFirst(at + 1))
+    return domain.contains(UInt8(ascii: ".")) && domain.first != UInt8(ascii: ".")
+      && domain.last != UInt8(ascii: ".")
   }
 }

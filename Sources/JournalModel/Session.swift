@@ -12,6 +12,22 @@ public struct Session: Sendable, Equatable {
     }
   }
 
+  /// A rating given to one category of the session's rubric, as written under `ratings:`.
+  public struct Rating: Sendable, Equatable {
+    public let category: String
+    public let value: Double
+    /// Where the category's key was written, and where its value was.
+    public let location: SourceLocation
+    public let valueLocation: SourceLocation
+
+    public init(category: String, value: Double, location: SourceLocation, valueLocation: SourceLocation) {
+      self.category = category
+      self.value = value
+      self.location = location
+      self.valueLocation = valueLocation
+    }
+  }
+
   public let personID: String
   public let file: String
   public let date: Day
@@ -28,6 +44,9 @@ public struct Session: Sendable, Equatable {
   public let followUp: Day?
   public let tags: [String]
   public let project: String?
+  /// The name of the `journal.yml` rubric the candidate was assessed on.
+  public let rubric: String?
+  public let ratings: [Rating]
   public let strengths: [FeedbackItem]
   public let improvements: [FeedbackItem]
   /// The person's own view, in their words.
@@ -42,7 +61,8 @@ public struct Session: Sendable, Equatable {
     personID: String, file: String, date: Day, type: SessionType, mentor: String? = nil,
     duration: SessionLength? = nil, medium: Medium? = nil, objectives: [String] = [],
     eventDate: Day? = nil, metrics: [Metric] = [], plan: String? = nil, followUp: Day? = nil,
-    tags: [String] = [], project: String? = nil, strengths: [FeedbackItem] = [],
+    tags: [String] = [], project: String? = nil, rubric: String? = nil, ratings: [Rating] = [],
+    strengths: [FeedbackItem] = [],
     improvements: [FeedbackItem] = [], dialogue: String? = nil, actions: [ActionItem] = [],
     strengthsSection: SectionMark? = nil, improvementsSection: SectionMark? = nil,
     actionsSection: SectionMark? = nil, locations: FieldLocations = FieldLocations()
@@ -61,6 +81,8 @@ public struct Session: Sendable, Equatable {
     self.followUp = followUp
     self.tags = tags
     self.project = project
+    self.rubric = rubric
+    self.ratings = ratings
     self.strengths = strengths
     self.improvements = improvements
     self.dialogue = dialogue
@@ -69,5 +91,12 @@ public struct Session: Sendable, Equatable {
     self.improvementsSection = improvementsSection
     self.actionsSection = actionsSection
     self.locations = locations
+  }
+}
+
+extension Session {
+  /// The Strengths and Improvements items that give evidence for a rubric category.
+  public func evidence(for category: String) -> [FeedbackItem] {
+    (strengths + improvements).filter { $0.category == category }
   }
 }

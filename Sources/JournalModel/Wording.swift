@@ -7,6 +7,11 @@ public enum Wording {
     "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
   }
 
+  /// A number as people write it: `3`, not `3.0`; `2.5` as it is.
+  public static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+  }
+
   /// How far `day` is from `today`: "today", "yesterday", "tomorrow", "3 days ago", "in 3 days".
   public static func relative(_ day: Day, to today: Day) -> String {
     let days = day.days(to: today)

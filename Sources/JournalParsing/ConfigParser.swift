@@ -15,9 +15,10 @@ enum ConfigParser {
     for entry in reader.mapping("rules") {
       rules[entry.key] = setting(entry, reader: &reader)
     }
+    let rubrics = RubricParser.rubrics(reader.mapping("rubrics"), reader: &reader)
     reader.reportUnknownKeys(known: fields, what: "journal.yml")
     diagnostics += reader.diagnostics
-    return JournalConfig(title: title, rules: rules)
+    return JournalConfig(title: title, rules: rules, rubrics: rubrics)
   }
 
   private static func setting(_ entry: FrontMatter.Entry, reader: inout FieldReader) -> RuleSetting {

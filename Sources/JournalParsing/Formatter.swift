@@ -163,6 +163,7 @@ enum Meaning {
 
   private static let ignored: Set<String> = [
     "location", "locations", "file", "strengthsSection", "improvementsSection", "actionsSection",
+    "valueLocation", "categoryLocation",
   ]
 
   private static func write(_ value: Any, into out: inout String) {

@@ -23,6 +23,12 @@ public enum FrontMatterSchema {
     case number
     case goals
     case rules
+    /// A mapping of rubric category ids to ratings.
+    case ratings
+    case rubrics
+    /// A mapping of whole numbers to labels.
+    case scale
+    case categories
   }
 
   public struct Field: Sendable {
@@ -40,6 +46,8 @@ public enum FrontMatterSchema {
   }
 
   static let id = "^[a-z0-9]+(-[a-z0-9]+)*$"
+  /// The pattern of ids: lowercase letters, digits and `-`.
+  public static let idPattern = id
 
   public static func fields(_ kind: Kind) -> [Field] {
     switch kind {
@@ -60,6 +68,7 @@ public enum FrontMatterSchema {
     Field("learning-style", .text, "How they prefer to learn and receive feedback."),
     Field("cadence", .pattern("^[0-9]+[dwm]$", example: "2w"), "How often you meet: 1w, 2w, 1m."),
     Field("retain-until", .date, "The date by which a candidate's record must be deleted."),
+    Field("email", .pattern("^[^\\s<>()\\[\\],;:\"\\\\@]+@[^\\s<>()\\[\\],;:\"\\\\@.][^\\s<>()\\[\\],;:\"\\\\@]*\\.[^\\s<>()\\[\\],;:\"\\\\@]+$", example: "alex@example.com"), "Where `journal letter --format eml` addresses the person's feedback."),
   ]
 
   public static let session: [Field] = [
@@ -75,6 +84,8 @@ public enum FrontMatterSchema {
     Field("follow-up", .date, "The date of the next check-in."),
     Field("tags", .textList, "Free labels."),
     Field("project", .text, "The project the feedback is about."),
+    Field("rubric", .pattern(id, example: "backend-engineer"), "The journal.yml rubric a candidate was assessed on."),
+    Field("ratings", .ratings, "A rating on the rubric's scale for each of its categories, by category id."),
   ]
 
   public static let plan: [Field] = [
@@ -97,5 +108,20 @@ public enum FrontMatterSchema {
   public static let config: [Field] = [
     Field("title", .text, "The journal's title."),
     Field("rules", .rules, "Each rule's level (error, warning, off) and settings."),
+    Field("rubrics", .rubrics, "Scorecards for candidate feedback: categories and a rating scale, by name."),
+  ]
+
+  /// The fields of one rubric under `rubrics:`.
+  public static let rubric: [Field] = [
+    Field("title", .text, "The rubric's title, such as the role it hires for."),
+    Field("scale", .scale, required: true, "Each point of the rating scale and its label, such as `1: Strong no`."),
+    Field("categories", .categories, required: true, "The categories a candidate is rated on."),
+  ]
+
+  /// The fields of one category of a rubric.
+  public static let category: [Field] = [
+    Field("id", .pattern(id, example: "communication"), required: true, "The id ratings and evidence name it by."),
+    Field("title", .text, required: true, "The category's title."),
+    Field("good", .text, "What good looks like."),
   ]
 }

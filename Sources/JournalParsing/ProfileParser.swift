@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads `mentees/<id>/profile.md`.
 enum ProfileParser {
@@ -9,6 +10,11 @@ enum ProfileParser {
   ) -> Person? {
     var reader = FieldReader(frontMatter, file: file)
     let name = reader.text("name", required: true)
+    var email = reader.text("email")
+    if let address = email, !Person.isValidEmail(address) {
+      reader.report(InvalidValueRule.notAnEmailAddress(address), at: reader.locations.value("email"))
+      email = nil
+    }
     let person = Person(
       id: person,
       name: name ?? person,
@@ -20,6 +26,7 @@ enum ProfileParser {
       learningStyle: reader.text("learning-style"),
       cadence: reader.notation("cadence", noun: "a cadence", example: "2w", Cadence.init),
       retainUntil: reader.day("retain-until"),
+      email: email,
       file: file,
       locations: reader.locations)
     reader.reportUnknownKeys(known: fields, what: "a profile")

@@ -35,6 +35,19 @@ enum SessionParser {
     let followUp = reader.day("follow-up")
     let tags = reader.textList("tags")
     let project = reader.text("project")
+    var rubric = reader.text("rubric")
+    if let name = rubric, !Person.isValidID(name) {
+      reader.report(InvalidValueRule.rubricNotAName, at: reader.locations.value("rubric"))
+      rubric = nil
+    }
+    var ratings: [Session.Rating] = []
+    for entry in reader.mapping("ratings") {
+      if let value = reader.numberValue(entry.value, field: entry.key, at: entry.valueLocation) {
+        ratings.append(
+          Session.Rating(
+            category: entry.key, value: value, location: entry.keyLocation, valueLocation: entry.valueLocation))
+      }
+    }
     reader.reportUnknownKeys(known: fields, what: "a session")
 
     if let date, let fileDate, date != fileDate {
@@ -57,7 +70,7 @@ enum SessionParser {
     return Session(
       personID: person, file: file, date: day, type: type, mentor: mentor, duration: duration,
       medium: medium, objectives: objectives, eventDate: eventDate, metrics: metrics, plan: plan,
-      followUp: followUp, tags: tags, project: project, strengths: sections.strengths,
+      followUp: followUp, tags: tags, project: project, rubric: rubric, ratings: ratings, strengths: sections.strengths,
       improvements: sections.improvements, dialogue: sections.dialogue, actions: sections.actions,
       strengthsSection: sections.strengthsSection, improvementsSection: sections.improvementsSection,
       actionsSection: sections.actionsSection, locations: reader.locations)

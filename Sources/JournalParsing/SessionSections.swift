@@ -49,10 +49,12 @@ struct SessionSections {
       switch part {
       case .strengths:
         strengthsSection = strengthsSection ?? Self.mark(section, in: body)
-        strengths += section.items.map { FeedbackItem(text: body.string($0.text), location: $0.location) }
+        strengths += section.items.map { EvidenceTag.item(body.string($0.text), at: $0.location, source: source) }
       case .improvements:
         improvementsSection = improvementsSection ?? Self.mark(section, in: body)
-        improvements += section.items.map { FeedbackItem(text: body.string($0.text), location: $0.location) }
+        improvements += section.items.map {
+          EvidenceTag.item(body.string($0.text), at: $0.location, source: source)
+        }
       case .dialogue:
         guard let lines = section.lines else { break }
         let text = source.bytes.withUnsafeBufferPointer { bytes in

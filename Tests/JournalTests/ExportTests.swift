@@ -23,8 +23,8 @@ import Testing
       print(overdue[0]['person'], overdue[0]['due'], overdue[0]['owner'], overdue[0]['file'])
       """, input: run.stdout)
     #expect(read.status == 0, "\(read.errors)")
-    // The same figures as the summary's: 19 open, 39 done; 4 dropped.
-    #expect(read.output == "62 19 39 4\nmaria-lopez 2026-11-20 maria mentees/maria-lopez/sessions/2026-11-18.md\n")
+    // The same figures as the summary's: 20 open, 40 done; 4 dropped.
+    #expect(read.output == "64 20 40 4\nmaria-lopez 2026-11-20 maria mentees/maria-lopez/sessions/2026-11-18.md\n")
   }
 
   @Test(.enabled(if: pythonHas("icalendar")))
@@ -48,7 +48,7 @@ import Testing
       """, input: run.stdout)
     #expect(read.status == 0, "\(read.errors)")
     // Four people with a follow-up; nineteen open actions, all with a due date.
-    #expect(read.output == "4 19\n2026-11-19 2026-11-20\nTrue\n")
+    #expect(read.output == "4 20\n2026-11-19 2026-11-20\nTrue\n")
   }
 
   @Test(.enabled(if: pythonHas("json")))
@@ -72,12 +72,12 @@ import Testing
     // The CSV's figures, and the one overdue action the summary counts.
     #expect(
       read.output
-        == "1 2026-11-26 62 19 39 4\n1 maria-lopez 2026-11-20 maria mentees/maria-lopez/sessions/2026-11-18.md 51\n['NoneType', 'str'] ['NoneType', 'str']\n")
+        == "1 2026-11-26 64 20 40 4\n1 maria-lopez 2026-11-20 maria mentees/maria-lopez/sessions/2026-11-18.md 51\n['NoneType', 'str'] ['NoneType', 'str']\n")
     // Another day, other actions overdue.
     let later = try runJournal(["export", "actions", "--journal", "SampleJournal", "--format", "json", "--today", "2027-01-01"])
     let object = try #require(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])
     let actions = try #require(object["actions"] as? [[String: Any]])
-    #expect(actions.count { $0["overdue"] as? Bool == true } == 17, "the 19 open actions but the two due in 2027")
+    #expect(actions.count { $0["overdue"] as? Bool == true } == 18, "the 20 open actions but the two due in 2027")
   }
 
   /// The JSON events are the calendar's: icalendar reads the same uids, days, summaries and
@@ -103,6 +103,6 @@ import Testing
     #expect(read.status == 0, "\(read.errors)")
     #expect(
       read.output
-        == "True 23\n[('follow-up', 'lee-chen', True), ('follow-up', 'maria-lopez', False), ('follow-up', 'priya-raman', False), ('follow-up', 'sam-okafor', False)]\n")
+        == "True 24\n[('follow-up', 'lee-chen', True), ('follow-up', 'maria-lopez', False), ('follow-up', 'priya-raman', False), ('follow-up', 'sam-okafor', False)]\n")
   }
 }

@@ -23,7 +23,7 @@ import Testing
       let stripped = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
       #expect(!stripped.contains(forbidden), "the page must not load \(forbidden)")
     }
-    #expect(html.components(separatedBy: "<section class=\"person\"").count - 1 == 4)
+    #expect(html.components(separatedBy: "<section class=\"person\"").count - 1 == 5)
     #expect(html.contains("@media print"))
   }
 
@@ -50,8 +50,8 @@ import Testing
       "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile2",
       "--dump-dom", "file://\(path)",
     ]).stdout
-    // Seven metric charts (Lee 1, Maria 3, Sam 3), and per person one of sessions and one of
-    // actions opened against closed.
-    #expect(tree.components(separatedBy: "<svg class=\"chart\"").count - 1 == 7 + 4 + 4)
+    // Seven metric charts (Lee 1, Maria 3, Sam 3), and per person (five) one of sessions and
+    // one of actions opened against closed.
+    #expect(tree.components(separatedBy: "<svg class=\"chart\"").count - 1 == 7 + 5 + 5)
   }
 }

@@ -179,6 +179,11 @@ import Testing
     let priya = try String(contentsOfFile: repo.path + "/mentees/priya/profile.md", encoding: .utf8)
     #expect(priya.contains("\nretain-until: 2027-05-01   # delete the record by then, as agreed with them\n"))
     let check = try repo.journal("check", "--today", "2026-11-10")
-    #expect(check.stdout == "checked 6 files: 0 errors, 0 warnings\n")
+    // The templates are clean; the one warning is the candidate interviewed on 2026-11-01
+    // still waiting for feedback nine days later.
+    #expect(check.stdout.hasSuffix("checked 6 files: 0 errors, 1 warning\n"), "\(check.stdout)")
+    #expect(check.stdout.hasPrefix("mentees/priya/profile.md:5:8: warning: Priya Raman was interviewed on 2026-11-01 (9 days ago) and has no feedback yet (limit 2 days) [late-feedback]\n"))
+    let sameDay = try repo.journal("check", "--today", "2026-11-01", "mentees/priya")
+    #expect(sameDay.stdout == "checked 1 file: 0 errors, 0 warnings\n")
   }
 }

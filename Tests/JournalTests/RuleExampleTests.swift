@@ -84,7 +84,8 @@ import Testing
         "missing-profile", "broken-link", "duplicate-id", "action-syntax", "encoding",
         "markdown-limits", "unknown-field", "unbalanced-feedback", "no-action", "vague-feedback", "late-feedback",
         "overdue-action", "missed-follow-up", "overdue-check-in", "retention",
-        "missing-retention",
+        "missing-retention", "unknown-rubric", "unknown-category", "rating-scale", "unrated-category",
+        "rating-without-evidence",
       ])
   }
 

@@ -44,7 +44,7 @@ public struct VagueFeedbackRule: Rule {
       var findings: [Diagnostic] = []
       var words = Words()
       func check(_ item: FeedbackItem, in session: Session) {
-        words.read(item.text, phrases: phrases)
+        words.read(item.statement, phrases: phrases)
         if let phrase = words.phrase, words.count - phrase.count < minimum {
           findings.append(
             context.finding(

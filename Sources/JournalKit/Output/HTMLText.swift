@@ -21,3 +21,22 @@ enum HTMLText {
     return out
   }
 }
+
+extension HTMLText {
+  /// The start of one of journal's self-contained pages, up to and including `<body>`: no
+  /// script, no external resource. `title` is escaped here; `css` is journal's own.
+  static func pageStart(title: String, css: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(escape(title))</title>
+    <style>\(css)</style>
+    </head>
+    <body>
+
+    """
+  }
+}

@@ -75,6 +75,30 @@ public enum JSONSchema {
       ]
     case .goals:
       return [("type", JSONText.string("array")), ("items", JSONText.object(object(FrontMatterSchema.goal)))]
+    case .ratings:
+      return [
+        ("type", JSONText.string("object")),
+        ("propertyNames", JSONText.object([("pattern", JSONText.string(FrontMatterSchema.idPattern))])),
+        ("additionalProperties", JSONText.object([("type", JSONText.string("integer"))])),
+      ]
+    case .rubrics:
+      return [
+        ("type", JSONText.string("object")),
+        ("propertyNames", JSONText.object([("pattern", JSONText.string(FrontMatterSchema.idPattern))])),
+        ("additionalProperties", JSONText.object(object(FrontMatterSchema.rubric))),
+      ]
+    case .scale:
+      return [
+        ("type", JSONText.string("object")), ("minProperties", "2"),
+        ("propertyNames", JSONText.object([("pattern", JSONText.string("^[0-9]+$"))])),
+        // A label is text as journal reads it, even when YAML would type it (`2: No`).
+        ("additionalProperties", JSONText.object([("type", scalar)])),
+      ]
+    case .categories:
+      return [
+        ("type", JSONText.string("array")), ("minItems", "1"),
+        ("items", JSONText.object(object(FrontMatterSchema.category))),
+      ]
     case .rules:
       let levels = JSONText.object([("enum", JSONText.array(RuleLevel.allCases.map { JSONText.string($0.rawValue) }))])
       let rules = allRules.map { rule -> (String, String) in

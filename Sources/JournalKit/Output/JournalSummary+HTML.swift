@@ -5,16 +5,8 @@ extension JournalSummary {
   /// is a section that starts a new printed page; charts are inline SVG.
   public func html() -> String {
     let pageTitle = HTMLText.escape(title ?? "Journal summary")
-    var out = """
-      <!DOCTYPE html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(pageTitle) — \(today)</title>
-      <style>\(Self.css)</style>
-      </head>
-      <body>
+    var out = HTMLText.pageStart(title: "\(title ?? "Journal summary") — \(today)", css: Self.css)
+    out += """
       <header>
       <h1>\(pageTitle)</h1>
       <p class="as-of">As of \(today)\(since.map { ", sessions since \($0)" } ?? "")\(until.map { ", until \($0)" } ?? "").</p>
@@ -27,6 +19,14 @@ extension JournalSummary {
       for person in attention {
         out += "<li><a href=\"#person-\(SafeName.encode(person.person))\">\(HTMLText.escape(person.name))</a><ul>"
         out += person.reasons.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul></li>\n"
+      }
+      out += "</ul></section>\n"
+    }
+    if !waiting.isEmpty {
+      out += "<section class=\"waiting\"><h2>Candidates waiting for feedback</h2><ul>\n"
+      for wait in waiting {
+        out += "<li><a href=\"#person-\(SafeName.encode(wait.person))\">\(HTMLText.escape(wait.name))</a>: interviewed \(wait.interview), "
+          + Wording.count(wait.days, "day") + " ago" + (wait.isOverdue ? " (over the limit of \(wait.limit))" : "") + "</li>\n"
       }
       out += "</ul></section>\n"
     }

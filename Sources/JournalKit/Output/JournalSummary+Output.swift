@@ -31,6 +31,13 @@ extension JournalSummary {
         out += person.reasons.map { "    - \(shown($0))\n" }.joined()
       }
     }
+    if !waiting.isEmpty {
+      out += "\n" + style.bold("Candidates waiting for feedback") + "\n"
+      for wait in waiting {
+        let line = "  \(shown(wait.name)): interviewed \(wait.interview), \(Wording.count(wait.days, "day")) ago"
+        out += (wait.isOverdue ? style.yellow(line + " (limit \(wait.limit))") : line) + "\n"
+      }
+    }
     return out + "\n" + people.concurrentMap { $0.text(today: today, style: style) }.joined(separator: "\n")
   }
 
@@ -49,6 +56,13 @@ extension JournalSummary {
       out += "\n## Needs attention\n\n"
       for person in attention {
         out += "- **\(cell(person.name))**: " + person.reasons.map(cell).joined(separator: "; ") + "\n"
+      }
+    }
+    if !waiting.isEmpty {
+      out += "\n## Candidates waiting for feedback\n\n"
+      for wait in waiting {
+        out += "- **\(cell(wait.name))**: interviewed \(wait.interview), \(Wording.count(wait.days, "day")) ago"
+        out += (wait.isOverdue ? " (over the limit of \(wait.limit))" : "") + "\n"
       }
     }
     for person in people {
@@ -176,6 +190,17 @@ extension JournalSummary {
             JSONText.object([
               ("id", JSONText.string($0.person)), ("name", JSONText.string($0.name)),
               ("reasons", JSONText.array($0.reasons.map(JSONText.string))),
+            ])
+          })
+      ),
+      (
+        "waitingForFeedback",
+        JSONText.array(
+          waiting.map {
+            JSONText.object([
+              ("id", JSONText.string($0.person)), ("name", JSONText.string($0.name)),
+              ("interview", day($0.interview)), ("days", String($0.days)), ("limit", String($0.limit)),
+              ("overdue", JSONText.bool($0.isOverdue)),
             ])
           })
       ),

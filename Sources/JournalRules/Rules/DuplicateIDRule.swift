@@ -42,3 +42,9 @@ extension DuplicateIDRule {
       hint: "keep one `\(key)`; the later one is ignored")
   }
 }
+
+extension DuplicateIDRule {
+  public static func categoryUsedTwice(_ id: String, firstOnLine line: Int) -> RuleMessage {
+    message("category id `\(id)` is used twice in this rubric; the first is on line \(line)")
+  }
+}

@@ -138,3 +138,37 @@ extension InvalidValueRule {
     message("`\(name)` of rule `\(rule)` must be a list of text")
   }
 }
+
+extension InvalidValueRule {
+  public static let rubricNotAName = message("`rubric` must name a rubric of journal.yml, such as `backend-engineer`")
+
+  public static func notAnEmailAddress(_ text: String) -> RuleMessage {
+    message(
+      "`email` must be one address such as `alex@example.com`, found \"\(text)\"",
+      hint: "give the bare address, without a name or `<>`")
+  }
+
+  public static func rubricNotAMapping(_ name: String, found: String) -> RuleMessage {
+    message("rubric `\(name)` must be a mapping with `scale` and `categories`, found \(found)")
+  }
+
+  public static func scalePointNotAWholeNumber(_ key: String) -> RuleMessage {
+    message("scale point `\(key)` must be a whole number", hint: "write each point as `1: Strong no`")
+  }
+
+  public static func scaleOfOnePoint(rubric: String) -> RuleMessage {
+    message(
+      "the scale of rubric `\(rubric)` has one point; a rating needs at least two",
+      hint: "give each point and its label, such as `1: No` and `2: Yes`")
+  }
+
+  public static func categoriesNotAList(found: String) -> RuleMessage {
+    message(
+      "`categories` must be a list of categories, found \(found)",
+      hint: "write each category as `- id: …` with `title: …` below it")
+  }
+
+  public static func categoryNotAMapping(found: String) -> RuleMessage {
+    message("a category must be a mapping with `id` and `title`, found \(found)")
+  }
+}

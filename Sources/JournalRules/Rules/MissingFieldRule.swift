@@ -35,3 +35,18 @@ extension MissingFieldRule {
       "goal `\(goal ?? "?")` has a metric but no `target`", hint: "a measurable goal says where it should get to")
   }
 }
+
+extension MissingFieldRule {
+  public static func rubricWithoutScale(_ rubric: String) -> RuleMessage {
+    message(
+      "rubric `\(rubric)` has no `scale`", hint: "give each point and its label, such as `1: Strong no` … `4: Strong yes`")
+  }
+
+  public static func rubricWithoutCategories(_ rubric: String) -> RuleMessage {
+    message("rubric `\(rubric)` has no `categories`", hint: "list each category as `- id: …` with `title: …` below it")
+  }
+
+  public static func scalePointWithoutLabel(_ point: Int) -> RuleMessage {
+    message("scale point \(point) has no label", hint: "say what the point means, such as `\(point): Yes`")
+  }
+}
