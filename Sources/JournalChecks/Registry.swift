@@ -78,21 +78,11 @@ public enum RuleRegistry {
                   : "it takes `severity`, " + known.map { "`\($0)`" }.joined(separator: ", "))))
           continue
         }
-        switch (parameter.defaultValue, value) {
-        case (.number, .number(let number)) where number >= 0 && number == number.rounded(): break
-        case (.list, .list), (.list, .text), (.text, .text): break
-        case (.number, _):
+        if let problem = parameter.problem(with: value, rule: id) {
           findings.append(
             Diagnostic(
-              rule: RuleID.invalidValue, severity: .error,
-              message: "`\(name)` of rule `\(id)` must be a whole number of zero or more",
-              file: file, location: location))
-        default:
-          findings.append(
-            Diagnostic(
-              rule: RuleID.invalidValue, severity: .error,
-              message: "`\(name)` of rule `\(id)` must be a list of text", file: file,
-              location: location))
+              rule: RuleID.invalidValue, severity: .error, message: problem.message, file: file,
+              location: setting.valueLocations[name] ?? location, hint: problem.hint))
         }
       }
     }

@@ -25,18 +25,21 @@ public enum ParameterValue: Sendable, Equatable {
 public struct RuleSetting: Sendable, Equatable {
   public let level: RuleLevel?
   public let parameters: [String: ParameterValue]
-  /// Where the rule's id was written, and where each parameter's value was.
+  /// Where the rule's id was written, where each parameter's name was, and its value.
   public let location: SourceLocation
   public let parameterLocations: [String: SourceLocation]
+  public let valueLocations: [String: SourceLocation]
 
   public init(
     level: RuleLevel? = nil, parameters: [String: ParameterValue] = [:],
-    location: SourceLocation = .start, parameterLocations: [String: SourceLocation] = [:]
+    location: SourceLocation = .start, parameterLocations: [String: SourceLocation] = [:],
+    valueLocations: [String: SourceLocation] = [:]
   ) {
     self.level = level
     self.parameters = parameters
     self.location = location
     self.parameterLocations = parameterLocations
+    self.valueLocations = valueLocations
   }
 }
 

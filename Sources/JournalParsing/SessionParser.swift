@@ -35,7 +35,7 @@ enum SessionParser {
         at: reader.locations.value("plan"))
       plan = nil
     }
-    let followUp = reader.day("follow-up")
+    var followUp = reader.day("follow-up")
     let tags = reader.textList("tags")
     let project = reader.text("project")
     reader.reportUnknownKeys(known: fields, what: "a session")
@@ -50,10 +50,15 @@ enum SessionParser {
         RuleID.invalidValue, "`event-date` \(eventDate) is after the session's date \(date)",
         at: reader.locations.value("event-date"))
     }
-    if let date, let followUp, followUp <= date {
+    // A follow-up is a later session: one dated on or before this one is reported and not
+    // read, so no rule also finds it missed.
+    if let date, let given = followUp, given <= date {
       reader.report(
-        RuleID.invalidValue, "`follow-up` \(followUp) is not after the session's date \(date)",
-        at: reader.locations.value("follow-up"))
+        RuleID.invalidValue,
+        given == date
+          ? "`follow-up` \(given) is the session's own date" : "`follow-up` \(given) is before the session's date \(date)",
+        at: reader.locations.value("follow-up"), hint: "write the date agreed for the next session, after \(date)")
+      followUp = nil
     }
     diagnostics += reader.diagnostics
 

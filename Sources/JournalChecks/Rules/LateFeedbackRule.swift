@@ -21,7 +21,7 @@ public struct LateFeedbackRule: Rule {
     ])
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
-    let limit = Int(context.number("max-days", of: description))
+    let limit = context.number("max-days", of: description)
     return context.journal.people.flatMap(\.sessions).compactMap { session in
       guard let event = session.eventDate else { return nil }
       let gap = event.days(to: session.date)

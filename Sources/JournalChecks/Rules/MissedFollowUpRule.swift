@@ -21,7 +21,7 @@ public struct MissedFollowUpRule: Rule {
     ])
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
-    let grace = Int(context.number("grace-days", of: description))
+    let grace = context.number("grace-days", of: description)
     return context.journal.people.compactMap { person in
       guard let last = person.lastSession, let followUp = last.followUp,
         followUp.adding(days: grace) < context.today

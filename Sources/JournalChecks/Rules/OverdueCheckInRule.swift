@@ -27,7 +27,7 @@ public struct OverdueCheckInRule: Rule {
     ])
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
-    let grace = Int(context.number("grace-days", of: description))
+    let grace = context.number("grace-days", of: description)
     return context.journal.people.compactMap { person in
       guard let profile = person.profile, let cadence = profile.cadence,
         let last = person.lastSession?.date ?? profile.since
