@@ -29,7 +29,11 @@ public enum JournalPath {
     let parts = components(of: path, omittingEmpty: false)
     guard parts.count >= 2, same(parts[0], peopleFolder) else { return .ignored }
     if parts.contains(where: isHidden) { return .ignored }
-    guard let name = parts.last, name.utf8.suffix(3).elementsEqual(".md".utf8) else { return .ignored }
+    guard let name = parts.last else { return .ignored }
+    guard name.utf8.suffix(3).elementsEqual(".md".utf8) else {
+      // `sessions/` and `plans/` hold only notes: a file there under another name is reported.
+      return parts.count == 4 && (same(parts[2], "sessions") || same(parts[2], "plans")) ? .misplaced : .ignored
+    }
     guard parts.count >= 3 else { return .misplaced }
     let person = String(parts[1])
     if same(parts[2], "private") { return .privateNote(person: person) }
@@ -45,8 +49,9 @@ public enum JournalPath {
     }
   }
 
-  /// Problems with a file's name, for the `file-name` rule.
-  public static func nameProblems(_ path: String, kind: FileKind) -> [Diagnostic] {
+  /// Problems with a file's name, for the `file-name` rule; `date` is a session's `date`,
+  /// which tells what a name with an ambiguous date was meant to be.
+  public static func nameProblems(_ path: String, kind: FileKind, date given: Day? = nil) -> [Diagnostic] {
     func problem(_ message: String, hint: String? = nil) -> Diagnostic {
       Diagnostic(
         rule: RuleID.fileName, severity: .error, message: message, file: path, location: .start,
@@ -70,12 +75,24 @@ public enum JournalPath {
       let datePart = String(decoding: stem.prefix(10), as: UTF8.self)
       let slug = String(decoding: stem.dropFirst(10), as: UTF8.self)
       if date == nil {
-        problems.append(
-          problem(
-            Day.looksLikeDate(datePart)
-              ? "session file name starts with \(datePart), which is not a real calendar date"
-              : "session file name `\(name)` does not start with a date",
-            hint: "name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`"))
+        let general = "name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`"
+        let intended = intendedSessionName(stem: name[..<name.utf8.index(name.utf8.endIndex, offsetBy: -3)], date: given)
+        if let rename = intended.name {
+          problems.append(
+            problem("session file name `\(name)` does not write its date as YYYY-MM-DD", hint: "rename it to `\(rename)`"))
+        } else if !intended.readings.isEmpty {
+          problems.append(
+            problem(
+              "session file name `\(name)` does not write its date as YYYY-MM-DD",
+              hint: general + ": " + intended.readings.map { "`\($0)`" }.joined(separator: " or ") + "?"))
+        } else {
+          problems.append(
+            problem(
+              Day.looksLikeDate(datePart)
+                ? "session file name starts with \(datePart), which is not a real calendar date"
+                : "session file name `\(name)` does not start with a date",
+              hint: general))
+        }
       } else if !slug.isEmpty && !(slug.utf8.first == UInt8(ascii: "-") && Person.isValidID(utf8: slug.utf8.dropFirst())) {
         problems.append(
           problem(
@@ -89,6 +106,8 @@ public enum JournalPath {
             "plan file name `\(slug).md` is not a valid slug",
             hint: "use lowercase letters, digits and `-`, as in `\(suggestedID(slug)).md`"))
       }
+    case .misplaced where !name.utf8.suffix(3).elementsEqual(".md".utf8):
+      problems.append(misnamedNote(path, name: name[...]))
     case .misplaced:
       problems.append(
         problem(

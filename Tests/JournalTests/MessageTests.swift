@@ -138,4 +138,77 @@ import Testing
     #expect(found.count == 4, "\(found)")
     #expect(found.allSatisfy { $0.hasPrefix("journal.yml:") }, "\(found)")
   }
+  // MARK: File names
+
+  static let sessions = "mentees/alex/sessions/"
+
+  func nameFindings(_ name: String, _ text: String = "---\ndate: 2026-11-05\ntype: career-development\n---\n")
+    throws -> [String]
+  {
+    try findings([Self.sessions + name: text])
+  }
+
+  @Test func aSessionNameWithAShortDateSaysWhatToRenameItTo() throws {
+    for (name, intended) in [
+      ("2026-11-5.md", "2026-11-05.md"), ("2026-1-05.md", "2026-01-05.md"), ("26-11-05.md", "2026-11-05.md"),
+      ("2026-11-5-retro.md", "2026-11-05-retro.md"), ("2026_11_05.md", "2026-11-05.md"),
+      ("20261105.md", "2026-11-05.md"), ("5-11-2026.md", "2026-11-05.md"), ("11-05-2026 Retro.md", "2026-11-05-retro.md"),
+    ] {
+      let date = intended.prefix(10)
+      let text = "---\ndate: \(date)\ntype: career-development\n---\n"
+      #expect(
+        try nameFindings(name, text) == [
+          "\(Self.sessions)\(name):1:1 [file-name] session file name `\(name)` does not write its date as YYYY-MM-DD"
+            + " | rename it to `\(intended)`"
+        ])
+    }
+  }
+
+  @Test func anAmbiguousSessionNameIsRenamedOnlyWhenTheDateTellsWhich() throws {
+    // 11-05-2026 is the 5th of November or the 11th of May; without a readable `date` the
+    // name alone does not say which.
+    let unreadable = "---\ndate: [\n---\n"
+    let found = try nameFindings("11-05-2026.md", unreadable)
+    #expect(
+      found.first
+        == "\(Self.sessions)11-05-2026.md:1:1 [file-name] session file name `11-05-2026.md` does not write its date as YYYY-MM-DD"
+        + " | name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`: `2026-05-11.md` or `2026-11-05.md`?")
+    #expect(
+      try nameFindings("11-05-2026.md", "---\ndate: 2026-05-11\ntype: career-development\n---\n") == [
+        "\(Self.sessions)11-05-2026.md:1:1 [file-name] session file name `11-05-2026.md` does not write its date as YYYY-MM-DD"
+          + " | rename it to `2026-05-11.md`"
+      ])
+    // A name that is no date at all keeps the general advice.
+    #expect(
+      try nameFindings("retro.md") == [
+        "\(Self.sessions)retro.md:1:1 [file-name] session file name `retro.md` does not start with a date"
+          + " | name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`"
+      ])
+  }
+
+  @Test func aNoteWithAnotherExtensionIsReportedWithItsName() throws {
+    for (name, intended) in [
+      ("2026-11-05.MD", "2026-11-05.md"), ("2026-11-05.markdown", "2026-11-05.md"),
+      ("2026-11-05.md.txt", "2026-11-05.md"), ("2026-11-05.txt", "2026-11-05.md"), ("2026-11-5.Markdown", "2026-11-05.md"),
+      ("2026-11-05-retro", "2026-11-05-retro.md"),
+    ] {
+      #expect(
+        try nameFindings(name) == [
+          "\(Self.sessions)\(name):1:1 [file-name] `\(name)` is not read: journal reads notes whose names end in `.md`"
+            + " | rename it to `\(intended)`"
+        ])
+    }
+    #expect(
+      try findings(["mentees/alex/plans/Growth Plan.MD": "---\ntitle: Growth\n---\n"]) == [
+        "mentees/alex/plans/Growth Plan.MD:1:1 [file-name] `Growth Plan.MD` is not read: journal reads notes whose names end in `.md`"
+          + " | rename it to `growth-plan.md`"
+      ])
+    #expect(
+      try findings([Self.sessions + "whiteboard.png": "PNG"]) == [
+        "\(Self.sessions)whiteboard.png:1:1 [file-name] `whiteboard.png` is not a note, and `sessions/` holds only notes"
+          + " | move it to `mentees/alex/`: attachments belong beside `sessions/` and `plans/`, not in them"
+      ])
+    // Attachments elsewhere stay unread and unreported.
+    #expect(try findings(["mentees/alex/whiteboard.png": "PNG", "mentees/alex/sessions/img/a.png": "PNG"]) == [])
+  }
 }
