@@ -73,7 +73,7 @@ enum ActionItemParser {
         guard !word.touchesCode, let key = Key.of(bytes, word.range) else { continue }
         words[index].isToken = true
         let token = UnsafeBufferPointer(rebasing: bytes[word.range])
-        let value = UnsafeBufferPointer(
+        var value = UnsafeBufferPointer(
           rebasing: bytes[(word.range.lowerBound + key.name.utf8CodeUnitCount + 1)..<word.range.upperBound])
         let location = locate(token, in: item, source: source)
         guard seen & (1 << key.rawValue) == 0 else {
@@ -81,6 +81,13 @@ enum ActionItemParser {
           continue
         }
         seen |= 1 << key.rawValue
+        // `due:“2026-12-15”`: reported, and read as meant.
+        if let inner = CurlyQuotes.inner(0..<value.count, of: value) ?? CurlyQuotes.straightInner(value) {
+          value = UnsafeBufferPointer(rebasing: value[inner])
+          report(
+            "`\(String(decoding: token, as: UTF8.self))` has quotes around its value", at: location,
+            hint: "write `\(key.name):\(String(decoding: value, as: UTF8.self))`, without quotes")
+        }
         switch key {
         case .due:
           if let day = Day(isoBytes: value) {

@@ -50,11 +50,14 @@ public enum Scalars {
     case .sequence: return "a list"
     case .scalar:
       if isNull(value) { return "nothing" }
-      let scalars = (value.text ?? "").unicodeScalars
-      let shown =
-        scalars.count > shownScalars
-        ? String(String.UnicodeScalarView(scalars.prefix(shownScalars))) + "…" : String(scalars)
-      return "`\(shown)`"
+      return "`\(shown(value.text ?? ""))`"
     }
+  }
+
+  /// Text as a message shows it: its first `shownScalars` scalars.
+  static func shown(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    return scalars.count > shownScalars
+      ? String(String.UnicodeScalarView(scalars.prefix(shownScalars))) + "…" : text
   }
 }

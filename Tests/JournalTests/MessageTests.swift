@@ -1,5 +1,6 @@
 import JournalKit
 import JournalModel
+import JournalParsing
 import Testing
 
 @testable import JournalChecks
@@ -210,5 +211,76 @@ import Testing
       ])
     // Attachments elsewhere stay unread and unreported.
     #expect(try findings(["mentees/alex/whiteboard.png": "PNG", "mentees/alex/sessions/img/a.png": "PNG"]) == [])
+  }
+  // MARK: Tabs and curly quotes in front matter
+
+  @Test func aTabInAListSaysTabsCannotIndentYAML() throws {
+    let hint = " | replace the tab with spaces"
+    #expect(
+      try sessionFindings("---\ndate: 2026-11-20\ntype: career-development\ntags:\n\t- growth\n---\n") == [
+        "\(Self.session):5:1 [yaml-syntax] a tab indents this line, and YAML cannot be indented with tabs" + hint
+      ])
+    #expect(
+      try sessionFindings("---\ndate: 2026-11-20\ntype: career-development\ntags:\n  - growth\n\t- review\n---\n") == [
+        "\(Self.session):6:1 [yaml-syntax] a tab indents this line, and YAML cannot be indented with tabs" + hint
+      ])
+    #expect(
+      try sessionFindings("---\ndate: 2026-11-20\ntype: career-development\nobjectives:\n  \t- Agree the plan\n---\n") == [
+        "\(Self.session):5:3 [yaml-syntax] a tab indents this line, and YAML cannot be indented with tabs" + hint
+      ])
+    // A tab between a key and its value is YAML's own white space.
+    #expect(try sessionFindings("---\ndate:\t2026-11-20\ntype: career-development\n---\n") == [])
+  }
+
+  @Test func curlyQuotesAroundAValueAreReportedAndReadAsMeant() throws {
+    let text = "---\ndate: “2026-11-20”\ntype: ‘career-development’\nmentor: “Hannah Reyes”\ntags: [“growth”, review]\n---\n"
+    #expect(
+      try sessionFindings(text) == [
+        "\(Self.session):2:7 [invalid-value] `date` is in curly quotes, which YAML keeps as part of the value: `“2026-11-20”`"
+          + " | type straight quotes, or none: `date: \"2026-11-20\"`",
+        "\(Self.session):3:7 [invalid-value] `type` is in curly quotes, which YAML keeps as part of the value: `‘career-development’`"
+          + " | type straight quotes, or none: `type: \"career-development\"`",
+        "\(Self.session):4:9 [invalid-value] `mentor` is in curly quotes, which YAML keeps as part of the value: `“Hannah Reyes”`"
+          + " | type straight quotes, or none: `mentor: \"Hannah Reyes\"`",
+        "\(Self.session):5:8 [invalid-value] an item of `tags` is in curly quotes, which YAML keeps as part of the value: `“growth”`"
+          + " | type straight quotes, or none: `\"growth\"`",
+      ])
+    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session)
+    guard case .session(let session)? = parsed.document else {
+      Issue.record("not read: \(parsed.diagnostics)")
+      return
+    }
+    #expect(session.date == Day(year: 2026, month: 11, day: 20))
+    #expect(session.type == .careerDevelopment)
+    #expect(session.mentor == "Hannah Reyes")
+    #expect(session.tags == ["growth", "review"])
+    // Curly quotes inside a value, and straight quotes around one, are the person's own.
+    #expect(
+      try sessionFindings("---\ndate: 2026-11-20\ntype: career-development\nmentor: Sam “Sammy” O’Brien\nproject: \"“Apollo”\"\n---\n") == [])
+  }
+
+  @Test func curlyQuotesAroundTextWithAColonSayWhatToType() throws {
+    #expect(
+      try sessionFindings("---\ndate: 2026-11-20\ntype: career-development\nproject: “Apollo: phase 2”\n---\n") == [
+        "\(Self.session):4:10 [yaml-syntax] curly quotes are not YAML quotes, so the `: ` in `“Apollo: phase 2”` starts a new key"
+          + " | type straight quotes: `project: \"Apollo: phase 2\"`"
+      ])
+  }
+
+  @Test func quotesAroundAnActionTokenAreReportedAndReadAsMeant() throws {
+    let text = "---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Draft the plan due:“2026-11-27” owner:“sam”\n"
+    #expect(
+      try sessionFindings(text) == [
+        "\(Self.session):7:22 [action-syntax] `due:“2026-11-27”` has quotes around its value | write `due:2026-11-27`, without quotes",
+        "\(Self.session):7:39 [action-syntax] `owner:“sam”` has quotes around its value | write `owner:sam`, without quotes",
+      ])
+    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session)
+    guard case .session(let session)? = parsed.document else {
+      Issue.record("not read: \(parsed.diagnostics)")
+      return
+    }
+    #expect(session.actions.map(\.due) == [Day(year: 2026, month: 11, day: 27)])
+    #expect(session.actions.map(\.owner) == ["sam"])
+    #expect(session.actions.map(\.text) == ["Draft the plan"])
   }
 }

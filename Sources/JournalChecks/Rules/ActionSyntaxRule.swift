@@ -16,6 +16,7 @@ public struct ActionSyntaxRule: Rule {
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review ↓due:2026-13-01\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review ↓priority:urgent\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n↓- Book the design review\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review ↓due:“2026-12-01”\n"),
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review due:2026-12-01 owner:alex priority:high\n- [x] Share the notes\n- [-] Visit the Lisbon office\n\n```\n- [ ] inside a code block is no action\n```\n")

@@ -18,8 +18,11 @@ public struct InvalidValueRule: Rule {
       .session("---\ndate: 2026-11-20\ntype: career-development\nduration: ↓an hour\n---\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nevent-date: ↓2026-11-22\n---\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓\"Sam\\e[2J\"\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓“Hannah Reyes”\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: ↓2026-11-18\n---\n"),
     ],
     nonTriggering: [
-      .session("---\ndate: 2026-11-20\ntype: project-specific\nduration: 1h30m\nmedium: video\nproject: no\n---\n")
+      .session("---\ndate: 2026-11-20\ntype: project-specific\nduration: 1h30m\nmedium: video\nproject: no\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: project-specific\nmentor: Sam “Sammy” O’Brien\n---\n"),
     ])
 }

@@ -15,10 +15,13 @@ public struct YAMLSyntaxRule: Rule {
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n"),
       .session("---\ndate: 2026-11-20\n↓\ttype: career-development\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\ntags:\n  - growth\n↓\t- review\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: ↓“Apollo: phase 2”\n---\n"),
       .session("---\ndate: ↓&day 2026-11-20\ntype: career-development\nfollow-up: *day\n---\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nmetrics: ↓!!map {reviews: 3}\n---\n"),
     ],
     nonTriggering: [
-      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: \"Apollo: phase 2\"\n---\n")
+      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: \"Apollo: phase 2\"\n---\n"),
+      .session("---\ndate:\t2026-11-20\ntype: career-development\n---\n"),
     ])
 }
