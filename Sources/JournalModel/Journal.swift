@@ -51,13 +51,19 @@ public struct PersonRecord: Sendable, Equatable {
   public let profile: Person?
   public let sessions: [Session]
   public let plans: [Plan]
+  /// Session files whose actions and follow-up could not be read, by file.
+  public let unreadSessions: [UnreadSession]
 
-  public init(id: String, folder: String, profile: Person?, sessions: [Session], plans: [Plan]) {
+  public init(
+    id: String, folder: String, profile: Person?, sessions: [Session], plans: [Plan],
+    unreadSessions: [UnreadSession] = []
+  ) {
     self.id = id
     self.folder = folder
     self.profile = profile
     self.sessions = sessions.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
     self.plans = plans.sorted { $0.slug < $1.slug }
+    self.unreadSessions = unreadSessions.sorted { $0.file < $1.file }
   }
 
   public var lastSession: Session? { sessions.last }

@@ -121,4 +121,16 @@ extension JournalPath {
       rule: RuleID.fileName, severity: .error, message: finding.message, file: path, location: .start,
       hint: finding.hint)
   }
+
+  /// A note saved in `sessions/` under another extension (`2026-11-18.MD`), as a session that
+  /// could not be read, with the date its name gives; nil for any other file.
+  public static func misnamedSession(_ path: String) -> UnreadSession? {
+    let parts = components(of: path)
+    guard parts.count == 4, same(parts[2], "sessions"), let name = parts.last,
+      !name.utf8.suffix(3).elementsEqual(".md".utf8), let stem = noteStem(name)
+    else { return nil }
+    if let day = Day(isoBytes: stem.utf8.prefix(10)) { return UnreadSession(file: path, date: day) }
+    let days = dateReadings(of: stem).days
+    return UnreadSession(file: path, date: days.count == 1 ? days[0] : nil)
+  }
 }

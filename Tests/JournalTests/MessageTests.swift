@@ -283,4 +283,62 @@ import Testing
     #expect(session.actions.map(\.owner) == ["sam"])
     #expect(session.actions.map(\.text) == ["Draft the plan"])
   }
+  // MARK: Sessions that could not be read
+
+  /// Alex's session of 2026-11-10 with an open action due 2026-11-15 and a follow-up on the
+  /// 17th; `later` is the session of 2026-11-18 that ticks the action.
+  func withLaterSession(_ path: String, _ later: String, profile: String? = nil) throws -> [String] {
+    var files = [
+      "mentees/alex/sessions/2026-11-10.md":
+        "---\ndate: 2026-11-10\ntype: career-development\nfollow-up: 2026-11-17\n---\n## Actions\n\n- [ ] Draft the plan due:2026-11-15\n",
+      path: later,
+    ]
+    if let profile { files["mentees/alex/profile.md"] = profile }
+    return try findings(files)
+  }
+
+  static let ticked = "## Actions\n\n- [x] Draft the plan due:2026-11-15\n"
+
+  @Test func anUnreadableLaterSessionHoldsBackOverdueAndMissedFollowUp() throws {
+    let cadence = "---\nname: Alex Kim\nrelationship: report\ncadence: 2w\n---\n"
+    // Read, the later session ticks the action and is the follow-up: nothing to say.
+    #expect(
+      try withLaterSession(
+        Self.sessions + "2026-11-18.md", "---\ndate: 2026-11-18\ntype: career-development\n---\n" + Self.ticked,
+        profile: cadence) == [])
+    // Unreadable, only the reason it cannot be read is reported.
+    let unreadable: [(String, String, String)] = [
+      ("2026-11-18.md", "---\ndate: 2026-11-18\ntype: [career-development\n---\n" + Self.ticked, "[yaml-syntax]"),
+      ("2026-11-18.md", "---\ndate: 2026-11-18\n---\n" + Self.ticked, "[missing-field]"),
+      ("2026-11-18.md", "---\ndate: 2026-11-18\ntype: career-development\n" + Self.ticked, "[front-matter]"),
+      ("2026-11-18.md", "---\ndate: 2026-11-18\ntype: caf\u{E9}\n---\n" + Self.ticked, "[invalid-value]"),
+      ("2026-11-18.MD", "---\ndate: 2026-11-18\ntype: career-development\n---\n" + Self.ticked, "[file-name]"),
+      // No date in its name and none readable: it may be later, so the rules hold back too.
+      ("retro.md", "---\ndate: [\n---\n" + Self.ticked, "[yaml-syntax]"),
+    ]
+    for (name, text, rule) in unreadable {
+      let found = try withLaterSession(Self.sessions + name, text, profile: cadence)
+      #expect(!found.isEmpty && found.allSatisfy { $0.hasPrefix(Self.sessions + name) }, "\(name): \(found)")
+      #expect(found.contains { $0.contains(rule) }, "\(name): \(found)")
+    }
+  }
+
+  @Test func anUnreadableEarlierSessionHoldsNothingBack() throws {
+    let found = try withLaterSession(Self.sessions + "2026-11-05.md", "---\ndate: 2026-11-05\ntype: [\n---\n")
+    #expect(
+      found.filter { !$0.hasPrefix(Self.sessions + "2026-11-05.md") } == [
+        "\(Self.sessions)2026-11-10.md:4:12 [missed-follow-up] follow-up with Alex Kim was due 2026-11-17 (9 days ago) and no later session is recorded"
+          + " | record the follow-up session, or move the date",
+        "\(Self.sessions)2026-11-10.md:8:1 [overdue-action] action \"Draft the plan\" was due 2026-11-15 (11 days ago)"
+          + " | tick it `[x]`, drop it `[-]`, or agree a new `due:` date",
+      ])
+  }
+
+  @Test func aSessionWhoseBodyIsNotReadHoldsBackOverdueActions() throws {
+    // Past the body's bound, the later session's actions are not read.
+    let long = String(repeating: "Notes on the migration review.\n", count: 1200)
+    let found = try withLaterSession(
+      Self.sessions + "2026-11-18.md", "---\ndate: 2026-11-18\ntype: career-development\n---\n" + Self.ticked + long)
+    #expect(found.count == 1 && found.allSatisfy { $0.contains("[markdown-limits]") }, "\(found)")
+  }
 }
