@@ -1,6 +1,7 @@
 import Foundation
 import JournalChecks
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// Reads and parses every file of a journal, on every core, into a `Journal` and findings.
@@ -50,16 +51,11 @@ public enum JournalLoader {
     }
     for link in listing.links {
       diagnostics.append(
-        Diagnostic(
-          rule: RuleID.fileName, severity: .error,
-          message: "is a symbolic link; journal does not follow links", file: link,
-          location: .start, hint: "keep the note itself inside the journal"))
+        Diagnostic(FileNameRule.symbolicLink, file: link, at: .start))
     }
     for (path, reason) in listing.unreadable {
       diagnostics.append(
-        Diagnostic(
-          rule: RuleID.encoding, severity: .error, message: "cannot read the folder: \(reason)",
-          file: path, location: .start))
+        Diagnostic(EncodingRule.cannotReadFolder(reason: reason), file: path, at: .start))
     }
     let ids = Set(listing.people).union(profiles.keys).union(sessions.keys).union(plans.keys).union(unread.keys)
     let people = ids.map { id in
@@ -80,7 +76,7 @@ public enum JournalLoader {
     case (.session(let person, let date), nil):
       return (person, UnreadSession(file: file.path, date: date))
     case (.session(let person, _), .session(let session)?)
-    where file.diagnostics.contains { $0.rule == RuleID.markdownLimits }:
+    where file.diagnostics.contains { $0.rule == MarkdownLimitsRule.id }:
       return (person, UnreadSession(file: file.path, date: session.date))
     case (.misplaced, _):
       guard let person = JournalPath.person(of: file.path), let misnamed = JournalPath.misnamedSession(file.path)

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// What a note's name was meant to be, when it is not written as the format says: a date with
 /// one-digit parts or another order (`2026-11-5.md`, `5-11-2026.md`), or another extension
@@ -96,7 +97,7 @@ extension JournalPath {
   static func misnamedNote(_ path: String, name: Substring) -> Diagnostic {
     let parts = components(of: path)
     let folder = parts.count == 4 ? String(parts[2]) : "sessions"
-    let finding: (message: String, hint: String)
+    let message: RuleMessage
     if let stem = noteStem(name) {
       var intended: String?
       if folder == "plans" {
@@ -106,20 +107,12 @@ extension JournalPath {
       } else {
         intended = intendedSessionName(stem: stem, date: nil).name
       }
-      finding = (
-        "`\(name)` is not read: journal reads notes whose names end in `.md`",
-        intended.map { "rename it to `\($0)`" } ?? "rename it to `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`"
-      )
+      message = FileNameRule.notMarkdown(String(name), rename: intended)
     } else {
-      let person = parts.count == 4 ? "\(parts[0])/\(parts[1])/" : "the person's folder"
-      finding = (
-        "`\(name)` is not a note, and `\(folder)/` holds only notes",
-        "move it to `\(person)`: attachments belong beside `sessions/` and `plans/`, not in them"
-      )
+      message = FileNameRule.attachmentAmongNotes(
+        String(name), folder: folder, personFolder: parts.count == 4 ? "\(parts[0])/\(parts[1])/" : nil)
     }
-    return Diagnostic(
-      rule: RuleID.fileName, severity: .error, message: finding.message, file: path, location: .start,
-      hint: finding.hint)
+    return Diagnostic(message, file: path, at: .start)
   }
 
   /// A note saved in `sessions/` under another extension (`2026-11-18.MD`), as a session that

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// What a file is, judged by where it sits in the journal.
 public enum FileKind: Sendable, Equatable {
@@ -52,20 +53,14 @@ public enum JournalPath {
   /// Problems with a file's name, for the `file-name` rule; `date` is a session's `date`,
   /// which tells what a name with an ambiguous date was meant to be.
   public static func nameProblems(_ path: String, kind: FileKind, date given: Day? = nil) -> [Diagnostic] {
-    func problem(_ message: String, hint: String? = nil) -> Diagnostic {
-      Diagnostic(
-        rule: RuleID.fileName, severity: .error, message: message, file: path, location: .start,
-        hint: hint)
-    }
+    func problem(_ message: RuleMessage) -> Diagnostic { Diagnostic(message, file: path, at: .start) }
     var problems: [Diagnostic] = []
     let name = String(components(of: path).last ?? "")
     switch kind {
     case .profile(let person), .session(let person, _), .plan(let person, _):
       if !Person.isValidID(person) {
         problems.append(
-          problem(
-            "person folder `\(person)` is not a valid id",
-            hint: "use lowercase letters, digits and `-`, as in `\(suggestedID(person))`"))
+          problem(FileNameRule.personFolderNotAnID(person, suggested: suggestedID(person))))
       }
     default: break
     }
@@ -75,45 +70,31 @@ public enum JournalPath {
       let datePart = String(decoding: stem.prefix(10), as: UTF8.self)
       let slug = String(decoding: stem.dropFirst(10), as: UTF8.self)
       if date == nil {
-        let general = "name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`"
         let intended = intendedSessionName(stem: name[..<name.utf8.index(name.utf8.endIndex, offsetBy: -3)], date: given)
         if let rename = intended.name {
-          problems.append(
-            problem("session file name `\(name)` does not write its date as YYYY-MM-DD", hint: "rename it to `\(rename)`"))
+          problems.append(problem(FileNameRule.sessionDateMiswritten(name, rename: rename)))
         } else if !intended.readings.isEmpty {
-          problems.append(
-            problem(
-              "session file name `\(name)` does not write its date as YYYY-MM-DD",
-              hint: general + ": " + intended.readings.map { "`\($0)`" }.joined(separator: " or ") + "?"))
+          problems.append(problem(FileNameRule.sessionDateAmbiguous(name, readings: intended.readings)))
         } else {
           problems.append(
             problem(
               Day.looksLikeDate(datePart)
-                ? "session file name starts with \(datePart), which is not a real calendar date"
-                : "session file name `\(name)` does not start with a date",
-              hint: general))
+                ? FileNameRule.sessionDateNotReal(datePart) : FileNameRule.sessionWithoutDate(name)))
         }
       } else if !slug.isEmpty && !(slug.utf8.first == UInt8(ascii: "-") && Person.isValidID(utf8: slug.utf8.dropFirst())) {
         problems.append(
-          problem(
-            "session file name `\(name)` has a malformed suffix",
-            hint: "after the date, write `-` and lowercase letters, digits and `-`"))
+          problem(FileNameRule.malformedSuffix(name)))
       }
     case .plan(_, let slug):
       if !Person.isValidID(slug) {
         problems.append(
-          problem(
-            "plan file name `\(slug).md` is not a valid slug",
-            hint: "use lowercase letters, digits and `-`, as in `\(suggestedID(slug)).md`"))
+          problem(FileNameRule.planNotASlug(slug, suggested: suggestedID(slug))))
       }
     case .misplaced where !name.utf8.suffix(3).elementsEqual(".md".utf8):
       problems.append(misnamedNote(path, name: name[...]))
     case .misplaced:
       problems.append(
-        problem(
-          "`\(name)` is not where journal looks for notes",
-          hint: "sessions go in `mentees/<id>/sessions/`, plans in `plans/`, the mentor's own notes in `private/`"
-        ))
+        problem(FileNameRule.misplaced(name)))
     default: break
     }
     return problems

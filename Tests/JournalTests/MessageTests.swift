@@ -1,6 +1,7 @@
 import JournalKit
 import JournalModel
 import JournalParsing
+import JournalRules
 import Testing
 
 @testable import JournalChecks
