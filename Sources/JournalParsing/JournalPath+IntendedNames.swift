@@ -99,14 +99,7 @@ extension JournalPath {
     let folder = parts.count == 4 ? String(parts[2]) : "sessions"
     let message: RuleMessage
     if let stem = noteStem(name) {
-      var intended: String?
-      if folder == "plans" {
-        intended = suggestedID(String(stem)) + ".md"
-      } else if let day = Day(isoBytes: stem.utf8.prefix(10)) {
-        intended = sessionName(day, topic: stem[stem.utf8.index(stem.startIndex, offsetBy: 10)...])
-      } else {
-        intended = intendedSessionName(stem: stem, date: nil).name
-      }
+      let intended = folder == "plans" ? suggestedID(String(stem)) + ".md" : sessionReading(of: stem)?.name
       message = FileNameRule.notMarkdown(String(name), rename: intended)
     } else {
       message = FileNameRule.attachmentAmongNotes(
@@ -122,8 +115,16 @@ extension JournalPath {
     guard parts.count == 4, same(parts[2], "sessions"), let name = parts.last,
       !name.utf8.suffix(3).elementsEqual(".md".utf8), let stem = noteStem(name)
     else { return nil }
-    if let day = Day(isoBytes: stem.utf8.prefix(10)) { return UnreadSession(file: path, date: day) }
-    let days = dateReadings(of: stem).days
-    return UnreadSession(file: path, date: days.count == 1 ? days[0] : nil)
+    return UnreadSession(file: path, date: sessionReading(of: stem)?.day)
+  }
+
+  /// The one date a session stem gives, `YYYY-MM-DD` or written otherwise, and the name the
+  /// session's file should have; nil when it gives none, or several.
+  static func sessionReading(of stem: Substring) -> (day: Day, name: String)? {
+    if let day = Day(isoBytes: stem.utf8.prefix(10)) {
+      return (day, sessionName(day, topic: stem[stem.utf8.index(stem.startIndex, offsetBy: 10)...]))
+    }
+    let (days, rest) = dateReadings(of: stem)
+    return days.count == 1 ? (days[0], sessionName(days[0], topic: rest)) : nil
   }
 }
