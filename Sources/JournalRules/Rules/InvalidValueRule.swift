@@ -146,11 +146,13 @@ extension InvalidValueRule {
   // A rule's setting the rule does not take: it runs with its default (`default`, as a
   // message shows it) instead, and the hint says so.
 
+  private static func keepsDefault(_ value: String) -> String { "until then the rule uses its default, \(value)" }
+
   /// `max-days: "14"`.
   public static func settingQuotedNumber(_ name: String, of rule: String, text: String, default: String) -> RuleMessage {
     message(
       "`\(name)` of rule `\(rule)` is the text `\"\(text)\"`, not a number",
-      hint: "write `\(name): \(text)`, without quotes; until then the rule uses its default, \(`default`)")
+      hint: "write `\(name): \(text)`, without quotes; " + keepsDefault(`default`))
   }
 
   public static func settingTextNotANumber(
@@ -158,14 +160,14 @@ extension InvalidValueRule {
   ) -> RuleMessage {
     message(
       "`\(name)` of rule `\(rule)` is the text `\(text)`, not a number",
-      hint: "write a whole number from 0 to \(largest), as in `\(name): \(`default`)`; until then the rule uses its default, \(`default`)")
+      hint: "write a whole number from 0 to \(largest), as in `\(name): \(`default`)`; " + keepsDefault(`default`))
   }
 
   /// `example` is the number to write instead.
   public static func settingListNotANumber(_ name: String, of rule: String, example: String, default: String) -> RuleMessage {
     message(
       "`\(name)` of rule `\(rule)` is a list, not a number",
-      hint: "write one number, as in `\(name): \(example)`; until then the rule uses its default, \(`default`)")
+      hint: "write one number, as in `\(name): \(example)`; " + keepsDefault(`default`))
   }
 
   public static func settingOutOfRange(
@@ -173,12 +175,12 @@ extension InvalidValueRule {
   ) -> RuleMessage {
     message(
       "`\(name)` of rule `\(rule)` must be a whole number from 0 to \(largest), found \(found)",
-      hint: "until then the rule uses its default, \(`default`)")
+      hint: keepsDefault(`default`))
   }
 
   public static func settingNotAList(_ name: String, of rule: String, found: String, default: String) -> RuleMessage {
     message(
       "`\(name)` of rule `\(rule)` must be a list of text, found \(found)",
-      hint: "write a list, as in `\(name): [first, second]`; until then the rule uses its default, \(`default`)")
+      hint: "write a list, as in `\(name): [first, second]`; " + keepsDefault(`default`))
   }
 }
