@@ -109,13 +109,8 @@ public enum RuleRegistry {
               file: file, at: location))
           continue
         }
-        switch (parameter.defaultValue, value) {
-        case (.number, .number(let number)) where number >= 0 && number == number.rounded(): break
-        case (.list, .list), (.list, .text), (.text, .text): break
-        case (.number, _):
-          findings.append(Diagnostic(InvalidValueRule.settingNotAWholeNumber(name, of: id), file: file, at: location))
-        default:
-          findings.append(Diagnostic(InvalidValueRule.settingNotText(name, of: id), file: file, at: location))
+        if let problem = parameter.problem(with: value, rule: id) {
+          findings.append(Diagnostic(problem, file: file, at: setting.valueLocations[name] ?? location))
         }
       }
     }

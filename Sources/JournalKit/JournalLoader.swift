@@ -30,9 +30,11 @@ public enum JournalLoader {
     var profiles: [String: Person] = [:]
     var sessions: [String: [Session]] = [:]
     var plans: [String: [Plan]] = [:]
+    var unread: [String: [UnreadSession]] = [:]
     var checked: [String] = []
     for file in parsed {
       diagnostics += file.diagnostics
+      if let session = unreadSession(file) { unread[session.person, default: []].append(session.unread) }
       switch file.kind {
       case .ignored, .privateNote: continue
       default: checked.append(file.path)
@@ -55,15 +57,34 @@ public enum JournalLoader {
       diagnostics.append(
         Diagnostic(EncodingRule.cannotReadFolder(reason: reason), file: path, at: .start))
     }
-    let ids = Set(listing.people).union(profiles.keys).union(sessions.keys).union(plans.keys)
+    let ids = Set(listing.people).union(profiles.keys).union(sessions.keys).union(plans.keys).union(unread.keys)
     let people = ids.map { id in
       PersonRecord(
         id: id, folder: "\(JournalPath.peopleFolder)/\(id)", profile: profiles[id],
-        sessions: sessions[id] ?? [], plans: plans[id] ?? [])
+        sessions: sessions[id] ?? [], plans: plans[id] ?? [], unreadSessions: unread[id] ?? [])
     }
     return LoadedJournal(
       journal: Journal(config: config, people: people),
       diagnostics: diagnostics, checkedFiles: checked)
+  }
+
+  /// A session file whose actions and follow-up are unknown, and whose they are: its front
+  /// matter could not be read, its body was past the bounds journal reads (and so not read), or
+  /// it is a note in `sessions/` saved under another extension.
+  static func unreadSession(_ file: ParsedFile) -> (person: String, unread: UnreadSession)? {
+    switch (file.kind, file.document) {
+    case (.session(let person, let date), nil):
+      return (person, UnreadSession(file: file.path, date: date))
+    case (.session(let person, _), .session(let session)?)
+    where file.diagnostics.contains { $0.rule == MarkdownLimitsRule.id }:
+      return (person, UnreadSession(file: file.path, date: session.date))
+    case (.misplaced, _):
+      guard let person = JournalPath.person(of: file.path), let misnamed = JournalPath.misnamedSession(file.path)
+      else { return nil }
+      return (person, misnamed)
+    default:
+      return nil
+    }
   }
 
   /// Reads the journal one person at a time, people side by side on every core, and keeps of

@@ -30,18 +30,21 @@ public enum ParameterValue: Sendable, Equatable {
 public struct RuleSetting: Sendable, Equatable {
   public let level: RuleLevel?
   public let parameters: [String: ParameterValue]
-  /// Where the rule's id was written, and where each parameter's value was.
+  /// Where the rule's id was written, where each parameter's name was, and its value.
   public let location: SourceLocation
   public let parameterLocations: [String: SourceLocation]
+  public let valueLocations: [String: SourceLocation]
 
   public init(
     level: RuleLevel? = nil, parameters: [String: ParameterValue] = [:],
-    location: SourceLocation = .start, parameterLocations: [String: SourceLocation] = [:]
+    location: SourceLocation = .start, parameterLocations: [String: SourceLocation] = [:],
+    valueLocations: [String: SourceLocation] = [:]
   ) {
     self.level = level
     self.parameters = parameters
     self.location = location
     self.parameterLocations = parameterLocations
+    self.valueLocations = valueLocations
   }
 }
 
@@ -53,13 +56,19 @@ public struct PersonRecord: Sendable, Equatable {
   public let profile: Person?
   public let sessions: [Session]
   public let plans: [Plan]
+  /// Session files whose actions and follow-up could not be read, by file.
+  public let unreadSessions: [UnreadSession]
 
-  public init(id: String, folder: String, profile: Person?, sessions: [Session], plans: [Plan]) {
+  public init(
+    id: String, folder: String, profile: Person?, sessions: [Session], plans: [Plan],
+    unreadSessions: [UnreadSession] = []
+  ) {
     self.id = id
     self.folder = folder
     self.profile = profile
     self.sessions = sessions.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
     self.plans = plans.sorted { $0.slug < $1.slug }
+    self.unreadSessions = unreadSessions.sorted { $0.file < $1.file }
   }
 
   public var lastSession: Session? { sessions.last }

@@ -69,7 +69,7 @@ enum ActionItemParser {
         guard !word.touchesCode, let key = Key.of(bytes, word.range) else { continue }
         words[index].isToken = true
         let token = UnsafeBufferPointer(rebasing: bytes[word.range])
-        let value = UnsafeBufferPointer(
+        var value = UnsafeBufferPointer(
           rebasing: bytes[(word.range.lowerBound + key.name.utf8CodeUnitCount + 1)..<word.range.upperBound])
         let location = locate(token, in: item, source: source)
         guard seen & (1 << key.rawValue) == 0 else {
@@ -77,6 +77,14 @@ enum ActionItemParser {
           continue
         }
         seen |= 1 << key.rawValue
+        // `due:“2026-12-15”`: reported, and read as meant.
+        if let inner = CurlyQuotes.inner(0..<value.count, of: value) ?? CurlyQuotes.straightInner(value) {
+          value = UnsafeBufferPointer(rebasing: value[inner])
+          report(
+            ActionSyntaxRule.quotedValue(
+              token: String(decoding: token, as: UTF8.self), key: "\(key.name)", value: String(decoding: value, as: UTF8.self)),
+            at: location)
+        }
         switch key {
         case .due:
           if let day = Day(isoBytes: value) {

@@ -36,6 +36,7 @@ enum ConfigParser {
     var ruleLevel: RuleLevel? = nil
     var parameters: [String: ParameterValue] = [:]
     var locations: [String: SourceLocation] = [:]
+    var valueLocations: [String: SourceLocation] = [:]
     for parameter in entry.value.entries {
       if parameter.key == "severity" {
         if Scalars.isNull(parameter.value) { continue }
@@ -45,6 +46,7 @@ enum ConfigParser {
         continue
       }
       locations[parameter.key] = parameter.keyLocation
+      valueLocations[parameter.key] = parameter.valueLocation
       switch parameter.value.kind {
       case .scalar:
         if let number = Scalars.number(parameter.value) {
@@ -61,7 +63,7 @@ enum ConfigParser {
     }
     return RuleSetting(
       level: ruleLevel, parameters: parameters, location: entry.keyLocation,
-      parameterLocations: locations)
+      parameterLocations: locations, valueLocations: valueLocations)
   }
 
   private static func level(_ text: String, at location: SourceLocation, reader: inout FieldReader)

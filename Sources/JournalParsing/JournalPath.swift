@@ -30,7 +30,11 @@ public enum JournalPath {
     let parts = components(of: path, omittingEmpty: false)
     guard parts.count >= 2, same(parts[0], peopleFolder) else { return .ignored }
     if parts.contains(where: isHidden) { return .ignored }
-    guard let name = parts.last, name.utf8.suffix(3).elementsEqual(".md".utf8) else { return .ignored }
+    guard let name = parts.last else { return .ignored }
+    guard name.utf8.suffix(3).elementsEqual(".md".utf8) else {
+      // `sessions/` and `plans/` hold only notes: a file there under another name is reported.
+      return parts.count == 4 && (same(parts[2], "sessions") || same(parts[2], "plans")) ? .misplaced : .ignored
+    }
     guard parts.count >= 3 else { return .misplaced }
     let person = String(parts[1])
     if same(parts[2], "private") { return .privateNote(person: person) }
@@ -46,8 +50,9 @@ public enum JournalPath {
     }
   }
 
-  /// Problems with a file's name, for the `file-name` rule.
-  public static func nameProblems(_ path: String, kind: FileKind) -> [Diagnostic] {
+  /// Problems with a file's name, for the `file-name` rule; `date` is a session's `date`,
+  /// which tells what a name with an ambiguous date was meant to be.
+  public static func nameProblems(_ path: String, kind: FileKind, date given: Day? = nil) -> [Diagnostic] {
     func problem(_ message: RuleMessage) -> Diagnostic { Diagnostic(message, file: path, at: .start) }
     var problems: [Diagnostic] = []
     let name = String(components(of: path).last ?? "")
@@ -65,10 +70,17 @@ public enum JournalPath {
       let datePart = String(decoding: stem.prefix(10), as: UTF8.self)
       let slug = String(decoding: stem.dropFirst(10), as: UTF8.self)
       if date == nil {
-        problems.append(
-          problem(
-            Day.looksLikeDate(datePart)
-              ? FileNameRule.sessionDateNotReal(datePart) : FileNameRule.sessionWithoutDate(name)))
+        let intended = intendedSessionName(stem: name[..<name.utf8.index(name.utf8.endIndex, offsetBy: -3)], date: given)
+        if let rename = intended.name {
+          problems.append(problem(FileNameRule.sessionDateMiswritten(name, rename: rename)))
+        } else if !intended.readings.isEmpty {
+          problems.append(problem(FileNameRule.sessionDateAmbiguous(name, readings: intended.readings)))
+        } else {
+          problems.append(
+            problem(
+              Day.looksLikeDate(datePart)
+                ? FileNameRule.sessionDateNotReal(datePart) : FileNameRule.sessionWithoutDate(name)))
+        }
       } else if !slug.isEmpty && !(slug.utf8.first == UInt8(ascii: "-") && Person.isValidID(utf8: slug.utf8.dropFirst())) {
         problems.append(
           problem(FileNameRule.malformedSuffix(name)))
@@ -78,6 +90,8 @@ public enum JournalPath {
         problems.append(
           problem(FileNameRule.planNotASlug(slug, suggested: suggestedID(slug))))
       }
+    case .misplaced where !name.utf8.suffix(3).elementsEqual(".md".utf8):
+      problems.append(misnamedNote(path, name: name[...]))
     case .misplaced:
       problems.append(
         problem(FileNameRule.misplaced(name)))

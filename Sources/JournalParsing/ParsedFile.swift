@@ -33,9 +33,14 @@ public enum DocumentParser {
   /// Parses a file already classified (`JournalPath.classify`), so a caller that needed its
   /// kind first classifies it once.
   public static func parse(_ bytes: [UInt8]?, path: String, kind: FileKind) -> ParsedFile {
-    var diagnostics = JournalPath.nameProblems(path, kind: kind)
+    var diagnostics: [Diagnostic] = []
     let document = bytes.flatMap { parse($0, path: path, kind: kind, diagnostics: &diagnostics) }
-    return ParsedFile(path: path, kind: kind, document: document, diagnostics: diagnostics)
+    // A session's `date` tells what a name with an ambiguous date was meant to be.
+    var date: Day? = nil
+    if case .session(let session)? = document { date = session.date }
+    return ParsedFile(
+      path: path, kind: kind, document: document,
+      diagnostics: JournalPath.nameProblems(path, kind: kind, date: date) + diagnostics)
   }
 
   /// Whether a file of this kind is opened at all: attachments and the mentor's private

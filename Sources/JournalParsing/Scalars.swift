@@ -1,5 +1,5 @@
 /// How journal fields read YAML scalars: as written, never through YAML's implicit typing.
-enum Scalars {
+public enum Scalars {
   /// A plain `~`, `null` or nothing at all.
   static func isNull(_ text: String) -> Bool {
     text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
@@ -16,7 +16,7 @@ enum Scalars {
     return number(text)
   }
 
-  static func number(_ text: String) -> Double? {
+  public static func number(_ text: String) -> Double? {
     var sawDigit = false
     var sawDot = false
     var sawExponent = false
@@ -50,11 +50,14 @@ enum Scalars {
     case .sequence: return "a list"
     case .scalar:
       if isNull(value) { return "nothing" }
-      let scalars = (value.text ?? "").unicodeScalars
-      let shown =
-        scalars.count > shownScalars
-        ? String(String.UnicodeScalarView(scalars.prefix(shownScalars))) + "…" : String(scalars)
-      return "`\(shown)`"
+      return "`\(shown(value.text ?? ""))`"
     }
+  }
+
+  /// Text as a message shows it: its first `shownScalars` scalars.
+  static func shown(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    return scalars.count > shownScalars
+      ? String(String.UnicodeScalarView(scalars.prefix(shownScalars))) + "…" : text
   }
 }

@@ -32,7 +32,7 @@ enum SessionParser {
       reader.report(InvalidValueRule.planNotASlug, at: reader.locations.value("plan"))
       plan = nil
     }
-    let followUp = reader.day("follow-up")
+    var followUp = reader.day("follow-up")
     let tags = reader.textList("tags")
     let project = reader.text("project")
     var rubric = reader.text("rubric")
@@ -59,10 +59,13 @@ enum SessionParser {
         InvalidValueRule.eventAfterSession(event: "\(eventDate)", date: "\(date)"),
         at: reader.locations.value("event-date"))
     }
-    if let date, let followUp, followUp <= date {
+    // A follow-up is a later session: one dated on or before this one is reported and not
+    // read, so no rule also finds it missed.
+    if let date, let given = followUp, given <= date {
       reader.report(
-        InvalidValueRule.followUpNotAfter(followUp: "\(followUp)", date: "\(date)"),
+        InvalidValueRule.followUpNotAfter(followUp: "\(given)", date: "\(date)", sameDay: given == date),
         at: reader.locations.value("follow-up"))
+      followUp = nil
     }
     diagnostics += reader.diagnostics
 

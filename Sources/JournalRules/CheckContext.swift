@@ -13,14 +13,17 @@ public struct CheckContext: Sendable {
     self.paths = paths
   }
 
-  /// A rule's parameter as `journal.yml` sets it, else its default.
+  /// A rule's parameter as `journal.yml` sets it, else its default: a value the parameter
+  /// does not take is reported when the settings are read, and never used.
   public func parameter(_ name: String, of rule: RuleDescription) -> ParameterValue? {
-    if let value = journal.config.rules[rule.id]?.parameters[name] { return value }
-    return rule.parameters.first { $0.name == name }?.defaultValue
+    guard let parameter = rule.parameters.first(where: { $0.name == name }) else { return nil }
+    if let value = journal.config.rules[rule.id]?.parameters[name], parameter.accepts(value) { return value }
+    return parameter.defaultValue
   }
 
-  public func number(_ name: String, of rule: RuleDescription) -> Double {
-    if case .number(let value) = parameter(name, of: rule) { return value }
+  /// A whole-number parameter, from 0 to `RuleParameter.largestNumber`.
+  public func number(_ name: String, of rule: RuleDescription) -> Int {
+    if case .number(let value) = parameter(name, of: rule) { return Int(value) }
     return 0
   }
 

@@ -75,8 +75,9 @@ import Testing
   @Test func tabsInYAML() throws {
     let found = try findings("---\ndate: 2026-11-21\n\ttype: career-development\n---\n")
     #expect(found.map(\.rule) == ["yaml-syntax"])
-    #expect(found.first?.location.line == 3)
-    #expect(found.first?.hint == "YAML indents with spaces, never tabs")
+    #expect(found.first?.location == Location(line: 3, column: 1))
+    #expect(found.first?.message == "a tab indents this line, and YAML cannot be indented with tabs")
+    #expect(found.first?.hint == "replace the tab with spaces")
   }
 
   @Test func truncatedYAML() throws {

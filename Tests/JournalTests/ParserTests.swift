@@ -255,7 +255,10 @@ import Testing
   @Test func fileNamesAreChecked() {
     #expect(JournalPath.classify("mentees/a/sessions/2026-11-20-retro.md") == .session(person: "a", date: Day(iso: "2026-11-20")))
     #expect(JournalPath.classify("mentees/a/private/x.md") == .privateNote(person: "a"))
-    #expect(JournalPath.classify("mentees/a/sessions/photo.png") == .ignored)
+    #expect(JournalPath.classify("mentees/a/sessions/photo.png") == .misplaced)
+    #expect(JournalPath.classify("mentees/a/sessions/2026-11-05.MD") == .misplaced)
+    #expect(JournalPath.classify("mentees/a/photo.png") == .ignored)
+    #expect(JournalPath.classify("mentees/a/sessions/img/photo.png") == .ignored)
     #expect(JournalPath.classify("mentees/a/.notes.md.swp") == .ignored)
     #expect(JournalPath.classify("README.md") == .ignored)
     #expect(JournalPath.classify("mentees/a/notes.md") == .misplaced)

@@ -33,8 +33,8 @@ public struct LateFeedbackRule: Rule {
     ])
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
-    let limit = Int(context.number("max-days", of: description))
-    let candidateLimit = Int(context.number("candidate-max-days", of: description))
+    let limit = context.number("max-days", of: description)
+    let candidateLimit = context.number("candidate-max-days", of: description)
     let late = context.journal.people.flatMap(\.sessions).compactMap { session -> Diagnostic? in
       guard let event = session.eventDate else { return nil }
       let gap = event.days(to: session.date)

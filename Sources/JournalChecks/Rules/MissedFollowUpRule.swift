@@ -6,7 +6,7 @@ public struct MissedFollowUpRule: Rule {
   public init() {}
   public let description = RuleDescription(
     id: "missed-follow-up",
-    summary: "When a session's `follow-up` date has passed, a later session exists.",
+    summary: "When a session's `follow-up` date has passed, a later session exists (one that cannot be read may be it, so it holds the rule back).",
     severity: .warning,
     scope: .person,
     rationale: "Regular follow-ups keep an action plan alive; a missed one is the first sign that feedback is not being followed through.",
@@ -19,14 +19,20 @@ public struct MissedFollowUpRule: Rule {
       .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: ↓2026-11-24\n---\n")
     ],
     nonTriggering: [
-      .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2026-12-01\n---\n")
+      .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2026-12-01\n---\n"),
+      // The follow-up was saved as `.MD` (a `file-name` error): a later session exists.
+      RuleExample(files: [
+        RuleExample.sessionPath: "---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2026-11-24\n---\n",
+        "mentees/alex/sessions/2026-11-24.MD": "---\ndate: 2026-11-24\ntype: career-development\n---\n",
+      ]),
     ])
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
-    let grace = Int(context.number("grace-days", of: description))
+    let grace = context.number("grace-days", of: description)
     return context.journal.people.compactMap { person in
+      // A later session that could not be read may be the follow-up.
       guard let last = person.lastSession, let followUp = last.followUp,
-        followUp.adding(days: grace) < context.today
+        followUp.adding(days: grace) < context.today, !person.mayHaveUnreadSession(onOrAfter: last.date)
       else { return nil }
       let days = followUp.days(to: context.today)
       return context.finding(

@@ -6,7 +6,7 @@ public struct OverdueActionRule: Rule {
   public init() {}
   public let description = RuleDescription(
     id: "overdue-action",
-    summary: "No open action is past its `due:` date. An action's latest mention counts, so one carried over and ticked later is done.",
+    summary: "No open action is past its `due:` date. An action's latest mention counts, so one carried over and ticked later is done; while a later session cannot be read, its actions are not judged.",
     severity: .warning,
     scope: .person,
     rationale: "Follow-through: an action plan is only as good as its tracking; a forgotten action tells the person the plan does not matter.",
@@ -19,13 +19,25 @@ public struct OverdueActionRule: Rule {
           "---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Draft the migration plan due:2026-11-22 owner:alex\n",
         "mentees/alex/sessions/2026-11-24.md":
           "---\ndate: 2026-11-24\ntype: career-development\n---\n## Actions\n\n- [x] Draft the migration plan due:2026-11-22 owner:alex\n",
-      ])
+      ]),
+      // The later session cannot be read (a `yaml-syntax` error): what it says is unknown.
+      RuleExample(files: [
+        RuleExample.sessionPath:
+          "---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Draft the migration plan due:2026-11-22 owner:alex\n",
+        "mentees/alex/sessions/2026-11-24.md":
+          "---\ndate: 2026-11-24\ntype: [career-development\n---\n## Actions\n\n- [x] Draft the migration plan due:2026-11-22 owner:alex\n",
+      ]),
     ])
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
     context.journal.people.flatMap { person in
       person.currentActions.compactMap { action in
         guard action.item.status == .open, let due = action.item.due, due < context.today else {
+          return nil
+        }
+        // A later session that could not be read may tick it; that file's own finding says
+        // why it was not read, and once it is mended this rule judges it.
+        if case .session(let mentioned) = action.source, person.mayHaveUnreadSession(onOrAfter: mentioned) {
           return nil
         }
         let days = due.days(to: context.today)

@@ -29,10 +29,11 @@ public struct OverdueCheckInRule: Rule {
     ])
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
-    let grace = Int(context.number("grace-days", of: description))
+    let grace = context.number("grace-days", of: description)
     return context.journal.people.compactMap { person in
+      // A later session that could not be read may be the check-in.
       guard let profile = person.profile, let cadence = profile.cadence,
-        let last = person.lastSession?.date ?? profile.since
+        let last = person.lastSession?.date ?? profile.since, !person.mayHaveUnreadSession(onOrAfter: last)
       else { return nil }
       let due = cadence.next(after: last)
       guard due.adding(days: grace) < context.today else { return nil }

@@ -37,7 +37,7 @@ public struct VagueFeedbackRule: Rule {
     ])
 
   public func check(_ context: CheckContext) -> [Diagnostic] {
-    let minimum = Int(context.number("min-words", of: description))
+    let minimum = context.number("min-words", of: description)
     let phrases = PhraseIndex(
       (Self.genericPhrases + context.list("phrases", of: description)).map(Self.words))
     return context.journal.people.concurrentFlatMap { person in

@@ -106,7 +106,7 @@ public enum JSONSchema {
         for parameter in rule.description.parameters {
           let type: String =
             switch parameter.defaultValue {
-            case .number: JSONText.object([("type", JSONText.string("integer")), ("minimum", "0"), ("description", JSONText.string(parameter.summary))])
+            case .number: JSONText.object([("type", JSONText.string("integer")), ("minimum", "0"), ("maximum", String(RuleParameter.largestNumber)), ("description", JSONText.string(parameter.summary))])
             default: JSONText.object([("type", JSONText.string("array")), ("items", JSONText.object([("type", JSONText.string("string"))])), ("description", JSONText.string(parameter.summary))])
             }
           settings.append((parameter.name, type))

@@ -18,6 +18,7 @@ public struct ActionSyntaxRule: ParsingRule {
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review ↓due:2026-13-01\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review ↓priority:urgent\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n↓- Book the design review\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review ↓due:“2026-12-01”\n"),
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review due:2026-12-01 owner:alex priority:high\n- [x] Share the notes\n- [-] Visit the Lisbon office\n\n```\n- [ ] inside a code block is no action\n```\n")
@@ -55,4 +56,10 @@ extension ActionSyntaxRule {
   }
 
   public static let onlyTokens = message("action has no text, only tokens")
+
+  /// `due:“2026-12-01”` or `owner:"sam"`: `token` as written, `value` without the quotes,
+  /// which is read.
+  public static func quotedValue(token: String, key: String, value: String) -> RuleMessage {
+    message("`\(token)` has quotes around its value", hint: "write `\(key):\(value)`, without quotes")
+  }
 }

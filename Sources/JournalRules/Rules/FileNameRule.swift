@@ -10,7 +10,7 @@ public struct FileNameRule: ParsingRule {
   public init() {}
   public let description = RuleDescription(
     id: FileNameRule.id,
-    summary: "Session files are named `YYYY-MM-DD[-slug].md` after their `date`; notes sit in `sessions/`, `plans/` or `private/`.",
+    summary: "Session files are named `YYYY-MM-DD[-slug].md` after their `date`; notes end in `.md` and sit in `sessions/`, `plans/` or `private/`.",
     severity: FileNameRule.severity,
     scope: .file,
     rationale: "The file name is how people find a session in their editor; it must agree with the date inside.",
@@ -18,6 +18,8 @@ public struct FileNameRule: ParsingRule {
       .session("---\ndate: ↓2026-11-21\ntype: career-development\n---\n"),
       .file("mentees/alex/notes.md", "↓Loose notes.\n"),
       .file("mentees/alex/sessions/2026-11-20-Retro.md", "↓---\ndate: 2026-11-20\ntype: project-specific\n---\n"),
+      .file("mentees/alex/sessions/2026-11-5.md", "↓---\ndate: 2026-11-05\ntype: project-specific\n---\n"),
+      .file("mentees/alex/sessions/2026-11-20.MD", "↓---\ndate: 2026-11-20\ntype: project-specific\n---\n"),
     ],
     nonTriggering: [
       .file("mentees/alex/sessions/2026-11-20-retro.md", "---\ndate: 2026-11-20\ntype: project-specific\n---\n")
@@ -47,6 +49,34 @@ extension FileNameRule {
 
   public static func sessionWithoutDate(_ name: String) -> RuleMessage {
     message("session file name `\(name)` does not start with a date", hint: sessionNameHint)
+  }
+
+  /// `rename` is the name the file was meant to have, read from its date.
+  public static func sessionDateMiswritten(_ name: String, rename: String) -> RuleMessage {
+    message("session file name `\(name)` does not write its date as YYYY-MM-DD", hint: "rename it to `\(rename)`")
+  }
+
+  /// `readings` are the names the date could be meant as, when nothing tells which.
+  public static func sessionDateAmbiguous(_ name: String, readings: [String]) -> RuleMessage {
+    message(
+      "session file name `\(name)` does not write its date as YYYY-MM-DD",
+      hint: sessionNameHint + ": " + readings.map { "`\($0)`" }.joined(separator: " or ") + "?")
+  }
+
+  /// A note in `sessions/` or `plans/` saved under another extension; `rename` is the name to
+  /// give it, when its name says.
+  public static func notMarkdown(_ name: String, rename: String?) -> RuleMessage {
+    message(
+      "`\(name)` is not read: journal reads notes whose names end in `.md`",
+      hint: rename.map { "rename it to `\($0)`" } ?? "rename it to `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`")
+  }
+
+  /// A file of another kind in `sessions/` or `plans/` (`folder`); `personFolder` is where it
+  /// belongs, `mentees/<id>/`.
+  public static func attachmentAmongNotes(_ name: String, folder: String, personFolder: String?) -> RuleMessage {
+    message(
+      "`\(name)` is not a note, and `\(folder)/` holds only notes",
+      hint: "move it to `\(personFolder ?? "the person's folder")`: attachments belong beside `sessions/` and `plans/`, not in them")
   }
 
   public static func malformedSuffix(_ name: String) -> RuleMessage {

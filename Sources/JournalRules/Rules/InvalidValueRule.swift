@@ -20,9 +20,12 @@ public struct InvalidValueRule: ParsingRule {
       .session("---\ndate: 2026-11-20\ntype: career-development\nduration: ↓an hour\n---\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nevent-date: ↓2026-11-22\n---\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓\"Sam\\e[2J\"\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓“Hannah Reyes”\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: ↓2026-11-18\n---\n"),
     ],
     nonTriggering: [
-      .session("---\ndate: 2026-11-20\ntype: project-specific\nduration: 1h30m\nmedium: video\nproject: no\n---\n")
+      .session("---\ndate: 2026-11-20\ntype: project-specific\nduration: 1h30m\nmedium: video\nproject: no\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: project-specific\nmentor: Sam “Sammy” O’Brien\n---\n"),
     ])
 }
 
@@ -86,8 +89,19 @@ extension InvalidValueRule {
     message("`event-date` \(event) is after the session's date \(date)")
   }
 
-  public static func followUpNotAfter(followUp: String, date: String) -> RuleMessage {
-    message("`follow-up` \(followUp) is not after the session's date \(date)")
+  /// A follow-up on (`sameDay`) or before the session's date.
+  public static func followUpNotAfter(followUp: String, date: String, sameDay: Bool) -> RuleMessage {
+    message(
+      sameDay ? "`follow-up` \(followUp) is the session's own date" : "`follow-up` \(followUp) is before the session's date \(date)",
+      hint: "write the date agreed for the next session, after \(date)")
+  }
+
+  /// A plain value wrapped in curly quotes, which YAML keeps: `field` is its key (or the list
+  /// it is an item of), `written` the value as written, `straight` its text in straight quotes.
+  public static func curlyQuotes(field: String, isItem: Bool, written: String, straight: String) -> RuleMessage {
+    message(
+      (isItem ? "an item of `\(field)`" : "`\(field)`") + " is in curly quotes, which YAML keeps as part of the value: `\(written)`",
+      hint: "type straight quotes, or none: `" + (isItem ? "" : "\(field): ") + straight + "`")
   }
 
   public static func ruleSettingShape(_ rule: String) -> RuleMessage {
@@ -129,13 +143,45 @@ extension InvalidValueRule {
     message("front matter must be a mapping of `key: value` lines, found \(found)")
   }
 
-  /// `rule`'s `name` setting takes a whole number.
-  public static func settingNotAWholeNumber(_ name: String, of rule: String) -> RuleMessage {
-    message("`\(name)` of rule `\(rule)` must be a whole number of zero or more")
+  // A rule's setting the rule does not take: it runs with its default (`default`, as a
+  // message shows it) instead, and the hint says so.
+
+  private static func keepsDefault(_ value: String) -> String { "until then the rule uses its default, \(value)" }
+
+  /// `max-days: "14"`.
+  public static func settingQuotedNumber(_ name: String, of rule: String, text: String, default: String) -> RuleMessage {
+    message(
+      "`\(name)` of rule `\(rule)` is the text `\"\(text)\"`, not a number",
+      hint: "write `\(name): \(text)`, without quotes; " + keepsDefault(`default`))
   }
 
-  public static func settingNotText(_ name: String, of rule: String) -> RuleMessage {
-    message("`\(name)` of rule `\(rule)` must be a list of text")
+  public static func settingTextNotANumber(
+    _ name: String, of rule: String, text: String, largest: Int, default: String
+  ) -> RuleMessage {
+    message(
+      "`\(name)` of rule `\(rule)` is the text `\(text)`, not a number",
+      hint: "write a whole number from 0 to \(largest), as in `\(name): \(`default`)`; " + keepsDefault(`default`))
+  }
+
+  /// `example` is the number to write instead.
+  public static func settingListNotANumber(_ name: String, of rule: String, example: String, default: String) -> RuleMessage {
+    message(
+      "`\(name)` of rule `\(rule)` is a list, not a number",
+      hint: "write one number, as in `\(name): \(example)`; " + keepsDefault(`default`))
+  }
+
+  public static func settingOutOfRange(
+    _ name: String, of rule: String, found: String, largest: Int, default: String
+  ) -> RuleMessage {
+    message(
+      "`\(name)` of rule `\(rule)` must be a whole number from 0 to \(largest), found \(found)",
+      hint: keepsDefault(`default`))
+  }
+
+  public static func settingNotAList(_ name: String, of rule: String, found: String, default: String) -> RuleMessage {
+    message(
+      "`\(name)` of rule `\(rule)` must be a list of text, found \(found)",
+      hint: "write a list, as in `\(name): [first, second]`; " + keepsDefault(`default`))
   }
 }
 

@@ -17,11 +17,14 @@ public struct YAMLSyntaxRule: ParsingRule {
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n"),
       .session("---\ndate: 2026-11-20\n↓\ttype: career-development\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\ntags:\n  - growth\n↓\t- review\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: ↓“Apollo: phase 2”\n---\n"),
       .session("---\ndate: ↓&day 2026-11-20\ntype: career-development\nfollow-up: *day\n---\n"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nmetrics: ↓!!map {reviews: 3}\n---\n"),
     ],
     nonTriggering: [
-      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: \"Apollo: phase 2\"\n---\n")
+      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: \"Apollo: phase 2\"\n---\n"),
+      .session("---\ndate:\t2026-11-20\ntype: career-development\n---\n"),
     ])
 }
 
@@ -47,6 +50,18 @@ extension YAMLSyntaxRule {
   public static func nestedTooDeep(limit: Int) -> RuleMessage {
     message(
       "front matter is nested more than \(limit) levels deep", hint: "journal fields are at most a few levels deep")
+  }
+
+  /// A tab in a line's indentation, where libyaml stopped.
+  public static let tabIndent = message(
+    "a tab indents this line, and YAML cannot be indented with tabs", hint: "replace the tab with spaces")
+
+  /// Curly quotes around text holding `: `, which YAML read as a new key: `quoted` as written,
+  /// `fixed` the line with straight quotes.
+  public static func curlyQuotesStartKey(quoted: String, fixed: String) -> RuleMessage {
+    message(
+      "curly quotes are not YAML quotes, so the `: ` in `\(quoted)` starts a new key",
+      hint: "type straight quotes: `\(fixed)`")
   }
 
   /// libyaml's own account of what it could not read, in its words: `problem`, and the

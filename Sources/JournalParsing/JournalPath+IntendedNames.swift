@@ -1,0 +1,130 @@
+import JournalModel
+import JournalRules
+
+/// What a note's name was meant to be, when it is not written as the format says: a date with
+/// one-digit parts or another order (`2026-11-5.md`, `5-11-2026.md`), or another extension
+/// (`2026-11-05.MD`, `.markdown`, `.md.txt`). Read on the name's UTF-8 bytes.
+extension JournalPath {
+  /// The extensions, in any case, that a note saved by an editor may end in.
+  static let noteExtensions: Set<String> = [
+    "md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext", "txt", "text",
+  ]
+
+  /// A file's name without the extensions an editor gives a note, or nil when it ends in an
+  /// extension of another kind (`photo.png`): `2026-11-05.md.txt` is `2026-11-05`, and a name
+  /// without a dot is itself.
+  static func noteStem(_ name: Substring) -> Substring? {
+    var stem = name
+    var removed = 0
+    while let dot = stem.utf8.lastIndex(of: UInt8(ascii: ".")), dot != stem.startIndex {
+      let ext = stem[stem.utf8.index(after: dot)...]
+      guard noteExtensions.contains(ext.lowercased()) else { return removed == 0 ? nil : stem }
+      stem = stem[..<dot]
+      removed += 1
+    }
+    return stem
+  }
+
+  /// The dates the start of a session file's stem can be read as, and the rest of the stem.
+  ///
+  /// Three groups of digits with one separator (`-`, `_`, `.` or a space), the same both
+  /// times, or eight digits: year first when it has four digits (`2026-11-5`), year last when
+  /// the last group has (`5-11-2026`, day or month first), and with two-digit groups every
+  /// order, in this century (`26-11-05`). Only real calendar days are kept.
+  static func dateReadings(of stem: Substring) -> (days: [Day], rest: Substring) {
+    let bytes = Array(stem.utf8)
+    var groups: [Int] = []
+    var lengths: [Int] = []
+    var separator: UInt8? = nil
+    var index = 0
+    while groups.count < 3 {
+      let start = index
+      var value = 0
+      while index < bytes.count, index - start < 8, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+        value = value * 10 + Int(bytes[index] - 0x30)
+        index += 1
+      }
+      guard index > start else { return ([], stem) }
+      groups.append(value)
+      lengths.append(index - start)
+      if groups.count == 3 { break }
+      if groups.count == 1 && lengths[0] == 8 {
+        groups = [value / 10_000, value / 100 % 100, value % 100]
+        lengths = [4, 2, 2]
+        break
+      }
+      guard index < bytes.count, [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), 0x20].contains(bytes[index]),
+        separator == nil || separator == bytes[index]
+      else { return ([], stem) }
+      separator = bytes[index]
+      index += 1
+    }
+    if index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { return ([], stem) }
+    let (a, b, c) = (groups[0], groups[1], groups[2])
+    var orders: [(year: Int, month: Int, day: Int)] = []
+    switch (lengths[0], lengths[1], lengths[2]) {
+    case (4, 1...2, 1...2): orders = [(a, b, c)]
+    case (1...2, 1...2, 4): orders = [(c, b, a), (c, a, b)]
+    case (2, 1...2, 1...2), (1, 1...2, 2): orders = [(2000 + a, b, c), (2000 + c, b, a), (2000 + c, a, b)]
+    default: return ([], stem)
+    }
+    var days: [Day] = []
+    for order in orders {
+      if let day = Day(year: order.year, month: order.month, day: order.day), !days.contains(day) { days.append(day) }
+    }
+    let rest = stem[stem.utf8.index(stem.startIndex, offsetBy: index)...]
+    return (days, rest)
+  }
+
+  /// A session's file name for `day`, keeping the topic written after the date.
+  static func sessionName(_ day: Day, topic rest: Substring) -> String {
+    let topic = rest.utf8.contains { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") && $0 != 0x20 }
+    return "\(day)" + (topic ? "-" + suggestedID(String(rest)) : "") + ".md"
+  }
+
+  /// The name a session file whose stem does not start with `YYYY-MM-DD` was meant to have:
+  /// the one reading of its date, or the reading that agrees with its `date`. Nil when the
+  /// name holds no date, or several that nothing tells apart.
+  static func intendedSessionName(stem: Substring, date: Day?) -> (name: String?, readings: [String]) {
+    let (days, rest) = dateReadings(of: stem)
+    let names = days.map { sessionName($0, topic: rest) }
+    if let date, let index = days.firstIndex(of: date) { return (names[index], names) }
+    return (date == nil && names.count == 1 ? names[0] : nil, names)
+  }
+
+  /// The finding for a file in `sessions/` or `plans/` whose name does not end in `.md`: a note
+  /// saved under another extension, with the name to give it, or an attachment put there.
+  static func misnamedNote(_ path: String, name: Substring) -> Diagnostic {
+    let parts = components(of: path)
+    let folder = parts.count == 4 ? String(parts[2]) : "sessions"
+    let message: RuleMessage
+    if let stem = noteStem(name) {
+      let intended = folder == "plans" ? suggestedID(String(stem)) + ".md" : sessionReading(of: stem)?.name
+      message = FileNameRule.notMarkdown(String(name), rename: intended)
+    } else {
+      message = FileNameRule.attachmentAmongNotes(
+        String(name), folder: folder, personFolder: parts.count == 4 ? "\(parts[0])/\(parts[1])/" : nil)
+    }
+    return Diagnostic(message, file: path, at: .start)
+  }
+
+  /// A note saved in `sessions/` under another extension (`2026-11-18.MD`), as a session that
+  /// could not be read, with the date its name gives; nil for any other file.
+  public static func misnamedSession(_ path: String) -> UnreadSession? {
+    let parts = components(of: path)
+    guard parts.count == 4, same(parts[2], "sessions"), let name = parts.last,
+      !name.utf8.suffix(3).elementsEqual(".md".utf8), let stem = noteStem(name)
+    else { return nil }
+    return UnreadSession(file: path, date: sessionReading(of: stem)?.day)
+  }
+
+  /// The one date a session stem gives, `YYYY-MM-DD` or written otherwise, and the name the
+  /// session's file should have; nil when it gives none, or several.
+  static func sessionReading(of stem: Substring) -> (day: Day, name: String)? {
+    if let day = Day(isoBytes: stem.utf8.prefix(10)) {
+      return (day, sessionName(day, topic: stem[stem.utf8.index(stem.startIndex, offsetBy: 10)...]))
+    }
+    let (days, rest) = dateReadings(of: stem)
+    return days.count == 1 ? (days[0], sessionName(days[0], topic: rest)) : nil
+  }
+}
