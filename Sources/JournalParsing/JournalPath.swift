@@ -53,7 +53,7 @@ public enum JournalPath {
         hint: hint)
     }
     var problems: [Diagnostic] = []
-    let name = String(components(of: path).last ?? "")
+    let name = String(lastComponent(of: path))
     switch kind {
     case .profile(let person), .session(let person, _), .plan(let person, _):
       if !Person.isValidID(person) {
