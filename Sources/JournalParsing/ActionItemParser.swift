@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads a task-list item of an `## Actions` section into an `ActionItem`.
 ///
@@ -42,11 +43,8 @@ enum ActionItemParser {
     _ item: MarkdownBody.ListItem, of body: MarkdownBody, source: SourceText, file: String,
     diagnostics: inout [Diagnostic]
   ) -> ActionItem? {
-    func report(_ message: String, at location: SourceLocation, hint: String? = nil) {
-      diagnostics.append(
-        Diagnostic(
-          rule: RuleID.actionSyntax, severity: .error, message: message, file: file,
-          location: location, hint: hint))
+    func report(_ message: RuleMessage, at location: SourceLocation) {
+      diagnostics.append(Diagnostic(message, file: file, at: location))
     }
     let status: ActionStatus
     switch item.task {
@@ -54,9 +52,7 @@ enum ActionItemParser {
     case .done: status = .done
     case .dropped: status = .dropped
     case nil:
-      report(
-        "an item under Actions must be a task-list item", at: item.location,
-        hint: "write `- [ ] …` for an open action, `- [x] …` when done, `- [-] …` when dropped")
+      report(ActionSyntaxRule.notATask, at: item.location)
       return nil
     }
 
@@ -77,7 +73,7 @@ enum ActionItemParser {
           rebasing: bytes[(word.range.lowerBound + key.name.utf8CodeUnitCount + 1)..<word.range.upperBound])
         let location = locate(token, in: item, source: source)
         guard seen & (1 << key.rawValue) == 0 else {
-          report("`\(key.name):` is given more than once", at: location)
+          report(ActionSyntaxRule.repeated(token: "\(key.name)"), at: location)
           continue
         }
         seen |= 1 << key.rawValue
@@ -86,21 +82,15 @@ enum ActionItemParser {
           if let day = Day(isoBytes: value) {
             due = day
           } else if value.isEmpty {
-            report(
-              "`due:` needs a date right after the colon", at: location,
-              hint: "write `due:2026-12-15`, with no space after the colon")
+            report(ActionSyntaxRule.dueWithoutDate, at: location)
           } else if Day.looksLikeDate(String(decoding: value, as: UTF8.self)) {
-            report("`due:\(String(decoding: value, as: UTF8.self))` is not a real calendar date", at: location)
+            report(ActionSyntaxRule.dueNotARealDate(String(decoding: value, as: UTF8.self)), at: location)
           } else {
-            report(
-              "`due:\(String(decoding: value, as: UTF8.self))` is not a date", at: location,
-              hint: "write `due:YYYY-MM-DD`")
+            report(ActionSyntaxRule.dueNotADate(String(decoding: value, as: UTF8.self)), at: location)
           }
         case .owner:
           if value.isEmpty {
-            report(
-              "`owner:` needs a name right after the colon", at: location,
-              hint: "write `owner:alice`, with no space after the colon")
+            report(ActionSyntaxRule.ownerWithoutName, at: location)
           } else {
             owner = String(decoding: value, as: UTF8.self)
           }
@@ -110,8 +100,9 @@ enum ActionItemParser {
             priority = known
           } else {
             report(
-              level.isEmpty ? "`priority:` needs a level right after the colon" : "`\(level)` is not a priority",
-              at: location, hint: Suggestion.hint(for: level, among: Priority.allCases.map(\.rawValue)))
+              ActionSyntaxRule.notAPriority(
+                level, suggestion: Suggestion.hint(for: level, among: Priority.allCases.map(\.rawValue))),
+              at: location)
           }
         }
       }
@@ -134,7 +125,7 @@ enum ActionItemParser {
       }
     }
     if text.isEmpty {
-      report("action has no text, only tokens", at: item.location)
+      report(ActionSyntaxRule.onlyTokens, at: item.location)
       return nil
     }
     return ActionItem(

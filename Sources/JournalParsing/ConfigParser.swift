@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads `journal.yml`: the title and each rule's settings. Which rules and parameters exist
 /// is for the checks to say; this only reads their shape.
@@ -28,10 +29,7 @@ enum ConfigParser {
         level: level(text, at: entry.valueLocation, reader: &reader), location: entry.keyLocation)
     }
     guard entry.value.kind == .mapping else {
-      reader.report(
-        RuleID.invalidValue,
-        "rule `\(entry.key)` takes a level (`error`, `warning`, `off`) or a mapping of settings",
-        at: entry.valueLocation)
+      reader.report(InvalidValueRule.ruleSettingShape(entry.key), at: entry.valueLocation)
       return RuleSetting(location: entry.keyLocation)
     }
     var ruleLevel: RuleLevel? = nil
@@ -57,9 +55,7 @@ enum ConfigParser {
         parameters[parameter.key] = .list(
           parameter.value.items.compactMap { reader.textValue($0, field: parameter.key, at: $0.location) })
       default:
-        reader.report(
-          RuleID.invalidValue, "`\(parameter.key)` must be a number, text or a list",
-          at: parameter.valueLocation)
+        reader.report(InvalidValueRule.ruleParameterShape(parameter.key), at: parameter.valueLocation)
       }
     }
     return RuleSetting(
@@ -72,8 +68,8 @@ enum ConfigParser {
   {
     if let level = RuleLevel(rawValue: text) { return level }
     reader.report(
-      RuleID.invalidValue, "`\(text)` is not a rule level", at: location,
-      hint: Suggestion.hint(for: text, among: RuleLevel.allCases.map(\.rawValue)))
+      InvalidValueRule.notARuleLevel(text, suggestion: Suggestion.hint(for: text, among: RuleLevel.allCases.map(\.rawValue))),
+      at: location)
     return nil
   }
 }
