@@ -47,7 +47,7 @@ extension JournalPath {
   }
 
   /// The person whose folder holds a file (`mentees/<id>/…`), or nil: the second of the
-  /// path's `components`, when there are at least three and the first is `mentees/`. Read
+  /// path's `components`, when there are at least three and the first is `mentees`. Read
   /// without splitting the whole path, since every file of a journal is asked this.
   public static func person(of path: String) -> String? {
     let utf8 = path.utf8
