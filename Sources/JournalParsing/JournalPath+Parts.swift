@@ -46,10 +46,43 @@ extension JournalPath {
     return String(decoding: rest.dropFirst(), as: UTF8.self)
   }
 
-  /// The person whose folder holds a file (`mentees/<id>/…`), or nil.
+  /// The person whose folder holds a file (`mentees/<id>/…`), or nil: the second of the
+  /// path's `components`, when there are at least three and the first is `mentees`. Read
+  /// without splitting the whole path, since every file of a journal is asked this.
   public static func person(of path: String) -> String? {
-    let parts = components(of: path)
-    return parts.count >= 3 && same(parts[0], peopleFolder) ? String(parts[1]) : nil
+    let utf8 = path.utf8
+    var first: Range<String.Index>?
+    var second: Range<String.Index>?
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex, second == nil {
+      if utf8[index] == UInt8(ascii: "/") {
+        if start != index {
+          if first == nil { first = start..<index } else { second = start..<index }
+        }
+        start = utf8.index(after: index)
+      }
+      utf8.formIndex(after: &index)
+    }
+    // A third part is any byte but `/` after the second.
+    guard let first, let second, utf8[start...].contains(where: { $0 != UInt8(ascii: "/") }),
+      utf8[first].elementsEqual(peopleFolder.utf8)
+    else { return nil }
+    return String(path[second])
+  }
+
+  /// The last of the path's `components`, or "" when it has none: its file name.
+  public static func lastComponent(of path: String) -> Substring {
+    let utf8 = path.utf8
+    var end = utf8.endIndex
+    while end != utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") {
+      end = utf8.index(before: end)
+    }
+    var start = end
+    while start != utf8.startIndex, utf8[utf8.index(before: start)] != UInt8(ascii: "/") {
+      start = utf8.index(before: start)
+    }
+    return path[start..<end]
   }
 
   /// Byte-for-byte equality of a path part and a name.

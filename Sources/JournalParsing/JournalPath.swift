@@ -55,7 +55,7 @@ public enum JournalPath {
   public static func nameProblems(_ path: String, kind: FileKind, date given: Day? = nil) -> [Diagnostic] {
     func problem(_ message: RuleMessage) -> Diagnostic { Diagnostic(message, file: path, at: .start) }
     var problems: [Diagnostic] = []
-    let name = String(components(of: path).last ?? "")
+    let name = String(lastComponent(of: path))
     switch kind {
     case .profile(let person), .session(let person, _), .plan(let person, _):
       if !Person.isValidID(person) {

@@ -24,7 +24,7 @@ import Testing
   /// The whole install, from a copy of the package without its `.build` (a fresh release
   /// build: minutes, so it runs with JOURNAL_TEST_INSTALL=1) into a temporary DESTDIR. The
   /// installed binary is byte for byte the one `make build` (scripts/build) made, still so
-  /// after the manual page was made, with the Swift runtime linked in.
+  /// after the manual page was made, with the Swift runtime and the C libraries linked in.
   @Test(.enabled(if: make != nil && ProcessInfo.processInfo.environment["JOURNAL_TEST_INSTALL"] != nil, "set JOURNAL_TEST_INSTALL=1"))
   func installsTheBinaryScriptsBuildMade() throws {
     // A copy, since this run of the tests holds the package's own .build.
@@ -48,6 +48,11 @@ import Testing
     #if os(Linux)
       let libraries = try runProgram("/usr/bin/ldd", [destination.path + "/usr/bin/journal"])
       #expect(!libraries.stdout.contains("libswiftCore"), "\(libraries.stdout)")
+      // libgit2, cmark-gfm, libyaml, what libgit2 needs and the C++ library are linked in from
+      // their static archives (scripts/build); only GSS-API's Kerberos libraries stay shared.
+      for library in ["libgit2", "libcmark-gfm", "libyaml", "libssh2", "libmbed", "libcrypto", "libssl", "libpcre2", "libhttp_parser", "libz.", "libstdc++"] {
+        #expect(!libraries.stdout.contains(library), "\(library) is linked dynamically: \(libraries.stdout)")
+      }
     #endif
     let version = try runProgram(destination.path + "/usr/bin/journal", ["--version"])
     #expect(version.status == 0 && version.stdout.hasPrefix("0.1.0 "))

@@ -81,6 +81,25 @@ import Testing
     #expect(JournalPath.subpath(of: "a/\(name)", under: "a/") == name)
   }
 
+  /// `person(of:)` and `lastComponent(of:)` read only what they need of a path; they give
+  /// what splitting the whole path gives, for every path of up to five pieces built from
+  /// names, `/`, a joining mark and a dot.
+  @Test func ownersAndFileNamesAgreeWithTheWholeSplit() {
+    let pieces = ["mentees", "a", "/", "\u{301}", ".", "mentees/"]
+    var paths = [""]
+    var frontier = [""]
+    for _ in 0..<5 {
+      frontier = frontier.flatMap { path in pieces.map { path + $0 } }
+      paths += frontier
+    }
+    for path in paths {
+      let parts = JournalPath.components(of: path)
+      let owner = parts.count >= 3 && parts[0].utf8.elementsEqual("mentees".utf8) ? parts[1] : nil
+      #expect(JournalPath.person(of: path).map { Array($0.utf8) } == owner.map { Array($0.utf8) }, "\(path.debugDescription)")
+      #expect(JournalPath.lastComponent(of: path).utf8.elementsEqual((parts.last ?? "").utf8), "\(path.debugDescription)")
+    }
+  }
+
   /// A letter followed by a mark that has no precomposed form sorts between `a` and `z` as a
   /// `Character`; an id is lowercase ASCII letters, digits and `-`, byte by byte.
   /// An absolute path is one whose first byte is `/`, whatever scalar follows it.
