@@ -16,6 +16,8 @@ public let allRules: [any Rule] = [
   EncodingRule(),
   MarkdownLimitsRule(),
   UnknownFieldRule(),
+  UnknownSectionRule(),
+  UnreadTextRule(),
   UnbalancedFeedbackRule(),
   NoActionRule(),
   VagueFeedbackRule(),

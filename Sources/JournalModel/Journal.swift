@@ -1,11 +1,15 @@
-/// Everything `journal.yml` says: the title and each rule's settings.
+/// Everything `journal.yml` says: the title, each rule's settings and the section headings
+/// it adds.
 public struct JournalConfig: Sendable, Equatable {
   public let title: String?
   public let rules: [String: RuleSetting]
+  /// The headings each body section is known by, built-in and added.
+  public let sections: SectionNames
 
-  public init(title: String? = nil, rules: [String: RuleSetting] = [:]) {
+  public init(title: String? = nil, rules: [String: RuleSetting] = [:], sections: SectionNames = .standard) {
     self.title = title
     self.rules = rules
+    self.sections = sections
   }
 }
 

@@ -23,6 +23,8 @@ public enum FrontMatterSchema {
     case number
     case goals
     case rules
+    /// A mapping from a body section to the headings it is also known by.
+    case sections
   }
 
   public struct Field: Sendable {
@@ -97,5 +99,6 @@ public enum FrontMatterSchema {
   public static let config: [Field] = [
     Field("title", .text, "The journal's title."),
     Field("rules", .rules, "Each rule's level (error, warning, off) and settings."),
+    Field("sections", .sections, "More headings for each body section: strengths, improvements, dialogue, actions."),
   ]
 }

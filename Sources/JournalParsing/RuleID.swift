@@ -10,4 +10,6 @@ public enum RuleID {
   public static let encoding = "encoding"
   public static let markdownLimits = "markdown-limits"
   public static let unknownField = "unknown-field"
+  public static let unknownSection = "unknown-section"
+  public static let unreadText = "unread-text"
 }
