@@ -202,4 +202,15 @@ import Testing
         "7:1 unbalanced-feedback: 1 improvement but no strengths (add `- ` items under `## Strength`: what went well, specifically)",
       ])
   }
+
+  @Test func fmtLaysOutActionsUnderEveryActionsHeading() {
+    let names = SectionNames(added: [("Homework", .actions)])
+    let note = Self.frontMatter + "## Next steps\n\n- [X] Send the deck priority:high due:2026-12-01\n\n## Homework\n\n* [ ] Book the room owner:sam due:2026-12-02\n"
+    #expect(
+      Formatter.format(Array(note.utf8), path: RuleExample.sessionPath, sections: names)
+        == .formatted(
+          Self.frontMatter
+            + "## Next steps\n\n- [x] Send the deck due:2026-12-01 priority:high\n\n## Homework\n\n- [ ] Book the room due:2026-12-02 owner:sam\n"
+        ))
+  }
 }

@@ -48,7 +48,11 @@ import Testing
       bad = [('session', {'date': '2026-11-20', 'type': 'career-development', 'folow-up': '2026-12-01'}),
              ('session', {'date': '2026-11-20', 'type': 'chat'}),
              ('plan', {'title': 'T', 'created': '2026-11-01', 'goals': [{'id': 'Bad Id', 'description': 'x'}]}),
-             ('journal', {'rules': {'late-feedback': {'max-days': 'seven'}}})]
+             ('journal', {'rules': {'late-feedback': {'max-days': 'seven'}}}),
+             ('journal', {'sections': {'action': ['Homework']}}),
+             ('journal', {'sections': {'actions': {'a': 'b'}}}),
+             ('journal', {'sections': {'actions': ['']}})]
+      jsonschema.Draft7Validator(schemas['journal']).validate({'sections': {'actions': ['Homework', 'Agreed steps'], 'strengths': 'Kudos'}})
       for kind, document in bad:
           if jsonschema.Draft7Validator(schemas[kind]).is_valid(document):
               sys.exit('accepted: %r' % document)
