@@ -35,6 +35,9 @@ public struct SectionNames: Sendable, Equatable {
 
   /// Every name, built-in ones first.
   public let names: [Name]
+  /// The indices of the names that start with each ASCII byte: a heading is compared only
+  /// with the few names that share its first letter.
+  private let byFirstByte: [[Int]]
 
   /// The names every journal knows. Singulars and the unambiguous synonyms people write are
   /// accepted; a heading near one of them is reported instead (`unknown-section`).
@@ -69,6 +72,9 @@ public struct SectionNames: Sendable, Equatable {
       if !text.isEmpty, !names.contains(where: { $0.text == text }) { names.append(Name(text, part, configured: true)) }
     }
     self.names = names
+    var index = [[Int]](repeating: [], count: 128)
+    for (position, name) in names.enumerated() where name.bytes[0] < 128 { index[Int(name.bytes[0])].append(position) }
+    self.byFirstByte = index
   }
 
   /// The built-in part a heading already names, if any, for refusing a conflicting alias.
@@ -91,7 +97,10 @@ public struct SectionNames: Sendable, Equatable {
       let text = Self.normalized(String(decoding: slice, as: UTF8.self))
       return names.first { $0.text == text }
     }
-    return names.first { Self.equalsFolded(slice, $0.bytes) }
+    for position in byFirstByte[Int(TextBytes.lowercased(slice[0]))] where Self.equalsFolded(slice, names[position].bytes) {
+      return names[position]
+    }
+    return nil
   }
 
   /// Whether ASCII `heading` equals a lowercase name with single spaces.

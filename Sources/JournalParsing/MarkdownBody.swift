@@ -209,6 +209,10 @@ struct MarkdownBody {
   private mutating func readNested(
     _ item: OpaquePointer, parent: Int, offset: Int, source: SourceText, into section: inout Section
   ) {
+    // Most items hold no list: they cost one look at their children.
+    var child = cmark_node_first_child(item)
+    while let block = child, cmark_node_get_type(block) != CMARK_NODE_LIST { child = cmark_node_next(block) }
+    guard child != nil else { return }
     var pending: [OpaquePointer] = []
     func pushLists(of node: OpaquePointer) {
       var lists: [OpaquePointer] = []
