@@ -23,17 +23,20 @@ let package = Package(
       name: "Clibyaml", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
 
     .target(name: "JournalModel", exclude: ["README.md"]),
+    .target(name: "JournalRules", dependencies: ["JournalModel"], exclude: ["README.md"]),
     .target(
-      name: "JournalParsing", dependencies: ["JournalModel", "Clibyaml", "Ccmark"], exclude: ["README.md"]),
+      name: "JournalParsing", dependencies: ["JournalModel", "JournalRules", "Clibyaml", "Ccmark"],
+      exclude: ["README.md"]),
     .target(
-      name: "JournalChecks", dependencies: ["JournalModel", "JournalParsing"], exclude: ["README.md"]),
+      name: "JournalChecks", dependencies: ["JournalModel", "JournalRules", "JournalParsing"],
+      exclude: ["README.md"]),
     .target(
       name: "JournalGit", dependencies: ["JournalModel", "Clibgit2"], exclude: ["README.md"],
       // iconv, for commit messages in other encodings, is its own library on macOS.
       linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
     .target(
       name: "JournalKit",
-      dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalGit"],
+      dependencies: ["JournalModel", "JournalRules", "JournalParsing", "JournalChecks", "JournalGit"],
       exclude: ["README.md"]),
     .target(
       name: "JournalCLI",
@@ -46,12 +49,16 @@ let package = Package(
     .target(name: "CFuzzer", path: "Fuzz/CFuzzer"),
     .executableTarget(
       name: "journal-fuzz",
-      dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalKit", "Ccmark", "CFuzzer"],
+      dependencies: [
+        "JournalModel", "JournalRules", "JournalParsing", "JournalChecks", "JournalKit", "Ccmark", "CFuzzer",
+      ],
       path: "Fuzz/journal-fuzz"),
 
     .testTarget(
       name: "JournalTests",
-      dependencies: ["JournalModel", "JournalParsing", "JournalChecks", "JournalKit", "JournalGit", "journal"],
+      dependencies: [
+        "JournalModel", "JournalRules", "JournalParsing", "JournalChecks", "JournalKit", "JournalGit", "journal",
+      ],
       exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// Every rule, in the order `journal rules` lists them: the parser's errors, the journal's
@@ -37,7 +38,37 @@ public enum RuleRegistry {
   /// Runs every cross-file rule over a parsed journal, the rules side by side on every core,
   /// or one after another when the caller already keeps the cores busy.
   public static func check(_ context: CheckContext, concurrently: Bool = true) -> [Diagnostic] {
-    concurrently ? allRules.concurrentFlatMap { $0.check(context) } : allRules.flatMap { $0.check(context) }
+    concurrently ? allRules.concurrentFlatMap { run($0, context) } : allRules.flatMap { run($0, context) }
+  }
+
+  /// One rule's findings; in a debug build, a finding outside the rule's scope stops the run.
+  static func run(_ rule: any Rule, _ context: CheckContext) -> [Diagnostic] {
+    let findings = rule.check(context)
+    assert(
+      outOfScope(findings, of: rule.description, in: context).isEmpty,
+      "`\(rule.id)` reported outside its \(rule.description.scope.rawValue) scope")
+    return findings
+  }
+
+  /// The findings that lie outside `rule`'s declared scope: a file-scoped rule's must name a
+  /// note the journal holds (a profile, session or plan), a person-scoped rule's a path in one
+  /// of its people's folders. A journal-scoped rule may name any path.
+  public static func outOfScope(
+    _ findings: [Diagnostic], of rule: RuleDescription, in context: CheckContext
+  ) -> [Diagnostic] {
+    switch rule.scope {
+    case .journal:
+      return []
+    case .person:
+      let folders = context.journal.people.map(\.folder)
+      return findings.filter { finding in !folders.contains { JournalPath.isInside(finding.file, folder: $0) } }
+    case .file:
+      let notes = Set(
+        context.journal.people.flatMap { person in
+          (person.profile.map { [$0.file] } ?? []) + person.sessions.map(\.file) + person.plans.map(\.file)
+        })
+      return findings.filter { !notes.contains($0.file) }
+    }
   }
 
   /// Gives each finding the severity `journal.yml` asks for, dropping those of rules set `off`.
@@ -60,10 +91,8 @@ public enum RuleRegistry {
       guard let rule = rule(id) else {
         findings.append(
           Diagnostic(
-            rule: RuleID.unknownField, severity: .warning, message: "unknown rule `\(id)`",
-            file: file, location: setting.location,
-            hint: Suggestion.closest(to: id, among: ids).map { "did you mean `\($0)`?" }
-              ?? "`journal rules` lists them"))
+            UnknownFieldRule.unknownRule(id, suggestion: Suggestion.closest(to: id, among: ids)), file: file,
+            at: setting.location))
         continue
       }
       for (name, value) in setting.parameters.sorted(by: { $0.key < $1.key }) {
@@ -72,29 +101,18 @@ public enum RuleRegistry {
           let known = rule.description.parameters.map(\.name)
           findings.append(
             Diagnostic(
-              rule: RuleID.unknownField, severity: .warning,
-              message: "rule `\(id)` has no setting `\(name)`", file: file, location: location,
-              hint: Suggestion.closest(to: name, among: known).map { "did you mean `\($0)`?" }
-                ?? (known.isEmpty
-                  ? "it takes only `severity`"
-                  : "it takes `severity`, " + known.map { "`\($0)`" }.joined(separator: ", "))))
+              UnknownFieldRule.unknownSetting(
+                name, of: id, suggestion: Suggestion.closest(to: name, among: known), known: known),
+              file: file, at: location))
           continue
         }
         switch (parameter.defaultValue, value) {
         case (.number, .number(let number)) where number >= 0 && number == number.rounded(): break
         case (.list, .list), (.list, .text), (.text, .text): break
         case (.number, _):
-          findings.append(
-            Diagnostic(
-              rule: RuleID.invalidValue, severity: .error,
-              message: "`\(name)` of rule `\(id)` must be a whole number of zero or more",
-              file: file, location: location))
+          findings.append(Diagnostic(InvalidValueRule.settingNotAWholeNumber(name, of: id), file: file, at: location))
         default:
-          findings.append(
-            Diagnostic(
-              rule: RuleID.invalidValue, severity: .error,
-              message: "`\(name)` of rule `\(id)` must be a list of text", file: file,
-              location: location))
+          findings.append(Diagnostic(InvalidValueRule.settingNotText(name, of: id), file: file, at: location))
         }
       }
     }

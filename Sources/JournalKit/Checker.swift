@@ -1,6 +1,7 @@
 import Foundation
 import JournalChecks
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// The result of checking a journal.

@@ -1,6 +1,7 @@
 import Foundation
 import JournalChecks
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// Reads and parses every file of a journal, on every core, into a `Journal` and findings.
@@ -58,16 +59,11 @@ public enum JournalLoader {
     }
     for link in listing.links {
       diagnostics.append(
-        Diagnostic(
-          rule: RuleID.fileName, severity: .error,
-          message: "is a symbolic link; journal does not follow links", file: link,
-          location: .start, hint: "keep the note itself inside the journal"))
+        Diagnostic(FileNameRule.symbolicLink, file: link, at: .start))
     }
     for (path, reason) in listing.unreadable {
       diagnostics.append(
-        Diagnostic(
-          rule: RuleID.encoding, severity: .error, message: "cannot read the folder: \(reason)",
-          file: path, location: .start))
+        Diagnostic(EncodingRule.cannotReadFolder(reason: reason), file: path, at: .start))
     }
     let ids = Set(listing.people).union(profiles.keys).union(sessions.keys).union(plans.keys)
     let people = ids.map { id in

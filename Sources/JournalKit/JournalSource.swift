@@ -1,5 +1,6 @@
 import Foundation
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// The files of a journal: what is there, and each file's bytes.
@@ -113,18 +114,17 @@ public struct DiskJournal: JournalSource {
   }
 
   public func read(_ path: String) -> ParseStep<[UInt8]> {
-    func failure(_ message: String) -> ParseStep<[UInt8]> {
-      .failure(
-        Diagnostic(rule: RuleID.encoding, severity: .error, message: message, file: path, location: .start))
+    func failure(_ message: RuleMessage) -> ParseStep<[UInt8]> {
+      .failure(Diagnostic(message, file: path, at: .start))
     }
     let descriptor = open(location.root + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-    guard descriptor >= 0 else { return failure("cannot read the file: \(String(cString: strerror(errno)))") }
+    guard descriptor >= 0 else { return failure(EncodingRule.cannotRead(reason: String(cString: strerror(errno)))) }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else {
-      return failure("cannot read the file: \(String(cString: strerror(errno)))")
+      return failure(EncodingRule.cannotRead(reason: String(cString: strerror(errno))))
     }
-    guard info.st_mode & S_IFMT == S_IFREG else { return failure("not a regular file") }
+    guard info.st_mode & S_IFMT == S_IFREG else { return failure(EncodingRule.notARegularFile) }
     let size = Int(info.st_size)
     guard size <= sizeLimit else { return .failure(SourceText.tooLarge(size, limit: sizeLimit, file: path)) }
     var bytes = [UInt8](repeating: 0, count: size)
@@ -135,7 +135,7 @@ public struct DiskJournal: JournalSource {
       }
       if count < 0 {
         if errno == EINTR { continue }
-        return failure("cannot read the file: \(String(cString: strerror(errno)))")
+        return failure(EncodingRule.cannotRead(reason: String(cString: strerror(errno))))
       }
       if count == 0 { break }
       filled += count
@@ -144,7 +144,7 @@ public struct DiskJournal: JournalSource {
     // A file that grew while it was read is refused rather than read in part.
     var extra: UInt8 = 0
     if Foundation.read(descriptor, &extra, 1) > 0 {
-      return failure("the file changed while it was read; check again")
+      return failure(EncodingRule.changedWhileRead)
     }
     return .success(bytes)
   }
@@ -167,9 +167,7 @@ public struct MemoryJournal: JournalSource {
   public func read(_ path: String) -> ParseStep<[UInt8]> {
     guard let bytes = files[path] else {
       return .failure(
-        Diagnostic(
-          rule: RuleID.encoding, severity: .error, message: "cannot read the file", file: path,
-          location: .start))
+        Diagnostic(EncodingRule.cannotRead(), file: path, at: .start))
     }
     if bytes.count > SourceText.defaultSizeLimit {
       return .failure(SourceText.tooLarge(bytes.count, limit: SourceText.defaultSizeLimit, file: path))

@@ -1,5 +1,6 @@
 import JournalChecks
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// `journal summary`: every person's standing, the journal's totals, and who most needs

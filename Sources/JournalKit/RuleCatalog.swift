@@ -1,5 +1,6 @@
 import JournalChecks
 import JournalModel
+import JournalRules
 
 /// The rules as people read them: `journal rules` and `docs/rules.md`.
 public enum RuleCatalog {

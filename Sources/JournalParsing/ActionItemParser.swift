@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads a task-list item of an `## Actions` section into an `ActionItem`.
 ///
@@ -51,11 +52,8 @@ enum ActionItemParser {
     _ item: MarkdownBody.ListItem, of body: MarkdownBody, source: SourceText, file: String,
     diagnostics: inout [Diagnostic]
   ) -> ActionItem? {
-    func report(_ message: String, at location: SourceLocation, hint: String? = nil) {
-      diagnostics.append(
-        Diagnostic(
-          rule: RuleID.actionSyntax, severity: .error, message: message, file: file,
-          location: location, hint: hint))
+    func report(_ message: RuleMessage, at location: SourceLocation) {
+      diagnostics.append(Diagnostic(message, file: file, at: location))
     }
     let status: ActionStatus
     switch item.task {
@@ -63,9 +61,7 @@ enum ActionItemParser {
     case .done: status = .done
     case .dropped: status = .dropped
     case nil:
-      report(
-        "an item under Actions must be a task-list item", at: item.location,
-        hint: "write `- [ ] …` for an open action, `- [x] …` when done, `- [-] …` when dropped")
+      report(ActionSyntaxRule.notATask, at: item.location)
       return nil
     }
 
@@ -86,8 +82,8 @@ enum ActionItemParser {
             let written = String(decoding: token.prefix(key.name.utf8CodeUnitCount + 1), as: UTF8.self)
             let value = String(decoding: token.dropFirst(key.name.utf8CodeUnitCount + 1), as: UTF8.self)
             report(
-              "`\(written)` is not read: tokens are written in lowercase", at: locate(token, in: item, source: source),
-              hint: "write `\(key.name):\(value.isEmpty ? Self.example(key) : value)`")
+              ActionSyntaxRule.tokenCase(written, fix: "\(key.name):\(value.isEmpty ? Self.example(key) : value)"),
+              at: locate(token, in: item, source: source))
           }
           continue
         }
@@ -97,7 +93,7 @@ enum ActionItemParser {
           rebasing: bytes[(word.range.lowerBound + key.name.utf8CodeUnitCount + 1)..<word.range.upperBound])
         let location = locate(token, in: item, source: source)
         guard seen & (1 << key.rawValue) == 0 else {
-          report("`\(key.name):` is given more than once", at: location)
+          report(ActionSyntaxRule.repeated(token: "\(key.name)"), at: location)
           continue
         }
         seen |= 1 << key.rawValue
@@ -107,23 +103,17 @@ enum ActionItemParser {
             due = day
           } else if value.isEmpty {
             let next = Self.nextWord(after: index, in: words, bytes)
-            report(
-              "`due:` needs a date right after the colon", at: location,
-              hint: "write `due:\(next.flatMap(Self.dueForm) ?? "YYYY-MM-DD")`, with no space after the colon")
+            report(ActionSyntaxRule.dueWithoutDate(suggesting: next.flatMap(Self.dueForm)), at: location)
           } else if Day.looksLikeDate(String(decoding: value, as: UTF8.self)) {
-            report("`due:\(String(decoding: value, as: UTF8.self))` is not a real calendar date", at: location)
+            report(ActionSyntaxRule.dueNotARealDate(String(decoding: value, as: UTF8.self)), at: location)
           } else {
             let written = String(decoding: value, as: UTF8.self)
-            report(
-              "`due:\(written)` is not a date", at: location,
-              hint: "write `due:\(Self.dueForm(written) ?? "YYYY-MM-DD")`")
+            report(ActionSyntaxRule.dueNotADate(written, suggesting: Self.dueForm(written)), at: location)
           }
         case .owner:
           if value.isEmpty {
             let next = Self.nextWord(after: index, in: words, bytes)
-            report(
-              "`owner:` needs a name right after the colon", at: location,
-              hint: "write `owner:\(next ?? "NAME")`, with no space after the colon")
+            report(ActionSyntaxRule.ownerWithoutName(suggesting: next), at: location)
           } else {
             owner = String(decoding: value, as: UTF8.self)
           }
@@ -133,8 +123,9 @@ enum ActionItemParser {
             priority = known
           } else {
             report(
-              level.isEmpty ? "`priority:` needs a level right after the colon" : "`\(level)` is not a priority",
-              at: location, hint: Suggestion.hint(for: level, among: Priority.allCases.map(\.rawValue)))
+              ActionSyntaxRule.notAPriority(
+                level, suggestion: Suggestion.hint(for: level, among: Priority.allCases.map(\.rawValue))),
+              at: location)
           }
         }
       }
@@ -157,7 +148,7 @@ enum ActionItemParser {
       }
     }
     if text.isEmpty {
-      report("action has no text, only tokens", at: item.location)
+      report(ActionSyntaxRule.onlyTokens, at: item.location)
       return nil
     }
     return ActionItem(

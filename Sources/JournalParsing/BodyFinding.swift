@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// The findings about a body's shape: what a person wrote that journal would otherwise not
 /// read. `unknown-section` for headings, `unread-text` for text, `action-syntax` for lines
@@ -11,11 +12,8 @@ enum BodyFinding {
 
     init(file: String) { self.file = file }
 
-    mutating func report(
-      _ rule: String, _ severity: Severity, _ message: String, at location: SourceLocation, hint: String?
-    ) {
-      diagnostics.append(
-        Diagnostic(rule: rule, severity: severity, message: message, file: file, location: location, hint: hint))
+    mutating func report(_ message: RuleMessage, at location: SourceLocation) {
+      diagnostics.append(Diagnostic(message, file: file, at: location))
     }
 
     /// A strengths or improvements section: its top-level items are read; nested items,
@@ -23,21 +21,12 @@ enum BodyFinding {
     mutating func listSection(_ section: MarkdownBody.Section, of body: MarkdownBody, heading: String) {
       strayActions(section, of: body)
       for item in section.nested where item.task == nil {
-        report(
-          RuleID.unreadText, .warning, "a nested item under `## \(heading)` is not counted", at: item.location,
-          hint: "write it as an item of its own, or on the line of the item above it")
+        report(UnreadTextRule.nestedItem(under: heading), at: item.location)
       }
       for block in section.blocks where !block.startsWithLooseAction {
-        if block.isIndentedCode {
-          report(
-            RuleID.unreadText, .warning,
-            "lines indented four spaces under `## \(heading)` are read as code, not as items", at: block.location,
-            hint: BodyFinding.indentHint)
-        } else {
-          report(
-            RuleID.unreadText, .warning, "text under `## \(heading)` is not read: only its list items are",
-            at: block.location, hint: "write it as a `- ` item, or under a heading of its own such as `## Notes`")
-        }
+        report(
+          block.isIndentedCode ? UnreadTextRule.indentedCode(under: heading) : UnreadTextRule.text(under: heading),
+          at: block.location)
       }
     }
 
@@ -45,27 +34,18 @@ enum BodyFinding {
     /// actions but are not list items, and text that is not an item.
     mutating func actionSection(_ section: MarkdownBody.Section) {
       for loose in section.looseActions {
-        let (message, fix) = BodyFinding.describe(loose)
-        report(RuleID.actionSyntax, .error, message, at: loose.location, hint: fix)
+        report(ActionSyntaxRule.looseAction(loose.marker, fix: BodyFinding.fix(loose)), at: loose.location)
       }
       for block in section.blocks where !block.startsWithLooseAction {
-        if block.isIndentedCode {
-          report(
-            RuleID.unreadText, .warning, "lines indented four spaces under an actions section are read as code, not as actions",
-            at: block.location, hint: BodyFinding.indentHint)
-        } else {
-          report(
-            RuleID.unreadText, .warning, "text under an actions section is not read: only its `- [ ]` items are",
-            at: block.location, hint: "write it as an action, or under a heading of its own such as `## Notes`")
-        }
+        report(
+          block.isIndentedCode ? UnreadTextRule.indentedCodeUnderActions : UnreadTextRule.textUnderActions,
+          at: block.location)
       }
     }
 
     /// A non-task item nested under an action.
     mutating func subItem(_ item: MarkdownBody.ListItem) {
-      report(
-        RuleID.unreadText, .warning, "a nested item under an action is not read", at: item.location,
-        hint: "write it on the action's line, or make it an action of its own with `- [ ]`")
+      report(UnreadTextRule.nestedUnderAction, at: item.location)
     }
 
     /// Items and lines that look like actions in a section that does not read actions.
@@ -75,9 +55,7 @@ enum BodyFinding {
       for item in section.nested where item.task != nil { stray.append((item.location, BodyFinding.marker(item))) }
       for loose in section.looseActions { stray.append((loose.location, loose.marker)) }
       for (location, marker) in stray.sorted(by: { $0.0 < $1.0 }) {
-        report(
-          RuleID.unreadText, .warning, "`\(marker)` outside an actions section is not read as an action",
-          at: location, hint: "move it under `## Actions`")
+        report(UnreadTextRule.strayAction(marker), at: location)
       }
     }
 
@@ -88,10 +66,7 @@ enum BodyFinding {
     ) {
       let title = body.string(section.title)
       if let near = BodyFinding.nearest(to: title, names: names, parts: parts) {
-        report(
-          RuleID.unknownSection, .warning, "`## \(title)` is read as free notes, not as \(near.heading)",
-          at: section.location,
-          hint: "did you mean `## \(near.heading)`? To keep the heading, add it to `sections: \(near.rawValue):` in journal.yml")
+        report(UnknownSectionRule.near(title, part: near), at: section.location)
       }
       misplacedHeadings(section.subheadings, of: body, names: names, parts: parts)
       strayActions(section, of: body)
@@ -112,14 +87,7 @@ enum BodyFinding {
         guard let part = body.withText({ names.match($0, heading.title) })?.part, parts.contains(part) else {
           continue
         }
-        let title = body.string(heading.title)
-        let hashes = String(repeating: "#", count: heading.level)
-        report(
-          RuleID.unknownSection, .warning,
-          heading.level == 1
-            ? "`# \(title)` is a level-1 heading: only level-2 headings start a section"
-            : "`\(hashes) \(title)` is not a section of its own: only level-2 headings start one",
-          at: heading.location, hint: "write `## \(title)`")
+        report(UnknownSectionRule.level(heading.level, title: body.string(heading.title)), at: heading.location)
       }
     }
   }
@@ -149,9 +117,6 @@ enum BodyFinding {
     return nil
   }
 
-  static let indentHint =
-    "start an item at the line's start, or indent it two spaces under the item it belongs to; fence code with ```"
-
   /// An item's task marker as Markdown writes it.
   static func marker(_ item: MarkdownBody.ListItem) -> String {
     switch item.task {
@@ -161,21 +126,13 @@ enum BodyFinding {
     }
   }
 
-  /// What is wrong with a line that looks like an action, and its fix, with the person's
-  /// own text (its first 40 letters).
-  static func describe(_ loose: MarkdownBody.LooseAction) -> (message: String, fix: String) {
+  /// The line a person meant: the marker in Markdown's form and their own text (its first
+  /// 40 letters).
+  static func fix(_ loose: MarkdownBody.LooseAction) -> String {
     var text = loose.text
     if text.unicodeScalars.count > 40 {
       text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…"
     }
-    let fix = "write `\(loose.fix)\(text.isEmpty ? "" : " " + text)` on a line of its own"
-    let scalars = Array(loose.marker.unicodeScalars)
-    if scalars.first == "•" {
-      return ("`•` is not a Markdown list marker, so `\(loose.marker)` is not an action", fix)
-    }
-    if scalars.count > 1, scalars[1] == "[" {
-      return ("`\(loose.marker)` is not an action: Markdown needs a space after `\(scalars[0])`", fix)
-    }
-    return ("`\(loose.marker)` continues the line above instead of starting an action", fix)
+    return loose.fix + (text.isEmpty ? "" : " " + text)
   }
 }

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads `journal.yml`: the title and each rule's settings. Which rules and parameters exist
 /// is for the checks to say; this only reads their shape.
@@ -29,8 +30,8 @@ enum ConfigParser {
       guard let part = SectionPart(rawValue: entry.key) else {
         let parts = SectionPart.allCases.map(\.rawValue)
         reader.report(
-          RuleID.unknownField, "unknown section `\(entry.key)` in `sections`", at: entry.keyLocation,
-          hint: Suggestion.hint(for: entry.key, among: parts), severity: .warning)
+          UnknownFieldRule.unknownSection(entry.key, suggestion: Suggestion.hint(for: entry.key, among: parts)),
+          at: entry.keyLocation)
         continue
       }
       let headings: [(String, SourceLocation)]
@@ -42,19 +43,15 @@ enum ConfigParser {
       case .scalar:
         headings = Scalars.isNull(entry.value) ? [] : [(entry.value.text ?? "", entry.valueLocation)]
       default:
-        reader.report(
-          RuleID.invalidValue, "`\(entry.key)` in `sections` must be a heading or a list of headings",
-          at: entry.valueLocation, hint: "write `\(entry.key): [\(part.heading) of the week]`")
+        reader.report(InvalidValueRule.sectionHeadingsShape(part), at: entry.valueLocation)
         continue
       }
       for (heading, location) in headings {
         let text = SectionNames.normalized(heading)
         if text.isEmpty {
-          reader.report(RuleID.invalidValue, "a heading in `sections` cannot be empty", at: location)
+          reader.report(InvalidValueRule.emptySectionHeading, at: location)
         } else if let other = SectionNames.builtInPart(of: text) ?? given[text], other != part {
-          reader.report(
-            RuleID.invalidValue, "`\(heading)` already names \(other.heading); it cannot also name \(part.heading)",
-            at: location)
+          reader.report(InvalidValueRule.sectionHeadingTaken(heading, by: other, for: part), at: location)
         } else {
           given[text] = part
           added.append((text, part))
@@ -73,10 +70,7 @@ enum ConfigParser {
         level: level(text, at: entry.valueLocation, reader: &reader), location: entry.keyLocation)
     }
     guard entry.value.kind == .mapping else {
-      reader.report(
-        RuleID.invalidValue,
-        "rule `\(entry.key)` takes a level (`error`, `warning`, `off`) or a mapping of settings",
-        at: entry.valueLocation)
+      reader.report(InvalidValueRule.ruleSettingShape(entry.key), at: entry.valueLocation)
       return RuleSetting(location: entry.keyLocation)
     }
     var ruleLevel: RuleLevel? = nil
@@ -102,9 +96,7 @@ enum ConfigParser {
         parameters[parameter.key] = .list(
           parameter.value.items.compactMap { reader.textValue($0, field: parameter.key, at: $0.location) })
       default:
-        reader.report(
-          RuleID.invalidValue, "`\(parameter.key)` must be a number, text or a list",
-          at: parameter.valueLocation)
+        reader.report(InvalidValueRule.ruleParameterShape(parameter.key), at: parameter.valueLocation)
       }
     }
     return RuleSetting(
@@ -117,8 +109,8 @@ enum ConfigParser {
   {
     if let level = RuleLevel(rawValue: text) { return level }
     reader.report(
-      RuleID.invalidValue, "`\(text)` is not a rule level", at: location,
-      hint: Suggestion.hint(for: text, among: RuleLevel.allCases.map(\.rawValue)))
+      InvalidValueRule.notARuleLevel(text, suggestion: Suggestion.hint(for: text, among: RuleLevel.allCases.map(\.rawValue))),
+      at: location)
     return nil
   }
 }

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads typed fields out of a front matter mapping, recording a finding for each bad one.
 ///
@@ -40,22 +41,17 @@ struct FieldReader {
     return entry
   }
 
-  mutating func report(
-    _ rule: String, _ message: String, at location: SourceLocation, hint: String? = nil,
-    severity: Severity = .error
-  ) {
-    diagnostics.append(
-      Diagnostic(
-        rule: rule, severity: severity, message: message, file: file, location: location, hint: hint))
+  mutating func report(_ message: RuleMessage, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(message, file: file, at: location))
   }
 
   private mutating func checkPresent(_ key: String, required: Bool) -> FrontMatter.Entry? {
     if let entry = entry(key) { return entry }
     if required {
       if let empty = given(key) {
-        report(RuleID.missingField, "required field `\(key)` is empty", at: empty.keyLocation)
+        report(MissingFieldRule.empty(key), at: empty.keyLocation)
       } else {
-        report(RuleID.missingField, "required field `\(key)` is missing", at: owner)
+        report(MissingFieldRule.missing(key), at: owner)
       }
     }
     return nil
@@ -69,8 +65,7 @@ struct FieldReader {
 
   mutating func textValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> String? {
     guard let text = value.text else {
-      report(
-        RuleID.invalidValue, "`\(field)` must be text, found \(Scalars.describe(value))", at: location)
+      report(InvalidValueRule.notText(field, found: Scalars.describe(value)), at: location)
       return nil
     }
     return text
@@ -85,11 +80,9 @@ struct FieldReader {
     guard let text = textValue(value, field: field, at: location) else { return nil }
     if let day = Day(iso: text) { return day }
     if Day.looksLikeDate(text) {
-      report(RuleID.invalidValue, "`\(field)`: \(text) is not a real calendar date", at: location)
+      report(InvalidValueRule.notARealDate(field: field, text: text), at: location)
     } else {
-      report(
-        RuleID.invalidValue, "`\(field)` must be a date written YYYY-MM-DD, found \(Scalars.describe(value))",
-        at: location, hint: "for example `\(field): 2026-11-26`")
+      report(InvalidValueRule.notADate(field: field, found: Scalars.describe(value)), at: location)
     }
     return nil
   }
@@ -103,8 +96,8 @@ struct FieldReader {
     if let value = T(rawValue: text) { return value }
     let names = T.allCases.map(\.rawValue)
     report(
-      RuleID.invalidValue, "`\(text)` is not \(noun)", at: entry.valueLocation,
-      hint: Suggestion.hint(for: text, among: names))
+      InvalidValueRule.notAChoice(text, noun: noun, suggestion: Suggestion.hint(for: text, among: names)),
+      at: entry.valueLocation)
     return nil
   }
 
@@ -117,8 +110,7 @@ struct FieldReader {
     else { return nil }
     if let value = parse(text) { return value }
     report(
-      RuleID.invalidValue, "`\(text)` is not \(noun)", at: entry.valueLocation,
-      hint: "write it like `\(key): \(example)`")
+      InvalidValueRule.notInNotation(text, noun: noun, key: key, example: example), at: entry.valueLocation)
     return nil
   }
 
@@ -130,9 +122,9 @@ struct FieldReader {
   mutating func numberValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> Double? {
     if let number = Scalars.number(value) { return number }
     report(
-      RuleID.invalidValue, "`\(field)` must be a number, found \(Scalars.describe(value))",
-      at: location,
-      hint: Scalars.number(value.text ?? "") != nil ? "write the number without quotes" : nil)
+      InvalidValueRule.notANumber(
+        field, found: Scalars.describe(value), quoted: Scalars.number(value.text ?? "") != nil),
+      at: location)
     return nil
   }
 
@@ -145,9 +137,7 @@ struct FieldReader {
     case .scalar where allowSingle:
       return [entry.value.text ?? ""]
     default:
-      report(
-        RuleID.invalidValue, "`\(key)` must be a list, found \(Scalars.describe(entry.value))",
-        at: entry.valueLocation, hint: "write `\(key): [first, second]` or one `- item` per line")
+      report(InvalidValueRule.notAList(key, found: Scalars.describe(entry.value)), at: entry.valueLocation)
       return []
     }
   }
@@ -156,9 +146,7 @@ struct FieldReader {
   mutating func mapping(_ key: String) -> [FrontMatter.Entry] {
     guard let entry = checkPresent(key, required: false) else { return [] }
     guard entry.value.kind == .mapping else {
-      report(
-        RuleID.invalidValue, "`\(key)` must be a mapping of `name: value` lines, found \(Scalars.describe(entry.value))",
-        at: entry.valueLocation)
+      report(InvalidValueRule.notAMapping(key, found: Scalars.describe(entry.value)), at: entry.valueLocation)
       return []
     }
     return entry.value.entries
@@ -176,10 +164,7 @@ struct FieldReader {
       let key = entry.key
       let suggestion = Suggestion.closest(to: key, among: known)
       report(
-        RuleID.unknownField, "unknown field `\(key)` in \(what)", at: entry.keyLocation,
-        hint: suggestion.map { "did you mean `\($0)`?" }
-          ?? "known fields: " + known.map { "`\($0)`" }.joined(separator: ", "),
-        severity: .warning)
+        UnknownFieldRule.unknown(key, in: what, suggestion: suggestion, known: known), at: entry.keyLocation)
     }
   }
 

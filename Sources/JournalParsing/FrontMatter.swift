@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// A file's front matter: its top-level `key: value` entries, each with its place in the file.
 struct FrontMatter {
@@ -27,11 +28,9 @@ struct FrontMatter {
   {
     if bytes.count > maximumBytes {
       let problem = Diagnostic(
-        rule: RuleID.yamlSyntax, severity: .error,
-        message: "front matter is \(ByteCount(bytes.count)) (\(bytes.count) bytes); journal reads at most \(ByteCount(maximumBytes))",
-        file: file,
-        location: SourceText.locations(ofBytes: [maximumBytes], in: bytes, firstLine: firstLine)[0],
-        hint: "keep the fields short and write at length in the body")
+        YAMLSyntaxRule.tooLarge(
+          size: "\(ByteCount(bytes.count))", bytes: bytes.count, limit: "\(ByteCount(maximumBytes))"),
+        file: file, at: SourceText.locations(ofBytes: [maximumBytes], in: bytes, firstLine: firstLine)[0])
       return (nil, [problem])
     }
 
@@ -44,10 +43,9 @@ struct FrontMatter {
       let value = character.value
       let separator = value == 0x2028 || value == 0x2029
       return Diagnostic(
-        rule: RuleID.invalidValue, severity: .error,
-        message: "\(ControlCharacters.name(value)) in front matter"
-          + (separator ? ": YAML reads it as a line break, editors do not" : ""),
-        file: file, location: location, hint: ControlCharacters.hint(value))
+        InvalidValueRule.unreadableCharacter(
+          name: ControlCharacters.name(value), lineSeparator: separator, hint: ControlCharacters.hint(value)),
+        file: file, at: location)
     }
     let (nodes, problems) =
       unreadable.isEmpty
@@ -62,10 +60,7 @@ struct FrontMatter {
     }
     guard root.kind == .mapping else {
       diagnostics.append(
-        Diagnostic(
-          rule: RuleID.invalidValue, severity: .error,
-          message: "front matter must be a mapping of `key: value` lines, found \(Scalars.describe(root))",
-          file: file, location: root.location))
+        Diagnostic(InvalidValueRule.frontMatterNotAMapping(found: Scalars.describe(root)), file: file, at: root.location))
       return (nil, diagnostics)
     }
     return (FrontMatter(entries: root.entries), diagnostics)

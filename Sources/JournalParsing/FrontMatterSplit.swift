@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// A file cut into its YAML front matter and its Markdown body, as byte ranges of its text,
 /// keeping line numbers.
@@ -23,11 +24,7 @@ struct FrontMatterSplit {
   static func split(_ source: SourceText, file: String) -> ParseStep<FrontMatterSplit> {
     source.bytes.withUnsafeBufferPointer { bytes in
       guard isDelimiter(bytes, source.lineRange(1), closing: false) else {
-        return .failure(
-          Diagnostic(
-            rule: RuleID.frontMatter, severity: .error,
-            message: "file does not start with front matter", file: file, location: .start,
-            hint: "begin the file with a `---` line, the YAML fields, then another `---` line"))
+        return .failure(Diagnostic(FrontMatterRule.missing, file: file, at: .start))
       }
       var line = 2
       while line <= source.lineCount {
@@ -40,11 +37,7 @@ struct FrontMatterSplit {
         }
         line += 1
       }
-      return .failure(
-        Diagnostic(
-          rule: RuleID.frontMatter, severity: .error,
-          message: "front matter opened here is never closed", file: file, location: .start,
-          hint: "add a line holding only `---` after the last YAML field"))
+      return .failure(Diagnostic(FrontMatterRule.notClosed, file: file, at: .start))
     }
   }
 

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// What a file is, judged by where it sits in the journal.
 public enum FileKind: Sendable, Equatable {
@@ -47,20 +48,14 @@ public enum JournalPath {
 
   /// Problems with a file's name, for the `file-name` rule.
   public static func nameProblems(_ path: String, kind: FileKind) -> [Diagnostic] {
-    func problem(_ message: String, hint: String? = nil) -> Diagnostic {
-      Diagnostic(
-        rule: RuleID.fileName, severity: .error, message: message, file: path, location: .start,
-        hint: hint)
-    }
+    func problem(_ message: RuleMessage) -> Diagnostic { Diagnostic(message, file: path, at: .start) }
     var problems: [Diagnostic] = []
     let name = String(components(of: path).last ?? "")
     switch kind {
     case .profile(let person), .session(let person, _), .plan(let person, _):
       if !Person.isValidID(person) {
         problems.append(
-          problem(
-            "person folder `\(person)` is not a valid id",
-            hint: "use lowercase letters, digits and `-`, as in `\(suggestedID(person))`"))
+          problem(FileNameRule.personFolderNotAnID(person, suggested: suggestedID(person))))
       }
     default: break
     }
@@ -73,28 +68,19 @@ public enum JournalPath {
         problems.append(
           problem(
             Day.looksLikeDate(datePart)
-              ? "session file name starts with \(datePart), which is not a real calendar date"
-              : "session file name `\(name)` does not start with a date",
-            hint: "name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`"))
+              ? FileNameRule.sessionDateNotReal(datePart) : FileNameRule.sessionWithoutDate(name)))
       } else if !slug.isEmpty && !(slug.utf8.first == UInt8(ascii: "-") && Person.isValidID(utf8: slug.utf8.dropFirst())) {
         problems.append(
-          problem(
-            "session file name `\(name)` has a malformed suffix",
-            hint: "after the date, write `-` and lowercase letters, digits and `-`"))
+          problem(FileNameRule.malformedSuffix(name)))
       }
     case .plan(_, let slug):
       if !Person.isValidID(slug) {
         problems.append(
-          problem(
-            "plan file name `\(slug).md` is not a valid slug",
-            hint: "use lowercase letters, digits and `-`, as in `\(suggestedID(slug)).md`"))
+          problem(FileNameRule.planNotASlug(slug, suggested: suggestedID(slug))))
       }
     case .misplaced:
       problems.append(
-        problem(
-          "`\(name)` is not where journal looks for notes",
-          hint: "sessions go in `mentees/<id>/sessions/`, plans in `plans/`, the mentor's own notes in `private/`"
-        ))
+        problem(FileNameRule.misplaced(name)))
     default: break
     }
     return problems

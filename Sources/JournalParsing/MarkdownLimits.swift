@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// The bounds a note's Markdown body must keep before cmark-gfm reads it.
 ///
@@ -16,21 +17,18 @@ enum MarkdownLimits {
   /// The finding that refuses a body, or nil when cmark-gfm may read it. `firstLine` is the
   /// file line of the body's first line.
   static func check(_ body: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String) -> Diagnostic? {
-    func finding(_ message: String, at offset: Int, hint: String) -> Diagnostic {
+    func finding(_ message: RuleMessage, at offset: Int) -> Diagnostic {
       Diagnostic(
-        rule: RuleID.markdownLimits, severity: .error, message: message, file: file,
-        location: SourceText.locations(ofBytes: [offset], in: body, firstLine: firstLine)[0], hint: hint)
+        message, file: file, at: SourceText.locations(ofBytes: [offset], in: body, firstLine: firstLine)[0])
     }
     if body.count > maximumBytes {
       return finding(
-        "the body is \(ByteCount(body.count)) (\(body.count) bytes); journal reads a body of at most \(ByteCount(maximumBytes))",
-        at: maximumBytes,
-        hint: "split the note, or keep long material such as a transcript in `private/` or an attachment")
+        MarkdownLimitsRule.bodyTooLarge(
+          size: "\(ByteCount(body.count))", bytes: body.count, limit: "\(ByteCount(maximumBytes))"),
+        at: maximumBytes)
     }
     if let marker = tooDeep(body) {
-      return finding(
-        "lists and block quotes nested more than \(maximumDepth) deep", at: marker,
-        hint: "nest lists and quotes at most \(maximumDepth) levels; deeper nesting makes Markdown slow to read")
+      return finding(MarkdownLimitsRule.nestedTooDeep(limit: maximumDepth), at: marker)
     }
     return nil
   }

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads an action plan's front matter and its goals.
 enum PlanParser {
@@ -26,9 +27,7 @@ enum PlanParser {
   private static func readGoals(_ reader: inout FieldReader) -> [Goal] {
     guard let entry = reader.entry("goals") else { return [] }
     guard entry.value.kind == .sequence else {
-      reader.report(
-        RuleID.invalidValue, "`goals` must be a list of goals, found \(Scalars.describe(entry.value))",
-        at: entry.valueLocation, hint: "write each goal as `- id: …` with `description: …` below it")
+      reader.report(InvalidValueRule.goalsNotAList(found: Scalars.describe(entry.value)), at: entry.valueLocation)
       return []
     }
     var goals: [Goal] = []
@@ -36,9 +35,7 @@ enum PlanParser {
     for node in entry.value.items {
       let location = node.location
       guard node.kind == .mapping else {
-        reader.report(
-          RuleID.invalidValue, "a goal must be a mapping with `id` and `description`, found \(Scalars.describe(node))",
-          at: location)
+        reader.report(InvalidValueRule.goalNotAMapping(found: Scalars.describe(node)), at: location)
         continue
       }
       var goal = reader.nested(node.entries, owner: location)
@@ -51,27 +48,19 @@ enum PlanParser {
       goal.reportUnknownKeys(known: goalFields, what: "a goal")
       if let id {
         if !Person.isValidID(id) {
-          goal.report(
-            RuleID.invalidValue, "goal id `\(id)` must be lowercase letters, digits and `-`",
-            at: goal.locations.value("id"))
+          goal.report(InvalidValueRule.badID("goal id", id), at: goal.locations.value("id"))
         }
         if let first = seen[id] {
-          goal.report(
-            RuleID.duplicateID, "goal id `\(id)` is used twice in this plan; the first is on line \(first)",
-            at: goal.locations.value("id"))
+          goal.report(DuplicateIDRule.goalUsedTwice(id, firstOnLine: first), at: goal.locations.value("id"))
         } else {
           seen[id] = goal.locations.value("id").line
         }
       }
       if let metric, !Person.isValidID(metric) {
-        goal.report(
-          RuleID.invalidValue, "metric id `\(metric)` must be lowercase letters, digits and `-`",
-          at: goal.locations.value("metric"))
+        goal.report(InvalidValueRule.badID("metric id", metric), at: goal.locations.value("metric"))
       }
       if metric != nil, target == nil {
-        goal.report(
-          RuleID.missingField, "goal `\(id ?? "?")` has a metric but no `target`",
-          at: goal.locations.key("metric"), hint: "a measurable goal says where it should get to")
+        goal.report(MissingFieldRule.metricWithoutTarget(goal: id), at: goal.locations.key("metric"))
       }
       reader.absorb(goal)
       if let id, let description {

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// Reads a session file's front matter and joins it with its body's parts.
 enum SessionParser {
@@ -19,9 +20,7 @@ enum SessionParser {
     var metrics: [Session.Metric] = []
     for entry in reader.mapping("metrics") {
       guard Person.isValidID(entry.key) else {
-        reader.report(
-          RuleID.invalidValue, "metric id `\(entry.key)` must be lowercase letters, digits and `-`",
-          at: entry.keyLocation)
+        reader.report(InvalidValueRule.badID("metric id", entry.key), at: entry.keyLocation)
         continue
       }
       if let value = reader.numberValue(entry.value, field: entry.key, at: entry.valueLocation) {
@@ -30,9 +29,7 @@ enum SessionParser {
     }
     var plan = reader.text("plan")
     if let slug = plan, !Person.isValidID(slug) {
-      reader.report(
-        RuleID.invalidValue, "`plan` must name a plan by its file name, such as `code-quality`",
-        at: reader.locations.value("plan"))
+      reader.report(InvalidValueRule.planNotASlug, at: reader.locations.value("plan"))
       plan = nil
     }
     let followUp = reader.day("follow-up")
@@ -42,17 +39,16 @@ enum SessionParser {
 
     if let date, let fileDate, date != fileDate {
       reader.report(
-        RuleID.fileName, "`date` is \(date) but the file name says \(fileDate)",
-        at: reader.locations.value("date"), hint: "rename the file or correct the date")
+        FileNameRule.dateDisagrees(date: "\(date)", fileDate: "\(fileDate)"), at: reader.locations.value("date"))
     }
     if let date, let eventDate, eventDate > date {
       reader.report(
-        RuleID.invalidValue, "`event-date` \(eventDate) is after the session's date \(date)",
+        InvalidValueRule.eventAfterSession(event: "\(eventDate)", date: "\(date)"),
         at: reader.locations.value("event-date"))
     }
     if let date, let followUp, followUp <= date {
       reader.report(
-        RuleID.invalidValue, "`follow-up` \(followUp) is not after the session's date \(date)",
+        InvalidValueRule.followUpNotAfter(followUp: "\(followUp)", date: "\(date)"),
         at: reader.locations.value("follow-up"))
     }
     diagnostics += reader.diagnostics

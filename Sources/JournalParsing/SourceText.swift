@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// A file's text, checked as UTF-8, with its line structure.
 ///
@@ -17,9 +18,8 @@ public struct SourceText: Sendable {
   /// The finding for a file over the size limit, which is refused before it is read.
   public static func tooLarge(_ size: Int, limit: Int, file: String) -> Diagnostic {
     Diagnostic(
-      rule: RuleID.encoding, severity: .error,
-      message: "file is \(ByteCount(size)) (\(size) bytes); journal reads notes of at most \(ByteCount(limit))",
-      file: file, location: .start, hint: "a note is text of a few kilobytes; keep attachments in other formats")
+      EncodingRule.fileTooLarge(size: "\(ByteCount(size))", bytes: size, limit: "\(ByteCount(limit))"), file: file,
+      at: .start)
   }
 
   /// Decodes bytes as UTF-8, or reports where they stop being text.
@@ -28,14 +28,12 @@ public struct SourceText: Sendable {
     let scan = bytes.withUnsafeBufferPointer { Scan(UnsafeBufferPointer(rebasing: $0[start...])) }
     if let nul = scan.firstNUL {
       return .failure(
-        encodingError(
-          "file holds a NUL byte; journal files are UTF-8 text", at: start + nul, in: bytes, from: start,
-          file: file))
+        encodingError(EncodingRule.nulByte, at: start + nul, in: bytes, from: start, file: file))
     }
     if let bad = scan.firstInvalid {
       return .failure(
         encodingError(
-          "invalid UTF-8 (byte 0x\(hex(bytes[start + bad]))); save the file as UTF-8",
+          EncodingRule.invalidUTF8(byte: hex(bytes[start + bad])),
           at: start + bad, in: bytes, from: start, file: file))
     }
     guard scan.hasCarriageReturn else {
@@ -113,11 +111,9 @@ public struct SourceText: Sendable {
   }
 
   private static func encodingError(
-    _ message: String, at offset: Int, in bytes: [UInt8], from start: Int, file: String
+    _ message: RuleMessage, at offset: Int, in bytes: [UInt8], from start: Int, file: String
   ) -> Diagnostic {
-    Diagnostic(
-      rule: RuleID.encoding, severity: .error, message: message, file: file,
-      location: locations(ofBytes: [offset], in: bytes[start...])[0])
+    Diagnostic(message, file: file, at: locations(ofBytes: [offset], in: bytes[start...])[0])
   }
 
   /// Where each of some byte offsets (in ascending order) falls in text, found in one pass:

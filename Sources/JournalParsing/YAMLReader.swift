@@ -1,5 +1,6 @@
 import Clibyaml
 import JournalModel
+import JournalRules
 
 /// Reads YAML into `YAMLNode`s from libyaml's events, refusing at the event what journal's
 /// front matter never needs and what would let a few bytes cost unbounded work: anchors,
@@ -56,7 +57,7 @@ struct YAMLReader {
     guard let base = bytes.baseAddress, bytes.count > 0 else { return [] }
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
-      refuse("invalid YAML: out of memory", at: .start)
+      report(YAMLSyntaxRule.outOfMemory, at: .start)
       return nil
     }
     defer { yaml_parser_delete(&parser) }
@@ -78,11 +79,11 @@ struct YAMLReader {
       case YAML_DOCUMENT_START_EVENT:
         documents += 1
         if documents > 1 {
-          refuse("invalid YAML: a second document; journal reads one", at: at, hint: "remove the `---` line")
+          report(YAMLSyntaxRule.secondDocument, at: at)
           return nil
         }
       case YAML_ALIAS_EVENT:
-        refuse("YAML aliases are not allowed in front matter", at: at, hint: Self.expansionHint)
+        report(YAMLSyntaxRule.alias, at: at)
         return nil
       case YAML_SCALAR_EVENT:
         let scalar = event.data.scalar
@@ -100,9 +101,7 @@ struct YAMLReader {
         let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
         guard accepts(anchor: anchor, tag: tag, at: at) else { return nil }
         guard open.count < Self.maximumDepth else {
-          refuse(
-            "front matter is nested more than \(Self.maximumDepth) levels deep", at: at,
-            hint: "journal fields are at most a few levels deep")
+          report(YAMLSyntaxRule.nestedTooDeep(limit: Self.maximumDepth), at: at)
           return nil
         }
         let parent = open.last
@@ -122,7 +121,6 @@ struct YAMLReader {
     }
   }
 
-  static let expansionHint = "write the value out in full; anchors and aliases can expand without bound"
 
   /// The key a value in this collection belongs to.
   private static func field(_ collection: Collection) -> String? {
@@ -135,17 +133,15 @@ struct YAMLReader {
   ) -> Bool {
     // The event's mark is its first property, whichever it is.
     if anchor != nil && tag != nil {
-      refuse("YAML anchors and tags are not allowed in front matter", at: location, hint: Self.expansionHint)
+      report(YAMLSyntaxRule.anchorAndTag, at: location)
       return false
     }
     if anchor != nil {
-      refuse("YAML anchors are not allowed in front matter", at: location, hint: Self.expansionHint)
+      report(YAMLSyntaxRule.anchor, at: location)
       return false
     }
     if tag != nil {
-      refuse(
-        "YAML tags are not allowed in front matter", at: location,
-        hint: "remove the `!…`; journal reads every value as written")
+      report(YAMLSyntaxRule.tag, at: location)
       return false
     }
     return true
@@ -170,9 +166,7 @@ struct YAMLReader {
       open[top].dropFrom = index
       if !open[top].ignored {
         report(
-          RuleID.invalidValue,
-          open[top].field.map { "a key in `\($0)` must be text" }
-            ?? "a front matter key must be plain text, found \(key.kind == .mapping ? "a mapping" : "a list")",
+          InvalidValueRule.keyNotText(in: open[top].field, found: key.kind == .mapping ? "a mapping" : "a list"),
           at: key.location)
       }
       return
@@ -180,9 +174,7 @@ struct YAMLReader {
     if let first = earlierLine(of: key.text, before: index, in: top) {
       open[top].dropFrom = index
       if !open[top].ignored {
-        report(
-          RuleID.duplicateID, "key `\(key.text)` is given more than once; the first is on line \(first)",
-          at: key.location, hint: "keep one `\(key.text)`; the later one is ignored")
+        report(DuplicateIDRule.keyGivenTwice(key.text, firstOnLine: first), at: key.location)
       }
       return
     }
@@ -232,8 +224,9 @@ struct YAMLReader {
       holder = "the front matter"
     }
     report(
-      RuleID.invalidValue, "\(holder) holds the \(ControlCharacters.name(first.value))", at: location,
-      hint: ControlCharacters.hint(first.value))
+      InvalidValueRule.controlCharacter(
+        holder: holder, name: ControlCharacters.name(first.value), hint: ControlCharacters.hint(first.value)),
+      at: location)
   }
 
   /// libyaml counts a mark's line and column from 0, the column in characters, which for UTF-8
@@ -243,37 +236,26 @@ struct YAMLReader {
     SourceLocation(line: mark.line + firstLine, column: mark.column + 1)
   }
 
-  private mutating func report(_ rule: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
-    diagnostics.append(
-      Diagnostic(rule: rule, severity: .error, message: message, file: file, location: location, hint: hint))
-  }
-
-  private mutating func refuse(_ message: String, at location: SourceLocation, hint: String? = nil) {
-    report(RuleID.yamlSyntax, message, at: location, hint: hint)
+  private mutating func report(_ message: RuleMessage, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(message, file: file, at: location))
   }
 
   /// libyaml's own account of what it could not read, at its mark, in its words.
   private mutating func syntaxError(_ parser: yaml_parser_t, _ bytes: UnsafeBufferPointer<UInt8>) {
     let problem = parser.problem.map { String(cString: $0) } ?? "cannot be read"
-    var message = "invalid YAML: \(problem)"
+    var context: (String, line: Int)? = nil
     var at = location(parser.problem_mark)
     switch parser.error {
     case YAML_READER_ERROR:
       // The reader counts bytes, not marks.
       at = SourceText.locations(ofBytes: [parser.problem_offset], in: bytes, firstLine: firstLine)[0]
     case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
-      if let context = parser.context {
-        message += " (\(String(cString: context)) on line \(location(parser.context_mark).line))"
+      if let reading = parser.context {
+        context = (String(cString: reading), line: location(parser.context_mark).line)
       }
     default:
       at = SourceLocation(line: firstLine, column: 1)
     }
-    var hint: String? = nil
-    if message.contains("tab") {
-      hint = "YAML indents with spaces, never tabs"
-    } else if message.contains("mapping values are not allowed") {
-      hint = "put text that holds `: ` in quotes"
-    }
-    refuse(message, at: at, hint: hint)
+    report(YAMLSyntaxRule.libyaml(problem: problem, context: context), at: at)
   }
 }

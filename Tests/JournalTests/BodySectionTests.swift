@@ -2,6 +2,7 @@ import Foundation
 import JournalChecks
 import JournalKit
 import JournalModel
+import JournalRules
 import Testing
 
 @testable import JournalParsing

@@ -1,6 +1,7 @@
 import JournalChecks
 import JournalKit
 import JournalModel
+import JournalRules
 import Testing
 
 @testable import JournalParsing

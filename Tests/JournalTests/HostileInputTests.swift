@@ -2,6 +2,7 @@ import Foundation
 import JournalKit
 import JournalChecks
 import JournalModel
+import JournalRules
 import Testing
 
 @testable import JournalParsing

@@ -1,5 +1,6 @@
 import JournalChecks
 import JournalModel
+import JournalRules
 import Testing
 
 @testable import JournalParsing

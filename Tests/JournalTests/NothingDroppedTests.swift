@@ -2,6 +2,7 @@ import Foundation
 import JournalChecks
 import JournalKit
 import JournalModel
+import JournalRules
 import Testing
 
 @testable import JournalParsing
@@ -38,7 +39,7 @@ import Testing
       return []
     }
     // A body that is refused as a whole, or a file that is not read, is reported as such.
-    if parsed.diagnostics.contains(where: { $0.rule == RuleID.markdownLimits || $0.rule == RuleID.encoding }) {
+    if parsed.diagnostics.contains(where: { $0.rule == MarkdownLimitsRule.id || $0.rule == EncodingRule.id }) {
       return []
     }
     let reported = Set(parsed.diagnostics.map(\.location.line))

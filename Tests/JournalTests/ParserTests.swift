@@ -1,6 +1,7 @@
 import JournalKit
 import JournalChecks
 import JournalModel
+import JournalRules
 import Testing
 
 @testable import JournalParsing
@@ -213,13 +214,13 @@ import Testing
     let leap = parse("---\ndate: 2028-02-29\ntype: career-development\n---\n", path: "mentees/a/sessions/2028-02-29.md")
     #expect(leap.diagnostics.isEmpty)
     let notLeap = parse("---\ndate: 2027-02-29\ntype: career-development\n---\n", path: "mentees/a/sessions/2027-03-01.md")
-    #expect(notLeap.diagnostics.map(\.rule) == [RuleID.invalidValue])
+    #expect(notLeap.diagnostics.map(\.rule) == [InvalidValueRule.id])
     #expect(notLeap.diagnostics.first?.message == "`date`: 2027-02-29 is not a real calendar date")
   }
 
   @Test func quotedNumbersAreNotNumbers() {
     let parsed = parse("---\ndate: 2026-11-20\ntype: career-development\nmetrics:\n  rework: \"12\"\n---\n")
-    #expect(parsed.diagnostics.map(\.rule) == [RuleID.invalidValue])
+    #expect(parsed.diagnostics.map(\.rule) == [InvalidValueRule.id])
     #expect(parsed.diagnostics.first?.location == Location(line: 5, column: 11))
     #expect(parsed.diagnostics.first?.hint == "write the number without quotes")
   }
@@ -238,7 +239,7 @@ import Testing
   @Test func unknownKeysSuggestTheNearest() {
     let parsed = parse("---\ndate: 2026-11-20\ntype: career-development\nfollowup: 2026-12-01\n---\n")
     #expect(parsed.diagnostics.count == 1)
-    #expect(parsed.diagnostics[0].rule == RuleID.unknownField)
+    #expect(parsed.diagnostics[0].rule == UnknownFieldRule.id)
     #expect(parsed.diagnostics[0].hint == "did you mean `follow-up`?")
     #expect(parsed.diagnostics[0].severity == .warning)
   }

@@ -1,6 +1,8 @@
 import Foundation
 import JournalKit
 import JournalModel
+import JournalParsing
+import JournalRules
 import Testing
 
 @testable import JournalChecks
@@ -28,6 +30,38 @@ import Testing
         #expect(diagnostic.severity == rule.description.severity, "\(id) reports at its documented severity")
       }
     }
+  }
+
+  @Test func parsingRulesAreFileScoped() {
+    for rule in allRules where rule is any ParsingRule {
+      #expect(rule.description.scope == .file, "\(rule.id) is applied while one file is read")
+    }
+  }
+
+  /// The checker holds each rule to its scope; the examples run through it in a debug build,
+  /// where a finding outside its scope stops the run.
+  @Test func findingsOutsideTheirScopeAreCaught() throws {
+    let parsed = DocumentParser.parse(
+      Array("---\ndate: 2026-11-20\ntype: career-development\n---\n".utf8), path: RuleExample.sessionPath)
+    guard case .session(let session)? = parsed.document else {
+      Issue.record("the session should parse: \(parsed.diagnostics)")
+      return
+    }
+    let alex = PersonRecord(
+      id: "alex", folder: "mentees/alex", profile: nil, sessions: [session], plans: [])
+    let context = CheckContext(
+      journal: Journal(config: JournalConfig(), people: [alex]), today: RuleExample.defaultToday,
+      paths: [RuleExample.sessionPath])
+    func finding(_ rule: any Rule, in file: String) -> Diagnostic {
+      context.finding(rule.description, "a finding", file: file, at: .start)
+    }
+    let fileRule = try #require(RuleRegistry.rule("no-action"))
+    let personRule = try #require(RuleRegistry.rule("overdue-action"))
+    #expect(RuleRegistry.outOfScope([finding(fileRule, in: session.file)], of: fileRule.description, in: context).isEmpty)
+    #expect(RuleRegistry.outOfScope([finding(fileRule, in: "mentees/alex/profile.md")], of: fileRule.description, in: context).count == 1)
+    #expect(RuleRegistry.outOfScope([finding(personRule, in: "mentees/alex/profile.md")], of: personRule.description, in: context).isEmpty)
+    #expect(RuleRegistry.outOfScope([finding(personRule, in: "mentees/bo/profile.md")], of: personRule.description, in: context).count == 1)
+    #expect(RuleRegistry.outOfScope([finding(personRule, in: "journal.yml")], of: personRule.description, in: context).count == 1)
   }
 
   @Test(arguments: rules)

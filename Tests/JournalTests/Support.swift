@@ -1,6 +1,7 @@
 import Foundation
 import JournalKit
 import JournalModel
+import JournalRules
 import Testing
 
 @testable import JournalChecks

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// `broken-link`: a session's `plan:` and metrics refer to things that exist.
@@ -8,6 +9,7 @@ public struct BrokenLinkRule: Rule {
     id: "broken-link",
     summary: "A session's `plan:` names a plan of the same person, and each of its metrics is declared by a goal of that person's plans.",
     severity: .error,
+    scope: .person,
     rationale: "Progress is tracked against measurable goals; a value recorded under an undeclared metric is progress toward nothing.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\nplan: ↓code-quality\n---\n"),

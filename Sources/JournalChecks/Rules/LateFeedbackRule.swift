@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `late-feedback`: feedback is given soon after what it is about.
 public struct LateFeedbackRule: Rule {
@@ -7,6 +8,7 @@ public struct LateFeedbackRule: Rule {
     id: "late-feedback",
     summary: "A session is written within `max-days` of its `event-date`.",
     severity: .warning,
+    scope: .file,
     rationale: "Timeliness: delayed feedback loses its impact and relevance, and the person cannot course-correct in time.",
     parameters: [
       RuleParameter(

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `missed-follow-up`: an agreed follow-up happens.
 public struct MissedFollowUpRule: Rule {
@@ -7,6 +8,7 @@ public struct MissedFollowUpRule: Rule {
     id: "missed-follow-up",
     summary: "When a session's `follow-up` date has passed, a later session exists.",
     severity: .warning,
+    scope: .person,
     rationale: "Regular follow-ups keep an action plan alive; a missed one is the first sign that feedback is not being followed through.",
     parameters: [
       RuleParameter(

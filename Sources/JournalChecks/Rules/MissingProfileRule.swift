@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `missing-profile`: every person folder has a `profile.md`.
 public struct MissingProfileRule: Rule {
@@ -7,6 +8,7 @@ public struct MissingProfileRule: Rule {
     id: "missing-profile",
     summary: "Every folder under `mentees/` holds a `profile.md` with at least the person's `name`.",
     severity: .error,
+    scope: .person,
     rationale: "Sessions without a profile belong to nobody a reader can name, and cannot carry a cadence or a retention date.",
     triggering: [
       .file("mentees/sam/sessions/2026-11-20.md", "---\ndate: 2026-11-20\ntype: career-development\n---\n")

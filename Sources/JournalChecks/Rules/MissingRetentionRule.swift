@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `missing-retention`: a candidate's record says when it must be deleted.
 public struct MissingRetentionRule: Rule {
@@ -7,6 +8,7 @@ public struct MissingRetentionRule: Rule {
     id: "missing-retention",
     summary: "A candidate, or a person with candidate-feedback sessions, has a `retain-until` date.",
     severity: .warning,
+    scope: .person,
     rationale:
       "Confidentiality: interview notes about someone who is not on the team are personal data kept for an agreed time only. Without a `retain-until` date the `retention` rule can never say the record is due for deletion, and it is kept for ever by default.",
     triggering: [

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `no-action`: constructive feedback leads to something to do.
 public struct NoActionRule: Rule {
@@ -7,6 +8,7 @@ public struct NoActionRule: Rule {
     id: "no-action",
     summary: "A session with improvements has actions, or links the plan that holds them.",
     severity: .warning,
+    scope: .file,
     rationale: "Actionability: feedback without agreed next steps leaves the person unsure what to do.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n↓## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n")

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `overdue-action`: open actions are done, dropped or re-dated by their due date.
 public struct OverdueActionRule: Rule {
@@ -7,6 +8,7 @@ public struct OverdueActionRule: Rule {
     id: "overdue-action",
     summary: "No open action is past its `due:` date. An action's latest mention counts, so one carried over and ticked later is done.",
     severity: .warning,
+    scope: .person,
     rationale: "Follow-through: an action plan is only as good as its tracking; a forgotten action tells the person the plan does not matter.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n↓- [ ] Draft the migration plan due:2026-11-22 owner:alex\n")

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `overdue-check-in`: people are met as often as their cadence says.
 public struct OverdueCheckInRule: Rule {
@@ -7,6 +8,7 @@ public struct OverdueCheckInRule: Rule {
     id: "overdue-check-in",
     summary: "No more than the person's `cadence` has passed since their last session.",
     severity: .warning,
+    scope: .person,
     rationale: "Personalised feedback works through regular check-ins; a person who is not met drifts from their plan unnoticed.",
     parameters: [
       RuleParameter(

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `retention`: a record is not kept past the date it must be deleted by.
 public struct RetentionRule: Rule {
@@ -7,6 +8,7 @@ public struct RetentionRule: Rule {
     id: "retention",
     summary: "No record is kept past its profile's `retain-until` date.",
     severity: .warning,
+    scope: .file,
     rationale:
       "Confidentiality: candidate feedback is personal data, kept only as long as agreed and then deleted. Deleting the folder is not enough in git, where every earlier commit keeps it: `journal forget ID` removes the person from the whole history.",
     triggering: [

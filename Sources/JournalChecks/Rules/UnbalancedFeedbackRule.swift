@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `unbalanced-feedback`: constructive feedback comes with recognised strengths.
 public struct UnbalancedFeedbackRule: Rule {
@@ -7,6 +8,7 @@ public struct UnbalancedFeedbackRule: Rule {
     id: "unbalanced-feedback",
     summary: "A session with improvements also records at least one strength.",
     severity: .warning,
+    scope: .file,
     rationale: "Balance is one of the five elements of constructive feedback: acknowledge strengths as well as areas to improve, or the session demotivates.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n↓## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n")

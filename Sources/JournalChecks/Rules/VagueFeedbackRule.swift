@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// `vague-feedback`: feedback items name what was observed.
 public struct VagueFeedbackRule: Rule {
@@ -18,6 +19,7 @@ public struct VagueFeedbackRule: Rule {
     id: "vague-feedback",
     summary: "Strengths and improvements are specific: no generic phrases, no items too short to say what was observed.",
     severity: .warning,
+    scope: .file,
     rationale: "Specificity and clarity: \"be more proactive\" leaves the person unsure what to change; name the behaviour, the example and the effect.",
     parameters: [
       RuleParameter(

@@ -1,5 +1,6 @@
 import JournalChecks
 import JournalModel
+import JournalRules
 
 extension CheckReport {
   /// SARIF 2.1.0, for code-scanning dashboards: every rule with its description, every

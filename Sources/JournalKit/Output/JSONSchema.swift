@@ -1,5 +1,6 @@
 import JournalChecks
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// JSON Schemas (draft-07) of each kind of front matter and of `journal.yml`, made from the

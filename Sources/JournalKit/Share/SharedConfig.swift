@@ -1,5 +1,6 @@
 import JournalChecks
 import JournalModel
+import JournalRules
 
 /// The `journal.yml` of a shared history, written by journal itself so that it holds the rule
 /// settings and nothing else, always in the same bytes for the same settings.

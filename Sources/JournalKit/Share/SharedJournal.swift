@@ -1,6 +1,7 @@
 import Foundation
 import JournalGit
 import JournalModel
+import JournalRules
 import JournalParsing
 
 /// The shared journal as a shared commit holds it, for the check before a push: its files are
@@ -40,7 +41,7 @@ final class SharedJournal: JournalSource, @unchecked Sendable {
   func read(_ path: String) -> ParseStep<[UInt8]> {
     guard let id = files[path] else {
       return .failure(
-        Diagnostic(rule: RuleID.encoding, severity: .error, message: "cannot read the file", file: path, location: .start))
+        Diagnostic(EncodingRule.cannotRead(), file: path, at: .start))
     }
     lock.lock()
     defer { lock.unlock() }
@@ -52,9 +53,7 @@ final class SharedJournal: JournalSource, @unchecked Sendable {
       return .success(try repository.blobContent(id))
     } catch {
       return .failure(
-        Diagnostic(
-          rule: RuleID.encoding, severity: .error, message: "cannot read the file: \(error)", file: path,
-          location: .start))
+        Diagnostic(EncodingRule.cannotRead(reason: "\(error)"), file: path, at: .start))
     }
   }
 

@@ -1,16 +1,18 @@
 import JournalModel
-import JournalParsing
-
-// Applied by the parser while it reads a file (see JournalParsing); this type carries
-// the rule's description and examples.
 
 /// `duplicate-id`: a key or a goal id is given once.
-public struct DuplicateIDRule: Rule {
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct DuplicateIDRule: ParsingRule {
+  public static let id = "duplicate-id"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: RuleID.duplicateID,
+    id: DuplicateIDRule.id,
     summary: "A front matter key appears once, and goal ids are unique within a plan.",
-    severity: .error,
+    severity: DuplicateIDRule.severity,
+    scope: .file,
     rationale: "With two values for one key, or two goals of one id, a reader cannot tell which one counts.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n↓type: project-specific\n---\n"),
@@ -25,4 +27,18 @@ public struct DuplicateIDRule: Rule {
         "---\ntitle: Growth\ncreated: 2026-10-01\ngoals:\n  - id: reviews\n    description: Review two PRs a week\n  - id: design-docs\n    description: Review design docs\n---\n"
       )
     ])
+}
+
+extension DuplicateIDRule {
+  public static func goalUsedTwice(_ id: String, firstOnLine line: Int) -> RuleMessage {
+    message("goal id `\(id)` is used twice in this plan; the first is on line \(line)")
+  }
+}
+
+extension DuplicateIDRule {
+  public static func keyGivenTwice(_ key: String, firstOnLine line: Int) -> RuleMessage {
+    message(
+      "key `\(key)` is given more than once; the first is on line \(line)",
+      hint: "keep one `\(key)`; the later one is ignored")
+  }
 }

@@ -1,8 +1,7 @@
 import JournalModel
-import JournalParsing
 
-/// A rule: its description (id, summary, examples) and, for rules that look across files,
-/// its check. Rules the parser applies while reading a file have an empty check.
+/// A rule: its description (id, summary, scope, examples) and, for rules that look across
+/// files, its check. Rules the parser applies while reading a file have an empty check.
 public protocol Rule: Sendable {
   var description: RuleDescription { get }
   /// Findings about the whole journal, made after every file has been parsed.
@@ -14,11 +13,56 @@ extension Rule {
   public var id: String { description.id }
 }
 
+/// What a rule looks at to make one finding: one file, one person's files, or the journal.
+public enum RuleScope: String, Sendable, CaseIterable {
+  /// One note alone; each finding names that note.
+  case file
+  /// One person's notes together; each finding names a note in that person's folder.
+  case person
+  /// The whole journal.
+  case journal
+}
+
+/// A rule the parser applies while it reads one file. Its id and severity are declared once,
+/// here, and its findings are made from its own messages, so a call site in the parser names
+/// what it found, never the text or the severity.
+public protocol ParsingRule: Rule {
+  static var id: String { get }
+  static var severity: Severity { get }
+}
+
+extension ParsingRule {
+  /// A message of this rule, with its id and severity.
+  static func message(_ text: String, hint: String? = nil) -> RuleMessage {
+    RuleMessage(rule: id, severity: severity, text: text, hint: hint)
+  }
+}
+
+/// What a rule says about one place, before it is placed in a file: the finding's text and
+/// hint, with the rule's id and severity.
+public struct RuleMessage: Sendable, Hashable {
+  public let rule: String
+  public let severity: Severity
+  public let text: String
+  public let hint: String?
+}
+
+extension Diagnostic {
+  /// A rule's message found at `location` in `file`.
+  public init(_ message: RuleMessage, file: String, at location: SourceLocation) {
+    self.init(
+      rule: message.rule, severity: message.severity, message: message.text, file: file,
+      location: location, hint: message.hint)
+  }
+}
+
 /// What a rule is, with examples that are both its tests and its documentation.
 public struct RuleDescription: Sendable {
   public let id: String
   public let summary: String
   public let severity: Severity
+  /// What the rule looks at to make one finding; the checker holds it to that.
+  public let scope: RuleScope
   /// Why the rule exists, from the practice of giving feedback.
   public let rationale: String
   public let parameters: [RuleParameter]
@@ -28,12 +72,13 @@ public struct RuleDescription: Sendable {
   public let nonTriggering: [RuleExample]
 
   public init(
-    id: String, summary: String, severity: Severity, rationale: String,
+    id: String, summary: String, severity: Severity, scope: RuleScope, rationale: String,
     parameters: [RuleParameter] = [], triggering: [RuleExample], nonTriggering: [RuleExample]
   ) {
     self.id = id
     self.summary = summary
     self.severity = severity
+    self.scope = scope
     self.rationale = rationale
     self.parameters = parameters
     self.triggering = triggering

@@ -1,0 +1,156 @@
+import JournalModel
+
+/// `invalid-value`: each value has the type and form its field takes.
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct InvalidValueRule: ParsingRule {
+  public static let id = "invalid-value"
+  public static let severity = Severity.error
+
+  public init() {}
+  public let description = RuleDescription(
+    id: InvalidValueRule.id,
+    summary: "Values have the right type and form: real calendar dates, known session types and media, numbers for metrics, and no control characters.",
+    severity: InvalidValueRule.severity,
+    scope: .file,
+    rationale: "A misspelt type or an impossible date would silently drop a session from every summary; a control character in a name can rewrite a terminal or make text read differently than it is stored.",
+    triggering: [
+      .session("---\ndate: 2026-11-20\ntype: ↓carrer-development\n---\n"),
+      .session("---\ndate: ↓2026-11-31\ntype: career-development\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nduration: ↓an hour\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nevent-date: ↓2026-11-22\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓\"Sam\\e[2J\"\n---\n"),
+    ],
+    nonTriggering: [
+      .session("---\ndate: 2026-11-20\ntype: project-specific\nduration: 1h30m\nmedium: video\nproject: no\n---\n")
+    ])
+}
+
+// The messages below take values already described for a reader (`found`, such as
+// "a list" or "the text `x`"), as the parser describes YAML values.
+extension InvalidValueRule {
+  public static func notText(_ field: String, found: String) -> RuleMessage {
+    message("`\(field)` must be text, found \(found)")
+  }
+
+  public static func notARealDate(field: String, text: String) -> RuleMessage {
+    message("`\(field)`: \(text) is not a real calendar date")
+  }
+
+  public static func notADate(field: String, found: String) -> RuleMessage {
+    message("`\(field)` must be a date written YYYY-MM-DD, found \(found)", hint: "for example `\(field): 2026-11-26`")
+  }
+
+  /// A value that is none of a field's choices; `noun` names them ("a session type"), and
+  /// `suggestion` is the hint for the nearest one, if any.
+  public static func notAChoice(_ text: String, noun: String, suggestion: String?) -> RuleMessage {
+    message("`\(text)` is not \(noun)", hint: suggestion)
+  }
+
+  /// A value not in a small notation; `example` is one written right.
+  public static func notInNotation(_ text: String, noun: String, key: String, example: String) -> RuleMessage {
+    message("`\(text)` is not \(noun)", hint: "write it like `\(key): \(example)`")
+  }
+
+  public static func notANumber(_ field: String, found: String, quoted: Bool) -> RuleMessage {
+    message(
+      "`\(field)` must be a number, found \(found)", hint: quoted ? "write the number without quotes" : nil)
+  }
+
+  public static func notAList(_ key: String, found: String) -> RuleMessage {
+    message("`\(key)` must be a list, found \(found)", hint: "write `\(key): [first, second]` or one `- item` per line")
+  }
+
+  public static func notAMapping(_ key: String, found: String) -> RuleMessage {
+    message("`\(key)` must be a mapping of `name: value` lines, found \(found)")
+  }
+
+  public static func goalsNotAList(found: String) -> RuleMessage {
+    message(
+      "`goals` must be a list of goals, found \(found)",
+      hint: "write each goal as `- id: …` with `description: …` below it")
+  }
+
+  public static func goalNotAMapping(found: String) -> RuleMessage {
+    message("a goal must be a mapping with `id` and `description`, found \(found)")
+  }
+
+  /// An id (`what` is "goal id" or "metric id") that is not lowercase letters, digits and `-`.
+  public static func badID(_ what: String, _ id: String) -> RuleMessage {
+    message("\(what) `\(id)` must be lowercase letters, digits and `-`")
+  }
+
+  public static let planNotASlug = message("`plan` must name a plan by its file name, such as `code-quality`")
+
+  public static func eventAfterSession(event: String, date: String) -> RuleMessage {
+    message("`event-date` \(event) is after the session's date \(date)")
+  }
+
+  public static func followUpNotAfter(followUp: String, date: String) -> RuleMessage {
+    message("`follow-up` \(followUp) is not after the session's date \(date)")
+  }
+
+  public static func ruleSettingShape(_ rule: String) -> RuleMessage {
+    message("rule `\(rule)` takes a level (`error`, `warning`, `off`) or a mapping of settings")
+  }
+
+  public static func ruleParameterShape(_ name: String) -> RuleMessage {
+    message("`\(name)` must be a number, text or a list")
+  }
+
+  /// `suggestion` is the hint for the nearest level, if any.
+  public static func notARuleLevel(_ text: String, suggestion: String?) -> RuleMessage {
+    message("`\(text)` is not a rule level", hint: suggestion)
+  }
+}
+
+extension InvalidValueRule {
+  /// A key that is a mapping or a list; `field` is the mapping it is in, if not the front
+  /// matter itself, and `found` says what it is ("a mapping").
+  public static func keyNotText(in field: String?, found: String) -> RuleMessage {
+    message(
+      field.map { "a key in `\($0)` must be text" } ?? "a front matter key must be plain text, found \(found)")
+  }
+
+  /// A control character in a scalar: `holder` says whose ("`mentor`", "a key"), `name` what
+  /// it is, and `hint` how to write it instead.
+  public static func controlCharacter(holder: String, name: String, hint: String?) -> RuleMessage {
+    message("\(holder) holds the \(name)", hint: hint)
+  }
+
+  /// A character libyaml cannot read as written; `lineSeparator` for U+2028 and U+2029.
+  public static func unreadableCharacter(name: String, lineSeparator: Bool, hint: String?) -> RuleMessage {
+    message(
+      "\(name) in front matter" + (lineSeparator ? ": YAML reads it as a line break, editors do not" : ""), hint: hint)
+  }
+
+  /// `found` describes the front matter's root value.
+  public static func frontMatterNotAMapping(found: String) -> RuleMessage {
+    message("front matter must be a mapping of `key: value` lines, found \(found)")
+  }
+
+  /// `rule`'s `name` setting takes a whole number.
+  public static func settingNotAWholeNumber(_ name: String, of rule: String) -> RuleMessage {
+    message("`\(name)` of rule `\(rule)` must be a whole number of zero or more")
+  }
+
+  public static func settingNotText(_ name: String, of rule: String) -> RuleMessage {
+    message("`\(name)` of rule `\(rule)` must be a list of text")
+  }
+}
+
+// The headings journal.yml adds under `sections:`.
+extension InvalidValueRule {
+  public static func sectionHeadingsShape(_ part: SectionPart) -> RuleMessage {
+    message(
+      "`\(part.rawValue)` in `sections` must be a heading or a list of headings",
+      hint: "write `\(part.rawValue): [\(part.heading) of the week]`")
+  }
+
+  public static let emptySectionHeading = message("a heading in `sections` cannot be empty")
+
+  /// `heading` already names `other`, built in or given earlier.
+  public static func sectionHeadingTaken(_ heading: String, by other: SectionPart, for part: SectionPart) -> RuleMessage {
+    message("`\(heading)` already names \(other.heading); it cannot also name \(part.heading)")
+  }
+}

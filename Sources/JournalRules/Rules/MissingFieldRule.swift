@@ -1,0 +1,37 @@
+import JournalModel
+
+/// `missing-field`: required fields are present and not empty.
+///
+/// The parser applies it while it reads a file; its findings are made from the messages below.
+public struct MissingFieldRule: ParsingRule {
+  public static let id = "missing-field"
+  public static let severity = Severity.error
+
+  public init() {}
+  public let description = RuleDescription(
+    id: MissingFieldRule.id,
+    summary: "Required fields are present: a session's `date` and `type`, a profile's `name`, a plan's `title` and `created`.",
+    severity: MissingFieldRule.severity,
+    scope: .file,
+    rationale: "A session without a type, or a plan without a start, cannot be summarised or tracked.",
+    triggering: [
+      .session("↓---\ndate: 2026-11-20\n---\n"),
+      .file("mentees/alex/plans/growth.md", "↓---\ntitle: Grow into a tech lead\n---\n"),
+      .session("---\ndate: 2026-11-20\n↓type:\n---\n"),
+    ],
+    nonTriggering: [
+      .file("mentees/alex/plans/growth.md", "---\ntitle: Grow into a tech lead\ncreated: 2026-10-01\n---\n")
+    ])
+}
+
+extension MissingFieldRule {
+  public static func empty(_ key: String) -> RuleMessage { message("required field `\(key)` is empty") }
+
+  public static func missing(_ key: String) -> RuleMessage { message("required field `\(key)` is missing") }
+
+  /// `goal` is the goal's id, or nil when it has none.
+  public static func metricWithoutTarget(goal: String?) -> RuleMessage {
+    message(
+      "goal `\(goal ?? "?")` has a metric but no `target`", hint: "a measurable goal says where it should get to")
+  }
+}
