@@ -21,7 +21,13 @@ enum ActionItemParser {
 
     /// The key a word starts with in another case, such as `Due:` or `OWNER:`.
     static func ofAnyCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Key? {
-      allCases.first { key in
+      // Most words start with another letter: one look at the first byte settles them.
+      guard let first = word.first else { return nil }
+      switch bytes[first] | 0x20 {
+      case UInt8(ascii: "d"), UInt8(ascii: "o"), UInt8(ascii: "p"): break
+      default: return nil
+      }
+      return allCases.first { key in
         let colon = word.lowerBound + key.name.utf8CodeUnitCount
         return colon < word.upperBound && bytes[colon] == UInt8(ascii: ":")
           && TextBytes.equalsIgnoringASCIICase(bytes, word.lowerBound..<colon, key.name)

@@ -18,8 +18,10 @@ enum BodyFinding {
 
     /// A strengths or improvements section: its top-level items are read; nested items,
     /// other blocks and actions are reported.
-    mutating func listSection(_ section: MarkdownBody.Section, of body: MarkdownBody, heading: String) {
+    mutating func listSection(_ section: MarkdownBody.Section, of body: MarkdownBody) {
       strayActions(section, of: body)
+      guard !section.nested.isEmpty || !section.blocks.isEmpty else { return }
+      let heading = body.string(section.title)
       for item in section.nested where item.task == nil {
         report(UnreadTextRule.nestedItem(under: heading), at: item.location)
       }

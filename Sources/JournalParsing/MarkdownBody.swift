@@ -159,15 +159,16 @@ struct MarkdownBody {
         let heading = OtherHeading(title: start..<text.count, level: level, location: location(block))
         if current != nil { current?.subheadings.append(heading) } else { otherHeadings.append(heading) }
       } else if type == CMARK_NODE_LIST {
-        var section = current ?? outside
         var itemNode = cmark_node_first_child(block)
         while let item = itemNode {
-          let index = section.items.count
-          section.items.append(listItem(item, location: location(item), offset: offset, source: source, into: &section))
-          readNested(item, parent: index, offset: offset, source: source, into: &section)
+          withSection(&current) { body, section in
+            let index = section.items.count
+            let read = body.listItem(item, location: location(item), offset: offset, source: source, into: &section)
+            section.items.append(read)
+            body.readNested(item, parent: index, offset: offset, source: source, into: &section)
+          }
           itemNode = cmark_node_next(item)
         }
-        if current != nil { current = section } else { outside = section }
       } else if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_BLOCK_QUOTE
         || type == CMARK_NODE_CODE_BLOCK && !Self.isFenced(block)
       {
@@ -175,24 +176,39 @@ struct MarkdownBody {
         let last = max(startLine, Int(cmark_node_get_end_line(block)) + offset)
         var found = Block(
           location: location(block), lines: startLine...last, isIndentedCode: type == CMARK_NODE_CODE_BLOCK)
-        if !found.isIndentedCode {
-          var section = current ?? outside
-          let before = section.looseActions.count
-          // A quote's own lines are quoted; a line without `>` continues it lazily, as written.
-          scanLooseActions(
-            block, offset: offset, source: source, from: startLine, into: &section.looseActions,
-            skippingQuoted: type == CMARK_NODE_BLOCK_QUOTE)
-          found.startsWithLooseAction =
-            section.looseActions.count > before && section.looseActions[before].location.line == startLine
-          if current != nil { current = section } else { outside = section }
+        withSection(&current) { body, section in
+          if !found.isIndentedCode {
+            let before = section.looseActions.count
+            // A quote's own lines are quoted; a line without `>` continues it lazily, as written.
+            body.scanLooseActions(
+              block, offset: offset, source: source, from: startLine, into: &section.looseActions,
+              skippingQuoted: type == CMARK_NODE_BLOCK_QUOTE)
+            found.startsWithLooseAction =
+              section.looseActions.count > before && section.looseActions[before].location.line == startLine
+          }
+          section.blocks.append(found)
         }
-        if current != nil { current?.blocks.append(found) } else { outside.blocks.append(found) }
       }
       node = cmark_node_next(block)
     }
     if var finished = current {
       finished.lines = Self.closeRange(finished, before: source.lineCount + 1)
       sections.append(finished)
+    }
+  }
+
+  /// Calls `change` with the section being read, or with `outside` when there is none, in
+  /// place: a copy would copy its arrays on the first append.
+  private mutating func withSection(
+    _ current: inout Section?, _ change: (inout MarkdownBody, inout Section) -> Void
+  ) {
+    if current != nil {
+      change(&self, &current!)
+    } else {
+      var section = outside
+      outside = Section(title: 0..<0, location: .start, contentStart: 1)
+      change(&self, &section)
+      outside = section
     }
   }
 

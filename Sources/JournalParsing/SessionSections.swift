@@ -23,16 +23,15 @@ struct SessionSections {
       let part = body.withText { names.match($0, section.title) }?.part
       switch part {
       case .strengths?, .improvements?:
-        let mark = Self.mark(section, in: body)
         let items = section.items.map { FeedbackItem(text: body.string($0.text), location: $0.location) }
         if part == .strengths {
-          strengthsSection = strengthsSection ?? mark
+          strengthsSection = strengthsSection ?? Self.mark(section, in: body)
           strengths += items
         } else {
-          improvementsSection = improvementsSection ?? mark
+          improvementsSection = improvementsSection ?? Self.mark(section, in: body)
           improvements += items
         }
-        findings.listSection(section, of: body, heading: mark.title)
+        findings.listSection(section, of: body)
       case .dialogue?:
         findings.strayActions(section, of: body)
         guard let lines = section.lines else { break }
