@@ -100,18 +100,24 @@ enum BodyFinding {
     let text = SectionNames.normalized(title)
     guard !text.isEmpty else { return nil }
     var best: (part: SectionPart, distance: Int)? = nil
+    let length = text.unicodeScalars.count
     for name in names.names where parts.contains(name.part) {
+      let allowed = max(1, name.text.unicodeScalars.count / 4)
+      // Lengths further apart than that are further apart in edits too.
+      guard abs(name.text.unicodeScalars.count - length) <= allowed else { continue }
       let distance = Suggestion.editDistance(text, name.text)
-      if distance <= max(1, name.text.unicodeScalars.count / 4), distance < (best?.distance ?? Int.max) {
+      if distance <= allowed, distance < (best?.distance ?? Int.max) {
         best = (name.part, distance)
       }
     }
     if let best { return best.part }
     // "Key strengths", "Actions for next week": a known name as the first or last words.
+    let bytes = Array(text.utf8)
     for name in names.names where parts.contains(name.part) {
-      let bytes = Array(text.utf8)
-      if bytes.starts(with: Array((name.text + " ").utf8))
-        || bytes.reversed().starts(with: Array((" " + name.text).utf8).reversed())
+      let count = name.text.utf8.count
+      guard bytes.count > count else { continue }
+      if bytes[count] == 0x20 && bytes.starts(with: name.text.utf8)
+        || bytes[bytes.count - count - 1] == 0x20 && bytes.suffix(count).elementsEqual(name.text.utf8)
       {
         return name.part
       }
