@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalKit
+import JournalModel
 import JournalParsing
 
 /// `journal fmt`: rewrite notes into the canonical layout.
@@ -51,6 +52,7 @@ struct FmtCommand: ParsableCommand {
     let source = DiskJournal(location)
     let check = check || diff
     let style = Output.style
+    let sections = Self.sectionNames(source)
     var unformatted = 0
     var refused = 0
     for path in try source.listing(people: nil).files {
@@ -60,7 +62,7 @@ struct FmtCommand: ParsableCommand {
         case .success(let bytes) = source.read(path)
       else { continue }
       let name = shown(display(location.root + "/" + path))
-      switch Formatter.format(bytes, path: path) {
+      switch Formatter.format(bytes, path: path, sections: sections) {
       case .unchanged:
         continue
       case .refused(let reason):
@@ -81,6 +83,14 @@ struct FmtCommand: ParsableCommand {
       }
     }
     if refused > 0 || (check && unformatted > 0) { throw ExitCode(1) }
+  }
+
+  /// The section headings journal.yml adds, so actions under them are formatted too.
+  static func sectionNames(_ source: DiskJournal) -> SectionNames {
+    guard case .success(let bytes) = source.read(JournalPath.configName),
+      case .config(let config)? = DocumentParser.parse(bytes, path: JournalPath.configName).document
+    else { return .standard }
+    return config.sections
   }
 
   /// A diff for the terminal: each line with its controls shown, removals red, additions

@@ -17,6 +17,8 @@ public let allRules: [any Rule] = [
   EncodingRule(),
   MarkdownLimitsRule(),
   UnknownFieldRule(),
+  UnknownSectionRule(),
+  UnreadTextRule(),
   UnbalancedFeedbackRule(),
   NoActionRule(),
   VagueFeedbackRule(),

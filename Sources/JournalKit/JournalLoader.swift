@@ -17,7 +17,17 @@ public enum JournalLoader {
   /// Loads the journal, or with `people` only their folders and the journal's settings.
   public static func load(_ source: some JournalSource, people: Set<String>? = nil) throws -> LoadedJournal {
     let listing = try source.listing(people: people)
-    return assemble(parseAll(listing.files, source: source), listing: listing)
+    // journal.yml first: the headings it adds decide how every body is read.
+    var settings: [String] = []
+    var notes: [String] = []
+    for path in listing.files {
+      if case .config = JournalPath.classify(path) { settings.append(path) } else { notes.append(path) }
+    }
+    let config = parseAll(settings, source: source)
+    let sections = config.lazy.compactMap { file -> SectionNames? in
+      if case .config(let value)? = file.document { value.sections } else { nil }
+    }.first ?? .standard
+    return assemble(config + parseAll(notes, source: source, sections: sections), listing: listing)
   }
 
   /// Builds the journal from parsed files. `config` stands in for a `journal.yml` that is not
@@ -107,9 +117,9 @@ public enum JournalLoader {
     let results = (parallel ? people.concurrentMap : people.map) { part -> T in
       let parsed =
         filesInParallel
-        ? part.files.concurrentMap { parseOne($0, source: source) }
-        : helpers.map { $0.map(part.files) { parseOne($0, source: source) } }
-          ?? part.files.map { parseOne($0, source: source) }
+        ? part.files.concurrentMap { parseOne($0, source: source, sections: config.sections) }
+        : helpers.map { $0.map(part.files) { parseOne($0, source: source, sections: config.sections) } }
+          ?? part.files.map { parseOne($0, source: source, sections: config.sections) }
       return body(assemble(parsed, listing: part, config: config), part)
     }
     return (settings, results)
@@ -136,17 +146,19 @@ public enum JournalLoader {
 
   /// Parses files on every core; each task reads, parses and drops one file's bytes, so
   /// memory grows with the models, not with the files.
-  static func parseAll(_ paths: [String], source: some JournalSource) -> [ParsedFile] {
-    paths.concurrentMap { parseOne($0, source: source) }
+  static func parseAll(_ paths: [String], source: some JournalSource, sections: SectionNames = .standard)
+    -> [ParsedFile]
+  {
+    paths.concurrentMap { parseOne($0, source: source, sections: sections) }
   }
 
-  static func parseOne(_ path: String, source: some JournalSource) -> ParsedFile {
+  static func parseOne(_ path: String, source: some JournalSource, sections: SectionNames = .standard) -> ParsedFile {
     let kind = JournalPath.classify(path)
     // Attachments and private notes are never opened; a misplaced note is only named.
     guard DocumentParser.readsContent(of: kind) else { return DocumentParser.parse(nil, path: path, kind: kind) }
     switch source.read(path) {
     case .success(let bytes):
-      return DocumentParser.parse(bytes, path: path, kind: kind)
+      return DocumentParser.parse(bytes, path: path, kind: kind, sections: sections)
     case .failure(let problem):
       return ParsedFile(path: path, kind: kind, document: nil, diagnostics: [problem])
     }

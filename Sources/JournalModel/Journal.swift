@@ -1,13 +1,20 @@
-/// Everything `journal.yml` says: the title, each rule's settings and the scorecards.
+/// Everything `journal.yml` says: the title, each rule's settings, the section headings it
+/// adds and the scorecards.
 public struct JournalConfig: Sendable, Equatable {
   public let title: String?
   public let rules: [String: RuleSetting]
+  /// The headings each body section is known by, built-in and added.
+  public let sections: SectionNames
   /// The scorecards candidate-feedback sessions are rated on, in the order written.
   public let rubrics: [Rubric]
 
-  public init(title: String? = nil, rules: [String: RuleSetting] = [:], rubrics: [Rubric] = []) {
+  public init(
+    title: String? = nil, rules: [String: RuleSetting] = [:], sections: SectionNames = .standard,
+    rubrics: [Rubric] = []
+  ) {
     self.title = title
     self.rules = rules
+    self.sections = sections
     self.rubrics = rubrics
   }
 

@@ -19,6 +19,21 @@ enum ActionItemParser {
       }
     }
 
+    /// The key a word starts with in another case, such as `Due:` or `OWNER:`.
+    static func ofAnyCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Key? {
+      // Most words start with another letter: one look at the first byte settles them.
+      guard let first = word.first else { return nil }
+      switch bytes[first] | 0x20 {
+      case UInt8(ascii: "d"), UInt8(ascii: "o"), UInt8(ascii: "p"): break
+      default: return nil
+      }
+      return allCases.first { key in
+        let colon = word.lowerBound + key.name.utf8CodeUnitCount
+        return colon < word.upperBound && bytes[colon] == UInt8(ascii: ":")
+          && TextBytes.equalsIgnoringASCIICase(bytes, word.lowerBound..<colon, key.name)
+      }
+    }
+
     /// The key a word starts with, written `key:`, if any.
     static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Key? {
       guard let first = word.first else { return nil }
@@ -66,7 +81,18 @@ enum ActionItemParser {
       }
       for (index, word) in words.enumerated() {
         // A word written as code, even partly, is text: `due:2026-01-01` in backticks is no date.
-        guard !word.touchesCode, let key = Key.of(bytes, word.range) else { continue }
+        guard !word.touchesCode else { continue }
+        guard let key = Key.of(bytes, word.range) else {
+          if let key = Key.ofAnyCase(bytes, word.range) {
+            let token = UnsafeBufferPointer(rebasing: bytes[word.range])
+            let written = String(decoding: token.prefix(key.name.utf8CodeUnitCount + 1), as: UTF8.self)
+            let value = String(decoding: token.dropFirst(key.name.utf8CodeUnitCount + 1), as: UTF8.self)
+            report(
+              ActionSyntaxRule.tokenCase(written, fix: "\(key.name):\(value.isEmpty ? Self.example(key) : value)"),
+              at: locate(token, in: item, source: source))
+          }
+          continue
+        }
         words[index].isToken = true
         let token = UnsafeBufferPointer(rebasing: bytes[word.range])
         var value = UnsafeBufferPointer(
@@ -90,15 +116,18 @@ enum ActionItemParser {
           if let day = Day(isoBytes: value) {
             due = day
           } else if value.isEmpty {
-            report(ActionSyntaxRule.dueWithoutDate, at: location)
+            let next = Self.nextWord(after: index, in: words, bytes)
+            report(ActionSyntaxRule.dueWithoutDate(suggesting: next.flatMap(Self.dueForm)), at: location)
           } else if Day.looksLikeDate(String(decoding: value, as: UTF8.self)) {
             report(ActionSyntaxRule.dueNotARealDate(String(decoding: value, as: UTF8.self)), at: location)
           } else {
-            report(ActionSyntaxRule.dueNotADate(String(decoding: value, as: UTF8.self)), at: location)
+            let written = String(decoding: value, as: UTF8.self)
+            report(ActionSyntaxRule.dueNotADate(written, suggesting: Self.dueForm(written)), at: location)
           }
         case .owner:
           if value.isEmpty {
-            report(ActionSyntaxRule.ownerWithoutName, at: location)
+            let next = Self.nextWord(after: index, in: words, bytes)
+            report(ActionSyntaxRule.ownerWithoutName(suggesting: next), at: location)
           } else {
             owner = String(decoding: value, as: UTF8.self)
           }
@@ -138,6 +167,37 @@ enum ActionItemParser {
     }
     return ActionItem(
       text: text, status: status, due: due, owner: owner, priority: priority, location: item.location)
+  }
+
+  /// A value written in a token's place, for a hint: `owner:sam`, `due:2026-12-01`.
+  static func example(_ key: Key) -> String {
+    switch key {
+    case .due: "YYYY-MM-DD"
+    case .owner: "NAME"
+    case .priority: "high"
+    }
+  }
+
+  /// The word after `index`, when it is plain text, for a hint that shows it back.
+  static func nextWord(after index: Int, in words: [Word], _ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard index + 1 < words.count, !words[index + 1].touchesCode, !words[index + 1].range.isEmpty else { return nil }
+    return TextBytes.string(bytes, words[index + 1].range)
+  }
+
+  /// A date as `due:` takes it, from one written year-month-day with one- or two-digit
+  /// month and day (`2026-12-1`, `2026/12/01`); nil when it is not such a date. Month-first
+  /// and day-first dates are not guessed.
+  static func dueForm(_ written: String) -> String? {
+    let parts = written.utf8.split { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }
+    guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+      parts.allSatisfy({ $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } })
+    else { return nil }
+    func padded(_ part: Substring.UTF8View.SubSequence) -> String {
+      let digits = String(decoding: part, as: UTF8.self)
+      return digits.utf8.count == 1 ? "0" + digits : digits
+    }
+    let text = "\(padded(parts[0]))-\(padded(parts[1]))-\(padded(parts[2]))"
+    return Day(iso: text) == nil ? nil : text
   }
 
   /// A word of an item: its bytes, and whether it is written as code, even in part. Each

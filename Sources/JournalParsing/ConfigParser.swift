@@ -15,10 +15,51 @@ enum ConfigParser {
     for entry in reader.mapping("rules") {
       rules[entry.key] = setting(entry, reader: &reader)
     }
+    let sections = sectionNames(reader.mapping("sections"), reader: &reader)
     let rubrics = RubricParser.rubrics(reader.mapping("rubrics"), reader: &reader)
     reader.reportUnknownKeys(known: fields, what: "journal.yml")
     diagnostics += reader.diagnostics
-    return JournalConfig(title: title, rules: rules, rubrics: rubrics)
+    return JournalConfig(title: title, rules: rules, sections: sections, rubrics: rubrics)
+  }
+
+  /// `sections:`, a mapping from a part to the headings it is also known by, each a text or a
+  /// list of them. A heading that already names another part, or is given to two, is refused.
+  private static func sectionNames(_ entries: [FrontMatter.Entry], reader: inout FieldReader) -> SectionNames {
+    var added: [(heading: String, part: SectionPart)] = []
+    var given: [String: SectionPart] = [:]
+    for entry in entries {
+      guard let part = SectionPart(rawValue: entry.key) else {
+        let parts = SectionPart.allCases.map(\.rawValue)
+        reader.report(
+          UnknownFieldRule.unknownSection(entry.key, suggestion: Suggestion.hint(for: entry.key, among: parts)),
+          at: entry.keyLocation)
+        continue
+      }
+      let headings: [(String, SourceLocation)]
+      switch entry.value.kind {
+      case .sequence:
+        headings = entry.value.items.compactMap { node in
+          reader.textValue(node, field: entry.key, at: node.location).map { ($0, node.location) }
+        }
+      case .scalar:
+        headings = Scalars.isNull(entry.value) ? [] : [(entry.value.text ?? "", entry.valueLocation)]
+      default:
+        reader.report(InvalidValueRule.sectionHeadingsShape(part), at: entry.valueLocation)
+        continue
+      }
+      for (heading, location) in headings {
+        let text = SectionNames.normalized(heading)
+        if text.isEmpty {
+          reader.report(InvalidValueRule.emptySectionHeading, at: location)
+        } else if let other = SectionNames.builtInPart(of: text) ?? given[text], other != part {
+          reader.report(InvalidValueRule.sectionHeadingTaken(heading, by: other, for: part), at: location)
+        } else {
+          given[text] = part
+          added.append((text, part))
+        }
+      }
+    }
+    return SectionNames(added: added)
   }
 
   private static func setting(_ entry: FrontMatter.Entry, reader: inout FieldReader) -> RuleSetting {

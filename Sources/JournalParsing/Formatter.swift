@@ -14,8 +14,10 @@ public enum Formatter {
     case refused(String)
   }
 
-  public static func format(_ bytes: [UInt8], path: String) -> Outcome {
-    let before = DocumentParser.parse(bytes, path: path)
+  /// `sections` are the headings `journal.yml` gives the body's sections.
+  public static func format(_ bytes: [UInt8], path: String, sections: SectionNames = .standard) -> Outcome {
+    let kind = JournalPath.classify(path)
+    let before = DocumentParser.parse(bytes, path: path, kind: kind, sections: sections)
     guard !before.diagnostics.contains(where: { $0.severity == .error }), let document = before.document else {
       return .refused("it has errors; run journal check")
     }
@@ -35,12 +37,12 @@ public enum Formatter {
       lines = frontMatter(lines, fields: fields)
     } else if let close = lines.dropFirst().firstIndex(where: { $0.trimmingSpaces() == "---" || $0.trimmingSpaces() == "..." }) {
       let body = Array(lines[(close + 1)...])
-      lines = ["---"] + frontMatter(Array(lines[1..<close]), fields: fields) + ["---"] + actions(body)
+      lines = ["---"] + frontMatter(Array(lines[1..<close]), fields: fields) + ["---"] + actions(body, sections: sections)
     }
     let text = trimmedAtEnd(lines).joined(separator: "\n") + "\n"
     let original = String(decoding: bytes, as: UTF8.self)
     if text == original { return .unchanged }
-    let after = DocumentParser.parse(Array(text.utf8), path: path)
+    let after = DocumentParser.parse(Array(text.utf8), path: path, kind: kind, sections: sections)
     guard let formatted = after.document, Meaning.of(formatted) == Meaning.of(document),
       !after.diagnostics.contains(where: { $0.severity == .error })
     else { return .refused("the canonical layout would change what it says") }
@@ -116,15 +118,17 @@ public enum Formatter {
   }
 
   /// Action items with their box in lowercase and their tokens last, in a fixed order.
-  static func actions(_ body: [String]) -> [String] {
+  static func actions(_ body: [String], sections: SectionNames = .standard) -> [String] {
     var inActions = false
     var inFence = false
     return body.map { line in
       if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle() }
       if !inFence, line.hasPrefix("#") {
-        let title = String(line.drop { $0 == "#" }).trimmingSpaces().lowercased()
-        let level = line.prefix { $0 == "#" }.count
-        if level <= 2 { inActions = level == 2 && (title == "actions" || title == "actions:") }
+        let title = Array(line.utf8.drop { $0 == UInt8(ascii: "#") })
+        let level = line.utf8.count - title.count
+        if level <= 2 {
+          inActions = level == 2 && title.withUnsafeBufferPointer { sections.match($0, 0..<$0.count) }?.part == .actions
+        }
       }
       guard inActions, !inFence else { return line }
       return actionLine(line)

@@ -29,6 +29,8 @@ public enum FrontMatterSchema {
     /// A mapping of whole numbers to labels.
     case scale
     case categories
+    /// A mapping from a body section to the headings it is also known by.
+    case sections
   }
 
   public struct Field: Sendable {
@@ -108,6 +110,7 @@ public enum FrontMatterSchema {
   public static let config: [Field] = [
     Field("title", .text, "The journal's title."),
     Field("rules", .rules, "Each rule's level (error, warning, off) and settings."),
+    Field("sections", .sections, "More headings for each body section: strengths, improvements, dialogue, actions."),
     Field("rubrics", .rubrics, "Scorecards for candidate feedback: categories and a rating scale, by name."),
   ]
 

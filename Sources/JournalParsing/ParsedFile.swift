@@ -31,10 +31,15 @@ public enum DocumentParser {
   }
 
   /// Parses a file already classified (`JournalPath.classify`), so a caller that needed its
-  /// kind first classifies it once.
-  public static func parse(_ bytes: [UInt8]?, path: String, kind: FileKind) -> ParsedFile {
+  /// kind first classifies it once. `sections` are the headings `journal.yml` gives the
+  /// body's sections.
+  public static func parse(
+    _ bytes: [UInt8]?, path: String, kind: FileKind, sections: SectionNames = .standard
+  ) -> ParsedFile {
     var diagnostics: [Diagnostic] = []
-    let document = bytes.flatMap { parse($0, path: path, kind: kind, diagnostics: &diagnostics) }
+    let document = bytes.flatMap {
+      parse($0, path: path, kind: kind, sections: sections, diagnostics: &diagnostics)
+    }
     // A session's `date` tells what a name with an ambiguous date was meant to be.
     var date: Day? = nil
     if case .session(let session)? = document { date = session.date }
@@ -53,7 +58,7 @@ public enum DocumentParser {
   }
 
   static func parse(
-    _ bytes: [UInt8], path: String, kind: FileKind, diagnostics: inout [Diagnostic]
+    _ bytes: [UInt8], path: String, kind: FileKind, sections names: SectionNames, diagnostics: inout [Diagnostic]
   ) -> Document? {
     guard readsContent(of: kind) else { return nil }
     let source: SourceText
@@ -85,14 +90,15 @@ public enum DocumentParser {
       return ProfileParser.parse(frontMatter, person: person, file: path, diagnostics: &diagnostics)
         .map(Document.profile)
     case .session(let person, let date):
-      let sections = SessionSections(body, source: source, file: path, diagnostics: &diagnostics)
+      let sections = SessionSections(body, source: source, file: path, names: names, diagnostics: &diagnostics)
       guard let frontMatter else { return nil }
       return SessionParser.parse(
         frontMatter, sections: sections, person: person, fileDate: date, file: path,
         diagnostics: &diagnostics
       ).map(Document.session)
     case .plan(let person, let slug):
-      let actions = SessionSections.actions(in: body, source: source, file: path, diagnostics: &diagnostics)
+      let actions = SessionSections.actions(
+        in: body, source: source, file: path, names: names, diagnostics: &diagnostics)
       guard let frontMatter else { return nil }
       return PlanParser.parse(
         frontMatter, actions: actions, person: person, slug: slug, file: path,

@@ -1,40 +1,11 @@
 import JournalModel
 
 /// A session body read into its parts: strengths, improvements, dialogue and actions.
+///
+/// Every line of the body is read into one of them, left in free notes under a heading the
+/// person chose, or reported (`BodyFinding`): a heading near a known one, an action outside
+/// an actions section, text in a section that only reads list items.
 struct SessionSections {
-  enum Part {
-    case strengths, improvements, dialogue, actions
-
-    /// The headings each part is known by, lowercase.
-    static let titles: [(title: StaticString, part: Part)] = [
-      ("strengths", .strengths), ("improvements", .improvements),
-      ("areas for improvement", .improvements), ("dialogue", .dialogue), ("actions", .actions),
-    ]
-
-    /// The part a heading names, ignoring case, white space around it and a final `:`.
-    init?(heading range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) {
-      // Outside ASCII, lowercasing and white space follow Unicode's tables.
-      guard TextBytes.isASCII(UnsafeBufferPointer(rebasing: bytes[range])) else {
-        self.init(heading: TextBytes.string(bytes, range))
-        return
-      }
-      var title = TextBytes.trimmed(bytes, range)
-      if let last = title.last, bytes[last] == UInt8(ascii: ":") {
-        title = TextBytes.trimmed(bytes, title.lowerBound..<last)
-      }
-      guard let known = Self.titles.first(where: { TextBytes.equalsIgnoringASCIICase(bytes, title, $0.title) })
-      else { return nil }
-      self = known.part
-    }
-
-    init?(heading: String) {
-      var title = heading.lowercased().trimmingSpaces()
-      if title.utf8.last == UInt8(ascii: ":") { title = String(title.utf8.dropLast())!.trimmingSpaces() }
-      guard let known = Self.titles.first(where: { title == "\($0.title)" }) else { return nil }
-      self = known.part
-    }
-  }
-
   var strengths: [FeedbackItem] = []
   var improvements: [FeedbackItem] = []
   var dialogue: String?
@@ -43,54 +14,90 @@ struct SessionSections {
   var improvementsSection: SectionMark?
   var actionsSection: SectionMark?
 
-  init(_ body: MarkdownBody, source: SourceText, file: String, diagnostics: inout [Diagnostic]) {
+  init(
+    _ body: MarkdownBody, source: SourceText, file: String, names: SectionNames = .standard,
+    diagnostics: inout [Diagnostic]
+  ) {
+    var findings = BodyFinding.Sink(file: file)
     for section in body.sections {
-      let part = body.withText { Part(heading: section.title, in: $0) }
+      let part = body.withText { names.match($0, section.title) }?.part
       switch part {
-      case .strengths:
-        strengthsSection = strengthsSection ?? Self.mark(section, in: body)
-        strengths += section.items.map { EvidenceTag.item(body.string($0.text), at: $0.location, source: source) }
-      case .improvements:
-        improvementsSection = improvementsSection ?? Self.mark(section, in: body)
-        improvements += section.items.map {
-          EvidenceTag.item(body.string($0.text), at: $0.location, source: source)
+      case .strengths?, .improvements?:
+        let items = section.items.map { EvidenceTag.item(body.string($0.text), at: $0.location, source: source) }
+        if part == .strengths {
+          strengthsSection = strengthsSection ?? Self.mark(section, in: body)
+          strengths += items
+        } else {
+          improvementsSection = improvementsSection ?? Self.mark(section, in: body)
+          improvements += items
         }
-      case .dialogue:
+        findings.listSection(section, of: body)
+      case .dialogue?:
+        findings.strayActions(section, of: body)
         guard let lines = section.lines else { break }
         let text = source.bytes.withUnsafeBufferPointer { bytes in
           TextBytes.string(bytes, TextBytes.trimmed(bytes, source.range(lines: lines)))
         }
         if !text.isEmpty { dialogue = dialogue.map { $0 + "\n\n" + text } ?? text }
-      case .actions:
+      case .actions?:
         actionsSection = actionsSection ?? Self.mark(section, in: body)
-        actions += Self.items(section, of: body, source: source, file: file, diagnostics: &diagnostics)
+        actions += Self.items(section, of: body, source: source, findings: &findings)
       case nil:
-        break
+        findings.freeSection(section, of: body, names: names, parts: SectionPart.allCases)
       }
     }
+    findings.outside(body, names: names, parts: SectionPart.allCases)
+    diagnostics += findings.diagnostics
   }
 
   private static func mark(_ section: MarkdownBody.Section, in body: MarkdownBody) -> SectionMark {
     SectionMark(title: body.string(section.title), location: section.location)
   }
 
-  /// The action items of every `## Actions` section, for plans.
+  /// The action items of every actions section, for plans; the rest of a plan's body is free.
   static func actions(
-    in body: MarkdownBody, source: SourceText, file: String, diagnostics: inout [Diagnostic]
+    in body: MarkdownBody, source: SourceText, file: String, names: SectionNames = .standard,
+    diagnostics: inout [Diagnostic]
   ) -> [ActionItem] {
+    var findings = BodyFinding.Sink(file: file)
     var actions: [ActionItem] = []
-    for section in body.sections where body.withText({ Part(heading: section.title, in: $0) }) == .actions {
-      actions += items(section, of: body, source: source, file: file, diagnostics: &diagnostics)
+    for section in body.sections {
+      if body.withText({ names.match($0, section.title) })?.part == .actions {
+        actions += items(section, of: body, source: source, findings: &findings)
+      } else {
+        findings.freeSection(section, of: body, names: names, parts: [.actions])
+      }
     }
+    findings.outside(body, names: names, parts: [.actions])
+    diagnostics += findings.diagnostics
     return actions
   }
 
+  /// The actions of an actions section: its task-list items at any depth, in the order
+  /// written. What is not an action is reported.
   private static func items(
-    _ section: MarkdownBody.Section, of body: MarkdownBody, source: SourceText, file: String,
-    diagnostics: inout [Diagnostic]
+    _ section: MarkdownBody.Section, of body: MarkdownBody, source: SourceText, findings: inout BodyFinding.Sink
   ) -> [ActionItem] {
-    section.items.compactMap {
-      ActionItemParser.parse($0, of: body, source: source, file: file, diagnostics: &diagnostics)
+    var actions: [ActionItem] = []
+    var nested = section.nested[...]
+    for (index, item) in section.items.enumerated() {
+      if let action = ActionItemParser.parse(
+        item, of: body, source: source, file: findings.file, diagnostics: &findings.diagnostics)
+      {
+        actions.append(action)
+      }
+      while let child = nested.first, child.parent == index {
+        nested = nested.dropFirst()
+        if child.task == nil {
+          findings.subItem(child)
+        } else if let action = ActionItemParser.parse(
+          child, of: body, source: source, file: findings.file, diagnostics: &findings.diagnostics)
+        {
+          actions.append(action)
+        }
+      }
     }
+    findings.actionSection(section)
+    return actions
   }
 }

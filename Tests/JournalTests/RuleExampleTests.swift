@@ -82,7 +82,7 @@ import Testing
       Set(ids) == [
         "front-matter", "yaml-syntax", "missing-field", "invalid-value", "file-name",
         "missing-profile", "broken-link", "duplicate-id", "action-syntax", "encoding",
-        "markdown-limits", "unknown-field", "unbalanced-feedback", "no-action", "vague-feedback", "late-feedback",
+        "markdown-limits", "unknown-field", "unknown-section", "unread-text", "unbalanced-feedback", "no-action", "vague-feedback", "late-feedback",
         "overdue-action", "missed-follow-up", "overdue-check-in", "retention",
         "missing-retention", "unknown-rubric", "unknown-category", "rating-scale", "unrated-category",
         "rating-without-evidence",

@@ -52,7 +52,11 @@ import Testing
              ('journal', {'rubrics': {'backend': {'scale': {'high': 'x', '2': 'y'}, 'categories': [{'id': 'a', 'title': 'A'}]}}}),
              ('journal', {'rubrics': {'backend': {'scale': {'1': 'x', '2': 'y'}}}}),
              ('session', {'date': '2026-11-20', 'type': 'candidate-feedback', 'rubric': 'backend', 'ratings': {'design': 'good'}}),
-             ('profile', {'name': 'Carla', 'email': 'Carla <carla@example.com>'})]
+             ('profile', {'name': 'Carla', 'email': 'Carla <carla@example.com>'}),
+             ('journal', {'sections': {'action': ['Homework']}}),
+             ('journal', {'sections': {'actions': {'a': 'b'}}}),
+             ('journal', {'sections': {'actions': ['']}})]
+      jsonschema.Draft7Validator(schemas['journal']).validate({'sections': {'actions': ['Homework', 'Agreed steps'], 'strengths': 'Kudos'}})
       for kind, document in bad:
           if jsonschema.Draft7Validator(schemas[kind]).is_valid(document):
               sys.exit('accepted: %r' % document)

@@ -25,7 +25,8 @@ public struct NoActionRule: Rule {
       return context.finding(
         description, "improvements but no actions and no plan", file: session.file,
         at: session.improvementsSection?.location ?? session.improvements[0].location,
-        hint: "add `## Actions` with `- [ ] …` items, or link a plan with `plan:`")
+        hint: session.actionsSection.map { "add `- [ ] …` items under `## \($0.title)`, or link a plan with `plan:`" }
+          ?? "add `## Actions` with `- [ ] …` items, or link a plan with `plan:`")
     }
   }
 }

@@ -25,7 +25,8 @@ public struct UnbalancedFeedbackRule: Rule {
         "\(session.improvements.count) improvement\(session.improvements.count == 1 ? "" : "s") but no strengths",
         file: session.file,
         at: session.improvementsSection?.location ?? session.improvements[0].location,
-        hint: "add a `## Strengths` section: what went well, specifically")
+        hint: session.strengthsSection.map { "add `- ` items under `## \($0.title)`: what went well, specifically" }
+          ?? "add a `## Strengths` section: what went well, specifically")
     }
   }
 }

@@ -124,6 +124,15 @@ public enum JSONSchema {
         )
       }
       return [("type", JSONText.string("object")), ("additionalProperties", "false"), ("properties", JSONText.object(rules))]
+    case .sections:
+      let heading = JSONText.object([("type", JSONText.string("string")), ("minLength", "1")])
+      let headings = JSONText.object([
+        ("oneOf", JSONText.array([heading, JSONText.object([("type", JSONText.string("array")), ("items", heading)])]))
+      ])
+      return [
+        ("type", JSONText.string("object")), ("additionalProperties", "false"),
+        ("properties", JSONText.object(SectionPart.allCases.map { ($0.rawValue, headings) })),
+      ]
     }
   }
 }

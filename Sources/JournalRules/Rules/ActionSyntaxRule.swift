@@ -34,19 +34,45 @@ extension ActionSyntaxRule {
     message("`\(name):` is given more than once")
   }
 
-  public static let dueWithoutDate = message(
-    "`due:` needs a date right after the colon", hint: "write `due:2026-12-15`, with no space after the colon")
+  /// `date` is the person's own date, from the word after the colon, in the form `due:` takes.
+  public static func dueWithoutDate(suggesting date: String?) -> RuleMessage {
+    message(
+      "`due:` needs a date right after the colon",
+      hint: "write `due:\(date ?? "YYYY-MM-DD")`, with no space after the colon")
+  }
 
   public static func dueNotARealDate(_ value: String) -> RuleMessage {
     message("`due:\(value)` is not a real calendar date")
   }
 
-  public static func dueNotADate(_ value: String) -> RuleMessage {
-    message("`due:\(value)` is not a date", hint: "write `due:YYYY-MM-DD`")
+  /// `date` is the value read as a date in the form `due:` takes (`2026-12-4` as
+  /// `2026-12-04`), when it can be.
+  public static func dueNotADate(_ value: String, suggesting date: String?) -> RuleMessage {
+    message("`due:\(value)` is not a date", hint: "write `due:\(date ?? "YYYY-MM-DD")`")
   }
 
-  public static let ownerWithoutName = message(
-    "`owner:` needs a name right after the colon", hint: "write `owner:alice`, with no space after the colon")
+  /// `name` is the word after the colon, if any.
+  public static func ownerWithoutName(suggesting name: String?) -> RuleMessage {
+    message(
+      "`owner:` needs a name right after the colon", hint: "write `owner:\(name ?? "NAME")`, with no space after the colon")
+  }
+
+  /// A token's key in another case (`Due:`); `fix` is the token in lowercase.
+  public static func tokenCase(_ written: String, fix: String) -> RuleMessage {
+    message("`\(written)` is not read: tokens are written in lowercase", hint: "write `\(fix)`")
+  }
+
+  /// A line under an actions section that looks like an action but is not a list item:
+  /// `marker` as written (`-[ ]`, `• [ ]`), `fix` the line as it should be.
+  public static func looseAction(_ marker: String, fix: String) -> RuleMessage {
+    let scalars = Array(marker.unicodeScalars)
+    let hint = "write `\(fix)` on a line of its own"
+    if scalars.first == "•" { return message("`•` is not a Markdown list marker, so `\(marker)` is not an action", hint: hint) }
+    if scalars.count > 1, scalars[1] == "[" {
+      return message("`\(marker)` is not an action: Markdown needs a space after `\(scalars[0])`", hint: hint)
+    }
+    return message("`\(marker)` continues the line above instead of starting an action", hint: hint)
+  }
 
   /// `suggestion` is the hint for the nearest known level, if any.
   public static func notAPriority(_ level: String, suggestion: String?) -> RuleMessage {

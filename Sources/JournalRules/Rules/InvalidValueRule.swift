@@ -218,3 +218,19 @@ extension InvalidValueRule {
     message("a category must be a mapping with `id` and `title`, found \(found)")
   }
 }
+
+// The headings journal.yml adds under `sections:`.
+extension InvalidValueRule {
+  public static func sectionHeadingsShape(_ part: SectionPart) -> RuleMessage {
+    message(
+      "`\(part.rawValue)` in `sections` must be a heading or a list of headings",
+      hint: "write `\(part.rawValue): [\(part.heading) of the week]`")
+  }
+
+  public static let emptySectionHeading = message("a heading in `sections` cannot be empty")
+
+  /// `heading` already names `other`, built in or given earlier.
+  public static func sectionHeadingTaken(_ heading: String, by other: SectionPart, for part: SectionPart) -> RuleMessage {
+    message("`\(heading)` already names \(other.heading); it cannot also name \(part.heading)")
+  }
+}

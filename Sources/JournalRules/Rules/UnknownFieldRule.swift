@@ -48,3 +48,10 @@ extension UnknownFieldRule {
           ? "it takes only `severity`" : "it takes `severity`, " + known.map { "`\($0)`" }.joined(separator: ", ")))
   }
 }
+
+extension UnknownFieldRule {
+  /// A key under `sections:` in journal.yml that names no section; `suggestion` is the hint.
+  public static func unknownSection(_ key: String, suggestion: String) -> RuleMessage {
+    message("unknown section `\(key)` in `sections`", hint: suggestion)
+  }
+}
