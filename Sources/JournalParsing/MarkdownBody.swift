@@ -33,6 +33,9 @@ struct MarkdownBody {
     let contentStart: Int
     /// The file lines after the heading up to the next section; nil when there are none.
     var lines: ClosedRange<Int>? = nil
+    /// True when the section holds a block other than an HTML comment or a lower heading:
+    /// something a person wrote, not only what a template put there.
+    var hasWriting = false
   }
 
   /// The text of every heading and list item read, one after another.
@@ -41,6 +44,9 @@ struct MarkdownBody {
   private(set) var codeSpans: [Range<Int>] = []
   /// Sections in order; text before the first level-2 heading is in none.
   private(set) var sections: [Section] = []
+  /// True when a block other than a heading or an HTML comment lies outside every section:
+  /// before the first level-2 heading, or under a level-1 heading.
+  private(set) var hasWritingOutsideSections = false
 
   /// Registered once for the process: cmark-gfm's extension registry is global.
   nonisolated(unsafe) private static let tasklist: OpaquePointer? = {
@@ -67,6 +73,8 @@ struct MarkdownBody {
       let markdown = UnsafeBufferPointer(rebasing: bytes[split.body])
       if let refused = MarkdownLimits.check(markdown, firstLine: split.bodyFirstLine, file: file) {
         diagnostics.append(refused)
+        // Unread is not empty: whatever the body holds was written by someone.
+        body.hasWritingOutsideSections = true
         return
       }
       guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return }
@@ -103,11 +111,19 @@ struct MarkdownBody {
           appendPlainText(block, markingCode: false)
           current = Section(title: start..<text.count, location: location(block), contentStart: startLine + 1)
         }
-      } else if type == CMARK_NODE_LIST, current != nil {
-        var itemNode = cmark_node_first_child(block)
-        while let item = itemNode {
-          current?.items.append(listItem(item, location: location(item), offset: offset))
-          itemNode = cmark_node_next(item)
+      } else {
+        let isWriting = type != CMARK_NODE_HTML_BLOCK && type != CMARK_NODE_HEADING
+        if current == nil {
+          hasWritingOutsideSections = hasWritingOutsideSections || isWriting
+        } else if isWriting {
+          current?.hasWriting = true
+        }
+        if type == CMARK_NODE_LIST, current != nil {
+          var itemNode = cmark_node_first_child(block)
+          while let item = itemNode {
+            current?.items.append(listItem(item, location: location(item), offset: offset))
+            itemNode = cmark_node_next(item)
+          }
         }
       }
       node = cmark_node_next(block)

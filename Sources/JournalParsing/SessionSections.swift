@@ -42,10 +42,15 @@ struct SessionSections {
   var strengthsSection: SectionMark?
   var improvementsSection: SectionMark?
   var actionsSection: SectionMark?
+  /// True when the body holds something written outside `## Actions`: feedback, dialogue or
+  /// notes, anything but headings and HTML comments.
+  var hasWriting: Bool
 
   init(_ body: MarkdownBody, source: SourceText, file: String, diagnostics: inout [Diagnostic]) {
+    hasWriting = body.hasWritingOutsideSections
     for section in body.sections {
       let part = body.withText { Part(heading: section.title, in: $0) }
+      if part != .actions, section.hasWriting { hasWriting = true }
       switch part {
       case .strengths:
         strengthsSection = strengthsSection ?? Self.mark(section, in: body)

@@ -15,9 +15,9 @@ public struct FileNameRule: ParsingRule {
     scope: .file,
     rationale: "The file name is how people find a session in their editor; it must agree with the date inside.",
     triggering: [
-      .session("---\ndate: ↓2026-11-21\ntype: career-development\n---\n"),
-      .file("mentees/alex/notes.md", "↓Loose notes.\n"),
-      .file("mentees/alex/sessions/2026-11-20-Retro.md", "↓---\ndate: 2026-11-20\ntype: project-specific\n---\n"),
+      .session("---\ndate: ↓2026-11-21\ntype: career-development\n---\n").expecting("`date` is 2026-11-21 but the file name says 2026-11-20"),
+      .file("mentees/alex/notes.md", "↓Loose notes.\n").expecting("`notes.md` is not where journal looks for notes"),
+      .file("mentees/alex/sessions/2026-11-20-Retro.md", "↓---\ndate: 2026-11-20\ntype: project-specific\n---\n").expecting("session file name `2026-11-20-Retro.md` has a malformed suffix"),
     ],
     nonTriggering: [
       .file("mentees/alex/sessions/2026-11-20-retro.md", "---\ndate: 2026-11-20\ntype: project-specific\n---\n")

@@ -15,11 +15,11 @@ public struct InvalidValueRule: ParsingRule {
     scope: .file,
     rationale: "A misspelt type or an impossible date would silently drop a session from every summary; a control character in a name can rewrite a terminal or make text read differently than it is stored.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: ↓carrer-development\n---\n"),
-      .session("---\ndate: ↓2026-11-31\ntype: career-development\n---\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\nduration: ↓an hour\n---\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\nevent-date: ↓2026-11-22\n---\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓\"Sam\\e[2J\"\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: ↓carrer-development\n---\n").expecting("`carrer-development` is not a session type"),
+      .session("---\ndate: ↓2026-11-31\ntype: career-development\n---\n").expecting("`date`: 2026-11-31 is not a real calendar date"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nduration: ↓an hour\n---\n").expecting("`an hour` is not a duration"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nevent-date: ↓2026-11-22\n---\n").expecting("`event-date` 2026-11-22 is after the session's date 2026-11-20"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓\"Sam\\e[2J\"\n---\n").expecting("`mentor` holds the control character U+001B"),
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: project-specific\nduration: 1h30m\nmedium: video\nproject: no\n---\n")

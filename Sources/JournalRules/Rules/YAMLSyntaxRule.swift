@@ -15,10 +15,10 @@ public struct YAMLSyntaxRule: ParsingRule {
     scope: .file,
     rationale: "A note that cannot be read cannot be checked; anchors, aliases and deep nesting let a few lines cost unbounded work, and a tag would read a value otherwise than as written.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n"),
-      .session("---\ndate: 2026-11-20\n↓\ttype: career-development\n---\n"),
-      .session("---\ndate: ↓&day 2026-11-20\ntype: career-development\nfollow-up: *day\n---\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\nmetrics: ↓!!map {reviews: 3}\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n").expecting("invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence on line 3)"),
+      .session("---\ndate: 2026-11-20\n↓\ttype: career-development\n---\n").expecting("invalid YAML: found a tab character that violates indentation (while scanning a plain scalar on line 2)"),
+      .session("---\ndate: ↓&day 2026-11-20\ntype: career-development\nfollow-up: *day\n---\n").expecting("YAML anchors are not allowed in front matter"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nmetrics: ↓!!map {reviews: 3}\n---\n").expecting("YAML tags are not allowed in front matter"),
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\nproject: \"Apollo: phase 2\"\n---\n")
