@@ -239,7 +239,7 @@ import Testing
   }
 
   @Test func emptyRuleSettingsChangeNothing() throws {
-    var files = RuleExample.session("---\ndate: 2026-11-20\ntype: career-development\n---\n").files
+    var files = RuleExample.session(HostileInputTests.valid).files
     files["journal.yml"] = "title: T\nrules:\n  late-feedback:\n  vague-feedback:\n    severity: ~\n"
     #expect(try check(files).diagnostics.isEmpty)
   }

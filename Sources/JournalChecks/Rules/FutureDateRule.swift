@@ -69,6 +69,9 @@ public struct FutureDateRule: MessageRule {
 }
 
 extension FutureDateRule {
+  /// The rule's description, made once, for the settings other rules read through it.
+  static let described = FutureDateRule().description
+
   public static func sessionAhead(date: String, days: Int, today: String, limit: Int) -> RuleMessage {
     message(
       "the session is dated \(date), \(Wording.count(days, "day")) after today (\(today))",
@@ -92,7 +95,7 @@ extension CheckContext {
   /// The person's sessions that count as held, for cadence and follow-ups: neither an
   /// untouched template (`empty-session`) nor dated beyond `future-date`'s `max-days`.
   func heldSessions(of person: PersonRecord) -> [Session] {
-    let ahead = Int(number("max-days", of: FutureDateRule().description))
+    let ahead = Int(number("max-days", of: FutureDateRule.described))
     return person.sessions.filter { session in
       today.days(to: session.date) <= ahead && !person.isUntouchedTemplate(session)
     }
