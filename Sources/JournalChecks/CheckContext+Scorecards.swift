@@ -29,11 +29,14 @@ enum ScorecardExample {
 
     """
 
-  static func session(_ frontMatter: String, body: String) -> RuleExample {
-    RuleExample(files: [
-      "journal.yml": config,
-      RuleExample.sessionPath: "---\ndate: 2026-11-20\ntype: candidate-feedback\n\(frontMatter)---\n\(body)",
-    ])
+  static func session(
+    _ frontMatter: String, body: String, fileID: String = #fileID, filePath: String = #filePath, line: Int = #line
+  ) -> RuleExample {
+    RuleExample(
+      files: [
+        "journal.yml": config,
+        RuleExample.sessionPath: "---\ndate: 2026-11-20\ntype: candidate-feedback\n\(frontMatter)---\n\(body)",
+      ], fileID: fileID, filePath: filePath, line: line)
   }
 
   /// Evidence for both categories.

@@ -21,6 +21,8 @@ public let allRules: [any Rule] = [
   UnreadTextRule(),
   UnbalancedFeedbackRule(),
   NoActionRule(),
+  EmptySessionRule(),
+  FutureDateRule(),
   VagueFeedbackRule(),
   LateFeedbackRule(),
   OverdueActionRule(),
@@ -47,7 +49,8 @@ public enum RuleRegistry {
   }
 
   /// One rule's findings; in a debug build, a finding outside the rule's scope stops the run.
-  static func run(_ rule: any Rule, _ context: CheckContext) -> [Diagnostic] {
+  /// Every caller that runs a rule goes through here, so none skips the scope check.
+  public static func run(_ rule: any Rule, _ context: CheckContext) -> [Diagnostic] {
     let findings = rule.check(context)
     assert(
       outOfScope(findings, of: rule.description, in: context).isEmpty,

@@ -78,7 +78,7 @@ public struct JournalSummary: Sendable {
   private static func part(of record: PersonRecord, config: JournalConfig, today: Day, since: Day?, until: Day?) -> Part {
     let context = CheckContext(journal: Journal(config: config, people: [record]), today: today, paths: [])
     let findings = RuleRegistry.applySettings(
-      attentionRules.compactMap(RuleRegistry.rule).flatMap { $0.check(context) }, config: config)
+      attentionRules.compactMap(RuleRegistry.rule).flatMap { RuleRegistry.run($0, context) }, config: config)
     let reasons = findings.filter { JournalPath.person(of: $0.file) == record.id }.map(\.message)
     return Part(
       person: PersonSummary(record, today: today, since: since, until: until),

@@ -6,12 +6,14 @@ import JournalRules
 public enum RuleCatalog {
   public static func text(style: Style) -> String {
     let width = allRules.map(\.id.count).max() ?? 0
+    let scopeWidth = RuleScope.allCases.map(\.rawValue.count).max() ?? 0
     return allRules.map { rule in
       let d = rule.description
       let severity = d.severity == .error ? style.red("error  ") : style.yellow("warning")
-      var line = style.bold(d.id.padding(to: width + 1)) + "\(severity) \(d.summary)\n"
+      let scope = style.dim(d.scope.rawValue.padding(to: scopeWidth + 1))
+      var line = style.bold(d.id.padding(to: width + 1)) + "\(severity) \(scope)\(d.summary)\n"
       for parameter in d.parameters {
-        line += String(repeating: " ", count: width + 10)
+        line += String(repeating: " ", count: width + scopeWidth + 11)
           + style.dim("\(parameter.name) (default \(describe(parameter.defaultValue))): \(parameter.summary)") + "\n"
       }
       return line
@@ -36,16 +38,19 @@ public enum RuleCatalog {
         vague-feedback: off
       ```
 
-      | rule | default | summary |
-      | --- | --- | --- |
+      A rule's scope is what it looks at to make one finding: one `file`, one `person`'s notes \
+      together, or the whole `journal`.
+
+      | rule | default | scope | summary |
+      | --- | --- | --- | --- |
 
       """
     for rule in allRules {
-      out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.description.severity.rawValue) | \(rule.description.summary.replacing("|", with: "\\|")) |\n"
+      out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.description.severity.rawValue) | \(rule.description.scope.rawValue) | \(rule.description.summary.replacing("|", with: "\\|")) |\n"
     }
     for rule in allRules {
       let d = rule.description
-      out += "\n## \(d.id)\n\n\(d.summary)\n\nDefault severity: **\(d.severity.rawValue)**. \(d.rationale)\n"
+      out += "\n## \(d.id)\n\n\(d.summary)\n\nDefault severity: **\(d.severity.rawValue)**. Scope: \(d.scope.rawValue). \(d.rationale)\n"
       if !d.parameters.isEmpty {
         out += "\nSettings:\n\n"
         for parameter in d.parameters {

@@ -55,7 +55,9 @@ public struct PersonSummary: Sendable {
     id = record.id
     displayName = record.displayName
     profile = record.profile
-    let sessions = record.sessions.filter { session in
+    // An untouched `journal new session` template was prepared, not held (`empty-session`).
+    let held = record.sessions.filter { !record.isUntouchedTemplate($0) }
+    let sessions = held.filter { session in
       (since.map { session.date >= $0 } ?? true) && (until.map { session.date <= $0 } ?? true)
     }
     sessionCount = sessions.count
@@ -67,14 +69,14 @@ public struct PersonSummary: Sendable {
     }
     typeCounts = types
     sessionsByMonth = months.sorted { $0.key < $1.key }.map { (month: $0.key, count: $0.value) }
-    lastSession = record.lastSession?.date
+    lastSession = held.last?.date
     daysSinceLast = lastSession.map { $0.days(to: today) }
     if let cadence = record.profile?.cadence, let last = lastSession ?? record.profile?.since {
       checkInDue = cadence.next(after: last)
     } else {
       checkInDue = nil
     }
-    nextFollowUp = record.lastSession?.followUp
+    nextFollowUp = held.last?.followUp
     strengths = sessions.reduce(0) { $0 + $1.strengths.count }
     improvements = sessions.reduce(0) { $0 + $1.improvements.count }
     let actions = record.currentActions

@@ -20,6 +20,19 @@ public struct TrackedAction: Sendable, Equatable {
 }
 
 extension PersonRecord {
+  /// True when `session` holds nothing but what `journal new session` writes: a date, a type
+  /// and perhaps a plan; no feedback, dialogue or notes; and no action but open ones carried
+  /// over from an earlier session. Such a session was prepared, not held.
+  public func isUntouchedTemplate(_ session: Session) -> Bool {
+    guard !session.hasWriting, session.followUp == nil, session.eventDate == nil, session.metrics.isEmpty,
+      session.objectives.isEmpty, session.duration == nil, session.medium == nil, session.mentor == nil,
+      session.tags.isEmpty, session.project == nil
+    else { return false }
+    let earlier = sessions.filter { ($0.date, $0.file) < (session.date, session.file) }
+    let carried = Set(earlier.flatMap { $0.actions.filter { $0.status == .open }.map(\.identity) })
+    return session.actions.allSatisfy { $0.status == .open && carried.contains($0.identity) }
+  }
+
   /// The person's actions, each once, in its latest state.
   ///
   /// An open action is carried over by repeating its text in the next session, so the latest

@@ -55,6 +55,9 @@ public struct Session: Sendable, Equatable {
   public let strengthsSection: SectionMark?
   public let improvementsSection: SectionMark?
   public let actionsSection: SectionMark?
+  /// True when the body holds something written outside `## Actions` — feedback, dialogue or
+  /// notes — rather than only headings and HTML comments, as `journal new session` writes.
+  public let hasWriting: Bool
   public let locations: FieldLocations
 
   public init(
@@ -65,7 +68,7 @@ public struct Session: Sendable, Equatable {
     strengths: [FeedbackItem] = [],
     improvements: [FeedbackItem] = [], dialogue: String? = nil, actions: [ActionItem] = [],
     strengthsSection: SectionMark? = nil, improvementsSection: SectionMark? = nil,
-    actionsSection: SectionMark? = nil, locations: FieldLocations = FieldLocations()
+    actionsSection: SectionMark? = nil, hasWriting: Bool = true, locations: FieldLocations = FieldLocations()
   ) {
     self.personID = personID
     self.file = file
@@ -90,6 +93,7 @@ public struct Session: Sendable, Equatable {
     self.strengthsSection = strengthsSection
     self.improvementsSection = improvementsSection
     self.actionsSection = actionsSection
+    self.hasWriting = hasWriting
     self.locations = locations
   }
 }

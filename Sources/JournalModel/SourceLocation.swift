@@ -2,6 +2,8 @@
 ///
 /// Lines count `\n`, `\r\n` and a lone `\r` alike, over the whole file (front matter included).
 /// Columns count Unicode scalars, so `é` is one column whatever its UTF-8 length.
+/// A UTF-8 byte-order mark at the start of a file is not a column: the first character after
+/// it is at 1:1, as editors show it, so a finding stays put whether the file has one or not.
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
   public let line: Int
   public let column: Int

@@ -74,6 +74,9 @@ struct MarkdownBody {
     let contentStart: Int
     /// The file lines after the heading up to the next section; nil when there are none.
     var lines: ClosedRange<Int>? = nil
+    /// True when the section holds a block other than an HTML comment or a lower heading:
+    /// something a person wrote, not only what a template put there.
+    var hasWriting = false
   }
 
   /// The text of every heading and list item read, one after another.
@@ -87,6 +90,9 @@ struct MarkdownBody {
   private(set) var outside = Section(title: 0..<0, location: .start, contentStart: 1)
   /// Headings of level 1, and of level 3 or more outside a section.
   private(set) var otherHeadings: [OtherHeading] = []
+  /// True when a block other than a heading or an HTML comment lies outside every section:
+  /// before the first level-2 heading, or under a level-1 heading.
+  private(set) var hasWritingOutsideSections = false
 
   /// Registered once for the process: cmark-gfm's extension registry is global.
   nonisolated(unsafe) private static let tasklist: OpaquePointer? = {
@@ -113,6 +119,8 @@ struct MarkdownBody {
       let markdown = UnsafeBufferPointer(rebasing: bytes[split.body])
       if let refused = MarkdownLimits.check(markdown, firstLine: split.bodyFirstLine, file: file) {
         diagnostics.append(refused)
+        // Unread is not empty: whatever the body holds was written by someone.
+        body.hasWritingOutsideSections = true
         return
       }
       guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return }
@@ -140,6 +148,10 @@ struct MarkdownBody {
       let type = cmark_node_get_type(block)
       let startLine = Int(cmark_node_get_start_line(block)) + offset
       let level = type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(block)) : 0
+      // Anything but a heading or an HTML comment is something a person wrote.
+      if type != CMARK_NODE_HEADING && type != CMARK_NODE_HTML_BLOCK {
+        if current == nil { hasWritingOutsideSections = true } else { current?.hasWriting = true }
+      }
       if level == 2 || level == 1 {
         if var finished = current {
           finished.lines = Self.closeRange(finished, before: startLine)

@@ -76,6 +76,6 @@ enum SessionParser {
       followUp: followUp, tags: tags, project: project, rubric: rubric, ratings: ratings, strengths: sections.strengths,
       improvements: sections.improvements, dialogue: sections.dialogue, actions: sections.actions,
       strengthsSection: sections.strengthsSection, improvementsSection: sections.improvementsSection,
-      actionsSection: sections.actionsSection, locations: reader.locations)
+      actionsSection: sections.actionsSection, hasWriting: sections.hasWriting, locations: reader.locations)
   }
 }

@@ -13,14 +13,19 @@ struct SessionSections {
   var strengthsSection: SectionMark?
   var improvementsSection: SectionMark?
   var actionsSection: SectionMark?
+  /// True when the body holds something written outside `## Actions`: feedback, dialogue or
+  /// notes, anything but headings and HTML comments.
+  var hasWriting: Bool
 
   init(
     _ body: MarkdownBody, source: SourceText, file: String, names: SectionNames = .standard,
     diagnostics: inout [Diagnostic]
   ) {
     var findings = BodyFinding.Sink(file: file)
+    hasWriting = body.hasWritingOutsideSections
     for section in body.sections {
       let part = body.withText { names.match($0, section.title) }?.part
+      if part != .actions, section.hasWriting { hasWriting = true }
       switch part {
       case .strengths?, .improvements?:
         let items = section.items.map { EvidenceTag.item(body.string($0.text), at: $0.location, source: source) }

@@ -34,14 +34,4 @@ public struct CheckContext: Sendable {
     default: []
     }
   }
-
-  /// A finding of `rule` at its default severity.
-  public func finding(
-    _ rule: RuleDescription, _ message: String, file: String, at location: SourceLocation,
-    hint: String? = nil
-  ) -> Diagnostic {
-    Diagnostic(
-      rule: rule.id, severity: rule.severity, message: message, file: file, location: location,
-      hint: hint)
-  }
 }

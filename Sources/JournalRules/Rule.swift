@@ -23,17 +23,20 @@ public enum RuleScope: String, Sendable, CaseIterable {
   case journal
 }
 
-/// A rule the parser applies while it reads one file. Its id and severity are declared once,
-/// here, and its findings are made from its own messages, so a call site in the parser names
-/// what it found, never the text or the severity.
-public protocol ParsingRule: Rule {
+/// A rule whose id and severity are declared once, as the type's, and whose findings are made
+/// from its own typed messages, so a call site names what it found, never the text or the
+/// severity.
+public protocol MessageRule: Rule {
   static var id: String { get }
   static var severity: Severity { get }
 }
 
-extension ParsingRule {
+/// A rule the parser applies while it reads one file.
+public protocol ParsingRule: MessageRule {}
+
+extension MessageRule {
   /// A message of this rule, with its id and severity.
-  static func message(_ text: String, hint: String? = nil) -> RuleMessage {
+  public static func message(_ text: String, hint: String? = nil) -> RuleMessage {
     RuleMessage(rule: id, severity: severity, text: text, hint: hint)
   }
 }
@@ -101,7 +104,9 @@ public struct RuleParameter: Sendable {
 
 /// A small journal for a rule's examples: paths relative to the journal and their text.
 ///
-/// `journal.yml` and the profile of `alex` are added unless an example gives its own.
+/// `journal.yml` and the profile of `alex` are added unless an example gives its own. A
+/// triggering example names, with `expecting(_:)`, the message of each finding at its `↓`
+/// markers; the rule must report exactly those, and nothing anywhere else.
 public struct RuleExample: Sendable {
   /// The marker that shows where a triggering example must be reported.
   public static let marker: Character = "↓"
@@ -110,24 +115,69 @@ public struct RuleExample: Sendable {
 
   public let files: [String: String]
   public let today: Day
+  /// The message of each finding, in the order of the markers: by file path, then by
+  /// position in the file.
+  public let messages: [String]
+  /// Files the example does not hold that a finding must name at 1:1, such as the profile a
+  /// person's folder lacks; their findings come before the markers'.
+  public let missingFiles: [String]
+  /// Where the example is written, so a failing example is reported there.
+  public let fileID: String
+  public let filePath: String
+  public let line: Int
 
-  public init(files: [String: String], today: Day = RuleExample.defaultToday) {
+  public init(
+    files: [String: String], today: Day = RuleExample.defaultToday, fileID: String = #fileID,
+    filePath: String = #filePath, line: Int = #line
+  ) {
     var all = [
       "journal.yml": "title: Example journal\n",
       "mentees/alex/profile.md": "---\nname: Alex Kim\nrelationship: report\n---\n",
     ]
     all.merge(files) { _, given in given }
+    self.init(all: all, today: today, messages: [], missingFiles: [], fileID: fileID, filePath: filePath, line: line)
+  }
+
+  private init(
+    all: [String: String], today: Day, messages: [String], missingFiles: [String], fileID: String,
+    filePath: String, line: Int
+  ) {
     self.files = all
     self.today = today
+    self.messages = messages
+    self.missingFiles = missingFiles
+    self.fileID = fileID
+    self.filePath = filePath
+    self.line = line
   }
 
   /// A journal with one session of `alex`, written on 2026-11-20.
-  public static func session(_ text: String, today: Day = defaultToday) -> RuleExample {
-    RuleExample(files: [sessionPath: text], today: today)
+  public static func session(
+    _ text: String, today: Day = defaultToday, fileID: String = #fileID, filePath: String = #filePath,
+    line: Int = #line
+  ) -> RuleExample {
+    RuleExample(files: [sessionPath: text], today: today, fileID: fileID, filePath: filePath, line: line)
   }
 
   /// A journal whose only other file is `path`.
-  public static func file(_ path: String, _ text: String, today: Day = defaultToday) -> RuleExample {
-    RuleExample(files: [path: text], today: today)
+  public static func file(
+    _ path: String, _ text: String, today: Day = defaultToday, fileID: String = #fileID,
+    filePath: String = #filePath, line: Int = #line
+  ) -> RuleExample {
+    RuleExample(files: [path: text], today: today, fileID: fileID, filePath: filePath, line: line)
+  }
+
+  /// This example, with the message expected at each marker, in the markers' order.
+  public func expecting(_ messages: String...) -> RuleExample {
+    RuleExample(
+      all: files, today: today, messages: messages, missingFiles: missingFiles, fileID: fileID, filePath: filePath,
+      line: line)
+  }
+
+  /// This example, with a finding expected at 1:1 of `path`, a file it does not hold.
+  public func expecting(inMissingFile path: String, _ message: String) -> RuleExample {
+    RuleExample(
+      all: files, today: today, messages: [message] + messages, missingFiles: [path] + missingFiles, fileID: fileID,
+      filePath: filePath, line: line)
   }
 }

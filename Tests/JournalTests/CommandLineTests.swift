@@ -175,19 +175,26 @@ import Testing
   /// expected output and status. `JOURNAL_UPDATE_GOLDEN=1 swift test` rewrites them.
   @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: fixtures.path + "/golden").sorted())
   func golden(_ name: String) throws {
-    let folder = fixtures.appendingPathComponent("golden/\(name)")
-    let arguments = try String(contentsOf: folder.appendingPathComponent("args"), encoding: .utf8)
-      .split(separator: "\n").map(String.init)
-    // A golden case runs in its own `journal` folder, or else at the package root.
-    let journal = folder.appendingPathComponent("journal")
-    let directory = FileManager.default.fileExists(atPath: journal.path) ? journal.path : packageRoot.path
-    let run = try runJournal(arguments, in: directory)
-    let actual = run.stdout + "[exit \(run.status)]\n"
-    let expectedURL = folder.appendingPathComponent("expected")
-    if ProcessInfo.processInfo.environment["JOURNAL_UPDATE_GOLDEN"] != nil {
-      try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
-    }
-    let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-    #expect(actual == expected, "regenerate with JOURNAL_UPDATE_GOLDEN=1 swift test")
+    try checkGolden(fixtures.appendingPathComponent("golden/\(name)"))
   }
+}
+
+/// Runs a golden case: `folder` holds the arguments (`args`, one a line), the expected output
+/// and status (`expected`), and the journal to run in (`journal`, else the package root).
+/// `JOURNAL_UPDATE_GOLDEN=1` rewrites `expected`. Returns what the run printed.
+@discardableResult
+func checkGolden(_ folder: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+  let arguments = try String(contentsOf: folder.appendingPathComponent("args"), encoding: .utf8)
+    .split(separator: "\n").map(String.init)
+  let journal = folder.appendingPathComponent("journal")
+  let directory = FileManager.default.fileExists(atPath: journal.path) ? journal.path : packageRoot.path
+  let run = try runJournal(arguments, in: directory)
+  let actual = run.stdout + "[exit \(run.status)]\n"
+  let expectedURL = folder.appendingPathComponent("expected")
+  if ProcessInfo.processInfo.environment["JOURNAL_UPDATE_GOLDEN"] != nil {
+    try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+  }
+  let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+  #expect(actual == expected, "regenerate with JOURNAL_UPDATE_GOLDEN=1 swift test", sourceLocation: sourceLocation)
+  return actual
 }

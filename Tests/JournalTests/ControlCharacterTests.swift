@@ -17,7 +17,7 @@ import Testing
 
   @Test func escapedControlInAName() throws {
     let found = try check(
-      RuleExample.session(Self.session + "---\n").files.merging(
+      RuleExample.session(Self.session + "---\nNotes.\n").files.merging(
         ["mentees/alex/profile.md": "---\nname: \"Alex\\e]0;pwned\\a\"\n---\n"]) { $1 }
     ).diagnostics
     #expect(summary(found) == ["invalid-value@2:7: `name` holds the control character U+001B"])
@@ -41,7 +41,7 @@ import Testing
       summary(try checkSession(Self.session + "objectives:\n  - \"bell\\a\"\n---\n"))
         == ["invalid-value@5:5: `objectives` holds the control character U+0007"])
     let plan = "---\ntitle: Growth\ncreated: 2026-10-01\ngoals:\n  - id: \"re\\u0008views\"\n    description: Review\n---\n"
-    let found = try check(RuleExample.session(Self.session + "---\n").files.merging(["mentees/alex/plans/growth.md": plan]) { $1 })
+    let found = try check(RuleExample.session(Self.session + "---\nNotes.\n").files.merging(["mentees/alex/plans/growth.md": plan]) { $1 })
       .diagnostics.filter { $0.file.hasSuffix("growth.md") }
     #expect(summary(found).contains("invalid-value@5:9: `id` holds the control character U+0008"))
   }
@@ -61,14 +61,14 @@ import Testing
 
   @Test func tabsAndLineBreaksInTextAreText() throws {
     let plan = "---\ntitle: Growth\ncreated: 2026-10-01\ngoals:\n  - id: reviews\n    description: |\n      Review two pull requests a week,\n      \tand one design document.\n---\n"
-    let found = try check(RuleExample.session(Self.session + "---\n").files.merging(["mentees/alex/plans/growth.md": plan]) { $1 })
+    let found = try check(RuleExample.session(Self.session + "---\nNotes.\n").files.merging(["mentees/alex/plans/growth.md": plan]) { $1 })
       .diagnostics
     #expect(found.isEmpty, "\(summary(found))")
     #expect(try checkSession(Self.session + "project: \"a\\tb\"\n---\n").isEmpty)
   }
 
   @Test func settingsInJournalYML() throws {
-    var files = RuleExample.session(Self.session + "---\n").files
+    var files = RuleExample.session(Self.session + "---\nNotes.\n").files
     files["journal.yml"] = "title: \"T\\x7F\"\nrules:\n  vague-feedback:\n    phrases: [\"rock\\u2028star\"]\n"
     let found = try check(files).diagnostics
     #expect(summary(found) == [

@@ -103,7 +103,7 @@ extension HostileInputTests {
   }
 
   @Test func journalYMLIsOneDocument() throws {
-    var files = RuleExample.session("---\ndate: 2026-11-20\ntype: career-development\n---\n").files
+    var files = RuleExample.session("---\ndate: 2026-11-20\ntype: career-development\n---\nNotes.\n").files
     files["journal.yml"] = "---\ntitle: T\n"
     #expect(try check(files).diagnostics.isEmpty, "a document start line is allowed")
     files["journal.yml"] = "title: T\n---\ntitle: U\n"

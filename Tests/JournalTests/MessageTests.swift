@@ -144,7 +144,9 @@ import Testing
 
   static let sessions = "mentees/alex/sessions/"
 
-  func nameFindings(_ name: String, _ text: String = "---\ndate: 2026-11-05\ntype: career-development\n---\n")
+  func nameFindings(
+    _ name: String, _ text: String = "---\ndate: 2026-11-05\ntype: career-development\n---\nTalked about the roadmap.\n"
+  )
     throws -> [String]
   {
     try findings([Self.sessions + name: text])
@@ -157,7 +159,7 @@ import Testing
       ("20261105.md", "2026-11-05.md"), ("5-11-2026.md", "2026-11-05.md"), ("11-05-2026 Retro.md", "2026-11-05-retro.md"),
     ] {
       let date = intended.prefix(10)
-      let text = "---\ndate: \(date)\ntype: career-development\n---\n"
+      let text = "---\ndate: \(date)\ntype: career-development\n---\nTalked about the roadmap.\n"
       #expect(
         try nameFindings(name, text) == [
           "\(Self.sessions)\(name):1:1 [file-name] session file name `\(name)` does not write its date as YYYY-MM-DD"
@@ -176,7 +178,7 @@ import Testing
         == "\(Self.sessions)11-05-2026.md:1:1 [file-name] session file name `11-05-2026.md` does not write its date as YYYY-MM-DD"
         + " | name sessions `YYYY-MM-DD.md` or `YYYY-MM-DD-topic.md`: `2026-05-11.md` or `2026-11-05.md`?")
     #expect(
-      try nameFindings("11-05-2026.md", "---\ndate: 2026-05-11\ntype: career-development\n---\n") == [
+      try nameFindings("11-05-2026.md", "---\ndate: 2026-05-11\ntype: career-development\n---\nTalked about the roadmap.\n") == [
         "\(Self.sessions)11-05-2026.md:1:1 [file-name] session file name `11-05-2026.md` does not write its date as YYYY-MM-DD"
           + " | rename it to `2026-05-11.md`"
       ])

@@ -59,7 +59,9 @@ import Testing
     #expect(named.stdout == "mentees/sam/sessions/2026-11-17-retro.md\n")
     let check = try repo.journal("check", "--today", "2026-11-17")
     #expect(check.status == 0, "\(check.stdout)")
-    #expect(check.stdout == "checked 8 files: 0 errors, 0 warnings\n")
+    // The three sessions are untouched templates: each is reported, and nothing else.
+    #expect(check.stdout.hasSuffix("checked 8 files: 0 errors, 3 warnings\n"), "\(check.stdout)")
+    #expect(check.stdout.components(separatedBy: "[empty-session]\n").count == 4, "\(check.stdout)")
     // No temporary files are left behind.
     let leftovers = try FileManager.default.subpathsOfDirectory(atPath: repo.path + "/mentees").filter { $0.contains(".journal-") }
     #expect(leftovers.isEmpty)
@@ -179,10 +181,18 @@ import Testing
     let priya = try String(contentsOfFile: repo.path + "/mentees/priya/profile.md", encoding: .utf8)
     #expect(priya.contains("\nretain-until: 2027-05-01   # delete the record by then, as agreed with them\n"))
     let check = try repo.journal("check", "--today", "2026-11-10")
-    // The templates are clean; the one warning is the candidate interviewed on 2026-11-01
-    // still waiting for feedback nine days later.
-    #expect(check.stdout.hasSuffix("checked 6 files: 0 errors, 1 warning\n"), "\(check.stdout)")
-    #expect(check.stdout.hasPrefix("mentees/priya/profile.md:5:8: warning: Priya Raman was interviewed on 2026-11-01 (9 days ago) and has no feedback yet (limit 2 days) [late-feedback]\n"))
+    // Untouched templates are reported, and do not count as held: Lee's cadence comes due. The
+    // candidate interviewed on 2026-11-01 is still waiting for feedback nine days later.
+    #expect(check.stdout.components(separatedBy: "[empty-session]\n").count == 3, "\(check.stdout)")
+    #expect(
+      check.stdout.contains(
+        "mentees/lee/profile.md:9:10: warning: 9 days since 2026-11-01 with no session; Lee Chen's cadence is 1w, so a check-in was due 2026-11-08 [overdue-check-in]\n"),
+      "\(check.stdout)")
+    #expect(
+      check.stdout.contains(
+        "mentees/priya/profile.md:5:8: warning: Priya Raman was interviewed on 2026-11-01 (9 days ago) and has no feedback yet (limit 2 days) [late-feedback]\n"),
+      "\(check.stdout)")
+    #expect(check.stdout.hasSuffix("checked 6 files: 0 errors, 4 warnings\n"), "\(check.stdout)")
     let sameDay = try repo.journal("check", "--today", "2026-11-01", "mentees/priya")
     #expect(sameDay.stdout == "checked 1 file: 0 errors, 0 warnings\n")
   }

@@ -12,22 +12,61 @@ import Testing
 @Suite struct RuleExampleTests {
   static let rules = allRules.map(\.id)
 
-  @Test(arguments: rules)
-  func triggeringExamplesReportAtTheirMarkers(_ id: String) throws {
+  /// The ways each example is read again: as written, with CRLF line endings, and with a
+  /// UTF-8 byte-order mark before each file. Positions and messages must not change: a line
+  /// ending is one line break whatever its bytes, and a byte-order mark is not a column.
+  enum Replay: String, CaseIterable, Sendable {
+    case asWritten = "as written"
+    case crlf = "with CRLF line endings"
+    case byteOrderMark = "with a byte-order mark"
+
+    func apply(_ files: [String: String]) -> [String: String] {
+      switch self {
+      case .asWritten: files
+      case .crlf: files.mapValues { Self.crlf($0) }
+      case .byteOrderMark: files.mapValues { $0.unicodeScalars.first == "\u{FEFF}" ? $0 : "\u{FEFF}" + $0 }
+      }
+    }
+
+    /// Every `\n` not already after a `\r` becomes `\r\n`, scalar by scalar.
+    static func crlf(_ text: String) -> String {
+      var out = String.UnicodeScalarView()
+      var previous: Unicode.Scalar? = nil
+      for scalar in text.unicodeScalars {
+        if scalar == "\n", previous != "\r" { out.append("\r") }
+        out.append(scalar)
+        previous = scalar
+      }
+      return String(out)
+    }
+  }
+
+  /// A triggering example reports its rule exactly at its markers, each with the message the
+  /// example names, and nowhere else; read again with other line endings and a byte-order
+  /// mark, it reports the same.
+  @Test(arguments: rules, Replay.allCases)
+  func triggeringExamplesReportExactlyAtTheirMarkers(_ id: String, _ replay: Replay) throws {
     let rule = try #require(RuleRegistry.rule(id))
     #expect(!rule.description.triggering.isEmpty, "every rule shows when it triggers")
     for example in rule.description.triggering {
+      let place = Testing.SourceLocation(
+        fileID: example.fileID, filePath: example.filePath, line: example.line, column: 1)
       let (files, marks) = markers(in: example.files)
-      let report = try check(files, today: example.today)
+      let sortedMarks = example.missingFiles.map { ($0, Location.start) } + marks.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+      #expect(
+        example.messages.count == sortedMarks.count,
+        "\(id): an example names one message for each of its \(sortedMarks.count) markers", sourceLocation: place)
+      let expected = zip(sortedMarks, example.messages)
+        .sorted { ($0.0.0, $0.0.1, $0.1) < ($1.0.0, $1.0.1, $1.1) }
+        .map { "\($0.0.0):\($0.0.1) \($0.1)" }
+      let report = try check(replay.apply(files), today: example.today)
       let found = report.diagnostics.filter { $0.rule == id }
-      #expect(!found.isEmpty, "\(id) should trigger on \(files)")
-      for (file, location) in marks {
-        #expect(
-          found.contains { $0.file == file && $0.location == location },
-          "\(id) expected at \(file):\(location), found \(found.map { "\($0.file):\($0.location) \($0.message)" })")
-      }
+      let actual = found.sorted(by: Diagnostic.reportOrder).map { "\($0.file):\($0.location) \($0.message)" }
+      #expect(actual == expected, "\(id) \(replay.rawValue)", sourceLocation: place)
       for diagnostic in found {
-        #expect(diagnostic.severity == rule.description.severity, "\(id) reports at its documented severity")
+        #expect(
+          diagnostic.severity == rule.description.severity, "\(id) reports at its documented severity",
+          sourceLocation: place)
       }
     }
   }
@@ -53,7 +92,8 @@ import Testing
       journal: Journal(config: JournalConfig(), people: [alex]), today: RuleExample.defaultToday,
       paths: [RuleExample.sessionPath])
     func finding(_ rule: any Rule, in file: String) -> Diagnostic {
-      context.finding(rule.description, "a finding", file: file, at: .start)
+      Diagnostic(
+        rule: rule.id, severity: rule.description.severity, message: "a finding", file: file, location: .start, hint: nil)
     }
     let fileRule = try #require(RuleRegistry.rule("no-action"))
     let personRule = try #require(RuleRegistry.rule("overdue-action"))
@@ -64,15 +104,46 @@ import Testing
     #expect(RuleRegistry.outOfScope([finding(personRule, in: "journal.yml")], of: personRule.description, in: context).count == 1)
   }
 
-  @Test(arguments: rules)
-  func nonTriggeringExamplesAreClean(_ id: String) throws {
+  @Test(arguments: rules, Replay.allCases)
+  func nonTriggeringExamplesAreClean(_ id: String, _ replay: Replay) throws {
     let rule = try #require(RuleRegistry.rule(id))
     #expect(!rule.description.nonTriggering.isEmpty, "every rule shows when it does not trigger")
     for example in rule.description.nonTriggering {
-      let report = try check(example.files, today: example.today)
+      let place = Testing.SourceLocation(
+        fileID: example.fileID, filePath: example.filePath, line: example.line, column: 1)
+      #expect(example.messages.isEmpty, "\(id): an example that does not trigger names no message", sourceLocation: place)
+      let report = try check(replay.apply(example.files), today: example.today)
       let found = report.diagnostics.filter { $0.rule == id }
-      #expect(found.isEmpty, "\(id) should not trigger: \(found.map { "\($0.file):\($0.location) \($0.message)" })")
+      #expect(
+        found.isEmpty, "\(id) \(replay.rawValue) should not trigger: \(found.map { "\($0.file):\($0.location) \($0.message)" })",
+        sourceLocation: place)
     }
+  }
+
+  /// Every rule has a golden case, as hledger keeps one per error: under `Fixtures/rules/<id>`,
+  /// a journal that makes the rule report, the arguments and the exact output of
+  /// `journal check`. A new rule's case is started from its first triggering example by
+  /// `JOURNAL_UPDATE_GOLDEN=1 swift test --filter RuleExampleTests`; read it before committing.
+  @Test(arguments: rules)
+  func everyRuleHasAGoldenCase(_ id: String) throws {
+    let folder = fixtures.appendingPathComponent("rules/\(id)")
+    if ProcessInfo.processInfo.environment["JOURNAL_UPDATE_GOLDEN"] != nil,
+      !FileManager.default.fileExists(atPath: folder.path)
+    {
+      let rule = try #require(RuleRegistry.rule(id))
+      let example = try #require(rule.description.triggering.first)
+      for (path, text) in markers(in: example.files).files {
+        let url = folder.appendingPathComponent("journal/\(path)")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+      }
+      try Data("check\n--today\n\(example.today)\n".utf8).write(to: folder.appendingPathComponent("args"))
+      try Data().write(to: folder.appendingPathComponent("expected"))
+    }
+    #expect(FileManager.default.fileExists(atPath: folder.path), "\(id) has no golden case in Fixtures/rules/\(id)")
+    guard FileManager.default.fileExists(atPath: folder.path) else { return }
+    let output = try checkGolden(folder)
+    #expect(output.contains("[\(id)]\n"), "the golden case of \(id) shows one of its findings")
   }
 
   @Test func ruleIDsAreUniqueAndStable() {
@@ -84,8 +155,8 @@ import Testing
         "missing-profile", "broken-link", "duplicate-id", "action-syntax", "encoding",
         "markdown-limits", "unknown-field", "unknown-section", "unread-text", "unbalanced-feedback", "no-action", "vague-feedback", "late-feedback",
         "overdue-action", "missed-follow-up", "overdue-check-in", "retention",
-        "missing-retention", "unknown-rubric", "unknown-category", "rating-scale", "unrated-category",
-        "rating-without-evidence",
+        "missing-retention", "empty-session", "future-date", "unknown-rubric", "unknown-category",
+        "rating-scale", "unrated-category", "rating-without-evidence",
       ])
   }
 

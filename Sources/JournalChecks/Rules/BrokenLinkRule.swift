@@ -3,22 +3,25 @@ import JournalRules
 import JournalParsing
 
 /// `broken-link`: a session's `plan:` and metrics refer to things that exist.
-public struct BrokenLinkRule: Rule {
+public struct BrokenLinkRule: MessageRule {
+  public static let id = "broken-link"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: "broken-link",
+    id: BrokenLinkRule.id,
     summary: "A session's `plan:` names a plan of the same person, and each of its metrics is declared by a goal of that person's plans.",
-    severity: .error,
+    severity: BrokenLinkRule.severity,
     scope: .person,
     rationale: "Progress is tracked against measurable goals; a value recorded under an undeclared metric is progress toward nothing.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: performance-improvement\nplan: ↓code-quality\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: performance-improvement\nplan: ↓code-quality\n---\n").expecting("plan `code-quality` does not exist for alex"),
       RuleExample(files: [
         "mentees/alex/plans/code-quality.md":
           "---\ntitle: Code quality\ncreated: 2026-10-01\ngoals:\n  - id: rework\n    description: Fewer PRs sent back\n    metric: rework-rate\n    baseline: 40\n    target: 15\n---\n",
         RuleExample.sessionPath:
           "---\ndate: 2026-11-20\ntype: performance-improvement\nplan: code-quality\nmetrics:\n  ↓rework: 30\n---\n",
-      ]),
+      ]).expecting("metric `rework` is not declared by any goal of alex's plans"),
     ],
     nonTriggering: [
       RuleExample(files: [
@@ -35,26 +38,38 @@ public struct BrokenLinkRule: Rule {
       let declared = Set(person.plans.flatMap { $0.goals.compactMap(\.metric) })
       for session in person.sessions {
         if let plan = session.plan, !context.paths.contains("\(person.folder)/plans/\(plan).md") {
-          let known = person.plans.map(\.slug)
           findings.append(
-            context.finding(
-              description, "plan `\(plan)` does not exist for \(person.id)", file: session.file,
-              at: session.locations.value("plan"),
-              hint: known.isEmpty
-                ? "create `\(person.folder)/plans/\(plan).md`"
-                : "plans of \(person.id): " + known.map { "`\($0)`" }.joined(separator: ", ")))
+            Diagnostic(
+              Self.noSuchPlan(plan, person: person.id, folder: person.folder, known: person.plans.map(\.slug)),
+              file: session.file, at: session.locations.value("plan")))
         }
         for metric in session.metrics where !declared.contains(metric.id) {
-          let suggestion = Suggestion.closest(to: metric.id, among: declared.sorted())
           findings.append(
-            context.finding(
-              description, "metric `\(metric.id)` is not declared by any goal of \(person.id)'s plans",
-              file: session.file, at: metric.location,
-              hint: suggestion.map { "did you mean `\($0)`?" }
-                ?? "add a goal with `metric: \(metric.id)` to one of \(person.id)'s plans"))
+            Diagnostic(
+              Self.undeclaredMetric(
+                metric.id, person: person.id, suggestion: Suggestion.closest(to: metric.id, among: declared.sorted())),
+              file: session.file, at: metric.location))
         }
       }
     }
     return findings
+  }
+}
+
+extension BrokenLinkRule {
+  /// `known` are the slugs of the person's plans.
+  public static func noSuchPlan(_ plan: String, person: String, folder: String, known: [String]) -> RuleMessage {
+    message(
+      "plan `\(plan)` does not exist for \(person)",
+      hint: known.isEmpty
+        ? "create `\(folder)/plans/\(plan).md`"
+        : "plans of \(person): " + known.map { "`\($0)`" }.joined(separator: ", "))
+  }
+
+  /// `suggestion` is the nearest declared metric, if any.
+  public static func undeclaredMetric(_ metric: String, person: String, suggestion: String?) -> RuleMessage {
+    message(
+      "metric `\(metric)` is not declared by any goal of \(person)'s plans",
+      hint: suggestion.map { "did you mean `\($0)`?" } ?? "add a goal with `metric: \(metric)` to one of \(person)'s plans")
   }
 }

@@ -2,12 +2,15 @@ import JournalModel
 import JournalRules
 
 /// `missed-follow-up`: an agreed follow-up happens.
-public struct MissedFollowUpRule: Rule {
+public struct MissedFollowUpRule: MessageRule {
+  public static let id = "missed-follow-up"
+  public static let severity = Severity.warning
+
   public init() {}
   public let description = RuleDescription(
-    id: "missed-follow-up",
+    id: MissedFollowUpRule.id,
     summary: "When a session's `follow-up` date has passed, a later session exists (one that cannot be read may be it, so it holds the rule back).",
-    severity: .warning,
+    severity: MissedFollowUpRule.severity,
     scope: .person,
     rationale: "Regular follow-ups keep an action plan alive; a missed one is the first sign that feedback is not being followed through.",
     parameters: [
@@ -17,6 +20,7 @@ public struct MissedFollowUpRule: Rule {
     ],
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: ↓2026-11-24\n---\n")
+        .expecting("follow-up with Alex Kim was due 2026-11-24 (2 days ago) and no later session is recorded")
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2026-12-01\n---\n"),
@@ -31,15 +35,21 @@ public struct MissedFollowUpRule: Rule {
     let grace = context.number("grace-days", of: description)
     return context.journal.people.compactMap { person in
       // A later session that could not be read may be the follow-up.
-      guard let last = person.lastSession, let followUp = last.followUp,
+      guard let last = context.heldSessions(of: person).last, let followUp = last.followUp,
         followUp.adding(days: grace) < context.today, !person.mayHaveUnreadSession(onOrAfter: last.date)
       else { return nil }
       let days = followUp.days(to: context.today)
-      return context.finding(
-        description,
-        "follow-up with \(person.displayName) was due \(followUp) (\(days) day\(days == 1 ? "" : "s") ago) and no later session is recorded",
-        file: last.file, at: last.locations.value("follow-up"),
-        hint: "record the follow-up session, or move the date")
+      return Diagnostic(
+        Self.missed(person: person.displayName, followUp: "\(followUp)", daysAgo: days), file: last.file,
+        at: last.locations.value("follow-up"))
     }
+  }
+}
+
+extension MissedFollowUpRule {
+  public static func missed(person: String, followUp: String, daysAgo: Int) -> RuleMessage {
+    message(
+      "follow-up with \(person) was due \(followUp) (\(daysAgo) day\(daysAgo == 1 ? "" : "s") ago) and no later session is recorded",
+      hint: "record the follow-up session, or move the date")
   }
 }

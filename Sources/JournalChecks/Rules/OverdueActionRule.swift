@@ -2,16 +2,19 @@ import JournalModel
 import JournalRules
 
 /// `overdue-action`: open actions are done, dropped or re-dated by their due date.
-public struct OverdueActionRule: Rule {
+public struct OverdueActionRule: MessageRule {
+  public static let id = "overdue-action"
+  public static let severity = Severity.warning
+
   public init() {}
   public let description = RuleDescription(
-    id: "overdue-action",
+    id: OverdueActionRule.id,
     summary: "No open action is past its `due:` date. An action's latest mention counts, so one carried over and ticked later is done; while a later session cannot be read, its actions are not judged.",
-    severity: .warning,
+    severity: OverdueActionRule.severity,
     scope: .person,
     rationale: "Follow-through: an action plan is only as good as its tracking; a forgotten action tells the person the plan does not matter.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n↓- [ ] Draft the migration plan due:2026-11-22 owner:alex\n")
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n↓- [ ] Draft the migration plan due:2026-11-22 owner:alex\n").expecting("action \"Draft the migration plan\" was due 2026-11-22 (4 days ago)")
     ],
     nonTriggering: [
       RuleExample(files: [
@@ -41,12 +44,17 @@ public struct OverdueActionRule: Rule {
           return nil
         }
         let days = due.days(to: context.today)
-        return context.finding(
-          description,
-          "action \"\(action.item.text)\" was due \(due) (\(days) day\(days == 1 ? "" : "s") ago)",
-          file: action.file, at: action.item.location,
-          hint: "tick it `[x]`, drop it `[-]`, or agree a new `due:` date")
+        return Diagnostic(
+          Self.overdue(action.item.text, due: "\(due)", daysAgo: days), file: action.file, at: action.item.location)
       }
     }
+  }
+}
+
+extension OverdueActionRule {
+  public static func overdue(_ text: String, due: String, daysAgo: Int) -> RuleMessage {
+    message(
+      "action \"\(text)\" was due \(due) (\(daysAgo) day\(daysAgo == 1 ? "" : "s") ago)",
+      hint: "tick it `[x]`, drop it `[-]`, or agree a new `due:` date")
   }
 }

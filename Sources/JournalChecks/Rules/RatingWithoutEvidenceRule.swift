@@ -2,20 +2,23 @@ import JournalModel
 import JournalRules
 
 /// `rating-without-evidence`: every rating is backed by something seen.
-public struct RatingWithoutEvidenceRule: Rule {
+public struct RatingWithoutEvidenceRule: MessageRule {
+  public static let id = "rating-without-evidence"
+  public static let severity = Severity.warning
+
   public init() {}
   public let description = RuleDescription(
-    id: "rating-without-evidence",
+    id: RatingWithoutEvidenceRule.id,
     summary:
       "Each rating has evidence: a Strengths or Improvements item that starts with its category, such as `- [communication] …`.",
-    severity: .warning,
+    severity: RatingWithoutEvidenceRule.severity,
     scope: .person,
     rationale:
       "Specificity and actionability: a rating backed by a concrete observation can be explained to the candidate and defended in a debrief; a bare number can be neither.",
     triggering: [
       ScorecardExample.session(
         "rubric: backend\nratings:\n  design: 3\n  ↓communication: 2\n",
-        body: "## Strengths\n\n- [design] Split the queue by tenant and said why.\n")
+        body: "## Strengths\n\n- [design] Split the queue by tenant and said why.\n").expecting("rating for `communication` has no evidence")
     ],
     nonTriggering: [
       ScorecardExample.session(
@@ -26,12 +29,16 @@ public struct RatingWithoutEvidenceRule: Rule {
     context.scorecards.flatMap { session, rubric in
       session.ratings.filter { rubric.category($0.category) != nil && session.evidence(for: $0.category).isEmpty }
         .map { rating in
-          context.finding(
-            description, "rating for `\(rating.category)` has no evidence", file: session.file,
-            at: rating.location,
-            hint:
-              "add a Strengths or Improvements item starting `[\(rating.category)]` that says what you saw")
+          Diagnostic(Self.noEvidence(category: rating.category), file: session.file, at: rating.location)
         }
     }
+  }
+}
+
+extension RatingWithoutEvidenceRule {
+  public static func noEvidence(category: String) -> RuleMessage {
+    message(
+      "rating for `\(category)` has no evidence",
+      hint: "add a Strengths or Improvements item starting `[\(category)]` that says what you saw")
   }
 }

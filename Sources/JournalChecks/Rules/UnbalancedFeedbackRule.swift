@@ -2,16 +2,19 @@ import JournalModel
 import JournalRules
 
 /// `unbalanced-feedback`: constructive feedback comes with recognised strengths.
-public struct UnbalancedFeedbackRule: Rule {
+public struct UnbalancedFeedbackRule: MessageRule {
+  public static let id = "unbalanced-feedback"
+  public static let severity = Severity.warning
+
   public init() {}
   public let description = RuleDescription(
-    id: "unbalanced-feedback",
+    id: UnbalancedFeedbackRule.id,
     summary: "A session with improvements also records at least one strength.",
-    severity: .warning,
+    severity: UnbalancedFeedbackRule.severity,
     scope: .file,
     rationale: "Balance is one of the five elements of constructive feedback: acknowledge strengths as well as areas to improve, or the session demotivates.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n↓## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n")
+      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n↓## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n").expecting("1 improvement but no strengths")
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n")
@@ -20,13 +23,19 @@ public struct UnbalancedFeedbackRule: Rule {
   public func check(_ context: CheckContext) -> [Diagnostic] {
     context.journal.people.flatMap(\.sessions).compactMap { session in
       guard !session.improvements.isEmpty, session.strengths.isEmpty else { return nil }
-      return context.finding(
-        description,
-        "\(session.improvements.count) improvement\(session.improvements.count == 1 ? "" : "s") but no strengths",
-        file: session.file,
-        at: session.improvementsSection?.location ?? session.improvements[0].location,
-        hint: session.strengthsSection.map { "add `- ` items under `## \($0.title)`: what went well, specifically" }
-          ?? "add a `## Strengths` section: what went well, specifically")
+      return Diagnostic(
+        Self.noStrengths(improvements: session.improvements.count, strengthsHeading: session.strengthsSection?.title),
+        file: session.file, at: session.improvementsSection?.location ?? session.improvements[0].location)
     }
+  }
+}
+
+extension UnbalancedFeedbackRule {
+  /// `strengthsHeading` is the heading the person gave their strengths section, if any.
+  public static func noStrengths(improvements: Int, strengthsHeading: String?) -> RuleMessage {
+    message(
+      "\(Wording.count(improvements, "improvement")) but no strengths",
+      hint: strengthsHeading.map { "add `- ` items under `## \($0)`: what went well, specifically" }
+        ?? "add a `## Strengths` section: what went well, specifically")
   }
 }

@@ -3,18 +3,21 @@ import JournalRules
 import JournalParsing
 
 /// `unknown-rubric`: a session's `rubric` is one `journal.yml` defines.
-public struct UnknownRubricRule: Rule {
+public struct UnknownRubricRule: MessageRule {
+  public static let id = "unknown-rubric"
+  public static let severity = Severity.error
+
   public init() {}
   public let description = RuleDescription(
-    id: "unknown-rubric",
+    id: UnknownRubricRule.id,
     summary: "A session's `rubric` names a rubric of `journal.yml`, and `ratings` come with a `rubric`.",
-    severity: .error,
+    severity: UnknownRubricRule.severity,
     scope: .person,
     rationale:
       "Specificity: a rating means something only against the categories and scale it was given on; without the rubric it is a bare number.",
     triggering: [
-      ScorecardExample.session("rubric: ↓backnd\nratings:\n  design: 3\n", body: ScorecardExample.fullBody),
-      ScorecardExample.session("↓ratings:\n  design: 3\n", body: ScorecardExample.fullBody),
+      ScorecardExample.session("rubric: ↓backnd\nratings:\n  design: 3\n", body: ScorecardExample.fullBody).expecting("no rubric `backnd` in journal.yml"),
+      ScorecardExample.session("↓ratings:\n  design: 3\n", body: ScorecardExample.fullBody).expecting("`ratings` given without a `rubric`"),
     ],
     nonTriggering: [
       ScorecardExample.session(
@@ -27,21 +30,32 @@ public struct UnknownRubricRule: Rule {
     return context.journal.people.flatMap(\.sessions).compactMap { session in
       guard let name = session.rubric else {
         guard !session.ratings.isEmpty else { return nil }
-        return context.finding(
-          description, "`ratings` given without a `rubric`", file: session.file,
-          at: session.locations.key("ratings"),
-          hint: names.isEmpty
-            ? "define the rubric under `rubrics:` in journal.yml and name it with `rubric:`"
-            : "name the rubric rated on, such as `rubric: \(names[0])`")
+        return Diagnostic(
+          Self.ratingsWithoutRubric(rubrics: names), file: session.file, at: session.locations.key("ratings"))
       }
       guard context.journal.config.rubric(name) == nil else { return nil }
-      return context.finding(
-        description, "no rubric `\(name)` in journal.yml", file: session.file,
-        at: session.locations.value("rubric"),
-        hint: Suggestion.closest(to: name, among: names).map { "did you mean `\($0)`?" }
-          ?? (names.isEmpty
-            ? "define it under `rubrics:` in journal.yml (docs/candidates.md)"
-            : "journal.yml defines " + names.map { "`\($0)`" }.joined(separator: ", ")))
+      return Diagnostic(
+        Self.noRubric(name, rubrics: names), file: session.file, at: session.locations.value("rubric"))
     }
+  }
+}
+
+extension UnknownRubricRule {
+  /// `rubrics` are the names `journal.yml` defines.
+  public static func ratingsWithoutRubric(rubrics: [String]) -> RuleMessage {
+    message(
+      "`ratings` given without a `rubric`",
+      hint: rubrics.isEmpty
+        ? "define the rubric under `rubrics:` in journal.yml and name it with `rubric:`"
+        : "name the rubric rated on, such as `rubric: \(rubrics[0])`")
+  }
+
+  public static func noRubric(_ name: String, rubrics: [String]) -> RuleMessage {
+    message(
+      "no rubric `\(name)` in journal.yml",
+      hint: Suggestion.closest(to: name, among: rubrics).map { "did you mean `\($0)`?" }
+        ?? (rubrics.isEmpty
+          ? "define it under `rubrics:` in journal.yml (docs/candidates.md)"
+          : "journal.yml defines " + rubrics.map { "`\($0)`" }.joined(separator: ", ")))
   }
 }

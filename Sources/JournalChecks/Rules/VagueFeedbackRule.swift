@@ -2,7 +2,10 @@ import JournalModel
 import JournalRules
 
 /// `vague-feedback`: feedback items name what was observed.
-public struct VagueFeedbackRule: Rule {
+public struct VagueFeedbackRule: MessageRule {
+  public static let id = "vague-feedback"
+  public static let severity = Severity.warning
+
   public init() {}
 
   /// Phrases that say nothing about what happened; from the source articles' own examples.
@@ -16,9 +19,9 @@ public struct VagueFeedbackRule: Rule {
   ]
 
   public let description = RuleDescription(
-    id: "vague-feedback",
+    id: VagueFeedbackRule.id,
     summary: "Strengths and improvements are specific: no generic phrases, no items too short to say what was observed.",
-    severity: .warning,
+    severity: VagueFeedbackRule.severity,
     scope: .file,
     rationale: "Specificity and clarity: \"be more proactive\" leaves the person unsure what to change; name the behaviour, the example and the effect.",
     parameters: [
@@ -30,7 +33,7 @@ public struct VagueFeedbackRule: Rule {
         defaultValue: .list([])),
     ],
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n↓- Good job on the release!\n\n## Improvements\n\n↓- Be more proactive.\n\n## Actions\n\n- [ ] Pick one incident to lead next week\n")
+      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n↓- Good job on the release!\n\n## Improvements\n\n↓- Be more proactive.\n\n## Actions\n\n- [ ] Pick one incident to lead next week\n").expecting("\"Good job on the release!\" is generic", "\"Be more proactive.\" is generic")
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Cut the release checklist from 40 to 12 steps and wrote down why\n\n## Improvements\n\n- Needs to improve how incidents are handed over: the 11-14 handover missed the open Sev2\n\n## Actions\n\n- [ ] Write a handover template due:2026-12-01\n")
@@ -47,16 +50,10 @@ public struct VagueFeedbackRule: Rule {
         words.read(item.statement, phrases: phrases)
         if let phrase = words.phrase, words.count - phrase.count < minimum {
           findings.append(
-            context.finding(
-              description, "\"\(item.text)\" is generic", file: session.file, at: item.location,
-              hint: "say what was observed, when, and its effect, instead of \"\(phrase.joined(separator: " "))\""))
+            Diagnostic(Self.generic(item.text, phrase: phrase.joined(separator: " ")), file: session.file, at: item.location))
         } else if words.count < minimum {
           findings.append(
-            context.finding(
-              description,
-              "\"\(item.text)\" is too short to be specific (\(words.count) word\(words.count == 1 ? "" : "s"))",
-              file: session.file, at: item.location,
-              hint: "name the behaviour, an example and its effect"))
+            Diagnostic(Self.tooShort(item.text, words: words.count), file: session.file, at: item.location))
         }
       }
       for session in person.sessions {
@@ -185,5 +182,19 @@ public struct VagueFeedbackRule: Rule {
       }
       return result
     }
+  }
+}
+
+extension VagueFeedbackRule {
+  /// `phrase` is the generic phrase found in `text`.
+  public static func generic(_ text: String, phrase: String) -> RuleMessage {
+    message(
+      "\"\(text)\" is generic", hint: "say what was observed, when, and its effect, instead of \"\(phrase)\"")
+  }
+
+  public static func tooShort(_ text: String, words: Int) -> RuleMessage {
+    message(
+      "\"\(text)\" is too short to be specific (\(words) word\(words == 1 ? "" : "s"))",
+      hint: "name the behaviour, an example and its effect")
   }
 }

@@ -15,11 +15,11 @@ public struct DuplicateIDRule: ParsingRule {
     scope: .file,
     rationale: "With two values for one key, or two goals of one id, a reader cannot tell which one counts.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: career-development\n↓type: project-specific\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n↓type: project-specific\n---\n").expecting("key `type` is given more than once; the first is on line 3"),
       .file(
         "mentees/alex/plans/growth.md",
         "---\ntitle: Growth\ncreated: 2026-10-01\ngoals:\n  - id: reviews\n    description: Review two PRs a week\n  - id: ↓reviews\n    description: Review design docs\n---\n"
-      ),
+      ).expecting("goal id `reviews` is used twice in this plan; the first is on line 5"),
     ],
     nonTriggering: [
       .file(

@@ -15,11 +15,11 @@ public struct FileNameRule: ParsingRule {
     scope: .file,
     rationale: "The file name is how people find a session in their editor; it must agree with the date inside.",
     triggering: [
-      .session("---\ndate: ↓2026-11-21\ntype: career-development\n---\n"),
-      .file("mentees/alex/notes.md", "↓Loose notes.\n"),
-      .file("mentees/alex/sessions/2026-11-20-Retro.md", "↓---\ndate: 2026-11-20\ntype: project-specific\n---\n"),
-      .file("mentees/alex/sessions/2026-11-5.md", "↓---\ndate: 2026-11-05\ntype: project-specific\n---\n"),
-      .file("mentees/alex/sessions/2026-11-20.MD", "↓---\ndate: 2026-11-20\ntype: project-specific\n---\n"),
+      .session("---\ndate: ↓2026-11-21\ntype: career-development\n---\n").expecting("`date` is 2026-11-21 but the file name says 2026-11-20"),
+      .file("mentees/alex/notes.md", "↓Loose notes.\n").expecting("`notes.md` is not where journal looks for notes"),
+      .file("mentees/alex/sessions/2026-11-20-Retro.md", "↓---\ndate: 2026-11-20\ntype: project-specific\n---\n").expecting("session file name `2026-11-20-Retro.md` has a malformed suffix"),
+      .file("mentees/alex/sessions/2026-11-5.md", "↓---\ndate: 2026-11-05\ntype: project-specific\n---\n").expecting("session file name `2026-11-5.md` does not write its date as YYYY-MM-DD"),
+      .file("mentees/alex/sessions/2026-11-20.MD", "↓---\ndate: 2026-11-20\ntype: project-specific\n---\n").expecting("`2026-11-20.MD` is not read: journal reads notes whose names end in `.md`"),
     ],
     nonTriggering: [
       .file("mentees/alex/sessions/2026-11-20-retro.md", "---\ndate: 2026-11-20\ntype: project-specific\n---\n")

@@ -15,8 +15,8 @@ public struct FrontMatterRule: ParsingRule {
     scope: .file,
     rationale: "Without its front matter a note has no date or type, so it cannot be placed in anyone's history.",
     triggering: [
-      .session("↓# Notes from Thursday\n\nWe talked about the release.\n"),
-      .session("↓---\ndate: 2026-11-20\ntype: career-development\n\n## Strengths\n"),
+      .session("↓# Notes from Thursday\n\nWe talked about the release.\n").expecting("file does not start with front matter"),
+      .session("↓---\ndate: 2026-11-20\ntype: career-development\n\n## Strengths\n").expecting("front matter opened here is never closed"),
     ],
     nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\n---\n")])
 }

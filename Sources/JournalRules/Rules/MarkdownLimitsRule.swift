@@ -17,7 +17,7 @@ public struct MarkdownLimitsRule: ParsingRule {
     triggering: [
       .session(
         "---\ndate: 2026-11-20\ntype: career-development\n---\n## Strengths\n\n"
-          + String(repeating: "> ", count: 64) + "↓> Quoted too deep\n")
+          + String(repeating: "> ", count: 64) + "↓> Quoted too deep\n").expecting("lists and block quotes nested more than 64 deep")
     ],
     nonTriggering: [
       .session(

@@ -15,9 +15,9 @@ public struct MissingFieldRule: ParsingRule {
     scope: .file,
     rationale: "A session without a type, or a plan without a start, cannot be summarised or tracked.",
     triggering: [
-      .session("↓---\ndate: 2026-11-20\n---\n"),
-      .file("mentees/alex/plans/growth.md", "↓---\ntitle: Grow into a tech lead\n---\n"),
-      .session("---\ndate: 2026-11-20\n↓type:\n---\n"),
+      .session("↓---\ndate: 2026-11-20\n---\n").expecting("required field `type` is missing"),
+      .file("mentees/alex/plans/growth.md", "↓---\ntitle: Grow into a tech lead\n---\n").expecting("required field `created` is missing"),
+      .session("---\ndate: 2026-11-20\n↓type:\n---\n").expecting("required field `type` is empty"),
     ],
     nonTriggering: [
       .file("mentees/alex/plans/growth.md", "---\ntitle: Grow into a tech lead\ncreated: 2026-10-01\n---\n")

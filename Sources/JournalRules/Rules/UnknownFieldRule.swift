@@ -15,8 +15,8 @@ public struct UnknownFieldRule: ParsingRule {
     scope: .file,
     rationale: "A misspelt `folow-up` is silently ignored, and the follow-up it holds is never tracked.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: career-development\n↓folow-up: 2026-12-01\n---\n"),
-      .file("journal.yml", "title: Team journal\nrules:\n  ↓late-feedbak: off\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n↓folow-up: 2026-12-01\n---\n").expecting("unknown field `folow-up` in a session"),
+      .file("journal.yml", "title: Team journal\nrules:\n  ↓late-feedbak: off\n").expecting("unknown rule `late-feedbak`"),
     ],
     nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2026-12-01\n---\n")])
 }

@@ -15,9 +15,9 @@ public struct UnknownSectionRule: ParsingRule {
     scope: .file,
     rationale: "What a person files under a misspelt heading is not counted: its strengths are missing from the balance and its actions are never followed up.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n↓## Strenghts\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n↓## Actions for next week\n\n- [ ] Book the design review due:2026-12-01\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n↓# Actions\n\n- [ ] Book the design review due:2026-12-01\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n↓## Strenghts\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n").expecting("`## Strenghts` is read as free notes, not as Strengths"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n↓## Actions for next week\n\n- [ ] Book the design review due:2026-12-01\n").expecting("`## Actions for next week` is read as free notes, not as Actions"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n↓# Actions\n\n- [ ] Book the design review due:2026-12-01\n").expecting("`# Actions` is a level-1 heading: only level-2 headings start a section"),
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## What went well\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n## Next steps\n\n- [ ] Book the design review due:2026-12-01\n\n## Context\n\nSam asked to talk about the on-call rota.\n\n## Reactions\n\nThe team liked the demo.\n"),

@@ -15,10 +15,10 @@ public struct UnreadTextRule: ParsingRule {
     scope: .file,
     rationale: "Nothing a person wrote is ignored in silence: an action filed under Notes is never followed up, and a paragraph under Strengths is not counted in the balance.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Notes\n\n↓- [ ] Book the design review due:2026-12-01\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Strengths\n\n↓Sam led the incident review and kept the timeline honest.\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Strengths\n\n- Led the incident review and kept the timeline honest\n  ↓- wrote the summary the same afternoon\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Notes\n\n↓-[ ] Book the design review due:2026-12-01\n"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Notes\n\n↓- [ ] Book the design review due:2026-12-01\n").expecting("`- [ ]` outside an actions section is not read as an action"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Strengths\n\n↓Sam led the incident review and kept the timeline honest.\n").expecting("text under `## Strengths` is not read: only its list items are"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Strengths\n\n- Led the incident review and kept the timeline honest\n  ↓- wrote the summary the same afternoon\n").expecting("a nested item under `## Strengths` is not counted"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Notes\n\n↓-[ ] Book the design review due:2026-12-01\n").expecting("`-[ ]` outside an actions section is not read as an action"),
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\nWritten after the call.\n\n## Strengths\n\n- Led the incident review and kept the timeline honest\n\n## Actions\n\n- [ ] Book the design review due:2026-12-01\n  - [ ] Send the agenda the day before\n\n## Notes\n\nSam asked about the rota.\n\n- talk to Jo first\n\n```\n- [ ] inside a code block is no action\n```\n")

@@ -15,12 +15,12 @@ public struct YAMLSyntaxRule: ParsingRule {
     scope: .file,
     rationale: "A note that cannot be read cannot be checked; anchors, aliases and deep nesting let a few lines cost unbounded work, and a tag would read a value otherwise than as written.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n"),
-      .session("---\ndate: 2026-11-20\n↓\ttype: career-development\n---\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\ntags:\n  - growth\n↓\t- review\n---\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: ↓“Apollo: phase 2”\n---\n"),
-      .session("---\ndate: ↓&day 2026-11-20\ntype: career-development\nfollow-up: *day\n---\n"),
-      .session("---\ndate: 2026-11-20\ntype: career-development\nmetrics: ↓!!map {reviews: 3}\n---\n"),
+      .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n").expecting("invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence on line 3)"),
+      .session("---\ndate: 2026-11-20\n↓\ttype: career-development\n---\n").expecting("a tab indents this line, and YAML cannot be indented with tabs"),
+      .session("---\ndate: ↓&day 2026-11-20\ntype: career-development\nfollow-up: *day\n---\n").expecting("YAML anchors are not allowed in front matter"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nmetrics: ↓!!map {reviews: 3}\n---\n").expecting("YAML tags are not allowed in front matter"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\ntags:\n  - growth\n↓\t- review\n---\n").expecting("a tab indents this line, and YAML cannot be indented with tabs"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: ↓“Apollo: phase 2”\n---\n").expecting("curly quotes are not YAML quotes, so the `: ` in `“Apollo: phase 2”` starts a new key"),
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\nproject: \"Apollo: phase 2\"\n---\n"),
