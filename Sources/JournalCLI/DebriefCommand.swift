@@ -1,8 +1,6 @@
 import ArgumentParser
 import JournalKit
 
-extension DebriefFormat: ExpressibleByArgument {}
-
 /// `journal debrief`: every candidate assessed with a rubric, category by category.
 struct DebriefCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -26,7 +24,7 @@ struct DebriefCommand: ParsableCommand {
   var since: String?
 
   @Option(help: "Output format: text, markdown, json or html (one self-contained page).")
-  var format: DebriefFormat = .text
+  var format: ReportFormat = .text
 
   @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalKit
 
-extension SummaryFormat: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `journal summary`: where each person stands.
 struct SummaryCommand: ParsableCommand {
@@ -37,7 +37,7 @@ struct SummaryCommand: ParsableCommand {
   var until: String?
 
   @Option(help: "Output format: text, markdown, json or html (one self-contained page).")
-  var format: SummaryFormat = .text
+  var format: ReportFormat = .text
 
   @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?

@@ -1,12 +1,7 @@
 import JournalModel
 
-/// The formats `journal debrief` prints.
-public enum DebriefFormat: String, Sendable, CaseIterable {
-  case text, markdown, json, html
-}
-
 extension Debrief {
-  public func render(_ format: DebriefFormat, style: Style = .plain) -> String {
+  public func render(_ format: ReportFormat, style: Style = .plain) -> String {
     switch format {
     case .text: text(style: style)
     case .markdown: markdown()

@@ -1,12 +1,12 @@
 import JournalModel
 
-/// The formats `journal summary` prints.
-public enum SummaryFormat: String, Sendable, CaseIterable {
+/// The formats the reports print: `journal summary` and `journal debrief`.
+public enum ReportFormat: String, Sendable, CaseIterable {
   case text, markdown, json, html
 }
 
 extension JournalSummary {
-  public func render(_ format: SummaryFormat, style: Style = .plain) -> String {
+  public func render(_ format: ReportFormat, style: Style = .plain) -> String {
     switch format {
     case .text: text(style: style)
     case .markdown: markdown()
