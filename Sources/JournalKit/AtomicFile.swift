@@ -48,11 +48,12 @@ public enum AtomicFile {
   /// that knows no other process is writing `path` now, such as one holding a lock every
   /// writer of it takes.
   public static func removeLeftovers(of path: String) {
-    let folder = (path as NSString).deletingLastPathComponent
+    let parent = (path as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
     let prefix = ".\((path as NSString).lastPathComponent).journal-"
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     where name.hasPrefix(prefix) && name.utf8.count == prefix.utf8.count + 6 {
-      unlink((folder.isEmpty ? "." : folder) + "/" + name)
+      unlink(folder + "/" + name)
     }
   }
 
