@@ -334,6 +334,7 @@ import Testing
       #expect(try repo.git("status", "--porcelain") == "")
       let everything = try ForgetTests.everything(repo)
       let files = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git").sorted()
+      #expect(!files.contains { $0.contains(".journal-") }, "stopped at \(step): a stopped write's file is left: \(files)")
       for canary in ForgetTests.canaries {
         let found = everything.contains(canary)
         #expect(!found, "stopped at \(step): \(canary) is still there, in the git folder's \(files)")
