@@ -11,7 +11,9 @@ internal import Clibgit2
 /// index object reads and writes: the index's bytes (and its modification time, which git's
 /// racy-clean check compares entries with) are copied into it, libgit2 reads it, and
 /// `write()` replaces it through libgit2's own index writer (`index.lock.lock`, renamed
-/// into place), so the lock path exists throughout.
+/// into place), so the lock path exists throughout. A process stopped while it wrote leaves
+/// both files; the next one to take the lock removes the inner one, so that a stopped journal
+/// needs no more than a stopped git: `index.lock` removed.
 public final class IndexLock {
   let repository: Repository
   /// The index as locked, owned by the repository while the lock is held.
@@ -43,6 +45,11 @@ public final class IndexLock {
       throw GitError(function: "open", code: -1, message: "cannot create \(lockPath): \(String(cString: strerror(error)))")
     }
     permissions.adjust(lockPath)
+    // libgit2 writes the locked index through its own lock beside it (`index.lock.lock`,
+    // renamed over `index.lock`), which only the holder of `index.lock` makes. One there now
+    // was left by a holder stopped while it wrote, a file git never names: once the person
+    // has removed `index.lock`, as git's refusal says, nothing else may stand in the way.
+    unlink(lockPath + ".lock")
     self.index = index!
     do {
       defer { close(descriptor) }

@@ -43,6 +43,20 @@ public enum AtomicFile {
     syncFolder(of: path)
   }
 
+  /// Removes the temporary files `replace` or `create` of `path` left when stopped before
+  /// moving them into place (`.<name>.journal-` and six letters, beside it). Only for a caller
+  /// that knows no other process is writing `path` now, such as one holding a lock every
+  /// writer of it takes.
+  public static func removeLeftovers(of path: String) {
+    let parent = (path as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    let prefix = ".\((path as NSString).lastPathComponent).journal-"
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    where name.hasPrefix(prefix) && name.utf8.count == prefix.utf8.count + 6 {
+      unlink(folder + "/" + name)
+    }
+  }
+
   /// Writes `contents` to a new hidden file beside `path`, created exclusively with `mode`
   /// (less the umask), or with the owner, group and mode of the file it will replace.
   private static func writeTemporary(

@@ -26,6 +26,20 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.md"], "no temporary file is left")
   }
 
+  /// A write stopped before its rename leaves its temporary file: only that file's own are
+  /// removed, not another file's, nor a name that merely starts the same.
+  @Test func removeLeftoversTakesOnlyThatFilesTemporaries() throws {
+    let folder = try TemporaryFolder()
+    try folder.write([
+      ".STATE.journal-a1B2c3": "stopped\n", ".STATE.journal-zzzzzz": "stopped\n", "STATE": "whole\n",
+      ".OTHER.journal-a1B2c3": "other\n", ".STATE.journal-a1B2c3d": "not one\n", ".STATE.journal-": "not one\n",
+    ])
+    AtomicFile.removeLeftovers(of: folder.path + "/STATE")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        == [".OTHER.journal-a1B2c3", ".STATE.journal-", ".STATE.journal-a1B2c3d", "STATE"])
+  }
+
   /// Runs journal in `directory` under a umask, as a shell started with it would.
   static func journal(umask mask: String, _ arguments: [String], in directory: String) throws -> Run {
     try runProgram(

@@ -210,10 +210,7 @@ import Testing
       let repo = try ForgetTests.journal()
       let before = try references(repo)
       try killAtRandom(["forget", ForgetTests.person, "--yes"], in: repo, within: 600_000, using: &generator)
-      // A lock left by a killed process is what git leaves too; a person removes it.
-      let locks = (FileManager.default.enumerator(atPath: repo.path + "/.git")?.compactMap { $0 as? String } ?? [])
-        .filter { $0.hasSuffix(".lock") }
-      for lock in locks { try? FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock) }
+      Self.removeGitLocks(in: repo)
       #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
       for (name, value) in try references(repo) {
         #expect(value == before[name] || value == after[name], "\(name) is neither as before nor as after")
@@ -252,10 +249,7 @@ import Testing
         let repo = try GitFixture(copying: pristine)
         let run = try Strace.killed(at: step, ["forget", ForgetTests.person, "--yes"], in: repo)
         #expect(run.status == 128 + SIGKILL, "stopped at \(step): \(run.stderr)")
-        // A lock left by a killed process is what git leaves too; a person removes it.
-        let locks = (FileManager.default.enumerator(atPath: repo.path + "/.git")?.compactMap { $0 as? String } ?? [])
-          .filter { $0.hasSuffix(".lock") }
-        for lock in locks { try? FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock) }
+        Self.removeGitLocks(in: repo)
         var values = try Self.referenceValues(repo)
         // While a detached HEAD moves, HEAD may name a stand-in holding its commit.
         if let standIn = values.removeValue(forKey: "refs/heads/journal-detached-head") {
@@ -283,6 +277,79 @@ import Testing
       }
       #expect(outcomes == (detached ? ["before", "after", "stand-in"] : ["before", "after"]), "\(outcomes)")
     }
+  }
+
+  /// `journal commit` stopped as it writes the index: libgit2 writes the locked index
+  /// through `index.lock.lock`, renamed over `index.lock`, and strace stops journal with
+  /// SIGKILL as it enters that rename. What is left must be what a stopped `git commit`
+  /// leaves: the next run refuses, naming `index.lock` as git does, and once a person has
+  /// removed that one file, the next run commits.
+  @Test(.enabled(if: Strace.available, "needs strace")) func commitStoppedWhileWritingTheIndexNeedsOnlyGitsLockRemoved() throws {
+    let pristine = try GitFixture(initialCommit: true)
+    try pristine.write(["mentees/alice/sessions/2026-11-20.md": session])
+    let traced = try GitFixture(copying: pristine)
+    let steps = try Strace.steps(["commit"], in: traced, touching: ["/.git/index.lock.lock"]).filter { $0.call.hasPrefix("rename") }
+    #expect(!steps.isEmpty, "libgit2 writes the index through index.lock.lock")
+    for step in steps {
+      let repo = try GitFixture(copying: pristine)
+      let run = try Strace.killed(at: step, ["commit"], in: repo)
+      #expect(run.status == 128 + SIGKILL, "stopped at \(step): \(run.stderr)")
+      let lock = repo.path + "/.git/index.lock"
+      #expect(FileManager.default.fileExists(atPath: lock))
+      let refused = try repo.journal("commit")
+      #expect(refused.status == 2 && refused.stderr.contains("'\(lock)' exists"), "\(refused.stderr)")
+      // What git says to do, and all a person should have to do.
+      try FileManager.default.removeItem(atPath: lock)
+      let again = try repo.journal("commit")
+      #expect(again.status == 0, "stopped at \(step): \(again.stderr)")
+      #expect(try repo.git("status", "--porcelain") == "")
+      #expect(try repo.git("ls-files", "mentees/alice/sessions") == "mentees/alice/sessions/2026-11-20.md\n")
+      #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+      let left = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git").filter { $0.hasPrefix("index.") }
+      #expect(left.isEmpty, "\(left)")
+    }
+  }
+
+  /// `journal forget` stopped as it enters each rename it makes in the git folder (files put
+  /// in place: `JOURNAL_FORGET`, the pack, the references, the index, the logs): after the
+  /// next run, nothing anywhere in the repository names the person, not even a file the
+  /// stopped run was writing.
+  @Test(.enabled(if: Strace.available, "needs strace")) func forgetStoppedAtEachRenameLeavesNothingOfThePersonOnceRunAgain() throws {
+    let pristine = try ForgetTests.journal()
+    let finished = try GitFixture(copying: pristine)
+    #expect(try finished.journal("forget", ForgetTests.person, "--yes").status == 0)
+    let after = try Self.referenceValues(finished)
+    let traced = try GitFixture(copying: pristine)
+    let steps = try Strace.steps(["forget", ForgetTests.person, "--yes"], in: traced, touching: ["/.git/"])
+      .filter { $0.call.hasPrefix("rename") }
+    #expect(steps.contains { $0.arguments.contains("JOURNAL_FORGET") }, "\(steps)")
+    for step in steps {
+      let repo = try GitFixture(copying: pristine)
+      let run = try Strace.killed(at: step, ["forget", ForgetTests.person, "--yes"], in: repo)
+      #expect(run.status == 128 + SIGKILL, "stopped at \(step): \(run.stderr)")
+      Self.removeGitLocks(in: repo)
+      let again = try repo.journal("forget", ForgetTests.person, "--yes")
+      #expect(again.status == 0, "stopped at \(step): \(again.stderr)")
+      #expect(try Self.referenceValues(repo) == after, "stopped at \(step)")
+      #expect(try repo.git("status", "--porcelain") == "")
+      let everything = try ForgetTests.everything(repo)
+      let files = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/.git").sorted()
+      #expect(!files.contains { $0.contains(".journal-") }, "stopped at \(step): a stopped write's file is left: \(files)")
+      for canary in ForgetTests.canaries {
+        let found = everything.contains(canary)
+        #expect(!found, "stopped at \(step): \(canary) is still there, in the git folder's \(files)")
+      }
+    }
+  }
+
+  /// Removes the locks a killed process left in the git folder that git itself would name
+  /// (`index.lock`, `packed-refs.lock`, a reference's `.lock`), as a person does after a
+  /// killed git command; not libgit2's inner `index.lock.lock`, which git never names, and
+  /// which journal must deal with itself.
+  static func removeGitLocks(in repo: GitFixture) {
+    let locks = (FileManager.default.enumerator(atPath: repo.path + "/.git")?.compactMap { $0 as? String } ?? [])
+      .filter { $0.hasSuffix(".lock") && !$0.hasSuffix(".lock.lock") }
+    for lock in locks { try? FileManager.default.removeItem(atPath: repo.path + "/.git/" + lock) }
   }
 
   /// Every reference's value as git reads it, and HEAD's.
@@ -337,6 +404,12 @@ enum Strace {
   /// The renames and unlinks journal's main thread makes of the references (`refs/`,
   /// `packed-refs`, `HEAD` and their lock files), in order, from a traced run.
   static func referenceSteps(_ arguments: [String], in repo: GitFixture) throws -> [Step] {
+    try steps(arguments, in: repo, touching: ["/.git/refs/", "/.git/packed-refs", "/.git/HEAD"])
+  }
+
+  /// The renames and unlinks journal's main thread makes of paths that contain one of
+  /// `paths`, in order, from a traced run.
+  static func steps(_ arguments: [String], in repo: GitFixture, touching paths: [String]) throws -> [Step] {
     let trace = repo.home.path + "/trace"
     let run = try runProgram(
       "/usr/bin/strace", ["-f", "-qq", "-o", trace, "-e", "trace=" + calls.joined(separator: ",")] + [journalBinary.path] + arguments,
@@ -355,7 +428,7 @@ enum Strace {
       guard fields[0] == main else { continue }
       counts[call, default: 0] += 1
       let arguments = String(fields[1][open...])
-      if ["/.git/refs/", "/.git/packed-refs", "/.git/HEAD"].contains(where: arguments.contains) {
+      if paths.contains(where: arguments.contains) {
         steps.append(Step(call: call, count: counts[call]!, arguments: arguments))
       }
     }

@@ -45,8 +45,11 @@ struct ForgetState {
     try AtomicFile.replace(Self.path(in: repository), contents: text)
   }
 
+  /// Removes the file, and any temporary copy of it that a run stopped while writing it left
+  /// (which names the person too). Called with the index locked, as every writer of it is.
   static func remove(in repository: Repository) {
     unlink(path(in: repository))
+    AtomicFile.removeLeftovers(of: path(in: repository))
   }
 
   /// What every journal command says while the file is there, with the command that

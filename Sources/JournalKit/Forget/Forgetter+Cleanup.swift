@@ -70,6 +70,8 @@ extension Forgetter {
     func remove(_ name: String) {
       if unlink(folder + name) == 0 { cleanup.files.append(name) }
     }
+    // A copy a stopped run was putting in place; every such run held the index lock.
+    AtomicFile.removeLeftovers(of: folder + "ORIG_HEAD")
     if let bytes = read("ORIG_HEAD") {
       let old = ObjectID(hex: String(decoding: bytes.prefix(40), as: UTF8.self))
       let new = old.flatMap { removal.commits[$0] ?? $0 }
