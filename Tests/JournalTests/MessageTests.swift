@@ -248,7 +248,7 @@ import Testing
         "\(Self.session):5:8 [invalid-value] an item of `tags` is in curly quotes, which YAML keeps as part of the value: `“growth”`"
           + " | type straight quotes, or none: `\"growth\"`",
       ])
-    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session)
+    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session, sections: .standard)
     guard case .session(let session)? = parsed.document else {
       Issue.record("not read: \(parsed.diagnostics)")
       return
@@ -277,7 +277,7 @@ import Testing
         "\(Self.session):7:22 [action-syntax] `due:“2026-11-27”` has quotes around its value | write `due:2026-11-27`, without quotes",
         "\(Self.session):7:39 [action-syntax] `owner:“sam”` has quotes around its value | write `owner:sam`, without quotes",
       ])
-    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session)
+    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session, sections: .standard)
     guard case .session(let session)? = parsed.document else {
       Issue.record("not read: \(parsed.diagnostics)")
       return

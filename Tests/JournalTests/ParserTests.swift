@@ -9,7 +9,7 @@ import Testing
 /// The parser on every field and section, with exact positions.
 @Suite struct ParserTests {
   func parse(_ text: String, path: String = "mentees/alex/sessions/2026-11-20-retro.md") -> ParsedFile {
-    DocumentParser.parse(Array(text.utf8), path: path)
+    DocumentParser.parse(Array(text.utf8), path: path, sections: .standard)
   }
 
   func session(_ text: String) throws -> Session {
