@@ -6,9 +6,25 @@ import JournalRules
 /// (`2026-11-05.MD`, `.markdown`, `.md.txt`). Read on the name's UTF-8 bytes.
 extension JournalPath {
   /// The extensions, in any case, that a note saved by an editor may end in.
-  static let noteExtensions: Set<String> = [
-    "md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext", "txt", "text",
-  ]
+  static let noteExtensions: Set<String> = markdownExtensions.union(["txt", "text"])
+  /// The extensions that say a file is Markdown, in any case.
+  static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
+
+  /// The `.md` name a file outside `sessions/` and `plans/` was meant to have, or nil for a file
+  /// of another kind: a Markdown extension in another case or spelling, maybe followed by
+  /// `.txt` (`notes.markdown`, `Profile.MD`, `agenda.md.txt`), or, directly in a person's
+  /// folder, the profile under any note extension or none (`profile.txt`, `profile`). A text
+  /// file of another name there is an attachment, as a `.txt` beside the notes usually is.
+  static func intendedNoteName(_ name: Substring, inPersonFolder: Bool) -> String? {
+    guard let stem = noteStem(name) else { return nil }
+    if inPersonFolder, same(stem, "profile") { return "profile.md" }
+    var rest = name[stem.endIndex...]
+    while let dot = rest.utf8.lastIndex(of: UInt8(ascii: ".")) {
+      if markdownExtensions.contains(rest[rest.utf8.index(after: dot)...].lowercased()) { return stem + ".md" }
+      rest = rest[..<dot]
+    }
+    return nil
+  }
 
   /// A file's name without the extensions an editor gives a note, or nil when it ends in an
   /// extension of another kind (`photo.png`): `2026-11-05.md.txt` is `2026-11-05`, and a name
@@ -94,16 +110,23 @@ extension JournalPath {
 
   /// The finding for a file in `sessions/` or `plans/` whose name does not end in `.md`: a note
   /// saved under another extension, with the name to give it, or an attachment put there.
+  /// Outside them, a note saved under another extension: the profile is told its name, any
+  /// other is where no note belongs, as its `.md` would be.
   static func misnamedNote(_ path: String, name: Substring) -> Diagnostic {
     let parts = components(of: path)
-    let folder = parts.count == 4 ? String(parts[2]) : "sessions"
     let message: RuleMessage
-    if let stem = noteStem(name) {
-      let intended = folder == "plans" ? suggestedID(String(stem)) + ".md" : sessionReading(of: stem)?.name
-      message = FileNameRule.notMarkdown(String(name), rename: intended)
+    if parts.count == 4, same(parts[2], "sessions") || same(parts[2], "plans") {
+      let folder = String(parts[2])
+      if let stem = noteStem(name) {
+        let intended = folder == "plans" ? suggestedID(String(stem)) + ".md" : sessionReading(of: stem)?.name
+        message = FileNameRule.notMarkdown(String(name), rename: intended)
+      } else {
+        message = FileNameRule.attachmentAmongNotes(String(name), folder: folder, personFolder: "\(parts[0])/\(parts[1])/")
+      }
+    } else if parts.count == 3, intendedNoteName(name, inPersonFolder: true) == "profile.md" {
+      message = FileNameRule.notMarkdown(String(name), rename: "profile.md")
     } else {
-      message = FileNameRule.attachmentAmongNotes(
-        String(name), folder: folder, personFolder: parts.count == 4 ? "\(parts[0])/\(parts[1])/" : nil)
+      message = FileNameRule.misplaced(String(name))
     }
     return Diagnostic(message, file: path, at: .start)
   }

@@ -215,6 +215,43 @@ import Testing
     // Attachments elsewhere stay unread and unreported.
     #expect(try findings(["mentees/alex/whiteboard.png": "PNG", "mentees/alex/sessions/img/a.png": "PNG"]) == [])
   }
+
+  /// Outside `sessions/` and `plans/`, a note saved as `.MD`, `.markdown` and the like is
+  /// judged as the `.md` it was meant to be, where it sits: the profile is told its name, a note
+  /// where no note belongs is told so, and one under `private/` stays unread as a `.md` there
+  /// does. Text files and attachments beside the notes stay theirs.
+  @Test func aNoteWithAnotherExtensionElsewhereIsJudgedAsItsMdWouldBe() throws {
+    let profile = "---\nname: Sam Lee\nrelationship: report\n---\n"
+    for name in ["profile.MD", "profile.markdown", "profile.Mdown", "profile.md.txt", "profile.txt", "profile"] {
+      #expect(
+        try findings(["mentees/sam/" + name: profile]).filter { $0.contains("[file-name]") } == [
+          "mentees/sam/\(name):1:1 [file-name] `\(name)` is not read: journal reads notes whose names end in `.md`"
+            + " | rename it to `profile.md`"
+        ])
+    }
+    let misplaced = " | sessions go in `mentees/<id>/sessions/`, plans in `plans/`, the mentor's own notes in `private/`"
+    #expect(
+      try findings([
+        "mentees/alex/notes.markdown": "Loose notes.\n",
+        "mentees/alex/Profile.MD": profile,
+        "mentees/alex/sessions/2026/2026-11-05.MD": "---\ndate: 2026-11-05\ntype: career-development\n---\nTalked.\n",
+        "mentees/alex/attachments/agenda.mkd": "# Agenda\n",
+        "mentees/readme.markdown": "About the team.\n",
+      ]) == [
+        "mentees/alex/Profile.MD:1:1 [file-name] `Profile.MD` is not where journal looks for notes" + misplaced,
+        "mentees/alex/attachments/agenda.mkd:1:1 [file-name] `agenda.mkd` is not where journal looks for notes" + misplaced,
+        "mentees/alex/notes.markdown:1:1 [file-name] `notes.markdown` is not where journal looks for notes" + misplaced,
+        "mentees/alex/sessions/2026/2026-11-05.MD:1:1 [file-name] `2026-11-05.MD` is not where journal looks for notes" + misplaced,
+        "mentees/readme.markdown:1:1 [file-name] `readme.markdown` is not where journal looks for notes" + misplaced,
+      ])
+    #expect(
+      try findings([
+        "mentees/alex/notes.txt": "Loose notes.\n", "mentees/alex/agenda": "Agenda\n",
+        "mentees/alex/private/worries.markdown": "Mine.\n", "mentees/alex/private/profile.MD": profile,
+        "mentees/alex/.drafts/2026-11-05.MD": "Draft.\n", "mentees/alex/sessions/img/2026-11-05.txt": "Scan.\n",
+      ]) == [])
+  }
+
   // MARK: Tabs and curly quotes in front matter
 
   @Test func aTabInAListSaysTabsCannotIndentYAML() throws {
