@@ -120,6 +120,10 @@ extension JournalPath {
       if let stem = noteStem(name) {
         let intended = folder == "plans" ? suggestedID(String(stem)) + ".md" : sessionReading(of: stem)?.name
         message = FileNameRule.notMarkdown(String(name), rename: intended)
+      } else if let original = backedUpName(name) {
+        message = FileNameRule.backupAmongNotes(String(name), of: String(original), folder: folder)
+      } else if folder == "sessions", let session = sessionDocument(name) {
+        message = FileNameRule.sessionNotAsNote(String(name), rename: session.name, personFolder: "\(parts[0])/\(parts[1])/")
       } else {
         message = FileNameRule.attachmentAmongNotes(String(name), folder: folder, personFolder: "\(parts[0])/\(parts[1])/")
       }
@@ -131,14 +135,43 @@ extension JournalPath {
     return Diagnostic(message, file: path, at: .start)
   }
 
-  /// A note saved in `sessions/` under another extension (`2026-11-18.MD`), as a session that
-  /// could not be read, with the date its name gives; nil for any other file.
+  /// A note saved in `sessions/` under another extension (`2026-11-18.MD`), or a file of
+  /// another kind named as a session (`2026-11-18.docx`), as a session that could not be read,
+  /// with the date its name gives; nil for any other file, and for a backup of a session.
   public static func misnamedSession(_ path: String) -> UnreadSession? {
     let parts = components(of: path)
     guard parts.count == 4, same(parts[2], "sessions"), let name = parts.last,
-      !name.utf8.suffix(3).elementsEqual(".md".utf8), let stem = noteStem(name)
+      !name.utf8.suffix(3).elementsEqual(".md".utf8)
     else { return nil }
-    return UnreadSession(file: path, date: sessionReading(of: stem)?.day)
+    if let stem = noteStem(name) { return UnreadSession(file: path, date: sessionReading(of: stem)?.day) }
+    guard backedUpName(name) == nil, let session = sessionDocument(name) else { return nil }
+    return UnreadSession(file: path, date: session.day)
+  }
+
+  /// The note a backup was made from: an editor's (`2026-11-20.md~`, `#2026-11-20.md#`) or a
+  /// merge tool's (`2026-11-20.md.orig`, `.bak` in any case); nil for any other name.
+  static func backedUpName(_ name: Substring) -> Substring? {
+    let bytes = name.utf8
+    if bytes.count > 1, bytes.last == UInt8(ascii: "~") { return name[..<bytes.index(before: bytes.endIndex)] }
+    if bytes.count > 2, bytes.first == UInt8(ascii: "#"), bytes.last == UInt8(ascii: "#") {
+      return name[bytes.index(after: bytes.startIndex)..<bytes.index(before: bytes.endIndex)]
+    }
+    for suffix in [".orig", ".bak"] where bytes.count > suffix.utf8.count {
+      let end = bytes.index(bytes.endIndex, offsetBy: -suffix.utf8.count)
+      if bytes[end...].lazy.map({ $0 | 0x20 }).elementsEqual(suffix.utf8) { return name[..<end] }
+    }
+    return nil
+  }
+
+  /// A file of another kind whose name starts as a session's does, `YYYY-MM-DD`
+  /// (`2026-11-20.docx`, `2026-11-20-Retro.PDF`): its date, and the name the session would
+  /// have as a note. A date written otherwise, as cameras name photos, is not a session's.
+  static func sessionDocument(_ name: Substring) -> (day: Day, name: String)? {
+    guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), let day = Day(isoBytes: name.utf8.prefix(10)),
+      name.utf8.distance(from: name.utf8.startIndex, to: dot) >= 10
+    else { return nil }
+    let stem = name[..<dot]
+    return (day, sessionName(day, topic: stem[stem.utf8.index(stem.startIndex, offsetBy: 10)...]))
   }
 
   /// The one date a session stem gives, `YYYY-MM-DD` or written otherwise, and the name the

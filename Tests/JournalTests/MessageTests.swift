@@ -216,6 +216,43 @@ import Testing
     #expect(try findings(["mentees/alex/whiteboard.png": "PNG", "mentees/alex/sessions/img/a.png": "PNG"]) == [])
   }
 
+  /// A backup an editor or a merge tool left among the notes is told to go, not to move: it is
+  /// a stale copy of a note that journal commit would otherwise commit and share. A file named
+  /// as a session in another format is told both ways out: written as a note, or moved.
+  @Test func aBackupOrADocumentAmongTheNotesIsToldWhatItIs() throws {
+    for (name, original) in [
+      ("2026-11-05.md~", "2026-11-05.md"), ("#2026-11-05.md#", "2026-11-05.md"), ("2026-11-05.md.orig", "2026-11-05.md"),
+      ("2026-11-05.md.BAK", "2026-11-05.md"),
+    ] {
+      #expect(
+        try nameFindings(name) == [
+          "\(Self.sessions)\(name):1:1 [file-name] `\(name)` is a backup copy of `\(original)`, and `sessions/` holds only notes"
+            + " | delete it once `\(original)` holds what you mean to keep"
+        ])
+    }
+    #expect(
+      try findings(["mentees/alex/plans/growth.md~": "---\ntitle: Growth\n---\n"]) == [
+        "mentees/alex/plans/growth.md~:1:1 [file-name] `growth.md~` is a backup copy of `growth.md`, and `plans/` holds only notes"
+          + " | delete it once `growth.md` holds what you mean to keep"
+      ])
+    for (name, intended) in [
+      ("2026-11-05.docx", "2026-11-05.md"), ("2026-11-05-Retro.PDF", "2026-11-05-retro.md"),
+      ("2026-11-05 whiteboard.jpg", "2026-11-05-whiteboard.md"),
+    ] {
+      #expect(
+        try nameFindings(name, "PK") == [
+          "\(Self.sessions)\(name):1:1 [file-name] `\(name)` is named as a session, but journal reads sessions only as Markdown notes"
+            + " | write the session as `\(intended)`; an attachment belongs in `mentees/alex/`, beside `sessions/`"
+        ])
+    }
+    // A date written otherwise is a camera's name, not a session's: an attachment.
+    #expect(
+      try nameFindings("20261105_101500.jpg", "JPEG") == [
+        "\(Self.sessions)20261105_101500.jpg:1:1 [file-name] `20261105_101500.jpg` is not a note, and `sessions/` holds only notes"
+          + " | move it to `mentees/alex/`: attachments belong beside `sessions/` and `plans/`, not in them"
+      ])
+  }
+
   /// Outside `sessions/` and `plans/`, a note saved as `.MD`, `.markdown` and the like is
   /// judged as the `.md` it was meant to be, where it sits: the profile is told its name, a note
   /// where no note belongs is told so, and one under `private/` stays unread as a `.md` there
@@ -353,6 +390,7 @@ import Testing
       ("2026-11-18.md", "---\ndate: 2026-11-18\ntype: career-development\n" + Self.ticked, "[front-matter]"),
       ("2026-11-18.md", "---\ndate: 2026-11-18\ntype: caf\u{E9}\n---\n" + Self.ticked, "[invalid-value]"),
       ("2026-11-18.MD", "---\ndate: 2026-11-18\ntype: career-development\n---\n" + Self.ticked, "[file-name]"),
+      ("2026-11-18.docx", "PK", "[file-name]"),
       // No date in its name and none readable: it may be later, so the rules hold back too.
       ("retro.md", "---\ndate: [\n---\n" + Self.ticked, "[yaml-syntax]"),
     ]
@@ -361,6 +399,16 @@ import Testing
       #expect(!found.isEmpty && found.allSatisfy { $0.hasPrefix(Self.sessions + name) }, "\(name): \(found)")
       #expect(found.contains { $0.contains(rule) }, "\(name): \(found)")
     }
+  }
+
+  /// A backup is a copy of a session, not one: the rules judge the sessions before it.
+  @Test func aBackupOfALaterSessionHoldsNothingBack() throws {
+    let found = try withLaterSession(
+      Self.sessions + "2026-11-18.md~", "---\ndate: 2026-11-18\ntype: career-development\n---\n" + Self.ticked)
+    #expect(
+      found.map { String($0.prefix { $0 != " " }) } == [
+        "\(Self.sessions)2026-11-10.md:4:12", "\(Self.sessions)2026-11-10.md:8:1", "\(Self.sessions)2026-11-18.md~:1:1",
+      ], "\(found)")
   }
 
   @Test func anUnreadableEarlierSessionHoldsNothingBack() throws {
