@@ -212,6 +212,18 @@ import Testing
         "\(Self.sessions)whiteboard.png:1:1 [file-name] `whiteboard.png` is not a note, and `sessions/` holds only notes"
           + " | move it to `mentees/alex/`: attachments belong beside `sessions/` and `plans/`, not in them"
       ])
+    for (name, intended) in [("growth", "growth.md"), ("Growth.text", "growth.md"), ("growth.mdown", "growth.md")] {
+      #expect(
+        try findings(["mentees/alex/plans/" + name: "---\ntitle: Growth\n---\n"]) == [
+          "mentees/alex/plans/\(name):1:1 [file-name] `\(name)` is not read: journal reads notes whose names end in `.md`"
+            + " | rename it to `\(intended)`"
+        ])
+    }
+    #expect(
+      try findings(["mentees/alex/plans/roadmap.pdf": "%PDF"]) == [
+        "mentees/alex/plans/roadmap.pdf:1:1 [file-name] `roadmap.pdf` is not a note, and `plans/` holds only notes"
+          + " | move it to `mentees/alex/`: attachments belong beside `sessions/` and `plans/`, not in them"
+      ])
     // Attachments elsewhere stay unread and unreported.
     #expect(try findings(["mentees/alex/whiteboard.png": "PNG", "mentees/alex/sessions/img/a.png": "PNG"]) == [])
   }
