@@ -18,9 +18,10 @@ private let paths = [
   "mentees/alex/profile.md", "journal.yml",
 ]
 
-/// The headings the fuzzed journal's journal.yml adds, so that bodies are read with added
-/// headings as well as the built-in ones.
-private let sections = SectionNames(added: [("Homework", .actions), ("Kudos", .strengths)])
+/// The headings the fuzzed journal's journal.yml adds (`FuzzOutputs.swift` writes them there),
+/// so that bodies are read with added headings as well as the built-in ones.
+let addedHeadings: [(heading: String, part: SectionPart)] = [("Homework", .actions), ("Kudos", .strengths)]
+private let sections = SectionNames(added: addedHeadings)
 
 /// Parses, formats and renders one input; a crash, a hang or a broken invariant is a finding.
 func fuzzOne(_ bytes: [UInt8]) {

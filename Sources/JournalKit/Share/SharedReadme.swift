@@ -86,13 +86,16 @@ enum SharedReadme {
   final class Maker {
     private var parsed: [String: ParsedFile] = [:]
     private var pages: [String: ObjectID] = [:]
+    private var sections: [ObjectID: SectionNames] = [:]
 
     /// The page's blob for the person's shared folder `tree`, under `mentees/<folder>/`, its
     /// notes read with the headings the shared `journal.yml` (`config`) gives.
     func page(folder: String, tree: ObjectID, config: ObjectID, in repository: Repository) throws -> ObjectID {
       let pageKey = folder + " " + tree.description + " " + config.description
       if let known = pages[pageKey] { return known }
-      let sections = try repository.journalConfig(TreeEntry(name: JournalPath.configName, id: config, kind: .file)).sections
+      let sections = try self.sections[config]
+        ?? repository.journalConfig(TreeEntry(name: JournalPath.configName, id: config, kind: .file)).sections
+      self.sections[config] = sections
       var files: [ParsedFile] = []
       var paths: [String] = []
       func walk(_ tree: ObjectID, under path: String) throws {
