@@ -13,7 +13,8 @@ private let today = Day(year: 2026, month: 11, day: 26)!
 /// that every output has something of the person to show.
 private func companions(_ folder: String) -> [String: [UInt8]] {
   [
-    "journal.yml": Array("title: Fuzz\n".utf8),
+    "journal.yml": Array(
+      ("title: Fuzz\nsections:\n" + addedHeadings.map { "  \($0.part.rawValue): [\($0.heading)]\n" }.joined()).utf8),
     "\(folder)/profile.md": Array("---\nname: Alex\ncadence: 1w\n---\n".utf8),
     "\(folder)/sessions/2026-10-01.md": Array(
       "---\ndate: 2026-10-01\ntype: career-development\nfollow-up: 2026-10-08\n---\n## Actions\n\n- [ ] Draft the rota due:2026-10-20 owner:alex\n"

@@ -18,18 +18,23 @@ private let paths = [
   "mentees/alex/profile.md", "journal.yml",
 ]
 
+/// The headings the fuzzed journal's journal.yml adds (`FuzzOutputs.swift` writes them there),
+/// so that bodies are read with added headings as well as the built-in ones.
+let addedHeadings: [(heading: String, part: SectionPart)] = [("Homework", .actions), ("Kudos", .strengths)]
+private let sections = SectionNames(added: addedHeadings)
+
 /// Parses, formats and renders one input; a crash, a hang or a broken invariant is a finding.
 func fuzzOne(_ bytes: [UInt8]) {
   let path = paths[Int(bytes.first ?? 0) % paths.count]
-  let parsed = DocumentParser.parse(bytes, path: path)
+  let parsed = DocumentParser.parse(bytes, path: path, sections: sections)
   let lines = bytes.count { $0 == 0x0A || $0 == 0x0D } + 2
   for diagnostic in parsed.diagnostics {
     precondition(diagnostic.location.line >= 1 && diagnostic.location.column >= 1)
     precondition(diagnostic.location.line <= lines, "\(diagnostic) points past the end")
   }
   // journal fmt is idempotent: a formatted note formats to itself.
-  if case .formatted(let text) = Formatter.format(bytes, path: path) {
-    precondition(Formatter.format(Array(text.utf8), path: path) == .unchanged, "fmt is not idempotent")
+  if case .formatted(let text) = Formatter.format(bytes, path: path, sections: sections) {
+    precondition(Formatter.format(Array(text.utf8), path: path, sections: sections) == .unchanged, "fmt is not idempotent")
   }
   renderEveryOutput(bytes, path: path)
 }

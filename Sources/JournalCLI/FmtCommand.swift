@@ -52,7 +52,8 @@ struct FmtCommand: ParsableCommand {
     let source = DiskJournal(location)
     let check = check || diff
     let style = Output.style
-    let sections = Self.sectionNames(source)
+    // The headings journal.yml adds, so that actions under them are laid out too.
+    let sections = JournalLoader.config(source).sections
     var unformatted = 0
     var refused = 0
     for path in try source.listing(people: nil).files {
@@ -83,14 +84,6 @@ struct FmtCommand: ParsableCommand {
       }
     }
     if refused > 0 || (check && unformatted > 0) { throw ExitCode(1) }
-  }
-
-  /// The section headings journal.yml adds, so actions under them are formatted too.
-  static func sectionNames(_ source: DiskJournal) -> SectionNames {
-    guard case .success(let bytes) = source.read(JournalPath.configName),
-      case .config(let config)? = DocumentParser.parse(bytes, path: JournalPath.configName).document
-    else { return .standard }
-    return config.sections
   }
 
   /// A diff for the terminal: each line with its controls shown, removals red, additions

@@ -23,11 +23,20 @@ public enum JournalLoader {
     for path in listing.files {
       if case .config = JournalPath.classify(path) { settings.append(path) } else { notes.append(path) }
     }
-    let config = parseAll(settings, source: source)
+    // journal.yml has no body: it is read before the headings it adds are known.
+    let config = parseAll(settings, source: source, sections: .standard)
     let sections = config.lazy.compactMap { file -> SectionNames? in
       if case .config(let value)? = file.document { value.sections } else { nil }
     }.first ?? .standard
     return assemble(config + parseAll(notes, source: source, sections: sections), listing: listing)
+  }
+
+  /// The journal's settings as `journal check` reads them: its `journal.yml`, when that is a
+  /// file that can be read, or the defaults. Whatever reads the journal's notes outside a
+  /// check reads them with these settings' `sections`.
+  public static func config(_ source: some JournalSource) -> JournalConfig {
+    guard case .success(let bytes) = source.read(JournalPath.configName) else { return JournalConfig() }
+    return DocumentParser.config(bytes) ?? JournalConfig()
   }
 
   /// Builds the journal from parsed files. `config` stands in for a `journal.yml` that is not
@@ -109,7 +118,8 @@ public enum JournalLoader {
   ) throws -> (shared: LoadedJournal, people: [T]) {
     let listing = try source.listing(people: selection)
     let (shared, people) = split(listing)
-    let settings = assemble(parseAll(shared.files, source: source), listing: shared)
+    // journal.yml, and files outside a person's folder, which are never read as notes.
+    let settings = assemble(parseAll(shared.files, source: source, sections: .standard), listing: shared)
     let config = settings.journal.config
     // With fewer people than cores (a commit checks one person), each person's files are
     // parsed side by side instead.
@@ -146,16 +156,18 @@ public enum JournalLoader {
 
   /// Parses files on every core; each task reads, parses and drops one file's bytes, so
   /// memory grows with the models, not with the files.
-  static func parseAll(_ paths: [String], source: some JournalSource, sections: SectionNames = .standard)
+  static func parseAll(_ paths: [String], source: some JournalSource, sections: SectionNames)
     -> [ParsedFile]
   {
     paths.concurrentMap { parseOne($0, source: source, sections: sections) }
   }
 
-  static func parseOne(_ path: String, source: some JournalSource, sections: SectionNames = .standard) -> ParsedFile {
+  static func parseOne(_ path: String, source: some JournalSource, sections: SectionNames) -> ParsedFile {
     let kind = JournalPath.classify(path)
     // Attachments and private notes are never opened; a misplaced note is only named.
-    guard DocumentParser.readsContent(of: kind) else { return DocumentParser.parse(nil, path: path, kind: kind) }
+    guard DocumentParser.readsContent(of: kind) else {
+      return DocumentParser.parse(nil, path: path, kind: kind, sections: sections)
+    }
     switch source.read(path) {
     case .success(let bytes):
       return DocumentParser.parse(bytes, path: path, kind: kind, sections: sections)

@@ -15,7 +15,7 @@ public enum Formatter {
   }
 
   /// `sections` are the headings `journal.yml` gives the body's sections.
-  public static func format(_ bytes: [UInt8], path: String, sections: SectionNames = .standard) -> Outcome {
+  public static func format(_ bytes: [UInt8], path: String, sections: SectionNames) -> Outcome {
     let kind = JournalPath.classify(path)
     let before = DocumentParser.parse(bytes, path: path, kind: kind, sections: sections)
     guard !before.diagnostics.contains(where: { $0.severity == .error }), let document = before.document else {
@@ -118,7 +118,7 @@ public enum Formatter {
   }
 
   /// Action items with their box in lowercase and their tokens last, in a fixed order.
-  static func actions(_ body: [String], sections: SectionNames = .standard) -> [String] {
+  static func actions(_ body: [String], sections: SectionNames) -> [String] {
     var inActions = false
     var inFence = false
     return body.map { line in

@@ -33,7 +33,14 @@ public enum JournalPath {
     guard let name = parts.last else { return .ignored }
     guard name.utf8.suffix(3).elementsEqual(".md".utf8) else {
       // `sessions/` and `plans/` hold only notes: a file there under another name is reported.
-      return parts.count == 4 && (same(parts[2], "sessions") || same(parts[2], "plans")) ? .misplaced : .ignored
+      if parts.count == 4 && (same(parts[2], "sessions") || same(parts[2], "plans")) { return .misplaced }
+      // Elsewhere, a note saved under another extension is judged as the `.md` it was meant to
+      // be (reported, or unread in `private/`), and never read; anything else is an attachment.
+      guard let meant = intendedNoteName(name, inPersonFolder: parts.count == 3) else { return .ignored }
+      switch classify((parts.dropLast().map(String.init) + [meant]).joined(separator: "/")) {
+      case .ignored, .privateNote: return .ignored
+      default: return .misplaced
+      }
     }
     guard parts.count >= 3 else { return .misplaced }
     let person = String(parts[1])

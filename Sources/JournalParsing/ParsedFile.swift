@@ -25,16 +25,17 @@ public struct ParsedFile: Sendable {
 
 /// Turns a file's bytes into a model and diagnostics. Pure: no I/O, safe on any thread.
 public enum DocumentParser {
-  /// Parses a file; `bytes` may be nil for a file whose content is never read.
-  public static func parse(_ bytes: [UInt8]?, path: String) -> ParsedFile {
-    parse(bytes, path: path, kind: JournalPath.classify(path))
+  /// Parses a file; `bytes` may be nil for a file whose content is never read. `sections` are
+  /// the headings the journal's `journal.yml` gives the body's sections (its `config.sections`):
+  /// there is no default, so that no reader of a journal's notes leaves them out.
+  public static func parse(_ bytes: [UInt8]?, path: String, sections: SectionNames) -> ParsedFile {
+    parse(bytes, path: path, kind: JournalPath.classify(path), sections: sections)
   }
 
   /// Parses a file already classified (`JournalPath.classify`), so a caller that needed its
-  /// kind first classifies it once. `sections` are the headings `journal.yml` gives the
-  /// body's sections.
+  /// kind first classifies it once.
   public static func parse(
-    _ bytes: [UInt8]?, path: String, kind: FileKind, sections: SectionNames = .standard
+    _ bytes: [UInt8]?, path: String, kind: FileKind, sections: SectionNames
   ) -> ParsedFile {
     var diagnostics: [Diagnostic] = []
     let document = bytes.flatMap {
@@ -46,6 +47,15 @@ public enum DocumentParser {
     return ParsedFile(
       path: path, kind: kind, document: document,
       diagnostics: JournalPath.nameProblems(path, kind: kind, date: date) + diagnostics)
+  }
+
+  /// The settings a `journal.yml` holds; nil when it cannot be read, which `journal check`
+  /// reports. It has no body, so no headings are needed to read it.
+  public static func config(_ bytes: [UInt8]) -> JournalConfig? {
+    var diagnostics: [Diagnostic] = []
+    let document = parse(bytes, path: JournalPath.configName, kind: .config, sections: .standard, diagnostics: &diagnostics)
+    if case .config(let config)? = document { return config }
+    return nil
   }
 
   /// Whether a file of this kind is opened at all: attachments and the mentor's private

@@ -18,7 +18,7 @@ struct SessionSections {
   var hasWriting: Bool
 
   init(
-    _ body: MarkdownBody, source: SourceText, file: String, names: SectionNames = .standard,
+    _ body: MarkdownBody, source: SourceText, file: String, names: SectionNames,
     diagnostics: inout [Diagnostic]
   ) {
     var findings = BodyFinding.Sink(file: file)
@@ -61,7 +61,7 @@ struct SessionSections {
 
   /// The action items of every actions section, for plans; the rest of a plan's body is free.
   static func actions(
-    in body: MarkdownBody, source: SourceText, file: String, names: SectionNames = .standard,
+    in body: MarkdownBody, source: SourceText, file: String, names: SectionNames,
     diagnostics: inout [Diagnostic]
   ) -> [ActionItem] {
     var findings = BodyFinding.Sink(file: file)

@@ -9,7 +9,7 @@ import Testing
 @Suite struct BodyTextTests {
   func session(_ body: String) throws -> (session: Session, diagnostics: [Diagnostic]) {
     let text = "---\ndate: 2026-11-20\ntype: career-development\n---\n" + body
-    let parsed = DocumentParser.parse(Array(text.utf8), path: "mentees/alex/sessions/2026-11-20.md")
+    let parsed = DocumentParser.parse(Array(text.utf8), path: "mentees/alex/sessions/2026-11-20.md", sections: .standard)
     guard case .session(let session)? = parsed.document else {
       Issue.record("no session: \(parsed.diagnostics)")
       throw Failure()

@@ -270,6 +270,29 @@ import Testing
     #expect(try repo.git("ls-files") == "journal.yml\nmentees/alice/profile.md\nmentees/alice/sessions/2026-11-20.md\n")
   }
 
+  /// An attachment where journal reads notes is refused before it is committed and shared
+  /// unread; beside the notes it is committed like any file.
+  @Test func anAttachmentAmongTheSessionsIsRefusedAndBesideThemCommitted() throws {
+    let repo = try GitFixture()
+    try repo.write(["mentees/alice/sessions/whiteboard.png": "PNG", "mentees/alice/sessions/2026-11-20.md~": "old\n"])
+    let run = try repo.journal("commit")
+    #expect(run.status == 1)
+    #expect(
+      run.stdout.hasPrefix(
+        "mentees/alice/sessions/2026-11-20.md~:1:1: error: `2026-11-20.md~` is a backup copy of `2026-11-20.md`, and `sessions/` holds only notes [file-name]\n"
+          + "  = hint: delete it once `2026-11-20.md` holds what you mean to keep\n"
+          + "mentees/alice/sessions/whiteboard.png:1:1: error: `whiteboard.png` is not a note, and `sessions/` holds only notes [file-name]\n"
+          + "  = hint: move it to `mentees/alice/`: attachments belong beside `sessions/` and `plans/`, not in them\n"),
+      "\(run.stdout)")
+    #expect(try repo.git(["rev-parse", "--verify", "HEAD"], allowFailure: true).isEmpty)
+    try FileManager.default.removeItem(atPath: repo.path + "/mentees/alice/sessions/2026-11-20.md~")
+    try FileManager.default.moveItem(
+      atPath: repo.path + "/mentees/alice/sessions/whiteboard.png", toPath: repo.path + "/mentees/alice/whiteboard.png")
+    let moved = try repo.journal("commit")
+    #expect(moved.status == 0, "\(moved.stdout)\(moved.stderr)")
+    #expect(try repo.git("ls-files") == "journal.yml\nmentees/alice/profile.md\nmentees/alice/whiteboard.png\n")
+  }
+
   @Test func refusesABareRepository() throws {
     let folder = try TemporaryFolder()
     let home = try TemporaryFolder()

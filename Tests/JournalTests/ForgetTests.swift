@@ -96,6 +96,27 @@ import Testing
     #expect(finding?.hint?.contains("journal forget alex") == true, "\(String(describing: finding))")
   }
 
+  /// In a journal whose journal.yml adds headings, each commit's notes are read with that
+  /// commit's journal.yml, and a message journal commit generated is generated again.
+  @Test func aJournalThatAddsHeadingsHasItsMessagesGeneratedAgain() throws {
+    let repo = try GitFixture()
+    let session = "---\ndate: 2026-10-01\ntype: career-development\n---\n## Strengths\n\n- Led the incident review\n\n"
+      + "## Homework\n\n- [ ] Book the design review due:2026-10-20\n"
+    try repo.write([
+      "journal.yml": "title: Test journal\nsections:\n  actions: [Homework]\n",
+      "mentees/bob/profile.md": "---\nname: Bob Stone\nrelationship: report\n---\n",
+      "mentees/alice/sessions/2026-10-01.md": session, "mentees/bob/sessions/2026-10-01.md": session,
+    ])
+    let commit = try repo.journal("commit", "--today", "2026-10-02")
+    #expect(commit.status == 0, "\(commit.stdout)\(commit.stderr)")
+    #expect(try repo.git("log", "--format=%s") == "journal: 5 changes for alice, bob\n")
+    let run = try repo.journal("forget", "bob", "--yes")
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    #expect(
+      try repo.git("log", "--format=%B") == "journal: 3 changes for alice\n\n- create the journal\n"
+        + "- new person alice (Alice Kim)\n- session with alice on 2026-10-01 (career-development)\n\n")
+  }
+
   @Test func removesThePersonFromEveryObjectReferenceLogAndFile() throws {
     let repo = try Self.journal()
     // A remote that holds the history, fetched; a share of carla's; leftovers git keeps.

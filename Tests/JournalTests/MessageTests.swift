@@ -212,9 +212,95 @@ import Testing
         "\(Self.sessions)whiteboard.png:1:1 [file-name] `whiteboard.png` is not a note, and `sessions/` holds only notes"
           + " | move it to `mentees/alex/`: attachments belong beside `sessions/` and `plans/`, not in them"
       ])
+    for (name, intended) in [("growth", "growth.md"), ("Growth.text", "growth.md"), ("growth.mdown", "growth.md")] {
+      #expect(
+        try findings(["mentees/alex/plans/" + name: "---\ntitle: Growth\n---\n"]) == [
+          "mentees/alex/plans/\(name):1:1 [file-name] `\(name)` is not read: journal reads notes whose names end in `.md`"
+            + " | rename it to `\(intended)`"
+        ])
+    }
+    #expect(
+      try findings(["mentees/alex/plans/roadmap.pdf": "%PDF"]) == [
+        "mentees/alex/plans/roadmap.pdf:1:1 [file-name] `roadmap.pdf` is not a note, and `plans/` holds only notes"
+          + " | move it to `mentees/alex/`: attachments belong beside `sessions/` and `plans/`, not in them"
+      ])
     // Attachments elsewhere stay unread and unreported.
     #expect(try findings(["mentees/alex/whiteboard.png": "PNG", "mentees/alex/sessions/img/a.png": "PNG"]) == [])
   }
+
+  /// A backup an editor or a merge tool left among the notes is told to go, not to move: it is
+  /// a stale copy of a note that journal commit would otherwise commit and share. A file named
+  /// as a session in another format is told both ways out: written as a note, or moved.
+  @Test func aBackupOrADocumentAmongTheNotesIsToldWhatItIs() throws {
+    for (name, original) in [
+      ("2026-11-05.md~", "2026-11-05.md"), ("#2026-11-05.md#", "2026-11-05.md"), ("2026-11-05.md.orig", "2026-11-05.md"),
+      ("2026-11-05.md.BAK", "2026-11-05.md"),
+    ] {
+      #expect(
+        try nameFindings(name) == [
+          "\(Self.sessions)\(name):1:1 [file-name] `\(name)` is a backup copy of `\(original)`, and `sessions/` holds only notes"
+            + " | delete it once `\(original)` holds what you mean to keep"
+        ])
+    }
+    #expect(
+      try findings(["mentees/alex/plans/growth.md~": "---\ntitle: Growth\n---\n"]) == [
+        "mentees/alex/plans/growth.md~:1:1 [file-name] `growth.md~` is a backup copy of `growth.md`, and `plans/` holds only notes"
+          + " | delete it once `growth.md` holds what you mean to keep"
+      ])
+    for (name, intended) in [
+      ("2026-11-05.docx", "2026-11-05.md"), ("2026-11-05-Retro.PDF", "2026-11-05-retro.md"),
+      ("2026-11-05 whiteboard.jpg", "2026-11-05-whiteboard.md"),
+    ] {
+      #expect(
+        try nameFindings(name, "PK") == [
+          "\(Self.sessions)\(name):1:1 [file-name] `\(name)` is named as a session, but journal reads sessions only as Markdown notes"
+            + " | write the session as `\(intended)`; an attachment belongs in `mentees/alex/`, beside `sessions/`"
+        ])
+    }
+    // A date written otherwise is a camera's name, not a session's: an attachment.
+    #expect(
+      try nameFindings("20261105_101500.jpg", "JPEG") == [
+        "\(Self.sessions)20261105_101500.jpg:1:1 [file-name] `20261105_101500.jpg` is not a note, and `sessions/` holds only notes"
+          + " | move it to `mentees/alex/`: attachments belong beside `sessions/` and `plans/`, not in them"
+      ])
+  }
+
+  /// Outside `sessions/` and `plans/`, a note saved as `.MD`, `.markdown` and the like is
+  /// judged as the `.md` it was meant to be, where it sits: the profile is told its name, a note
+  /// where no note belongs is told so, and one under `private/` stays unread as a `.md` there
+  /// does. Text files and attachments beside the notes stay theirs.
+  @Test func aNoteWithAnotherExtensionElsewhereIsJudgedAsItsMdWouldBe() throws {
+    let profile = "---\nname: Sam Lee\nrelationship: report\n---\n"
+    for name in ["profile.MD", "profile.markdown", "profile.Mdown", "profile.md.txt", "profile.txt", "profile"] {
+      #expect(
+        try findings(["mentees/sam/" + name: profile]).filter { $0.contains("[file-name]") } == [
+          "mentees/sam/\(name):1:1 [file-name] `\(name)` is not read: journal reads notes whose names end in `.md`"
+            + " | rename it to `profile.md`"
+        ])
+    }
+    let misplaced = " | sessions go in `mentees/<id>/sessions/`, plans in `plans/`, the mentor's own notes in `private/`"
+    #expect(
+      try findings([
+        "mentees/alex/notes.markdown": "Loose notes.\n",
+        "mentees/alex/Profile.MD": profile,
+        "mentees/alex/sessions/2026/2026-11-05.MD": "---\ndate: 2026-11-05\ntype: career-development\n---\nTalked.\n",
+        "mentees/alex/attachments/agenda.mkd": "# Agenda\n",
+        "mentees/readme.markdown": "About the team.\n",
+      ]) == [
+        "mentees/alex/Profile.MD:1:1 [file-name] `Profile.MD` is not where journal looks for notes" + misplaced,
+        "mentees/alex/attachments/agenda.mkd:1:1 [file-name] `agenda.mkd` is not where journal looks for notes" + misplaced,
+        "mentees/alex/notes.markdown:1:1 [file-name] `notes.markdown` is not where journal looks for notes" + misplaced,
+        "mentees/alex/sessions/2026/2026-11-05.MD:1:1 [file-name] `2026-11-05.MD` is not where journal looks for notes" + misplaced,
+        "mentees/readme.markdown:1:1 [file-name] `readme.markdown` is not where journal looks for notes" + misplaced,
+      ])
+    #expect(
+      try findings([
+        "mentees/alex/notes.txt": "Loose notes.\n", "mentees/alex/agenda": "Agenda\n",
+        "mentees/alex/private/worries.markdown": "Mine.\n", "mentees/alex/private/profile.MD": profile,
+        "mentees/alex/.drafts/2026-11-05.MD": "Draft.\n", "mentees/alex/sessions/img/2026-11-05.txt": "Scan.\n",
+      ]) == [])
+  }
+
   // MARK: Tabs and curly quotes in front matter
 
   @Test func aTabInAListSaysTabsCannotIndentYAML() throws {
@@ -248,7 +334,7 @@ import Testing
         "\(Self.session):5:8 [invalid-value] an item of `tags` is in curly quotes, which YAML keeps as part of the value: `“growth”`"
           + " | type straight quotes, or none: `\"growth\"`",
       ])
-    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session)
+    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session, sections: .standard)
     guard case .session(let session)? = parsed.document else {
       Issue.record("not read: \(parsed.diagnostics)")
       return
@@ -277,7 +363,7 @@ import Testing
         "\(Self.session):7:22 [action-syntax] `due:“2026-11-27”` has quotes around its value | write `due:2026-11-27`, without quotes",
         "\(Self.session):7:39 [action-syntax] `owner:“sam”` has quotes around its value | write `owner:sam`, without quotes",
       ])
-    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session)
+    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session, sections: .standard)
     guard case .session(let session)? = parsed.document else {
       Issue.record("not read: \(parsed.diagnostics)")
       return
@@ -316,6 +402,7 @@ import Testing
       ("2026-11-18.md", "---\ndate: 2026-11-18\ntype: career-development\n" + Self.ticked, "[front-matter]"),
       ("2026-11-18.md", "---\ndate: 2026-11-18\ntype: caf\u{E9}\n---\n" + Self.ticked, "[invalid-value]"),
       ("2026-11-18.MD", "---\ndate: 2026-11-18\ntype: career-development\n---\n" + Self.ticked, "[file-name]"),
+      ("2026-11-18.docx", "PK", "[file-name]"),
       // No date in its name and none readable: it may be later, so the rules hold back too.
       ("retro.md", "---\ndate: [\n---\n" + Self.ticked, "[yaml-syntax]"),
     ]
@@ -324,6 +411,16 @@ import Testing
       #expect(!found.isEmpty && found.allSatisfy { $0.hasPrefix(Self.sessions + name) }, "\(name): \(found)")
       #expect(found.contains { $0.contains(rule) }, "\(name): \(found)")
     }
+  }
+
+  /// A backup is a copy of a session, not one: the rules judge the sessions before it.
+  @Test func aBackupOfALaterSessionHoldsNothingBack() throws {
+    let found = try withLaterSession(
+      Self.sessions + "2026-11-18.md~", "---\ndate: 2026-11-18\ntype: career-development\n---\n" + Self.ticked)
+    #expect(
+      found.map { String($0.prefix { $0 != " " }) } == [
+        "\(Self.sessions)2026-11-10.md:4:12", "\(Self.sessions)2026-11-10.md:8:1", "\(Self.sessions)2026-11-18.md~:1:1",
+      ], "\(found)")
   }
 
   @Test func anUnreadableEarlierSessionHoldsNothingBack() throws {

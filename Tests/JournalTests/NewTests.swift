@@ -67,6 +67,20 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 
+  /// An open action under a heading journal.yml adds is carried over like one under `## Actions`.
+  @Test func actionsUnderAnAddedHeadingAreCarriedOver() throws {
+    let repo = try GitFixture()
+    try repo.write([
+      "journal.yml": "title: Test journal\nsections:\n  actions: [Homework]\n",
+      "mentees/alice/sessions/2026-11-10.md":
+        "---\ndate: 2026-11-10\ntype: career-development\n---\n## Homework\n\n- [ ] Book the design review due:2026-11-30\n- [x] Share the notes\n",
+    ])
+    let run = try repo.journal("new", "session", "alice", "--today", "2026-11-17")
+    #expect(run.stdout == "mentees/alice/sessions/2026-11-17.md\n", "\(run.stderr)")
+    let text = try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-17.md", encoding: .utf8)
+    #expect(text.contains("\n- [ ] Book the design review due:2026-11-30\n") && !text.contains("Share the notes"), "\(text)")
+  }
+
   @Test func newSessionLinksTheNamedPlan() throws {
     let repo = try GitFixture()
     try repo.journal("new", "plan", "alice", "growth", "--title", "Growth", "--today", "2026-11-01")

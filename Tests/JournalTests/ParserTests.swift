@@ -9,7 +9,7 @@ import Testing
 /// The parser on every field and section, with exact positions.
 @Suite struct ParserTests {
   func parse(_ text: String, path: String = "mentees/alex/sessions/2026-11-20-retro.md") -> ParsedFile {
-    DocumentParser.parse(Array(text.utf8), path: path)
+    DocumentParser.parse(Array(text.utf8), path: path, sections: .standard)
   }
 
   func session(_ text: String) throws -> Session {
@@ -262,6 +262,15 @@ import Testing
     #expect(JournalPath.classify("mentees/a/.notes.md.swp") == .ignored)
     #expect(JournalPath.classify("README.md") == .ignored)
     #expect(JournalPath.classify("mentees/a/notes.md") == .misplaced)
+    // A note under another Markdown extension is judged as its `.md` would be.
+    #expect(JournalPath.classify("mentees/a/notes.markdown") == .misplaced)
+    #expect(JournalPath.classify("mentees/a/profile.MD") == .misplaced)
+    #expect(JournalPath.classify("mentees/a/profile") == .misplaced)
+    #expect(JournalPath.classify("mentees/a/sessions/img/2026-11-05.Md") == .misplaced)
+    #expect(JournalPath.classify("mentees/a/private/notes.markdown") == .ignored)
+    #expect(JournalPath.classify("mentees/a/notes.txt") == .ignored)
+    #expect(JournalPath.classify("mentees/a/notes") == .ignored)
+    #expect(JournalPath.classify("mentees/a/photo.md.png") == .ignored)
     let bad = parse("---\ndate: 2026-11-20\ntype: career-development\n---\n", path: "mentees/Alex Kim/sessions/2026-11-20.md")
     #expect(bad.diagnostics.map(\.message) == ["person folder `Alex Kim` is not a valid id"])
     #expect(bad.diagnostics.first?.hint == "use lowercase letters, digits and `-`, as in `alex-kim`")

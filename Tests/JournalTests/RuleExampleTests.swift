@@ -81,7 +81,8 @@ import Testing
   /// where a finding outside its scope stops the run.
   @Test func findingsOutsideTheirScopeAreCaught() throws {
     let parsed = DocumentParser.parse(
-      Array("---\ndate: 2026-11-20\ntype: career-development\n---\n".utf8), path: RuleExample.sessionPath)
+      Array("---\ndate: 2026-11-20\ntype: career-development\n---\n".utf8), path: RuleExample.sessionPath,
+      sections: .standard)
     guard case .session(let session)? = parsed.document else {
       Issue.record("the session should parse: \(parsed.diagnostics)")
       return

@@ -217,12 +217,12 @@ import Testing
   }
 
   @Test func sharedSettingsKeepOnlyKnownRules() {
-    let text = SharedConfig.text([
+    let text = SharedConfig.text(JournalConfig(title: "Team notes", rules: [
       "late-feedback": RuleSetting(parameters: ["max-days": .number(9), "bogus": .number(1)]),
       "vague-feedback": RuleSetting(level: .error, parameters: ["phrases": .list(["rock \"star\"", "a\\b"])]),
       "retention": RuleSetting(level: .off),
       "no-such-rule": RuleSetting(level: .error),
-    ])
+    ]))
     #expect(
       text == """
         # One person's notes, shared from a mentor's journal with `journal share`.
@@ -244,8 +244,8 @@ import Testing
     // Characters YAML does not take raw, or reads as line breaks, come back as they were;
     // the control characters among them are reported, as in any journal.yml.
     let awkward = "tab\there\u{7F}\u{85}\u{2028}line\u{FEFF}end"
-    let odd = SharedConfig.text(["vague-feedback": RuleSetting(parameters: ["phrases": .list([awkward])])])
-    let read = DocumentParser.parse(Array(odd.utf8), path: "journal.yml")
+    let odd = SharedConfig.text(JournalConfig(rules: ["vague-feedback": RuleSetting(parameters: ["phrases": .list([awkward])])]))
+    let read = DocumentParser.parse(Array(odd.utf8), path: "journal.yml", sections: .standard)
     guard case .config(let config)? = read.document else {
       Issue.record("journal.yml not read: \(read.diagnostics)")
       return
@@ -253,13 +253,39 @@ import Testing
     #expect(config.rules["vague-feedback"]?.parameters["phrases"] == .list([awkward]))
     #expect(read.diagnostics.map(\.message) == ["`phrases` holds the control character U+007F"])
   }
+
+  /// The headings journal.yml adds go with the shared notes, in the same bytes for the same
+  /// headings, and journal reads them back to the same names, whatever they hold.
+  @Test func sharedSettingsKeepTheAddedHeadings() {
+    let sections = SectionNames(added: [
+      ("Homework", .actions), ("Kudos: \"great\" work #1", .strengths), ("Agreed  steps", .actions),
+      ("back\\slash", .dialogue),
+    ])
+    let text = SharedConfig.text(JournalConfig(sections: sections))
+    #expect(
+      text == """
+        # One person's notes, shared from a mentor's journal with `journal share`.
+        sections:
+          strengths: ["kudos: \\"great\\" work #1"]
+          dialogue: ["back\\\\slash"]
+          actions: ["homework", "agreed steps"]
+
+        """)
+    func added(_ names: SectionNames?) -> Set<String> {
+      Set((names?.names ?? []).filter(\.isConfigured).map { "\($0.part) \($0.text)" })
+    }
+    #expect(added(DocumentParserProbe.config(text)?.sections) == added(sections))
+    #expect(added(sections).count == 4)
+    // A journal that adds none writes no `sections:`.
+    #expect(!SharedConfig.text(JournalConfig()).contains("sections"))
+  }
 }
 
 import JournalParsing
 
 enum DocumentParserProbe {
   static func config(_ text: String) -> JournalConfig? {
-    let parsed = DocumentParser.parse(Array(text.utf8), path: "journal.yml")
+    let parsed = DocumentParser.parse(Array(text.utf8), path: "journal.yml", sections: .standard)
     guard case .config(let config)? = parsed.document, parsed.diagnostics.isEmpty else { return nil }
     return config
   }

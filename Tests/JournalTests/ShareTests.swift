@@ -136,6 +136,46 @@ import Testing
     #expect(try carol.git("rev-list", "--count", "main") == "1\n")
   }
 
+  /// The headings journal.yml adds read the shared notes as `journal check` reads them: the
+  /// page lists the actions under them, and the shared journal.yml carries them, so that the
+  /// person's own `journal check`, and the check of what they send back, read them the same way.
+  @Test func headingsTheJournalAddsGoWithTheSharedNotes() throws {
+    let repository = try GitFixture()
+    let file = "mentees/alice/sessions/2026-10-01.md"
+    try repository.write([
+      "journal.yml": "title: Test journal\nsections:\n  actions: [Homework, Agreed steps]\n  strengths: Kudos\n",
+      file: "---\ndate: 2026-10-01\ntype: career-development\n---\n## Kudos\n\n"
+        + "- Led the incident review and wrote the timeline the same day\n\n"
+        + "## Homework\n\n- [ ] Book the design review due:2026-10-20\n",
+    ])
+    try repository.commit("Alice, first session", author: "Hannah Reyes", at: "2026-10-01T17:00:00+02:00")
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice", "--to", remote.path, "--today", "2026-10-02")
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+
+    let page = try remote.git("show", "main:README.md")
+    #expect(page.contains("## Open actions\n\n- [ ] Book the design review — due 2026-10-20\n\n## Replying"), "\(page)")
+    #expect(
+      try remote.git("show", "main:journal.yml")
+        == "# One person's notes, shared from a mentor's journal with `journal share`.\n"
+        + "sections:\n  strengths: [\"kudos\"]\n  actions: [\"homework\", \"agreed steps\"]\n")
+
+    // The person's clone reads the action where the journal does.
+    let alice = try PersonClone(remote.path)
+    let show = try runJournal(["show", "alice", "--today", "2026-10-02"], in: alice.path)
+    #expect(show.status == 0 && show.stdout.contains("Book the design review"), "\(show.stdout)\(show.stderr)")
+    let check = try runJournal(["check", "--today", "2026-10-02"], in: alice.path)
+    #expect(check.status == 0 && check.stdout.hasSuffix("checked 3 files: 0 errors, 0 warnings\n"), "\(check.stdout)\(check.stderr)")
+
+    // Ticked under that heading and sent back, it passes the check and counts as done.
+    try alice.edit(file) { $0.replacingOccurrences(of: "- [ ] Book", with: "- [x] Book") }
+    try alice.commitAndPush("Booked it", at: "2026-10-03T09:00:00+02:00")
+    let again = try repository.journal("share", "alice", "--to", remote.path, "--today", "2026-10-04")
+    #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+    let after = try remote.git("show", "main:README.md")
+    #expect(after.contains("## Open actions\n\nNone open.\n\n1 done (100% of those done or open).\n"), "\(after)")
+  }
+
   @Test func refusesToShareAJournalWithErrors() throws {
     let repository = try Self.journalWithHistory()
     try repository.write(["mentees/alice/sessions/2026-10-20.md": "---\ndate: 2026-10-20\ntype: chat\n---\n"])

@@ -93,7 +93,9 @@ final class PersonRemoval {
     }
     var names: [String] = []
     for profile in profiles {
-      let parsed = DocumentParser.parse(try repository.blobContent(profile), path: "mentees/\(person)/profile.md")
+      // A profile's body has no sections to name.
+      let parsed = DocumentParser.parse(
+        try repository.blobContent(profile), path: "mentees/\(person)/profile.md", sections: .standard)
       if case .profile(let found)? = parsed.document, !names.contains(found.name) { names.append(found.name) }
     }
     mentions = Mentions(id: person, names: names)
@@ -206,12 +208,14 @@ final class PersonRemoval {
     let before = header.parents.first.map { treeOf[$0]! }
     let config = prefix + JournalPath.configName
     let people = prefix + JournalPath.peopleFolder + "/"
+    // As `journal commit` read them then: with the headings that commit's journal.yml adds.
+    let sections = try repository.journalConfig(try repository.treeEntry(config, in: header.tree)).sections
     return try repository.changes(from: before, to: header.tree).compactMap { change in
       guard change.path == config || change.path.hasPrefix(people) else { return nil }
       let path = String(change.path.dropFirst(prefix.count))
       var document: Document? = nil
       if change.kind != .deleted, let entry = try repository.treeEntry(change.path, in: header.tree) {
-        document = DocumentParser.parse(try repository.blobContent(entry.id), path: path).document
+        document = DocumentParser.parse(try repository.blobContent(entry.id), path: path, sections: sections).document
       }
       return JournalChange(kind: change.kind, path: path, document: document)
     }

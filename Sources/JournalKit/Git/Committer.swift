@@ -79,11 +79,13 @@ public enum Committer {
     }
 
     func describe(_ fileChanges: [FileChange]) -> [JournalChange] {
-      fileChanges.map { change in
+      // Read as the check reads them: with the headings journal.yml adds.
+      let sections = JournalLoader.config(source).sections
+      return fileChanges.map { change in
         let path = journal.journalPath(change.path)
         var document: Document? = nil
         if change.kind != .deleted, case .success(let bytes) = source.read(path) {
-          document = DocumentParser.parse(bytes, path: path).document
+          document = DocumentParser.parse(bytes, path: path, sections: sections).document
         }
         return JournalChange(kind: change.kind, path: path, document: document)
       }

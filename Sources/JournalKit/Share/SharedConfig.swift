@@ -3,12 +3,15 @@ import JournalModel
 import JournalRules
 
 /// The `journal.yml` of a shared history, written by journal itself so that it holds the rule
-/// settings and nothing else, always in the same bytes for the same settings.
+/// settings and the section headings the journal adds, and nothing else, always in the same
+/// bytes for the same settings. The headings go with the notes so that the person's own
+/// `journal check`, the page journal writes for them and the check of what they send back
+/// read a body as the journal does.
 enum SharedConfig {
-  static func text(_ settings: [String: RuleSetting]) -> String {
+  static func text(_ config: JournalConfig) -> String {
     var lines = ["# One person's notes, shared from a mentor's journal with `journal share`."]
     var rules: [String] = []
-    for (id, setting) in settings.sorted(by: { $0.key < $1.key }) {
+    for (id, setting) in config.rules.sorted(by: { $0.key < $1.key }) {
       guard let rule = RuleRegistry.rule(id) else { continue }
       let known = Set(rule.description.parameters.map(\.name))
       let parameters = setting.parameters.filter { known.contains($0.key) }.sorted { $0.key < $1.key }
@@ -21,6 +24,12 @@ enum SharedConfig {
       for (name, value) in parameters { rules.append("    \(name): \(yaml(value))") }
     }
     if !rules.isEmpty { lines += ["rules:"] + rules }
+    let added = config.sections.names.filter(\.isConfigured)
+    let sections = SectionPart.allCases.compactMap { part -> String? in
+      let headings = added.filter { $0.part == part }.map { JSONText.string($0.text) }
+      return headings.isEmpty ? nil : "  \(part.rawValue): [" + headings.joined(separator: ", ") + "]"
+    }
+    if !sections.isEmpty { lines += ["sections:"] + sections }
     return lines.joined(separator: "\n") + "\n"
   }
 

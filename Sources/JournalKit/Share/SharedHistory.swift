@@ -139,18 +139,20 @@ struct SharedHistory {
     var reproduced = false
     var takenIn: [ShareRecord.Point] = []
     func translate(_ step: Step) throws {
-      let config = try repository.treeEntry(prefix + JournalPath.configName, in: step.header.tree)?.id
+      let configEntry = try repository.treeEntry(prefix + JournalPath.configName, in: step.header.tree)
+      let config = configEntry?.id
       // The person's commits this one merged in: the shared commit is a merge of them too.
       let merged = try personsCommits(mergedBy: step.header)
       takenIn += merged.flatMap(\.taken)
       if merged.isEmpty, let key = lastKey, key.0 == step.folder, key.1 == step.tree, key.2 == config { return }
       lastKey = (step.folder, step.tree, config)
       // A folder left with only private notes shares as no folder at all.
-      var entries = [TreeEntry(name: JournalPath.configName, id: try sharedConfig(config), kind: .file)]
+      let sharedConfig = try sharedConfig(configEntry)
+      var entries = [TreeEntry(name: JournalPath.configName, id: sharedConfig, kind: .file)]
       if let filtered = try filteredTree(step.tree) {
         let mentees = try repository.writeTree([TreeEntry(name: step.folder, id: filtered, kind: .folder)])
         entries.append(TreeEntry(name: JournalPath.peopleFolder, id: mentees, kind: .folder))
-        let page = try cache.readme.page(folder: step.folder, tree: filtered, in: repository)
+        let page = try cache.readme.page(folder: step.folder, tree: filtered, config: sharedConfig, in: repository)
         entries.append(TreeEntry(name: SharedReadme.fileName, id: page, kind: .file))
       } else if lastRoot == nil {
         return
@@ -260,17 +262,12 @@ struct SharedHistory {
 
   // MARK: Settings
 
-  /// The shared `journal.yml`: the rule settings of the source's, and nothing else: not its
-  /// title, not its comments.
-  private func sharedConfig(_ source: ObjectID?) throws -> ObjectID {
-    let key = source?.description ?? ""
+  /// The shared `journal.yml`: the rule settings and section headings of the source's, and
+  /// nothing else: not its title, not its comments.
+  private func sharedConfig(_ source: TreeEntry?) throws -> ObjectID {
+    let key = source.map { "\($0.id) \($0.kind)" } ?? ""
     if let known = cache.config[key] { return known }
-    var settings: [String: RuleSetting] = [:]
-    if let source {
-      let parsed = DocumentParser.parse(try repository.blobContent(source), path: JournalPath.configName)
-      if case .config(let config)? = parsed.document { settings = config.rules }
-    }
-    let blob = try repository.writeBlob(Array(SharedConfig.text(settings).utf8))
+    let blob = try repository.writeBlob(Array(SharedConfig.text(try repository.journalConfig(source)).utf8))
     cache.config[key] = blob
     return blob
   }

@@ -5,7 +5,8 @@ import JournalParsing
 /// The `README.md` journal writes at the root of a shared repository, the page the person
 /// sees first: their sessions, open actions and goals with progress, and how to reply.
 ///
-/// It is made from the shared commit's notes alone, the same bytes for the same notes, on
+/// It is made from the shared commit's notes alone, read with the headings its `journal.yml`
+/// adds, as `journal check` reads them there: the same bytes for the same notes, on
 /// any day: nothing in it depends on when or where it is written, so a commit that changes
 /// none of the person's notes changes none of it, and the same history still gives the same
 /// ids. Every text from a note passes through `MarkdownText`, the one Markdown escaper.
@@ -85,11 +86,16 @@ enum SharedReadme {
   final class Maker {
     private var parsed: [String: ParsedFile] = [:]
     private var pages: [String: ObjectID] = [:]
+    private var sections: [ObjectID: SectionNames] = [:]
 
-    /// The page's blob for the person's shared folder `tree`, under `mentees/<folder>/`.
-    func page(folder: String, tree: ObjectID, in repository: Repository) throws -> ObjectID {
-      let pageKey = folder + " " + tree.description
+    /// The page's blob for the person's shared folder `tree`, under `mentees/<folder>/`, its
+    /// notes read with the headings the shared `journal.yml` (`config`) gives.
+    func page(folder: String, tree: ObjectID, config: ObjectID, in repository: Repository) throws -> ObjectID {
+      let pageKey = folder + " " + tree.description + " " + config.description
       if let known = pages[pageKey] { return known }
+      let sections = try self.sections[config]
+        ?? repository.journalConfig(TreeEntry(name: JournalPath.configName, id: config, kind: .file)).sections
+      self.sections[config] = sections
       var files: [ParsedFile] = []
       var paths: [String] = []
       func walk(_ tree: ObjectID, under path: String) throws {
@@ -100,16 +106,16 @@ enum SharedReadme {
             continue
           }
           paths.append(name)
-          let key = entry.id.description + " " + name
+          let key = entry.id.description + " " + name + " " + config.description
           if let known = parsed[key] {
             files.append(known)
             continue
           }
           // As the check reads them: attachments never, a note only within the size it reads.
           let kind = JournalPath.classify(name)
-          var file = DocumentParser.parse(nil, path: name)
+          var file = DocumentParser.parse(nil, path: name, kind: kind, sections: sections)
           if DocumentParser.readsContent(of: kind), try repository.blobSize(entry.id) <= SourceText.defaultSizeLimit {
-            file = DocumentParser.parse(try repository.blobContent(entry.id), path: name)
+            file = DocumentParser.parse(try repository.blobContent(entry.id), path: name, kind: kind, sections: sections)
           }
           parsed[key] = file
           files.append(file)

@@ -79,6 +79,21 @@ extension FileNameRule {
       hint: "move it to `\(personFolder ?? "the person's folder")`: attachments belong beside `sessions/` and `plans/`, not in them")
   }
 
+  /// A backup of `original` an editor or a merge tool left in `sessions/` or `plans/` (`folder`).
+  public static func backupAmongNotes(_ name: String, of original: String, folder: String) -> RuleMessage {
+    message(
+      "`\(name)` is a backup copy of `\(original)`, and `\(folder)/` holds only notes",
+      hint: "delete it once `\(original)` holds what you mean to keep")
+  }
+
+  /// A file of another kind in `sessions/` named as a session; `rename` is the session's name
+  /// as a note, `personFolder` where an attachment belongs, `mentees/<id>/`.
+  public static func sessionNotAsNote(_ name: String, rename: String, personFolder: String) -> RuleMessage {
+    message(
+      "`\(name)` is named as a session, but journal reads sessions only as Markdown notes",
+      hint: "write the session as `\(rename)`; an attachment belongs in `\(personFolder)`, beside `sessions/`")
+  }
+
   public static func malformedSuffix(_ name: String) -> RuleMessage {
     message(
       "session file name `\(name)` has a malformed suffix",
