@@ -82,33 +82,43 @@ public struct DiskJournal: JournalSource {
       return
     }
     defer { closedir(directory) }
-    var names: [String] = []
+    // The entry's type as the folder gives it, so a file costs no `lstat`; filesystems that
+    // do not say (DT_UNKNOWN) are asked with one.
+    var entries: [(name: String, type: UInt8)] = []
     while let entry = readdir(directory) {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
       }
       if JournalPath.isHidden(name) { continue }
       if let people, !people.contains(name) { continue }
-      names.append(name)
+      entries.append((name, entry.pointee.d_type))
     }
-    for name in names.sorted() {
+    entries.sort { $0.name < $1.name }
+    for (name, given) in entries {
       let path = folder + "/" + name
-      var info = stat()
-      guard lstat(location.root + "/" + path, &info) == 0 else {
-        listing.unreadable.append((path, String(cString: strerror(errno))))
-        continue
+      var type = given
+      if type != UInt8(DT_REG) && type != UInt8(DT_DIR) && type != UInt8(DT_LNK) {
+        var info = stat()
+        guard lstat(location.root + "/" + path, &info) == 0 else {
+          listing.unreadable.append((path, String(cString: strerror(errno))))
+          continue
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: type = UInt8(DT_LNK)
+        case S_IFDIR: type = UInt8(DT_DIR)
+        case S_IFREG: type = UInt8(DT_REG)
+        default: continue
+        }
       }
-      switch info.st_mode & S_IFMT {
-      case S_IFLNK:
+      switch type {
+      case UInt8(DT_LNK):
         listing.links.append(path)
-      case S_IFDIR:
+      case UInt8(DT_DIR):
         if depth == 0 { listing.people.append(name) }
         // Notes sit at most three levels below `mentees/`; deeper folders are not walked.
         if depth < 8 { walk(path, depth: depth + 1, into: &listing) }
-      case S_IFREG:
-        listing.files.append(path)
       default:
-        break
+        listing.files.append(path)
       }
     }
   }

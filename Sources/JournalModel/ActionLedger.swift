@@ -39,18 +39,20 @@ extension PersonRecord {
   /// session that mentions an action says where it stands; older mentions are history.
   /// A plan is edited in place, so each of its actions stands as written.
   public var currentActions: [TrackedAction] {
-    var order: [String] = []
-    var latest: [String: TrackedAction] = [:]
+    // Each action's place in the result, by identity: one lookup an item, which hashes its
+    // text once (a missing identity is given the next place as it is looked up).
+    var place: [String: Int] = [:]
+    var result: [TrackedAction] = []
     for session in sessions {
       for item in session.actions {
-        let key = item.identity
-        let first = latest[key]?.firstMentioned ?? session.date
-        if latest[key] == nil { order.append(key) }
-        latest[key] = TrackedAction(
+        let next = result.count
+        let at = Self.value(&place[item.identity, default: next])
+        let first = at < next ? result[at].firstMentioned : session.date
+        let tracked = TrackedAction(
           item: item, file: session.file, source: .session(session.date), firstMentioned: first)
+        if at < next { result[at] = tracked } else { result.append(tracked) }
       }
     }
-    var result = order.compactMap { latest[$0] }
     for plan in plans {
       for item in plan.actions {
         result.append(
@@ -59,4 +61,8 @@ extension PersonRecord {
     }
     return result
   }
+
+  /// The value an in-out access reaches, so that `place[key, default: next]` inserts the
+  /// default and reads it in one lookup.
+  private static func value(_ value: inout Int) -> Int { value }
 }

@@ -19,7 +19,13 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Parses exactly `YYYY-MM-DD`; anything else, or a date that does not exist, gives nil.
   @inlinable
   public init?(iso text: some StringProtocol) {
-    self.init(isoBytes: text.utf8)
+    // A native string's bytes are read in place; stepping its UTF-8 view costs far more.
+    if let day = text.utf8.withContiguousStorageIfAvailable({ Day(isoBytes: $0) }) {
+      guard let day else { return nil }
+      self = day
+    } else {
+      self.init(isoBytes: text.utf8)
+    }
   }
 
   /// Parses exactly `YYYY-MM-DD` given as UTF-8 bytes.

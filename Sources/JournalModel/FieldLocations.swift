@@ -13,13 +13,20 @@ public struct FieldLocations: Sendable, Equatable {
 
   public init() {}
 
+  /// Makes room for `count` fields, so recording a note's fields allocates once.
+  public mutating func reserveCapacity(_ count: Int) {
+    fields.reserveCapacity(count)
+  }
+
   /// Records where a field was written; a field recorded again is found where it was last.
   public mutating func record(_ field: String, key: SourceLocation, value: SourceLocation) {
     fields.append(Field(name: field, key: key, value: value))
   }
 
   private func last(_ name: String) -> Field? {
-    fields.last { $0.name == name }
+    // Byte counts first, which a `String` keeps: most names differ in length.
+    let count = name.utf8.count
+    return fields.last { $0.name.utf8.count == count && $0.name == name }
   }
 
   /// Where the key was written, or the start of the file when it is absent.

@@ -137,6 +137,15 @@ public enum TextBytes {
     byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
   }
 
+  /// Whether a range of bytes is exactly some ASCII text.
+  @inlinable
+  public static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: StaticString) -> Bool {
+    guard range.count == text.utf8CodeUnitCount else { return false }
+    let other = text.utf8Start
+    for offset in 0..<range.count where bytes[range.lowerBound + offset] != other[offset] { return false }
+    return true
+  }
+
   /// Whether a range of bytes equals ASCII text, ignoring the case of ASCII letters.
   @inlinable
   public static func equalsIgnoringASCIICase(

@@ -97,9 +97,10 @@ enum ActionItemParser {
         let token = UnsafeBufferPointer(rebasing: bytes[word.range])
         var value = UnsafeBufferPointer(
           rebasing: bytes[(word.range.lowerBound + key.name.utf8CodeUnitCount + 1)..<word.range.upperBound])
-        let location = locate(token, in: item, source: source)
+        // Where the token was written is searched for only when a finding needs it.
+        let location = { locate(token, in: item, source: source) }
         guard seen & (1 << key.rawValue) == 0 else {
-          report(ActionSyntaxRule.repeated(token: "\(key.name)"), at: location)
+          report(ActionSyntaxRule.repeated(token: "\(key.name)"), at: location())
           continue
         }
         seen |= 1 << key.rawValue
@@ -109,7 +110,7 @@ enum ActionItemParser {
           report(
             ActionSyntaxRule.quotedValue(
               token: String(decoding: token, as: UTF8.self), key: "\(key.name)", value: String(decoding: value, as: UTF8.self)),
-            at: location)
+            at: location())
         }
         switch key {
         case .due:
@@ -117,17 +118,17 @@ enum ActionItemParser {
             due = day
           } else if value.isEmpty {
             let next = Self.nextWord(after: index, in: words, bytes)
-            report(ActionSyntaxRule.dueWithoutDate(suggesting: next.flatMap(Self.dueForm)), at: location)
+            report(ActionSyntaxRule.dueWithoutDate(suggesting: next.flatMap(Self.dueForm)), at: location())
           } else if Day.looksLikeDate(String(decoding: value, as: UTF8.self)) {
-            report(ActionSyntaxRule.dueNotARealDate(String(decoding: value, as: UTF8.self)), at: location)
+            report(ActionSyntaxRule.dueNotARealDate(String(decoding: value, as: UTF8.self)), at: location())
           } else {
             let written = String(decoding: value, as: UTF8.self)
-            report(ActionSyntaxRule.dueNotADate(written, suggesting: Self.dueForm(written)), at: location)
+            report(ActionSyntaxRule.dueNotADate(written, suggesting: Self.dueForm(written)), at: location())
           }
         case .owner:
           if value.isEmpty {
             let next = Self.nextWord(after: index, in: words, bytes)
-            report(ActionSyntaxRule.ownerWithoutName(suggesting: next), at: location)
+            report(ActionSyntaxRule.ownerWithoutName(suggesting: next), at: location())
           } else {
             owner = String(decoding: value, as: UTF8.self)
           }
@@ -139,7 +140,7 @@ enum ActionItemParser {
             report(
               ActionSyntaxRule.notAPriority(
                 level, suggestion: Suggestion.hint(for: level, among: Priority.allCases.map(\.rawValue))),
-              at: location)
+              at: location())
           }
         }
       }
@@ -218,6 +219,8 @@ enum ActionItemParser {
     -> [Word]
   {
     var words: [Word] = []
+    // Room for words of four bytes with their blanks, so prose seldom grows the array.
+    words.reserveCapacity(range.count / 4 + 4)
     var start: Int? = nil
     var touches = false
     var inCode = false

@@ -22,15 +22,18 @@ struct FieldReader {
     self.file = file
     self.owner = owner
     self.entries = entries
+    locations.reserveCapacity(entries.count)
     for entry in entries {
       locations.record(entry.key, key: entry.keyLocation, value: entry.valueLocation)
     }
   }
 
   /// The entry of a key, empty or not. A front matter holds a dozen keys: searching them in
-  /// turn costs less than hashing.
+  /// turn costs less than hashing, and comparing byte counts first (which a `String` keeps)
+  /// passes over most of them without comparing text.
   private func given(_ key: String) -> FrontMatter.Entry? {
-    entries.first { $0.key == key }
+    let count = key.utf8.count
+    return entries.first { $0.key.utf8.count == count && $0.key == key }
   }
 
   /// The entry of a key that is present and not empty: not `~`, not `null`, and not text
@@ -160,7 +163,12 @@ struct FieldReader {
   /// Reports every key that is not one of `known`, suggesting the nearest known key.
   mutating func reportUnknownKeys(known: [String], what: String) {
     // Most notes have none: only the unknown ones are sorted.
-    for entry in entries.filter({ !known.contains($0.key) }).sorted(by: { $0.key < $1.key }) {
+    // Byte counts first, which a `String` keeps: most names differ in length.
+    func isKnown(_ key: String) -> Bool {
+      let count = key.utf8.count
+      return known.contains { $0.utf8.count == count && $0 == key }
+    }
+    for entry in entries.filter({ !isKnown($0.key) }).sorted(by: { $0.key < $1.key }) {
       let key = entry.key
       let suggestion = Suggestion.closest(to: key, among: known)
       report(

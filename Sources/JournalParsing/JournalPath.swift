@@ -24,34 +24,60 @@ public enum JournalPath {
   public static let peopleFolder = "mentees"
 
   /// Classifies a path relative to the journal folder, with `/` separators, split and
-  /// compared as bytes.
+  /// compared as bytes. Every file of a journal is classified, so the path is read in one pass
+  /// over its bytes, keeping only the parts a kind is told by.
   public static func classify(_ path: String) -> FileKind {
-    if path.utf8.elementsEqual(configName.utf8) { return .config }
-    let parts = components(of: path, omittingEmpty: false)
-    guard parts.count >= 2, same(parts[0], peopleFolder) else { return .ignored }
-    if parts.contains(where: isHidden) { return .ignored }
-    guard let name = parts.last else { return .ignored }
-    guard name.utf8.suffix(3).elementsEqual(".md".utf8) else {
+    var path = path
+    return path.withUTF8(classify)
+  }
+
+  private static func classify(_ bytes: UnsafeBufferPointer<UInt8>) -> FileKind {
+    if TextBytes.equals(bytes, 0..<bytes.count, "journal.yml") { return .config }
+    // The first three parts, the last, and how many there are.
+    var parts: (Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0)
+    var count = 0
+    var start = 0
+    var name = 0..<0
+    for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+      let part = start..<index
+      // A hidden part, file or folder, hides the file.
+      if !part.isEmpty && bytes[start] == UInt8(ascii: ".") { return .ignored }
+      switch count {
+      case 0: parts.0 = part
+      case 1: parts.1 = part
+      case 2: parts.2 = part
+      default: break
+      }
+      count += 1
+      name = part
+      start = index + 1
+    }
+    guard count >= 2, TextBytes.equals(bytes, parts.0, "mentees") else { return .ignored }
+    let folder = parts.2
+    guard name.count >= 3, TextBytes.equals(bytes, name.upperBound - 3..<name.upperBound, ".md") else {
       // `sessions/` and `plans/` hold only notes: a file there under another name is reported.
-      if parts.count == 4 && (same(parts[2], "sessions") || same(parts[2], "plans")) { return .misplaced }
+      if count == 4 && (TextBytes.equals(bytes, folder, "sessions") || TextBytes.equals(bytes, folder, "plans")) {
+        return .misplaced
+      }
       // Elsewhere, a note saved under another extension is judged as the `.md` it was meant to
       // be (reported, or unread in `private/`), and never read; anything else is an attachment.
-      guard let meant = intendedNoteName(name, inPersonFolder: parts.count == 3) else { return .ignored }
-      switch classify((parts.dropLast().map(String.init) + [meant]).joined(separator: "/")) {
+      let written = TextBytes.string(bytes, name)
+      guard let meant = intendedNoteName(written[...], inPersonFolder: count == 3) else { return .ignored }
+      switch classify(TextBytes.string(bytes, 0..<name.lowerBound) + meant) {
       case .ignored, .privateNote: return .ignored
       default: return .misplaced
       }
     }
-    guard parts.count >= 3 else { return .misplaced }
-    let person = String(parts[1])
-    if same(parts[2], "private") { return .privateNote(person: person) }
-    switch parts.count {
-    case 3 where same(name, "profile.md"):
+    guard count >= 3 else { return .misplaced }
+    let person = TextBytes.string(bytes, parts.1)
+    if TextBytes.equals(bytes, folder, "private") { return .privateNote(person: person) }
+    switch count {
+    case 3 where TextBytes.equals(bytes, name, "profile.md"):
       return .profile(person: person)
-    case 4 where same(parts[2], "sessions"):
-      return .session(person: person, date: Day(isoBytes: name.utf8.prefix(10)))
-    case 4 where same(parts[2], "plans"):
-      return .plan(person: person, slug: String(decoding: name.utf8.dropLast(3), as: UTF8.self))
+    case 4 where TextBytes.equals(bytes, folder, "sessions"):
+      return .session(person: person, date: Day(isoBytes: bytes[name.lowerBound..<min(name.lowerBound + 10, name.upperBound)]))
+    case 4 where TextBytes.equals(bytes, folder, "plans"):
+      return .plan(person: person, slug: TextBytes.string(bytes, name.lowerBound..<name.upperBound - 3))
     default:
       return .misplaced
     }

@@ -123,6 +123,8 @@ struct MarkdownBody {
         body.hasWritingOutsideSections = true
         return
       }
+      // What is gathered is some of the body's text: one allocation holds it.
+      body.text.reserveCapacity(markdown.count)
       guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return }
       defer { cmark_parser_free(parser) }
       if let tasklist { cmark_parser_attach_syntax_extension(parser, tasklist) }
@@ -341,34 +343,41 @@ struct MarkdownBody {
   }
 
   /// Appends the literal text under a node, with line breaks read as spaces; with
-  /// `markingCode`, each code span's range is recorded. cmark's iterator walks without
-  /// recursion, so deeply nested inlines cost no stack.
+  /// `markingCode`, each code span's range is recorded.
   private mutating func appendPlainText(_ node: OpaquePointer, markingCode: Bool) {
     var breaks: [Int] = []
     appendPlainText(node, markingCode: markingCode, breaks: &breaks)
   }
 
-  /// As above, recording in `breaks` where each line break's space was put.
+  /// As above, recording in `breaks` where each line break's space was put. The inlines are
+  /// visited in document order through cmark's child, sibling and parent links: no recursion,
+  /// so deeply nested inlines cost no stack, and no iterator to allocate for every heading
+  /// and paragraph.
   private mutating func appendPlainText(_ node: OpaquePointer, markingCode: Bool, breaks: inout [Int]) {
-    guard let iterator = cmark_iter_new(node) else { return }
-    defer { cmark_iter_free(iterator) }
-    while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-      guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-        let current = cmark_iter_get_node(iterator)
-      else { continue }
+    var next: OpaquePointer? = cmark_node_first_child(node)
+    while let current = next {
       let type = cmark_node_get_type(current)
       if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-        guard let literal = cmark_node_get_literal(current) else { continue }
-        let start = text.count
-        literal.withMemoryRebound(to: UInt8.self, capacity: 1) { pointer in
-          var count = 0
-          while pointer[count] != 0 { count += 1 }
-          text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+        if let literal = cmark_node_get_literal(current) {
+          let start = text.count
+          literal.withMemoryRebound(to: UInt8.self, capacity: 1) { pointer in
+            var count = 0
+            while pointer[count] != 0 { count += 1 }
+            text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+          }
+          if markingCode && type == CMARK_NODE_CODE { codeSpans.append(start..<text.count) }
         }
-        if markingCode && type == CMARK_NODE_CODE { codeSpans.append(start..<text.count) }
       } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
         breaks.append(text.count)
         text.append(UInt8(ascii: " "))
+      }
+      // The first child, else the next sibling of this node or of the nearest ancestor below
+      // `node` that has one.
+      next = cmark_node_first_child(current)
+      var climbing: OpaquePointer? = current
+      while next == nil, let at = climbing, at != node {
+        next = cmark_node_next(at)
+        climbing = cmark_node_parent(at)
       }
     }
   }

@@ -2,7 +2,8 @@
 public enum Scalars {
   /// A plain `~`, `null` or nothing at all.
   static func isNull(_ text: String) -> Bool {
-    text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+    // Most values are longer than any of these: their byte count, which a `String` keeps, settles them.
+    text.utf8.count <= 4 && (text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL")
   }
 
   static func isNull(_ value: YAMLValue) -> Bool {

@@ -29,12 +29,13 @@ struct SessionSections {
       switch part {
       case .strengths?, .improvements?:
         let items = section.items.map { EvidenceTag.item(body.string($0.text), at: $0.location, source: source) }
+        // The first section's items are taken as they are, not copied into an empty array.
         if part == .strengths {
           strengthsSection = strengthsSection ?? Self.mark(section, in: body)
-          strengths += items
+          if strengths.isEmpty { strengths = items } else { strengths += items }
         } else {
           improvementsSection = improvementsSection ?? Self.mark(section, in: body)
-          improvements += items
+          if improvements.isEmpty { improvements = items } else { improvements += items }
         }
         findings.listSection(section, of: body)
       case .dialogue?:
@@ -46,7 +47,8 @@ struct SessionSections {
         if !text.isEmpty { dialogue = dialogue.map { $0 + "\n\n" + text } ?? text }
       case .actions?:
         actionsSection = actionsSection ?? Self.mark(section, in: body)
-        actions += Self.items(section, of: body, source: source, findings: &findings)
+        let found = Self.items(section, of: body, source: source, findings: &findings)
+        if actions.isEmpty { actions = found } else { actions += found }
       case nil:
         findings.freeSection(section, of: body, names: names, parts: SectionPart.allCases)
       }

@@ -197,8 +197,10 @@ struct YAMLReader {
   private func earlierLine(of text: String, before index: Int, in top: Int) -> Int? {
     if let lines = open[top].keyLines { return lines[text] }
     var line: Int? = nil
+    // Byte counts first, which a `String` keeps: most keys differ in length.
+    let count = text.utf8.count
     forEachKey(in: top, before: index) { key in
-      if line == nil, key.text == text { line = key.location.line }
+      if line == nil, key.text.utf8.count == count, key.text == text { line = key.location.line }
     }
     return line
   }

@@ -49,13 +49,21 @@ struct YAMLValue {
   var items: [YAMLValue] { kind == .sequence ? children : [] }
 
   /// The entries of a mapping. The reader has refused keys that are not text and dropped
-  /// repeated ones, so every key is text and given once.
+  /// repeated ones, so every key is text and given once. Read from the nodes in place: a key
+  /// without a value (never made by the reader) is left out.
   var entries: [FrontMatter.Entry] {
     guard kind == .mapping else { return [] }
-    let children = children
-    return stride(from: 0, to: children.count - 1, by: 2).map { at in
-      FrontMatter.Entry(
-        key: children[at].text ?? "", keyLocation: children[at].location, value: children[at + 1])
+    var entries: [FrontMatter.Entry] = []
+    let end = nodes[index].end
+    // Each entry is two nodes at least.
+    entries.reserveCapacity((end - index) / 2)
+    var key = index + 1
+    while key < end {
+      let value = nodes[key].end
+      guard value < end else { break }
+      entries.append(FrontMatter.Entry(key: nodes[key].text, keyLocation: nodes[key].location, value: YAMLValue(nodes, at: value)))
+      key = nodes[value].end
     }
+    return entries
   }
 }
