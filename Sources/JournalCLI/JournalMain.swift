@@ -66,10 +66,11 @@ enum Output {
   }
 
   /// Colour only on a terminal, and never with `NO_COLOR` set or a dumb terminal.
+  ///
+  /// The two variables are read with `getenv`: `ProcessInfo.environment` would copy the whole
+  /// environment into a dictionary on every run to look at two names.
   static var style: Style {
-    let environment = ProcessInfo.processInfo.environment
-    let wanted =
-      isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-    return Style(color: wanted)
+    guard isatty(STDOUT_FILENO) == 1, getenv("NO_COLOR") == nil else { return Style(color: false) }
+    return Style(color: getenv("TERM").map { String(cString: $0) } != "dumb")
   }
 }
