@@ -89,8 +89,13 @@ struct TodayOption: ParsableArguments {
       }
       return day
     }
-    let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    // The civil date in the local time zone (TZ, else /etc/localtime), from the C library:
+    // `Calendar.current` would load the user's calendar and locale to answer the same, and
+    // would count years in another era where the locale's calendar is not the Gregorian one.
+    var now = time(nil)
+    var local = tm()
+    guard localtime_r(&now, &local) != nil else { return Day(ordinal: 0) }
+    return Day(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
       ?? Day(ordinal: 0)
   }
 }

@@ -54,22 +54,54 @@ public enum JournalMain {
 func shown(_ text: String) -> String { TerminalText.visible(text) }
 
 /// Writes to standard output and standard error.
+///
+/// With write(2) itself: FileHandle trapped, with a stack trace, when the output could not
+/// be written, and turning a `String` into `Data` cost a conformance scan on every run.
 enum Output {
+  /// Writes to standard output; if that fails (a full disk, a closed stream), says so in one
+  /// line on standard error and exits with status 2, an I/O failure.
   static func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    if let failure = writeAll(text, to: STDOUT_FILENO) {
+      _ = writeAll("journal: cannot write to standard output: \(String(cString: strerror(failure)))\n", to: STDERR_FILENO)
+      exit(2)
+    }
   }
 
   /// Writes a message to standard error, with the controls in it shown visibly.
   static func error(_ text: String) {
     let shown = TerminalText.visible(text, keepingLineBreaks: true)
-    FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
+    _ = writeAll(shown.hasSuffix("\n") ? shown : shown + "\n", to: STDERR_FILENO)
+  }
+
+  /// Writes every byte of `text`, and returns the error number of a write that failed.
+  private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+    var text = text
+    return text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        offset += written
+      }
+      return nil
+    }
   }
 
   /// Colour only on a terminal, and never with `NO_COLOR` set or a dumb terminal.
+  ///
+  /// The two variables are read with `getenv`: `ProcessInfo.environment` would copy the whole
+  /// environment into a dictionary on every run to look at two names.
   static var style: Style {
-    let environment = ProcessInfo.processInfo.environment
-    let wanted =
-      isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-    return Style(color: wanted)
+    guard isatty(STDOUT_FILENO) == 1, getenv("NO_COLOR") == nil else { return Style(color: false) }
+    return Style(color: getenv("TERM").map { String(cString: $0) } != "dumb")
   }
 }
+
+#if canImport(Glibc)
+  private let systemWrite = Glibc.write
+#else
+  private let systemWrite = Darwin.write
+#endif

@@ -11,6 +11,22 @@ import Testing
     #expect(run.stdout.hasSuffix("checked 26 files: 0 errors, 3 warnings\n"))
   }
 
+  /// Standard output that cannot take the report (a full disk) is an I/O failure: one line
+  /// and status 2, never a trap with a stack trace.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+  func unwritableOutputIsOneLineAndStatusTwo() throws {
+    let folder = try TemporaryFolder()
+    let errors = folder.path + "/stderr"
+    let pid = try startProgram(
+      journalBinary.path, ["check", "SampleJournal", "--today", "2026-11-26"], in: packageRoot,
+      environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"], output: "/dev/full", errors: errors)
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    #expect(status & 0x7F == 0, "stopped by signal \(status & 0x7F)")
+    #expect((status >> 8) & 0xFF == 2)
+    #expect(try String(contentsOfFile: errors, encoding: .utf8) == "journal: cannot write to standard output: No space left on device\n")
+  }
+
   @Test func strictFailsOnWarnings() throws {
     let run = try runJournal(["check", "SampleJournal", "--today", "2026-11-26", "--strict"])
     #expect(run.status == 1)

@@ -81,6 +81,23 @@ import Testing
     #expect(text.contains("\n- [ ] Book the design review due:2026-11-30\n") && !text.contains("Share the notes"), "\(text)")
   }
 
+  /// Without `--date` or `--today`, a session is dated today where the user is: the civil
+  /// date in the time zone TZ names, as the `date` program tells it. UTC+14 and UTC−12 are
+  /// never on the same date, so a clock read in the wrong zone shows in one of them.
+  @Test func todayIsTheLocalDate() throws {
+    let repo = try GitFixture()
+    try repo.journal("new", "person", "sam", "--name", "Sam Okafor", "--today", "2026-11-01")
+    for zone in ["EAST-14", "WEST+12"] {
+      let before = try runProgram("/bin/date", ["+%F"], environment: ["TZ": zone]).stdout
+      let run = try repo.journal(["new", "session", "sam", "--type", "project-specific"], environment: ["TZ": zone])
+      let after = try runProgram("/bin/date", ["+%F"], environment: ["TZ": zone]).stdout
+      #expect(run.status == 0, "\(run.stderr)")
+      // Read before and after, in case the run straddles midnight there.
+      let dates = Set([before, after].map { $0.trimmingCharacters(in: .newlines) })
+      #expect(dates.contains { run.stdout == "mentees/sam/sessions/\($0).md\n" }, "\(zone): \(run.stdout), date gave \(dates)")
+    }
+  }
+
   @Test func newSessionLinksTheNamedPlan() throws {
     let repo = try GitFixture()
     try repo.journal("new", "plan", "alice", "growth", "--title", "Growth", "--today", "2026-11-01")

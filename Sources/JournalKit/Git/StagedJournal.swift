@@ -9,7 +9,7 @@ public enum StagedJournal {
   /// folder): what `git commit -a` or `git commit <paths>` is about to commit, in a hook.
   public static func load(_ location: JournalLocation) throws -> (source: MemoryJournal, changed: [String]) {
     let journal = try JournalRepository.open(location)
-    let indexFile = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }.map {
+    let indexFile = getenv("GIT_INDEX_FILE").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }.map {
       $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0
     }
     let files = try git { try journal.repository.stagedFiles(under: journal.prefix, indexFile: indexFile) }
