@@ -68,12 +68,10 @@ struct LetterCommand: ParsableCommand {
     {
     case .refused(let report, let session):
       let cache = SourceCache(source: DiskJournal(location))
-      FileHandle.standardError.write(
-        Data(
-          report.text(
-            style: Style(color: false), displayPath: { display(location.root + "/" + $0) },
-            lines: cache.lines
-          ).utf8))
+      Output.error(
+        report.text(
+          style: Style(color: false), displayPath: { display(location.root + "/" + $0) },
+          lines: cache.lines))
       Output.error(
         "journal: no letter from \(session.file): fix the findings above, or write it anyway with --force")
       throw ExitCode(1)

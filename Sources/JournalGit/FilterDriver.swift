@@ -99,8 +99,7 @@ enum FilterDriver {
         case .notFiltered(let warning):
           if job.required { return job.fail(warning.map { " (\($0))" } ?? "") }
           if let warning {
-            FileHandle.standardError.write(
-              Data("journal: warning: \(warning); \(job.path) is taken as it is, since filter.\(job.driver).required is not set\n".utf8))
+            warn("journal: warning: \(warning); \(job.path) is taken as it is, since filter.\(job.driver).required is not set\n")
           }
           return GIT_PASSTHROUGH.rawValue
         case .fatal(let message):
@@ -135,5 +134,20 @@ enum FilterDriver {
       }
     }
     return String(result)
+  }
+}
+
+/// Writes a warning to standard error with write(2): a stream that cannot take it (closed, on
+/// a full disk) loses the warning, where FileHandle would stop the program with a trap.
+private func warn(_ text: String) {
+  var text = text
+  text.withUTF8 { bytes in
+    var offset = 0
+    while offset < bytes.count {
+      let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { return }
+      offset += written
+    }
   }
 }

@@ -88,6 +88,25 @@ import Testing
     #expect(try letter(["carla-diaz"]).status == 0)
   }
 
+  /// A refused letter whose findings cannot be written (standard error on a full disk) still
+  /// exits 1, the refusal's status, rather than stopping with a trap and a stack trace.
+  @Test func refusalOnAFullDiskExitsOne() throws {
+    let path = "mentees/carla-diaz/sessions/2026-11-13.md"
+    let session = try String(contentsOf: Self.journal.appendingPathComponent(path), encoding: .utf8)
+    let vague = session.replacingOccurrences(
+      of: "- [collaboration] Asked the pairing interviewer for their view twice and built on both answers.",
+      with: "- [collaboration] Great job.")
+    #expect(vague != session)
+    let folder = try copy([path: vague])
+    let pid = try startProgram(
+      journalBinary.path, ["letter", "carla-diaz", "--today", "2026-11-26"], in: folder.url,
+      environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"], errors: "/dev/full")
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    #expect(status & 0x7F == 0, "stopped by signal \(status & 0x7F)")
+    #expect((status >> 8) & 0xFF == 1)
+  }
+
   /// The e-mail as Python's `email` package reads it: headers, and a body equal to the text letter's.
   @Test(.enabled(if: pythonHas("email"), "needs python3"))
   func emlIsAMessageAMailReaderOpens() throws {
