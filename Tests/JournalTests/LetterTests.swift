@@ -88,6 +88,25 @@ import Testing
     #expect(try letter(["carla-diaz"]).status == 0)
   }
 
+  /// A latest session that cannot be read is not skipped for an older one: the letter would
+  /// answer the wrong interview. Named, the older session still gets its letter.
+  @Test func anUnreadableLatestSessionStopsTheLetter() throws {
+    let path = "mentees/carla-diaz/sessions/2026-11-20.md"
+    let folder = try copy([path: "---\ndate: [2026-11-20\ntype: candidate-feedback\n---\n## Strengths\n\n- Clear.\n"])
+    let run = try letter(["carla-diaz"], in: folder.path)
+    #expect(run.status == 2, "\(run.stdout)")
+    #expect(run.stdout.isEmpty)
+    #expect(
+      run.stderr == "journal: \(path) could not be read, and it may be carla-diaz's latest session: "
+        + "mend it (journal check says how), or name the session to write from\n")
+    let named = try letter(["carla-diaz", "2026-11-20"], in: folder.path)
+    #expect(named.status == 2)
+    #expect(named.stderr == "journal: \(path) could not be read: mend it first (journal check says how)\n")
+    let older = try letter(["carla-diaz", "2026-11-13"], in: folder.path)
+    #expect(older.status == 0, "\(older.stderr)")
+    #expect(older.stdout.contains("Started coding the rate limiter"))
+  }
+
   /// A refused letter whose findings cannot be written (standard error on a full disk) still
   /// exits 1, the refusal's status, rather than stopping with a trap and a stack trace.
   @Test func refusalOnAFullDiskExitsOne() throws {

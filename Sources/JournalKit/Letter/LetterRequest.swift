@@ -40,12 +40,26 @@ public enum LetterRequest {
   /// The session a name means: `2026-11-12`, `2026-11-12-onsite`, its file name or its path.
   static func pick(_ given: String?, of person: PersonRecord) throws -> Session {
     guard let given else {
+      // The latest session is the one the letter is from; a session that could not be read
+      // may be later, and a letter from an older one would answer the wrong interview.
+      let unread = person.unreadSessions.filter { unread in
+        guard let last = person.lastSession else { return true }
+        return unread.date.map { $0 >= last.date } ?? true
+      }
+      if let first = unread.first {
+        throw JournalError(
+          "\(first.file) could not be read, and it may be \(person.id)'s latest session: "
+            + "mend it (journal check says how), or name the session to write from")
+      }
       guard let last = person.lastSession else {
         throw JournalError("\(person.id) has no session to write a letter from")
       }
       return last
     }
     let name = stem(given)
+    if let unread = person.unreadSessions.first(where: { stem($0.file) == name }) {
+      throw JournalError("\(unread.file) could not be read: mend it first (journal check says how)")
+    }
     let stems = person.sessions.map { ($0, stem($0.file)) }
     if let exact = stems.first(where: { $0.1 == name }) { return exact.0 }
     // A date alone names the last session of that day.
