@@ -113,12 +113,11 @@ enum BodyFinding {
     }
     if let best { return best.part }
     // "Key strengths", "Actions for next week": a known name as the first or last words.
-    let bytes = Array(text.utf8)
     for name in names.names where parts.contains(name.part) {
-      let count = name.text.utf8.count
-      guard bytes.count > count else { continue }
-      if bytes[count] == 0x20 && bytes.starts(with: name.text.utf8)
-        || bytes[bytes.count - count - 1] == 0x20 && bytes.suffix(count).elementsEqual(name.text.utf8)
+      let count = name.scalars.count
+      guard scalars.count > count else { continue }
+      if scalars[count] == " " && scalars[..<count].elementsEqual(name.scalars)
+        || scalars[scalars.count - count - 1] == " " && scalars[(scalars.count - count)...].elementsEqual(name.scalars)
       {
         return name.part
       }
