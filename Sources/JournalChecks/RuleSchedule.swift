@@ -13,8 +13,17 @@ public struct RuleSchedule: Sendable {
   /// `rules`, configured by `settings`; rules the parser applies are left out.
   public init(_ rules: [any Rule], settings: RuleSettings) {
     self.settings = settings
-    fileRules = rules.compactMap { ($0 as? any FileRule)?.configured(by: settings) }
-    personRules = rules.compactMap { ($0 as? any PersonRule)?.configured(by: settings) }
+    var fileRules: [any FileRule] = []
+    var personRules: [any PersonRule] = []
+    for rule in rules {
+      switch rule.scheduled(by: settings) {
+      case .file(let rule)?: fileRules.append(rule)
+      case .person(let rule)?: personRules.append(rule)
+      case nil: break
+      }
+    }
+    self.fileRules = fileRules
+    self.personRules = personRules
   }
 
   /// Every finding about `person`; `paths` are the paths in their folder, parsed or not,

@@ -8,6 +8,16 @@ public protocol Rule: Sendable {
   /// What the rule looks at to make one finding: given by the kind of rule it is, so a
   /// rule is always scheduled over what it declares.
   var scope: RuleScope { get }
+  /// This rule configured for one check, as the kind of rule it is; nil for a rule the
+  /// parser applies. A requirement rather than a cast: asking the runtime whether a rule
+  /// conforms to `FileRule` scans every conformance of the program, once per rule type.
+  func scheduled(by settings: RuleSettings) -> ScheduledRule?
+}
+
+/// A rule ready for one check, by what it is given.
+public enum ScheduledRule: Sendable {
+  case file(any FileRule)
+  case person(any PersonRule)
 }
 
 extension Rule {
@@ -35,6 +45,7 @@ public protocol FileRule: Rule {
 extension FileRule {
   public var scope: RuleScope { .file }
   public func configured(by settings: RuleSettings) -> Self { self }
+  public func scheduled(by settings: RuleSettings) -> ScheduledRule? { .file(configured(by: settings)) }
 }
 
 /// A rule that looks at one person's notes together, and is given that person alone.
@@ -48,6 +59,7 @@ public protocol PersonRule: Rule {
 extension PersonRule {
   public var scope: RuleScope { .person }
   public func configured(by settings: RuleSettings) -> Self { self }
+  public func scheduled(by settings: RuleSettings) -> ScheduledRule? { .person(configured(by: settings)) }
 }
 
 /// A rule whose id and severity are declared once, as the type's, and whose findings are made
@@ -64,6 +76,7 @@ public protocol ParsingRule: MessageRule {}
 
 extension ParsingRule {
   public var scope: RuleScope { .file }
+  public func scheduled(by settings: RuleSettings) -> ScheduledRule? { nil }
 }
 
 extension MessageRule {
