@@ -26,7 +26,6 @@ public struct CandidateWait: Sendable, Equatable {
 
   /// `late-feedback`'s `candidate-max-days` as the journal sets it.
   public static func limit(_ config: JournalConfig) -> Int {
-    let context = CheckContext(journal: Journal(config: config, people: []), today: Day(ordinal: 0), paths: [])
-    return Int(context.number("candidate-max-days", of: LateFeedbackRule().description))
+    RuleSettings(config: config, today: Day(ordinal: 0)).number("candidate-max-days", of: LateFeedbackRule().description)
   }
 }

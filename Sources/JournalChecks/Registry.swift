@@ -42,41 +42,9 @@ public enum RuleRegistry {
 
   public static var ids: [String] { allRules.map(\.id) }
 
-  /// Runs every cross-file rule over a parsed journal, the rules side by side on every core,
-  /// or one after another when the caller already keeps the cores busy.
-  public static func check(_ context: CheckContext, concurrently: Bool = true) -> [Diagnostic] {
-    concurrently ? allRules.concurrentFlatMap { run($0, context) } : allRules.flatMap { run($0, context) }
-  }
-
-  /// One rule's findings; in a debug build, a finding outside the rule's scope stops the run.
-  /// Every caller that runs a rule goes through here, so none skips the scope check.
-  public static func run(_ rule: any Rule, _ context: CheckContext) -> [Diagnostic] {
-    let findings = rule.check(context)
-    assert(
-      outOfScope(findings, of: rule.description, in: context).isEmpty,
-      "`\(rule.id)` reported outside its \(rule.description.scope.rawValue) scope")
-    return findings
-  }
-
-  /// The findings that lie outside `rule`'s declared scope: a file-scoped rule's must name a
-  /// note the journal holds (a profile, session or plan), a person-scoped rule's a path in one
-  /// of its people's folders. A journal-scoped rule may name any path.
-  public static func outOfScope(
-    _ findings: [Diagnostic], of rule: RuleDescription, in context: CheckContext
-  ) -> [Diagnostic] {
-    switch rule.scope {
-    case .journal:
-      return []
-    case .person:
-      let folders = context.journal.people.map(\.folder)
-      return findings.filter { finding in !folders.contains { JournalPath.isInside(finding.file, folder: $0) } }
-    case .file:
-      let notes = Set(
-        context.journal.people.flatMap { person in
-          (person.profile.map { [$0.file] } ?? []) + person.sessions.map(\.file) + person.plans.map(\.file)
-        })
-      return findings.filter { !notes.contains($0.file) }
-    }
+  /// Every rule that looks at parsed notes, ready for one check with `settings`.
+  public static func schedule(_ settings: RuleSettings) -> RuleSchedule {
+    RuleSchedule(allRules, settings: settings)
   }
 
   /// Gives each finding the severity `journal.yml` asks for, dropping those of rules set `off`.

@@ -46,11 +46,12 @@ public enum Checker {
     helpers: Helpers? = nil
   ) throws -> CheckReport {
     let (settings, perPerson) = try JournalLoader.eachPerson(
-      source, people: selection.flatMap(Self.people), parallel: parallel, helpers: helpers
-    ) { loaded, part -> (diagnostics: [Diagnostic], files: [String]) in
-      let context = CheckContext(
-        journal: loaded.journal, today: today, paths: Set(part.files).union(part.links))
-      return (loaded.diagnostics + RuleRegistry.check(context, concurrently: false), loaded.checkedFiles)
+      source, people: selection.flatMap(Self.people), parallel: parallel, helpers: helpers,
+      prepare: { RuleRegistry.schedule(RuleSettings(config: $0.journal.config, today: today)) }
+    ) { rules, loaded, part -> (diagnostics: [Diagnostic], files: [String]) in
+      let paths = Set(part.files).union(part.links)
+      let findings = loaded.journal.people.flatMap { rules.check($0, paths: paths) }
+      return (loaded.diagnostics + findings, loaded.checkedFiles)
     }
     let config = settings.journal.config
     var diagnostics = RuleRegistry.applySettings(

@@ -116,10 +116,22 @@ public enum JournalLoader {
     _ source: some JournalSource, people selection: Set<String>?, parallel: Bool = true, helpers: Helpers? = nil,
     _ body: @Sendable (LoadedJournal, JournalListing) -> T
   ) throws -> (shared: LoadedJournal, people: [T]) {
+    try eachPerson(source, people: selection, parallel: parallel, helpers: helpers, prepare: { _ in () }) {
+      body($1, $2)
+    }
+  }
+
+  /// The same, with what `prepare` makes once of the journal's own files (the rules
+  /// configured by journal.yml, say) given to `body` with each person.
+  static func eachPerson<Prepared: Sendable, T: Sendable>(
+    _ source: some JournalSource, people selection: Set<String>?, parallel: Bool = true, helpers: Helpers? = nil,
+    prepare: (LoadedJournal) -> Prepared, _ body: @Sendable (Prepared, LoadedJournal, JournalListing) -> T
+  ) throws -> (shared: LoadedJournal, people: [T]) {
     let listing = try source.listing(people: selection)
     let (shared, people) = split(listing)
     // journal.yml, and files outside a person's folder, which are never read as notes.
     let settings = assemble(parseAll(shared.files, source: source, sections: .standard), listing: shared)
+    let prepared = prepare(settings)
     let config = settings.journal.config
     // With fewer people than cores (a commit checks one person), each person's files are
     // parsed side by side instead.
@@ -130,7 +142,7 @@ public enum JournalLoader {
         ? part.files.concurrentMap { parseOne($0, source: source, sections: config.sections) }
         : helpers.map { $0.map(part.files) { parseOne($0, source: source, sections: config.sections) } }
           ?? part.files.map { parseOne($0, source: source, sections: config.sections) }
-      return body(assemble(parsed, listing: part, config: config), part)
+      return body(prepared, assemble(parsed, listing: part, config: config), part)
     }
     return (settings, results)
   }

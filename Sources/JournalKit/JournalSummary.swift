@@ -76,9 +76,9 @@ public struct JournalSummary: Sendable {
 
   /// One person's figures, and why they need attention.
   private static func part(of record: PersonRecord, config: JournalConfig, today: Day, since: Day?, until: Day?) -> Part {
-    let context = CheckContext(journal: Journal(config: config, people: [record]), today: today, paths: [])
-    let findings = RuleRegistry.applySettings(
-      attentionRules.compactMap(RuleRegistry.rule).flatMap { RuleRegistry.run($0, context) }, config: config)
+    let rules = RuleSchedule(
+      attentionRules.compactMap(RuleRegistry.rule), settings: RuleSettings(config: config, today: today))
+    let findings = RuleRegistry.applySettings(rules.check(record, paths: []), config: config)
     let reasons = findings.filter { JournalPath.person(of: $0.file) == record.id }.map(\.message)
     return Part(
       person: PersonSummary(record, today: today, since: since, until: until),

@@ -10,7 +10,7 @@ public enum RuleCatalog {
     return allRules.map { rule in
       let d = rule.description
       let severity = d.severity == .error ? style.red("error  ") : style.yellow("warning")
-      let scope = style.dim(d.scope.rawValue.padding(to: scopeWidth + 1))
+      let scope = style.dim(rule.scope.rawValue.padding(to: scopeWidth + 1))
       var line = style.bold(d.id.padding(to: width + 1)) + "\(severity) \(scope)\(d.summary)\n"
       for parameter in d.parameters {
         line += String(repeating: " ", count: width + scopeWidth + 11)
@@ -38,19 +38,19 @@ public enum RuleCatalog {
         vague-feedback: off
       ```
 
-      A rule's scope is what it looks at to make one finding: one `file`, one `person`'s notes \
-      together, or the whole `journal`.
+      A rule's scope is what it looks at to make one finding: one `file`, or one `person`'s \
+      notes together. A rule is given only that: no rule looks across people.
 
       | rule | default | scope | summary |
       | --- | --- | --- | --- |
 
       """
     for rule in allRules {
-      out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.description.severity.rawValue) | \(rule.description.scope.rawValue) | \(rule.description.summary.replacing("|", with: "\\|")) |\n"
+      out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.description.severity.rawValue) | \(rule.scope.rawValue) | \(rule.description.summary.replacing("|", with: "\\|")) |\n"
     }
     for rule in allRules {
       let d = rule.description
-      out += "\n## \(d.id)\n\n\(d.summary)\n\nDefault severity: **\(d.severity.rawValue)**. Scope: \(d.scope.rawValue). \(d.rationale)\n"
+      out += "\n## \(d.id)\n\n\(d.summary)\n\nDefault severity: **\(d.severity.rawValue)**. Scope: \(rule.scope.rawValue). \(d.rationale)\n"
       if !d.parameters.isEmpty {
         out += "\nSettings:\n\n"
         for parameter in d.parameters {

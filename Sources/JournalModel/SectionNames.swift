@@ -22,6 +22,9 @@ public struct SectionNames: Sendable, Equatable {
     public let text: String
     public let part: SectionPart
     let bytes: [UInt8]
+    /// The name's scalars, for measuring a heading's distance from it; kept with the name,
+    /// so it is split once per check rather than once per heading.
+    public let scalars: [Unicode.Scalar]
     /// Added in `journal.yml` rather than built in.
     public let isConfigured: Bool
 
@@ -29,6 +32,7 @@ public struct SectionNames: Sendable, Equatable {
       self.text = text
       self.part = part
       self.bytes = Array(text.utf8)
+      self.scalars = Array(text.unicodeScalars)
       self.isConfigured = configured
     }
   }

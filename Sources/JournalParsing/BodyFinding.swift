@@ -94,30 +94,30 @@ enum BodyFinding {
     }
   }
 
-  /// The part a free heading was most likely meant as: one edit from a known name for every
-  /// four letters of it, or a known name with words before or after it.
+  /// The part a free heading was most likely meant as: at most one edit (a letter added,
+  /// dropped or changed, or two neighbouring letters swapped) from a known name for every
+  /// four letters of the name, ignoring case; else a known name with words before or after
+  /// it. Every name is measured, whatever its first letter; the nearest wins, the first
+  /// listed among equals.
   static func nearest(to title: String, names: SectionNames, parts: [SectionPart]) -> SectionPart? {
     let text = SectionNames.normalized(title)
     guard !text.isEmpty else { return nil }
+    let scalars = Array(text.unicodeScalars)
     var best: (part: SectionPart, distance: Int)? = nil
-    let length = text.unicodeScalars.count
     for name in names.names where parts.contains(name.part) {
-      let allowed = max(1, name.text.unicodeScalars.count / 4)
-      // Lengths further apart than that are further apart in edits too.
-      guard abs(name.text.unicodeScalars.count - length) <= allowed else { continue }
-      let distance = Suggestion.editDistance(text, name.text)
-      if distance <= allowed, distance < (best?.distance ?? Int.max) {
+      // Only a nearer name than the best so far can replace it.
+      let limit = min(max(1, name.scalars.count / 4), (best?.distance ?? Int.max) - 1)
+      if let distance = Suggestion.editDistance(scalars, name.scalars, atMost: limit) {
         best = (name.part, distance)
       }
     }
     if let best { return best.part }
     // "Key strengths", "Actions for next week": a known name as the first or last words.
-    let bytes = Array(text.utf8)
     for name in names.names where parts.contains(name.part) {
-      let count = name.text.utf8.count
-      guard bytes.count > count else { continue }
-      if bytes[count] == 0x20 && bytes.starts(with: name.text.utf8)
-        || bytes[bytes.count - count - 1] == 0x20 && bytes.suffix(count).elementsEqual(name.text.utf8)
+      let count = name.scalars.count
+      guard scalars.count > count else { continue }
+      if scalars[count] == " " && scalars[..<count].elementsEqual(name.scalars)
+        || scalars[scalars.count - count - 1] == " " && scalars[(scalars.count - count)...].elementsEqual(name.scalars)
       {
         return name.part
       }

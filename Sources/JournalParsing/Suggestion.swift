@@ -21,23 +21,46 @@ public enum Suggestion {
     return "expected one of: " + candidates.map { "`\($0)`" }.joined(separator: ", ")
   }
 
-  /// Levenshtein distance over Unicode scalars.
+  /// Edit distance over Unicode scalars: letters added, dropped or changed, and two
+  /// neighbouring letters swapped, each one edit (the optimal string alignment distance).
   static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars)
     let b = Array(b.unicodeScalars)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    return editDistance(a, b, atMost: max(a.count, b.count)) ?? max(a.count, b.count)
+  }
+
+  /// The edit distance between `a` and `b` when it is at most `limit`, else nil: lengths
+  /// further apart than `limit` are not compared, and the comparison stops at the first
+  /// pair of rows whose every entry is past it.
+  public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int? {
+    guard abs(a.count - b.count) <= limit else { return nil }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    let width = b.count + 1
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+      // Rows i-2, i-1 and i of the table, turning round.
+      var beforeLast = rows.baseAddress!
+      var last = beforeLast + width
+      var current = last + width
+      for j in 0..<width { last[j] = j }
+      var lastMinimum = 0
+      for i in 1...a.count {
+        current[0] = i
+        var minimum = i
+        for j in 1..<width {
+          let cost = a[i - 1] == b[j - 1] ? 0 : 1
+          var value = min(last[j] + 1, current[j - 1] + 1, last[j - 1] + cost)
+          if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, beforeLast[j - 2] + 1) }
+          current[j] = value
+          minimum = min(minimum, value)
+        }
+        // Each later entry is one of these two rows' entries plus something.
+        if minimum > limit, lastMinimum > limit { return nil }
+        lastMinimum = minimum
+        (beforeLast, last, current) = (last, current, beforeLast)
       }
-      swap(&previous, &current)
+      let distance = last[b.count]
+      return distance <= limit ? distance : nil
     }
-    return previous[b.count]
   }
 }
 

@@ -1,26 +1,65 @@
 import JournalModel
 
-/// A rule: its description (id, summary, scope, examples) and, for rules that look across
-/// files, its check. Rules the parser applies while reading a file have an empty check.
+/// A rule: its description (id, summary, examples) and what it looks at. A rule that looks
+/// at parsed notes is a `FileRule` or a `PersonRule`, and is given only that; a rule the
+/// parser applies while it reads a file is a `ParsingRule`.
 public protocol Rule: Sendable {
   var description: RuleDescription { get }
-  /// Findings about the whole journal, made after every file has been parsed.
-  func check(_ context: CheckContext) -> [Diagnostic]
+  /// What the rule looks at to make one finding: given by the kind of rule it is, so a
+  /// rule is always scheduled over what it declares.
+  var scope: RuleScope { get }
+  /// This rule configured for one check, as the kind of rule it is; nil for a rule the
+  /// parser applies. A requirement rather than a cast: asking the runtime whether a rule
+  /// conforms to `FileRule` scans every conformance of the program, once per rule type.
+  func scheduled(by settings: RuleSettings) -> ScheduledRule?
+}
+
+/// A rule ready for one check, by what it is given.
+public enum ScheduledRule: Sendable {
+  case file(any FileRule)
+  case person(any PersonRule)
 }
 
 extension Rule {
-  public func check(_ context: CheckContext) -> [Diagnostic] { [] }
   public var id: String { description.id }
 }
 
-/// What a rule looks at to make one finding: one file, one person's files, or the journal.
+/// What a rule looks at to make one finding: one file, or one person's files. No rule looks
+/// across people: the journal is checked one person at a time.
 public enum RuleScope: String, Sendable, CaseIterable {
   /// One note alone; each finding names that note.
   case file
-  /// One person's notes together; each finding names a note in that person's folder.
+  /// One person's notes together; each finding names a path in that person's folder.
   case person
-  /// The whole journal.
-  case journal
+}
+
+/// A rule that looks at one note at a time, and is given that note alone.
+public protocol FileRule: Rule {
+  /// This rule ready for one check: what it reads from the settings (a limit, an index of
+  /// phrases) worked out once, not for every note.
+  func configured(by settings: RuleSettings) -> Self
+  /// The findings about one note, each naming it.
+  func check(_ file: FileContext) -> [Diagnostic]
+}
+
+extension FileRule {
+  public var scope: RuleScope { .file }
+  public func configured(by settings: RuleSettings) -> Self { self }
+  public func scheduled(by settings: RuleSettings) -> ScheduledRule? { .file(configured(by: settings)) }
+}
+
+/// A rule that looks at one person's notes together, and is given that person alone.
+public protocol PersonRule: Rule {
+  /// This rule ready for one check, as `FileRule.configured(by:)`.
+  func configured(by settings: RuleSettings) -> Self
+  /// The findings about one person, each naming a path in their folder.
+  func check(_ person: PersonContext) -> [Diagnostic]
+}
+
+extension PersonRule {
+  public var scope: RuleScope { .person }
+  public func configured(by settings: RuleSettings) -> Self { self }
+  public func scheduled(by settings: RuleSettings) -> ScheduledRule? { .person(configured(by: settings)) }
 }
 
 /// A rule whose id and severity are declared once, as the type's, and whose findings are made
@@ -31,8 +70,14 @@ public protocol MessageRule: Rule {
   static var severity: Severity { get }
 }
 
-/// A rule the parser applies while it reads one file.
+/// A rule the parser applies while it reads one file: each finding is made while that file
+/// is read, and names it.
 public protocol ParsingRule: MessageRule {}
+
+extension ParsingRule {
+  public var scope: RuleScope { .file }
+  public func scheduled(by settings: RuleSettings) -> ScheduledRule? { nil }
+}
 
 extension MessageRule {
   /// A message of this rule, with its id and severity.
@@ -64,8 +109,6 @@ public struct RuleDescription: Sendable {
   public let id: String
   public let summary: String
   public let severity: Severity
-  /// What the rule looks at to make one finding; the checker holds it to that.
-  public let scope: RuleScope
   /// Why the rule exists, from the practice of giving feedback.
   public let rationale: String
   public let parameters: [RuleParameter]
@@ -75,13 +118,12 @@ public struct RuleDescription: Sendable {
   public let nonTriggering: [RuleExample]
 
   public init(
-    id: String, summary: String, severity: Severity, scope: RuleScope, rationale: String,
+    id: String, summary: String, severity: Severity, rationale: String,
     parameters: [RuleParameter] = [], triggering: [RuleExample], nonTriggering: [RuleExample]
   ) {
     self.id = id
     self.summary = summary
     self.severity = severity
-    self.scope = scope
     self.rationale = rationale
     self.parameters = parameters
     self.triggering = triggering

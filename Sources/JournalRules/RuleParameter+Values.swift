@@ -1,7 +1,7 @@
 import JournalModel
 
 /// Which values a rule's setting takes. A rule never runs with a value it does not take: it
-/// keeps its default (`CheckContext.parameter`), so a setting written wrong is one finding
+/// keeps its default (`RuleSettings.parameter`), so a setting written wrong is one finding
 /// (`RuleRegistry.validate`), not a flood of them.
 extension RuleParameter {
   /// The largest number a setting takes: days and word counts, far past any sensible value,

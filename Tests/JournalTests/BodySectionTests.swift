@@ -61,6 +61,76 @@ import Testing
       ])
   }
 
+  /// A typo of a section's heading is reported at the heading with the section it was meant
+  /// as, whatever the letter it falls on: the first letter, two letters swapped, a letter
+  /// dropped or added, a singular or plural mistyped, in any case.
+  @Test(arguments: [
+    // The first letter.
+    ("Trengths", SectionPart.strengths), ("Ctrengths", .strengths), ("Xctions", .actions), ("Fialogue", .dialogue),
+    ("tSrengths", .strengths),
+    // Two neighbouring letters swapped.
+    ("Actoins", .actions), ("Acitons", .actions), ("Sterngths", .strengths), ("Diaolgue", .dialogue),
+    ("Imrpovements", .improvements), ("Tood", .actions), ("Next stpes", .actions), ("Action itmes", .actions),
+    // A letter dropped or added.
+    ("Acions", .actions), ("Strengts", .strengths), ("Dialoge", .dialogue), ("Improvments", .improvements),
+    ("Dialog ue", .dialogue), ("Actionss", .actions), ("Strrengths", .strengths),
+    // Singular and plural, mistyped.
+    ("Strenght", .strengths), ("Improvment", .improvements), ("Actoin", .actions), ("Growth aeras", .improvements),
+    // Any case.
+    ("STRENGHTS", .strengths), ("aCTOINS", .actions), ("DIALGOUE", .dialogue), ("IMPROVMENTS", .improvements),
+  ])
+  func aTypoOfASectionHeadingIsReportedAtTheHeading(_ heading: String, _ part: SectionPart) {
+    let (_, diagnostics) = parse("## \(heading)\n\nSam asked about the rota.\n")
+    #expect(
+      lines(diagnostics) == [
+        "5:1 unknown-section: `## \(heading)` is read as free notes, not as \(part.heading) (did you mean `## \(part.heading)`? To keep the heading, add it to `sections: \(part.rawValue):` in journal.yml)"
+      ])
+  }
+
+  /// A heading the person chose, far from every section's name, is free notes and no finding.
+  @Test(arguments: [
+    "Context", "Notes", "Travel", "Reactions", "Questions", "Stretch goals", "Agenda", "Feedback", "Actors",
+    "Fractions", "Dialect", "Streams", "Goals", "Offsite notes",
+  ])
+  func aHeadingFarFromEverySectionIsFreeNotes(_ heading: String) throws {
+    let (session, diagnostics) = parse("## \(heading)\n\nSam asked about the rota.\n")
+    #expect(lines(diagnostics) == [], "`## \(heading)`")
+    let read = try #require(session)
+    #expect(read.strengths.isEmpty && read.improvements.isEmpty && read.actions.isEmpty && read.dialogue == nil)
+    #expect(read.hasWriting, "free notes are writing of the session's own")
+  }
+
+  /// The distance a heading is measured by counts scalars, not bytes or `Character`s, and a
+  /// swap of two neighbours as one edit.
+  @Test func editDistanceCountsScalarsAndSwaps() {
+    #expect(Suggestion.editDistance("actoins", "actions") == 1)
+    #expect(Suggestion.editDistance("ab", "ba") == 1)
+    #expect(Suggestion.editDistance("ca", "abc") == 3, "a swapped pair is not edited again")
+    #expect(Suggestion.editDistance("résumé", "resume") == 2, "one edit per accented scalar, not per byte")
+    #expect(Suggestion.editDistance("re\u{301}sume", "resume") == 1, "a combining mark is a scalar of its own")
+    #expect(Suggestion.editDistance("", "todo") == 4)
+  }
+
+  /// Bounded, it gives the full distance when that is within the bound and nothing beyond,
+  /// though it stops early: random words from a small alphabet, replayed by their seed.
+  @Test func theBoundedDistanceIsTheDistanceWithinItsBound() {
+    let seed = HostileText.seed
+    var random = SeededGenerator(seed: seed)
+    let alphabet: [Unicode.Scalar] = ["a", "b", "c", "é", "\u{301}", " "]
+    func word() -> [Unicode.Scalar] {
+      (0..<Int(random.next() % 9)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+    }
+    for round in 0..<2_000 {
+      let (a, b) = (word(), word())
+      let full = Suggestion.editDistance(a, b, atMost: max(a.count, b.count))
+      let limit = Int(random.next() % 4)
+      let bounded = Suggestion.editDistance(a, b, atMost: limit)
+      #expect(
+        bounded == (full.map { $0 <= limit ? $0 : nil } ?? nil),
+        "seed \(seed) (JOURNAL_SEED=\(seed) replays it), round \(round): \(a) \(b) within \(limit)")
+    }
+  }
+
   @Test func aSectionHeadingOfAnotherLevelIsReported() {
     let (_, diagnostics) = parse("# Actions\n\n- [ ] Book the room\n\n### Strengths\n\n- Led the review\n")
     #expect(

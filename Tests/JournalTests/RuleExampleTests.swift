@@ -71,38 +71,50 @@ import Testing
     }
   }
 
-  @Test func parsingRulesAreFileScoped() {
-    for rule in allRules where rule is any ParsingRule {
-      #expect(rule.description.scope == .file, "\(rule.id) is applied while one file is read")
+  /// A rule's scope is the kind of rule it is: the parser's rules and `FileRule`s are given
+  /// one file, `PersonRule`s one person. Every rule is exactly one of the three.
+  @Test func everyRuleIsOfOneKind() {
+    for rule in allRules {
+      let kinds = [rule is any ParsingRule, rule is any FileRule, rule is any PersonRule]
+      #expect(kinds.count { $0 } == 1, "\(rule.id) is a parsing, file or person rule")
+      #expect(rule.scope == (rule is any PersonRule ? .person : .file), "\(rule.id)")
     }
   }
 
-  /// The checker holds each rule to its scope; the examples run through it in a debug build,
-  /// where a finding outside its scope stops the run.
+  /// A file rule is given one note at a time, and its context reaches no other: a probe
+  /// rule reports, for each call, every note it can find by walking what it was given.
+  @Test func aFileRuleSeesOneFile() throws {
+    let alex = try ScopeProbe.person("alex", sessions: ["2026-11-06", "2026-11-20"], plan: "staff")
+    let rules = RuleSchedule([ScopeProbe.File()], settings: ScopeProbe.settings)
+    let findings = rules.check(alex, paths: [])
+    let notes = [alex.profile!.file] + alex.sessions.map(\.file) + alex.plans.map(\.file)
+    #expect(findings.map(\.file).sorted() == notes.sorted(), "the rule is given each note once")
+    for finding in findings {
+      #expect(finding.message == "sees \(finding.file)", "a file rule's context holds its note alone")
+    }
+  }
+
+  /// A person rule is given one person, and reaches no other person's notes.
+  @Test func aPersonRuleSeesOnePerson() throws {
+    let alex = try ScopeProbe.person("alex", sessions: ["2026-11-06"], plan: nil)
+    let rules = RuleSchedule([ScopeProbe.Person()], settings: ScopeProbe.settings)
+    let findings = rules.check(alex, paths: [])
+    #expect(findings.map(\.message) == ["sees \(alex.profile!.file), \(alex.sessions[0].file)"])
+  }
+
+  /// The contexts reach nothing else, so only a rule that makes up a path can report outside
+  /// its scope; the checker catches that in a debug build, and the examples run through it.
   @Test func findingsOutsideTheirScopeAreCaught() throws {
-    let parsed = DocumentParser.parse(
-      Array("---\ndate: 2026-11-20\ntype: career-development\n---\n".utf8), path: RuleExample.sessionPath,
-      sections: .standard)
-    guard case .session(let session)? = parsed.document else {
-      Issue.record("the session should parse: \(parsed.diagnostics)")
-      return
+    let alex = try ScopeProbe.person("alex", sessions: ["2026-11-20"], plan: nil)
+    let session = Note.session(alex.sessions[0])
+    func finding(in file: String) -> Diagnostic {
+      Diagnostic(rule: "probe", severity: .warning, message: "a finding", file: file, location: .start, hint: nil)
     }
-    let alex = PersonRecord(
-      id: "alex", folder: "mentees/alex", profile: nil, sessions: [session], plans: [])
-    let context = CheckContext(
-      journal: Journal(config: JournalConfig(), people: [alex]), today: RuleExample.defaultToday,
-      paths: [RuleExample.sessionPath])
-    func finding(_ rule: any Rule, in file: String) -> Diagnostic {
-      Diagnostic(
-        rule: rule.id, severity: rule.description.severity, message: "a finding", file: file, location: .start, hint: nil)
-    }
-    let fileRule = try #require(RuleRegistry.rule("no-action"))
-    let personRule = try #require(RuleRegistry.rule("overdue-action"))
-    #expect(RuleRegistry.outOfScope([finding(fileRule, in: session.file)], of: fileRule.description, in: context).isEmpty)
-    #expect(RuleRegistry.outOfScope([finding(fileRule, in: "mentees/alex/profile.md")], of: fileRule.description, in: context).count == 1)
-    #expect(RuleRegistry.outOfScope([finding(personRule, in: "mentees/alex/profile.md")], of: personRule.description, in: context).isEmpty)
-    #expect(RuleRegistry.outOfScope([finding(personRule, in: "mentees/bo/profile.md")], of: personRule.description, in: context).count == 1)
-    #expect(RuleRegistry.outOfScope([finding(personRule, in: "journal.yml")], of: personRule.description, in: context).count == 1)
+    #expect(RuleSchedule.outOfScope([finding(in: session.file)], of: session).isEmpty)
+    #expect(RuleSchedule.outOfScope([finding(in: "mentees/alex/profile.md")], of: session).count == 1)
+    #expect(RuleSchedule.outOfScope([finding(in: "mentees/alex/profile.md")], of: alex).isEmpty)
+    #expect(RuleSchedule.outOfScope([finding(in: "mentees/bo/profile.md")], of: alex).count == 1)
+    #expect(RuleSchedule.outOfScope([finding(in: "journal.yml")], of: alex).count == 1)
   }
 
   @Test(arguments: rules, Replay.allCases)

@@ -3,7 +3,7 @@ import JournalRules
 import JournalParsing
 
 /// `broken-link`: a session's `plan:` and metrics refer to things that exist.
-public struct BrokenLinkRule: MessageRule {
+public struct BrokenLinkRule: MessageRule, PersonRule {
   public static let id = "broken-link"
   public static let severity = Severity.error
 
@@ -12,7 +12,6 @@ public struct BrokenLinkRule: MessageRule {
     id: BrokenLinkRule.id,
     summary: "A session's `plan:` names a plan of the same person, and each of its metrics is declared by a goal of that person's plans.",
     severity: BrokenLinkRule.severity,
-    scope: .person,
     rationale: "Progress is tracked against measurable goals; a value recorded under an undeclared metric is progress toward nothing.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\nplan: ↓code-quality\n---\n").expecting("plan `code-quality` does not exist for alex"),
@@ -32,24 +31,23 @@ public struct BrokenLinkRule: MessageRule {
       ])
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
+  public func check(_ context: PersonContext) -> [Diagnostic] {
+    let person = context.person
     var findings: [Diagnostic] = []
-    for person in context.journal.people {
-      let declared = Set(person.plans.flatMap { $0.goals.compactMap(\.metric) })
-      for session in person.sessions {
-        if let plan = session.plan, !context.paths.contains("\(person.folder)/plans/\(plan).md") {
-          findings.append(
-            Diagnostic(
-              Self.noSuchPlan(plan, person: person.id, folder: person.folder, known: person.plans.map(\.slug)),
-              file: session.file, at: session.locations.value("plan")))
-        }
-        for metric in session.metrics where !declared.contains(metric.id) {
-          findings.append(
-            Diagnostic(
-              Self.undeclaredMetric(
-                metric.id, person: person.id, suggestion: Suggestion.closest(to: metric.id, among: declared.sorted())),
-              file: session.file, at: metric.location))
-        }
+    let declared = Set(person.plans.flatMap { $0.goals.compactMap(\.metric) })
+    for session in person.sessions {
+      if let plan = session.plan, !context.paths.contains("\(person.folder)/plans/\(plan).md") {
+        findings.append(
+          Diagnostic(
+            Self.noSuchPlan(plan, person: person.id, folder: person.folder, known: person.plans.map(\.slug)),
+            file: session.file, at: session.locations.value("plan")))
+      }
+      for metric in session.metrics where !declared.contains(metric.id) {
+        findings.append(
+          Diagnostic(
+            Self.undeclaredMetric(
+              metric.id, person: person.id, suggestion: Suggestion.closest(to: metric.id, among: declared.sorted())),
+            file: session.file, at: metric.location))
       }
     }
     return findings

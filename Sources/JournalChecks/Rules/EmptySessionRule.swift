@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `empty-session`: a session file holds what was said, not only the template.
-public struct EmptySessionRule: MessageRule {
+public struct EmptySessionRule: MessageRule, PersonRule {
   public static let id = "empty-session"
   public static let severity = Severity.warning
 
@@ -11,7 +11,6 @@ public struct EmptySessionRule: MessageRule {
     id: EmptySessionRule.id,
     summary: "A session holds feedback, dialogue, notes or a new action, not only what `journal new session` writes. Until it does, it does not count for cadence or follow-ups.",
     severity: EmptySessionRule.severity,
-    scope: .person,
     rationale: "A session prepared but never written up records nothing the person was told; counted as held, it would hide an overdue check-in and satisfy a follow-up that did not happen.",
     triggering: [
       .session(
@@ -35,11 +34,10 @@ public struct EmptySessionRule: MessageRule {
       ]),
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    context.journal.people.flatMap { person in
-      person.sessions.filter(person.isUntouchedTemplate).map { session in
-        Diagnostic(Self.onlyTemplate(date: "\(session.date)"), file: session.file, at: session.locations.value("date"))
-      }
+  public func check(_ context: PersonContext) -> [Diagnostic] {
+    let person = context.person
+    return person.sessions.filter(person.isUntouchedTemplate).map { session in
+      Diagnostic(Self.onlyTemplate(date: "\(session.date)"), file: session.file, at: session.locations.value("date"))
     }
   }
 }

@@ -2,16 +2,20 @@ import JournalModel
 import JournalRules
 
 /// `future-date`: notes are dated no further ahead than a plan can reach.
-public struct FutureDateRule: MessageRule {
+public struct FutureDateRule: MessageRule, FileRule {
   public static let id = "future-date"
   public static let severity = Severity.warning
 
-  public init() {}
+  /// The rule with its settings' defaults; a check uses `configured(by:)`'s.
+  public init() {
+    let defaults = configured(by: RuleSettings(config: JournalConfig(), today: RuleExample.defaultToday))
+    maxDays = defaults.maxDays
+    horizon = defaults.horizon
+  }
   public let description = RuleDescription(
     id: FutureDateRule.id,
     summary: "A session is dated no more than `max-days` after today, and a `follow-up` or action `due:` no more than `horizon-days`. A session dated further ahead does not count for cadence or follow-ups.",
     severity: FutureDateRule.severity,
-    scope: .file,
     rationale: "A session is written after it is held; one dated ahead is most often a mistyped year, and taken as the last session it would keep every check-in and follow-up from ever coming due. A follow-up or due date years away is a promise nobody will track.",
     parameters: [
       RuleParameter(
@@ -33,36 +37,48 @@ public struct FutureDateRule: MessageRule {
       .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2027-05-20\n---\n## Actions\n\n- [ ] Book the conference due:2027-09-01\n"),
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    let maxDays = Int(context.number("max-days", of: description))
-    let horizon = Int(context.number("horizon-days", of: description))
-    let today = context.today
+  /// The settings, read once per check.
+  private var maxDays = 0
+  private var horizon = 0
+
+  public func configured(by settings: RuleSettings) -> FutureDateRule {
+    var rule = self
+    rule.maxDays = settings.number("max-days", of: description)
+    rule.horizon = settings.number("horizon-days", of: description)
+    return rule
+  }
+
+  public func check(_ file: FileContext) -> [Diagnostic] {
+    let today = file.today
     var findings: [Diagnostic] = []
-    for person in context.journal.people {
-      for session in person.sessions {
-        let ahead = today.days(to: session.date)
-        if ahead > maxDays {
-          findings.append(
-            Diagnostic(
-              Self.sessionAhead(date: "\(session.date)", days: ahead, today: "\(today)", limit: maxDays),
-              file: session.file, at: session.locations.value("date")))
-        }
-        if let followUp = session.followUp, today.days(to: followUp) > horizon {
-          findings.append(
-            Diagnostic(
-              Self.followUpAhead("\(followUp)", days: today.days(to: followUp), today: "\(today)", limit: horizon),
-              file: session.file, at: session.locations.value("follow-up")))
-        }
-      }
-      let actions = person.sessions.flatMap { session in session.actions.map { ($0, session.file) } }
-        + person.plans.flatMap { plan in plan.actions.map { ($0, plan.file) } }
-      for (action, file) in actions {
-        guard let due = action.due, today.days(to: due) > horizon else { continue }
+    let actions: [ActionItem]
+    switch file.note {
+    case .session(let session):
+      let ahead = today.days(to: session.date)
+      if ahead > maxDays {
         findings.append(
           Diagnostic(
-            Self.dueAhead(action.text, due: "\(due)", days: today.days(to: due), today: "\(today)", limit: horizon),
-            file: file, at: action.location))
+            Self.sessionAhead(date: "\(session.date)", days: ahead, today: "\(today)", limit: maxDays),
+            file: session.file, at: session.locations.value("date")))
       }
+      if let followUp = session.followUp, today.days(to: followUp) > horizon {
+        findings.append(
+          Diagnostic(
+            Self.followUpAhead("\(followUp)", days: today.days(to: followUp), today: "\(today)", limit: horizon),
+            file: session.file, at: session.locations.value("follow-up")))
+      }
+      actions = session.actions
+    case .plan(let plan):
+      actions = plan.actions
+    case .profile:
+      return []
+    }
+    for action in actions {
+      guard let due = action.due, today.days(to: due) > horizon else { continue }
+      findings.append(
+        Diagnostic(
+          Self.dueAhead(action.text, due: "\(due)", days: today.days(to: due), today: "\(today)", limit: horizon),
+          file: file.file, at: action.location))
     }
     return findings
   }
@@ -91,11 +107,11 @@ extension FutureDateRule {
   }
 }
 
-extension CheckContext {
+extension PersonContext {
   /// The person's sessions that count as held, for cadence and follow-ups: neither an
   /// untouched template (`empty-session`) nor dated beyond `future-date`'s `max-days`.
-  func heldSessions(of person: PersonRecord) -> [Session] {
-    let ahead = Int(number("max-days", of: FutureDateRule.described))
+  var heldSessions: [Session] {
+    let ahead = settings.number("max-days", of: FutureDateRule.described)
     return person.sessions.filter { session in
       today.days(to: session.date) <= ahead && !person.isUntouchedTemplate(session)
     }

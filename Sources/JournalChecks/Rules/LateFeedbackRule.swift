@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `late-feedback`: feedback is given soon after what it is about.
-public struct LateFeedbackRule: MessageRule {
+public struct LateFeedbackRule: MessageRule, PersonRule {
   public static let id = "late-feedback"
   public static let severity = Severity.warning
 
@@ -12,7 +12,6 @@ public struct LateFeedbackRule: MessageRule {
     summary:
       "A session is written within `max-days` of its `event-date`, a candidate's within `candidate-max-days`; a candidate does not wait longer than that for feedback.",
     severity: LateFeedbackRule.severity,
-    scope: .person,
     rationale: "Timeliness: delayed feedback loses its impact and relevance, and the person cannot course-correct in time.",
     parameters: [
       RuleParameter(
@@ -38,10 +37,11 @@ public struct LateFeedbackRule: MessageRule {
       .file("mentees/alex/profile.md", "---\nname: Alex Kim\nrelationship: candidate\nsince: 2026-11-25\nretain-until: 2027-05-20\n---\n"),
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    let limit = context.number("max-days", of: description)
-    let candidateLimit = context.number("candidate-max-days", of: description)
-    let late = context.journal.people.flatMap(\.sessions).compactMap { session -> Diagnostic? in
+  public func check(_ context: PersonContext) -> [Diagnostic] {
+    let person = context.person
+    let limit = context.settings.number("max-days", of: description)
+    let candidateLimit = context.settings.number("candidate-max-days", of: description)
+    let late = person.sessions.compactMap { session -> Diagnostic? in
       guard let event = session.eventDate else { return nil }
       let gap = event.days(to: session.date)
       let candidate = session.type == .candidateFeedback
@@ -51,17 +51,16 @@ public struct LateFeedbackRule: MessageRule {
         Self.late(days: gap, event: "\(event)", limit: allowed, candidate: candidate), file: session.file,
         at: session.locations.value("event-date"))
     }
-    let waiting = context.journal.people.compactMap { person -> Diagnostic? in
-      guard let wait = CandidateWait(person, today: context.today, limit: candidateLimit), wait.isOverdue,
-        let profile = person.profile
-      else { return nil }
-      return Diagnostic(
+    guard let wait = CandidateWait(person, today: context.today, limit: candidateLimit), wait.isOverdue,
+      let profile = person.profile
+    else { return late }
+    return late + [
+      Diagnostic(
         Self.waiting(
           profile.name, interview: "\(wait.interview)", relative: Wording.relative(wait.interview, to: context.today),
           limit: candidateLimit, id: person.id),
         file: profile.file, at: profile.locations.value("since"))
-    }
-    return late + waiting
+    ]
   }
 }
 

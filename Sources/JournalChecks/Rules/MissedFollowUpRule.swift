@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `missed-follow-up`: an agreed follow-up happens.
-public struct MissedFollowUpRule: MessageRule {
+public struct MissedFollowUpRule: MessageRule, PersonRule {
   public static let id = "missed-follow-up"
   public static let severity = Severity.warning
 
@@ -11,7 +11,6 @@ public struct MissedFollowUpRule: MessageRule {
     id: MissedFollowUpRule.id,
     summary: "When a session's `follow-up` date has passed, a later session exists (one that cannot be read may be it, so it holds the rule back).",
     severity: MissedFollowUpRule.severity,
-    scope: .person,
     rationale: "Regular follow-ups keep an action plan alive; a missed one is the first sign that feedback is not being followed through.",
     parameters: [
       RuleParameter(
@@ -31,18 +30,19 @@ public struct MissedFollowUpRule: MessageRule {
       ]),
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    let grace = context.number("grace-days", of: description)
-    return context.journal.people.compactMap { person in
-      // A later session that could not be read may be the follow-up.
-      guard let last = context.heldSessions(of: person).last, let followUp = last.followUp,
-        followUp.adding(days: grace) < context.today, !person.mayHaveUnreadSession(onOrAfter: last.date)
-      else { return nil }
-      let days = followUp.days(to: context.today)
-      return Diagnostic(
+  public func check(_ context: PersonContext) -> [Diagnostic] {
+    let person = context.person
+    let grace = context.settings.number("grace-days", of: description)
+    // A later session that could not be read may be the follow-up.
+    guard let last = context.heldSessions.last, let followUp = last.followUp,
+      followUp.adding(days: grace) < context.today, !person.mayHaveUnreadSession(onOrAfter: last.date)
+    else { return [] }
+    let days = followUp.days(to: context.today)
+    return [
+      Diagnostic(
         Self.missed(person: person.displayName, followUp: "\(followUp)", daysAgo: days), file: last.file,
         at: last.locations.value("follow-up"))
-    }
+    ]
   }
 }
 

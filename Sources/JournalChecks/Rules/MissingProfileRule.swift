@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `missing-profile`: every person folder has a `profile.md`.
-public struct MissingProfileRule: MessageRule {
+public struct MissingProfileRule: MessageRule, PersonRule {
   public static let id = "missing-profile"
   public static let severity = Severity.error
 
@@ -11,19 +11,17 @@ public struct MissingProfileRule: MessageRule {
     id: MissingProfileRule.id,
     summary: "Every folder under `mentees/` holds a `profile.md` with at least the person's `name`.",
     severity: MissingProfileRule.severity,
-    scope: .person,
     rationale: "Sessions without a profile belong to nobody a reader can name, and cannot carry a cadence or a retention date.",
     triggering: [
       .file("mentees/sam/sessions/2026-11-20.md", "---\ndate: 2026-11-20\ntype: career-development\n---\n").expecting(inMissingFile: "mentees/sam/profile.md", "`mentees/sam` has no profile.md")
     ],
     nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\n---\n")])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    context.journal.people.compactMap { person in
-      let path = "\(person.folder)/profile.md"
-      guard person.profile == nil, !context.paths.contains(path) else { return nil }
-      return Diagnostic(Self.noProfile(folder: person.folder), file: path, at: .start)
-    }
+  public func check(_ context: PersonContext) -> [Diagnostic] {
+    let person = context.person
+    let path = "\(person.folder)/profile.md"
+    guard person.profile == nil, !context.paths.contains(path) else { return [] }
+    return [Diagnostic(Self.noProfile(folder: person.folder), file: path, at: .start)]
   }
 }
 

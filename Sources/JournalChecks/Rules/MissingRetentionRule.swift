@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `missing-retention`: a candidate's record says when it must be deleted.
-public struct MissingRetentionRule: MessageRule {
+public struct MissingRetentionRule: MessageRule, PersonRule {
   public static let id = "missing-retention"
   public static let severity = Severity.warning
 
@@ -11,7 +11,6 @@ public struct MissingRetentionRule: MessageRule {
     id: MissingRetentionRule.id,
     summary: "A candidate, or a person with candidate-feedback sessions, has a `retain-until` date.",
     severity: MissingRetentionRule.severity,
-    scope: .person,
     rationale:
       "Confidentiality: interview notes about someone who is not on the team are personal data kept for an agreed time only. Without a `retain-until` date the `retention` rule can never say the record is due for deletion, and it is kept for ever by default.",
     triggering: [
@@ -29,18 +28,21 @@ public struct MissingRetentionRule: MessageRule {
       ]),
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    context.journal.people.compactMap { person in
-      guard let profile = person.profile, profile.retainUntil == nil else { return nil }
-      if profile.relationship == .candidate {
-        return Diagnostic(
+  public func check(_ context: PersonContext) -> [Diagnostic] {
+    let person = context.person
+    guard let profile = person.profile, profile.retainUntil == nil else { return [] }
+    if profile.relationship == .candidate {
+      return [
+        Diagnostic(
           Self.candidateWithoutDate(profile.name), file: profile.file, at: profile.locations.value("relationship"))
-      }
-      guard let session = person.sessions.first(where: { $0.type == .candidateFeedback }) else { return nil }
-      return Diagnostic(
+      ]
+    }
+    guard let session = person.sessions.first(where: { $0.type == .candidateFeedback }) else { return [] }
+    return [
+      Diagnostic(
         Self.candidateFeedbackWithoutDate(profile.name, session: session.file), file: profile.file,
         at: profile.locations.key("name"))
-    }
+    ]
   }
 }
 

@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `no-action`: constructive feedback leads to something to do.
-public struct NoActionRule: MessageRule {
+public struct NoActionRule: MessageRule, FileRule {
   public static let id = "no-action"
   public static let severity = Severity.warning
 
@@ -11,7 +11,6 @@ public struct NoActionRule: MessageRule {
     id: NoActionRule.id,
     summary: "A session with improvements has actions, or links the plan that holds them.",
     severity: NoActionRule.severity,
-    scope: .file,
     rationale: "Actionability: feedback without agreed next steps leaves the person unsure what to do.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n↓## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n").expecting("improvements but no actions and no plan")
@@ -20,15 +19,15 @@ public struct NoActionRule: MessageRule {
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n")
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    context.journal.people.flatMap(\.sessions).compactMap { session in
-      guard !session.improvements.isEmpty, session.actions.isEmpty, session.plan == nil else {
-        return nil
-      }
-      return Diagnostic(
+  public func check(_ file: FileContext) -> [Diagnostic] {
+    guard case .session(let session) = file.note, !session.improvements.isEmpty, session.actions.isEmpty,
+      session.plan == nil
+    else { return [] }
+    return [
+      Diagnostic(
         Self.noAction(actionsHeading: session.actionsSection?.title), file: session.file,
         at: session.improvementsSection?.location ?? session.improvements[0].location)
-    }
+    ]
   }
 }
 

@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `overdue-action`: open actions are done, dropped or re-dated by their due date.
-public struct OverdueActionRule: MessageRule {
+public struct OverdueActionRule: MessageRule, PersonRule {
   public static let id = "overdue-action"
   public static let severity = Severity.warning
 
@@ -11,7 +11,6 @@ public struct OverdueActionRule: MessageRule {
     id: OverdueActionRule.id,
     summary: "No open action is past its `due:` date. An action's latest mention counts, so one carried over and ticked later is done; while a later session cannot be read, its actions are not judged.",
     severity: OverdueActionRule.severity,
-    scope: .person,
     rationale: "Follow-through: an action plan is only as good as its tracking; a forgotten action tells the person the plan does not matter.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n↓- [ ] Draft the migration plan due:2026-11-22 owner:alex\n").expecting("action \"Draft the migration plan\" was due 2026-11-22 (4 days ago)")
@@ -32,21 +31,20 @@ public struct OverdueActionRule: MessageRule {
       ]),
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    context.journal.people.flatMap { person in
-      person.currentActions.compactMap { action in
-        guard action.item.status == .open, let due = action.item.due, due < context.today else {
-          return nil
-        }
-        // A later session that could not be read may tick it; that file's own finding says
-        // why it was not read, and once it is mended this rule judges it.
-        if case .session(let mentioned) = action.source, person.mayHaveUnreadSession(onOrAfter: mentioned) {
-          return nil
-        }
-        let days = due.days(to: context.today)
-        return Diagnostic(
-          Self.overdue(action.item.text, due: "\(due)", daysAgo: days), file: action.file, at: action.item.location)
+  public func check(_ context: PersonContext) -> [Diagnostic] {
+    let person = context.person
+    return person.currentActions.compactMap { action in
+      guard action.item.status == .open, let due = action.item.due, due < context.today else {
+        return nil
       }
+      // A later session that could not be read may tick it; that file's own finding says
+      // why it was not read, and once it is mended this rule judges it.
+      if case .session(let mentioned) = action.source, person.mayHaveUnreadSession(onOrAfter: mentioned) {
+        return nil
+      }
+      let days = due.days(to: context.today)
+      return Diagnostic(
+        Self.overdue(action.item.text, due: "\(due)", daysAgo: days), file: action.file, at: action.item.location)
     }
   }
 }

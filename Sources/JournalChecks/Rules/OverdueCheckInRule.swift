@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `overdue-check-in`: people are met as often as their cadence says.
-public struct OverdueCheckInRule: MessageRule {
+public struct OverdueCheckInRule: MessageRule, PersonRule {
   public static let id = "overdue-check-in"
   public static let severity = Severity.warning
 
@@ -11,7 +11,6 @@ public struct OverdueCheckInRule: MessageRule {
     id: OverdueCheckInRule.id,
     summary: "No more than the person's `cadence` has passed since their last session.",
     severity: OverdueCheckInRule.severity,
-    scope: .person,
     rationale: "Personalised feedback works through regular check-ins; a person who is not met drifts from their plan unnoticed.",
     parameters: [
       RuleParameter(
@@ -38,23 +37,24 @@ public struct OverdueCheckInRule: MessageRule {
       ])
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    let grace = context.number("grace-days", of: description)
-    return context.journal.people.compactMap { person in
-      // A later session that could not be read may be the check-in.
-      let lastHeld = context.heldSessions(of: person).last
-      guard let profile = person.profile, let cadence = profile.cadence,
-        let last = lastHeld?.date ?? profile.since, !person.mayHaveUnreadSession(onOrAfter: last)
-      else { return nil }
-      let due = cadence.next(after: last)
-      guard due.adding(days: grace) < context.today else { return nil }
-      let days = last.days(to: context.today)
-      return Diagnostic(
+  public func check(_ context: PersonContext) -> [Diagnostic] {
+    let person = context.person
+    let grace = context.settings.number("grace-days", of: description)
+    // A later session that could not be read may be the check-in.
+    let lastHeld = context.heldSessions.last
+    guard let profile = person.profile, let cadence = profile.cadence,
+      let last = lastHeld?.date ?? profile.since, !person.mayHaveUnreadSession(onOrAfter: last)
+    else { return [] }
+    let due = cadence.next(after: last)
+    guard due.adding(days: grace) < context.today else { return [] }
+    let days = last.days(to: context.today)
+    return [
+      Diagnostic(
         Self.overdue(
           days: days, since: "\(last)", hadSession: lastHeld != nil, name: profile.name, cadence: "\(cadence)",
           due: "\(due)"),
         file: profile.file, at: profile.locations.value("cadence"))
-    }
+    ]
   }
 }
 

@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `rating-scale`: every rating is a point of its rubric's scale.
-public struct RatingScaleRule: MessageRule {
+public struct RatingScaleRule: MessageRule, PersonRule {
   public static let id = "rating-scale"
   public static let severity = Severity.error
 
@@ -11,7 +11,6 @@ public struct RatingScaleRule: MessageRule {
     id: RatingScaleRule.id,
     summary: "Each rating is one of the points of its rubric's scale.",
     severity: RatingScaleRule.severity,
-    scope: .person,
     rationale:
       "Specificity: a point has an agreed meaning (its label); a number off the scale has none, and would skew the debrief's figures.",
     triggering: [
@@ -23,7 +22,7 @@ public struct RatingScaleRule: MessageRule {
         "rubric: backend\nratings:\n  design: 3\n  communication: 1\n", body: ScorecardExample.fullBody)
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
+  public func check(_ context: PersonContext) -> [Diagnostic] {
     context.scorecards.flatMap { session, rubric in
       session.ratings.filter { rubric.point($0.value) == nil }.map { rating in
         Diagnostic(

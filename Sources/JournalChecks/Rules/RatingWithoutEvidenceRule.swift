@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `rating-without-evidence`: every rating is backed by something seen.
-public struct RatingWithoutEvidenceRule: MessageRule {
+public struct RatingWithoutEvidenceRule: MessageRule, PersonRule {
   public static let id = "rating-without-evidence"
   public static let severity = Severity.warning
 
@@ -12,7 +12,6 @@ public struct RatingWithoutEvidenceRule: MessageRule {
     summary:
       "Each rating has evidence: a Strengths or Improvements item that starts with its category, such as `- [communication] …`.",
     severity: RatingWithoutEvidenceRule.severity,
-    scope: .person,
     rationale:
       "Specificity and actionability: a rating backed by a concrete observation can be explained to the candidate and defended in a debrief; a bare number can be neither.",
     triggering: [
@@ -25,7 +24,7 @@ public struct RatingWithoutEvidenceRule: MessageRule {
         "rubric: backend\nratings:\n  design: 3\n  communication: 2\n", body: ScorecardExample.fullBody)
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
+  public func check(_ context: PersonContext) -> [Diagnostic] {
     context.scorecards.flatMap { session, rubric in
       session.ratings.filter { rubric.category($0.category) != nil && session.evidence(for: $0.category).isEmpty }
         .map { rating in

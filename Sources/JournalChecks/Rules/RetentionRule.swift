@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `retention`: a record is not kept past the date it must be deleted by.
-public struct RetentionRule: MessageRule {
+public struct RetentionRule: MessageRule, FileRule {
   public static let id = "retention"
   public static let severity = Severity.warning
 
@@ -11,7 +11,6 @@ public struct RetentionRule: MessageRule {
     id: RetentionRule.id,
     summary: "No record is kept past its profile's `retain-until` date.",
     severity: RetentionRule.severity,
-    scope: .file,
     rationale:
       "Confidentiality: candidate feedback is personal data, kept only as long as agreed and then deleted. Deleting the folder is not enough in git, where every earlier commit keeps it: `journal forget ID` removes the person from the whole history.",
     triggering: [
@@ -21,14 +20,13 @@ public struct RetentionRule: MessageRule {
       .file("mentees/alex/profile.md", "---\nname: Alex Kim\nrelationship: candidate\nretain-until: 2027-05-01\n---\n")
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    context.journal.people.compactMap { person in
-      guard let profile = person.profile, let limit = profile.retainUntil, limit < context.today
-      else { return nil }
-      return Diagnostic(
-        Self.pastRetention(profile.name, person: person.id, limit: "\(limit)"), file: profile.file,
+  public func check(_ file: FileContext) -> [Diagnostic] {
+    guard case .profile(let profile) = file.note, let limit = profile.retainUntil, limit < file.today else { return [] }
+    return [
+      Diagnostic(
+        Self.pastRetention(profile.name, person: profile.id, limit: "\(limit)"), file: profile.file,
         at: profile.locations.value("retain-until"))
-    }
+    ]
   }
 }
 

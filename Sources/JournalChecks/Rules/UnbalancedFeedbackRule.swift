@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `unbalanced-feedback`: constructive feedback comes with recognised strengths.
-public struct UnbalancedFeedbackRule: MessageRule {
+public struct UnbalancedFeedbackRule: MessageRule, FileRule {
   public static let id = "unbalanced-feedback"
   public static let severity = Severity.warning
 
@@ -11,7 +11,6 @@ public struct UnbalancedFeedbackRule: MessageRule {
     id: UnbalancedFeedbackRule.id,
     summary: "A session with improvements also records at least one strength.",
     severity: UnbalancedFeedbackRule.severity,
-    scope: .file,
     rationale: "Balance is one of the five elements of constructive feedback: acknowledge strengths as well as areas to improve, or the session demotivates.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n↓## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n").expecting("1 improvement but no strengths")
@@ -20,13 +19,15 @@ public struct UnbalancedFeedbackRule: MessageRule {
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n")
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    context.journal.people.flatMap(\.sessions).compactMap { session in
-      guard !session.improvements.isEmpty, session.strengths.isEmpty else { return nil }
-      return Diagnostic(
+  public func check(_ file: FileContext) -> [Diagnostic] {
+    guard case .session(let session) = file.note, !session.improvements.isEmpty, session.strengths.isEmpty else {
+      return []
+    }
+    return [
+      Diagnostic(
         Self.noStrengths(improvements: session.improvements.count, strengthsHeading: session.strengthsSection?.title),
         file: session.file, at: session.improvementsSection?.location ?? session.improvements[0].location)
-    }
+    ]
   }
 }
 

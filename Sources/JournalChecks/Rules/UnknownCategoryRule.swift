@@ -3,7 +3,7 @@ import JournalRules
 import JournalParsing
 
 /// `unknown-category`: ratings and evidence name categories of the session's rubric.
-public struct UnknownCategoryRule: MessageRule {
+public struct UnknownCategoryRule: MessageRule, PersonRule {
   public static let id = "unknown-category"
   public static let severity = Severity.error
 
@@ -12,7 +12,6 @@ public struct UnknownCategoryRule: MessageRule {
     id: UnknownCategoryRule.id,
     summary: "Each rating and each `[category]` evidence tag names a category of the session's rubric.",
     severity: UnknownCategoryRule.severity,
-    scope: .person,
     rationale:
       "Specificity: a rating or a piece of evidence filed under a category the rubric does not have is counted nowhere, in the scorecard or the debrief.",
     triggering: [
@@ -30,7 +29,7 @@ public struct UnknownCategoryRule: MessageRule {
       .session("---\ndate: 2026-11-20\ntype: candidate-feedback\n---\n## Strengths\n\n- [WIP] Kept the demo short.\n"),
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
+  public func check(_ context: PersonContext) -> [Diagnostic] {
     context.scorecards.flatMap { session, rubric -> [Diagnostic] in
       let ids = rubric.categories.map(\.id)
       let ratings = session.ratings.filter { rubric.category($0.category) == nil }.map {

@@ -3,7 +3,7 @@ import JournalRules
 import JournalParsing
 
 /// `unknown-rubric`: a session's `rubric` is one `journal.yml` defines.
-public struct UnknownRubricRule: MessageRule {
+public struct UnknownRubricRule: MessageRule, PersonRule {
   public static let id = "unknown-rubric"
   public static let severity = Severity.error
 
@@ -12,7 +12,6 @@ public struct UnknownRubricRule: MessageRule {
     id: UnknownRubricRule.id,
     summary: "A session's `rubric` names a rubric of `journal.yml`, and `ratings` come with a `rubric`.",
     severity: UnknownRubricRule.severity,
-    scope: .person,
     rationale:
       "Specificity: a rating means something only against the categories and scale it was given on; without the rubric it is a bare number.",
     triggering: [
@@ -25,15 +24,16 @@ public struct UnknownRubricRule: MessageRule {
       .session("---\ndate: 2026-11-20\ntype: candidate-feedback\n---\n"),
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    let names = context.journal.config.rubrics.map(\.name)
-    return context.journal.people.flatMap(\.sessions).compactMap { session in
+  public func check(_ context: PersonContext) -> [Diagnostic] {
+    let config = context.settings.config
+    let names = config.rubrics.map(\.name)
+    return context.person.sessions.compactMap { session in
       guard let name = session.rubric else {
         guard !session.ratings.isEmpty else { return nil }
         return Diagnostic(
           Self.ratingsWithoutRubric(rubrics: names), file: session.file, at: session.locations.key("ratings"))
       }
-      guard context.journal.config.rubric(name) == nil else { return nil }
+      guard config.rubric(name) == nil else { return nil }
       return Diagnostic(
         Self.noRubric(name, rubrics: names), file: session.file, at: session.locations.value("rubric"))
     }

@@ -2,7 +2,7 @@ import JournalModel
 import JournalRules
 
 /// `unrated-category`: a scorecard rates every category of its rubric.
-public struct UnratedCategoryRule: MessageRule {
+public struct UnratedCategoryRule: MessageRule, PersonRule {
   public static let id = "unrated-category"
   public static let severity = Severity.warning
 
@@ -11,7 +11,6 @@ public struct UnratedCategoryRule: MessageRule {
     id: UnratedCategoryRule.id,
     summary: "A session with a `rubric` rates each of the rubric's categories.",
     severity: UnratedCategoryRule.severity,
-    scope: .person,
     rationale:
       "Balance: a scorecard that leaves a category out cannot be compared with the others in a debrief, and the candidate's feedback misses what was not looked at.",
     triggering: [
@@ -23,7 +22,7 @@ public struct UnratedCategoryRule: MessageRule {
         "rubric: backend\nratings:\n  design: 3\n  communication: 2\n", body: ScorecardExample.fullBody)
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
+  public func check(_ context: PersonContext) -> [Diagnostic] {
     context.scorecards.compactMap { session, rubric in
       let rated = Set(session.ratings.map(\.category))
       let missing = rubric.categories.filter { !rated.contains($0.id) }

@@ -2,11 +2,16 @@ import JournalModel
 import JournalRules
 
 /// `vague-feedback`: feedback items name what was observed.
-public struct VagueFeedbackRule: MessageRule {
+public struct VagueFeedbackRule: MessageRule, FileRule {
   public static let id = "vague-feedback"
   public static let severity = Severity.warning
 
-  public init() {}
+  /// The rule with its settings' defaults; a check uses `configured(by:)`'s.
+  public init() {
+    let defaults = configured(by: RuleSettings(config: JournalConfig(), today: RuleExample.defaultToday))
+    minimum = defaults.minimum
+    phrases = defaults.phrases
+  }
 
   /// Phrases that say nothing about what happened; from the source articles' own examples.
   static let genericPhrases = [
@@ -22,7 +27,6 @@ public struct VagueFeedbackRule: MessageRule {
     id: VagueFeedbackRule.id,
     summary: "Strengths and improvements are specific: no generic phrases, no items too short to say what was observed.",
     severity: VagueFeedbackRule.severity,
-    scope: .file,
     rationale: "Specificity and clarity: \"be more proactive\" leaves the person unsure what to change; name the behaviour, the example and the effect.",
     parameters: [
       RuleParameter(
@@ -39,29 +43,36 @@ public struct VagueFeedbackRule: MessageRule {
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Cut the release checklist from 40 to 12 steps and wrote down why\n\n## Improvements\n\n- Needs to improve how incidents are handed over: the 11-14 handover missed the open Sev2\n\n## Actions\n\n- [ ] Write a handover template due:2026-12-01\n")
     ])
 
-  public func check(_ context: CheckContext) -> [Diagnostic] {
-    let minimum = context.number("min-words", of: description)
-    let phrases = PhraseIndex(
-      (Self.genericPhrases + context.list("phrases", of: description)).map(Self.words))
-    return context.journal.people.concurrentFlatMap { person in
-      var findings: [Diagnostic] = []
-      var words = Words()
-      func check(_ item: FeedbackItem, in session: Session) {
-        words.read(item.statement, phrases: phrases)
-        if let phrase = words.phrase, words.count - phrase.count < minimum {
-          findings.append(
-            Diagnostic(Self.generic(item.text, phrase: phrase.joined(separator: " ")), file: session.file, at: item.location))
-        } else if words.count < minimum {
-          findings.append(
-            Diagnostic(Self.tooShort(item.text, words: words.count), file: session.file, at: item.location))
-        }
-      }
-      for session in person.sessions {
-        for item in session.strengths { check(item, in: session) }
-        for item in session.improvements { check(item, in: session) }
-      }
-      return findings
+  /// The settings, read once per check: the fewest words an item may have, and the generic
+  /// phrases, built-in and added, indexed.
+  private var minimum = 0
+  private var phrases = PhraseIndex([])
+
+  public func configured(by settings: RuleSettings) -> VagueFeedbackRule {
+    var rule = self
+    rule.minimum = settings.number("min-words", of: description)
+    rule.phrases = PhraseIndex((Self.genericPhrases + settings.list("phrases", of: description)).map(Self.words))
+    return rule
+  }
+
+  public func check(_ file: FileContext) -> [Diagnostic] {
+    guard case .session(let session) = file.note, !session.strengths.isEmpty || !session.improvements.isEmpty else {
+      return []
     }
+    var findings: [Diagnostic] = []
+    var words = Words()
+    func check(_ item: FeedbackItem) {
+      words.read(item.statement, phrases: phrases)
+      if let phrase = words.phrase, words.count - phrase.count < minimum {
+        findings.append(
+          Diagnostic(Self.generic(item.text, phrase: phrase.joined(separator: " ")), file: session.file, at: item.location))
+      } else if words.count < minimum {
+        findings.append(Diagnostic(Self.tooShort(item.text, words: words.count), file: session.file, at: item.location))
+      }
+    }
+    for item in session.strengths { check(item) }
+    for item in session.improvements { check(item) }
+    return findings
   }
 
   /// Generic phrases, each as its words, in the order given.

@@ -12,7 +12,6 @@ public struct ActionSyntaxRule: ParsingRule {
     id: ActionSyntaxRule.id,
     summary: "Action items are `- [ ]`, `- [x]` or `- [-]` items whose `due:`, `owner:` and `priority:` tokens are well-formed.",
     severity: ActionSyntaxRule.severity,
-    scope: .file,
     rationale: "An action whose due date cannot be read is never reported overdue.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] Book the design review ↓due:2026-13-01\n").expecting("`due:2026-13-01` is not a real calendar date"),

@@ -12,7 +12,6 @@ public struct DuplicateIDRule: ParsingRule {
     id: DuplicateIDRule.id,
     summary: "A front matter key appears once, and goal ids are unique within a plan.",
     severity: DuplicateIDRule.severity,
-    scope: .file,
     rationale: "With two values for one key, or two goals of one id, a reader cannot tell which one counts.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n↓type: project-specific\n---\n").expecting("key `type` is given more than once; the first is on line 3"),

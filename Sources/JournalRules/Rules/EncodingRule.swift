@@ -12,7 +12,6 @@ public struct EncodingRule: ParsingRule {
     id: EncodingRule.id,
     summary: "A note is UTF-8 text without NUL bytes, no larger than 1 MiB.",
     severity: EncodingRule.severity,
-    scope: .file,
     rationale: "Binary or mis-encoded files cannot be read reliably, and a huge file is not a note.",
     triggering: [.session("---\ndate: 2026-11-20↓\u{0}\ntype: career-development\n---\n").expecting("file holds a NUL byte; journal files are UTF-8 text")],
     nonTriggering: [.session("\u{FEFF}---\r\ndate: 2026-11-20\r\ntype: career-development\r\nmentor: Zoë\r\n---\r\n")])

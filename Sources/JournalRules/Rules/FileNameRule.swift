@@ -12,7 +12,6 @@ public struct FileNameRule: ParsingRule {
     id: FileNameRule.id,
     summary: "Session files are named `YYYY-MM-DD[-slug].md` after their `date`; notes end in `.md` and sit in `sessions/`, `plans/` or `private/`.",
     severity: FileNameRule.severity,
-    scope: .file,
     rationale: "The file name is how people find a session in their editor; it must agree with the date inside.",
     triggering: [
       .session("---\ndate: ↓2026-11-21\ntype: career-development\n---\n").expecting("`date` is 2026-11-21 but the file name says 2026-11-20"),

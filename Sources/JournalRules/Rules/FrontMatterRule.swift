@@ -12,7 +12,6 @@ public struct FrontMatterRule: ParsingRule {
     id: FrontMatterRule.id,
     summary: "A note starts with a front matter block between two `---` lines.",
     severity: FrontMatterRule.severity,
-    scope: .file,
     rationale: "Without its front matter a note has no date or type, so it cannot be placed in anyone's history.",
     triggering: [
       .session("↓# Notes from Thursday\n\nWe talked about the release.\n").expecting("file does not start with front matter"),

@@ -12,7 +12,6 @@ public struct InvalidValueRule: ParsingRule {
     id: InvalidValueRule.id,
     summary: "Values have the right type and form: real calendar dates, known session types and media, numbers for metrics, and no control characters.",
     severity: InvalidValueRule.severity,
-    scope: .file,
     rationale: "A misspelt type or an impossible date would silently drop a session from every summary; a control character in a name can rewrite a terminal or make text read differently than it is stored.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: ↓carrer-development\n---\n").expecting("`carrer-development` is not a session type"),

@@ -12,7 +12,6 @@ public struct MarkdownLimitsRule: ParsingRule {
     id: MarkdownLimitsRule.id,
     summary: "A note's Markdown body is at most 32 KiB, with lists and block quotes nested at most 64 deep.",
     severity: MarkdownLimitsRule.severity,
-    scope: .file,
     rationale: "The Markdown parser takes time that grows faster than a body's size on some patterns; past these bounds one note could stall every check. A refused body is not read.",
     triggering: [
       .session(

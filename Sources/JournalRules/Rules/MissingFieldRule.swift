@@ -12,7 +12,6 @@ public struct MissingFieldRule: ParsingRule {
     id: MissingFieldRule.id,
     summary: "Required fields are present: a session's `date` and `type`, a profile's `name`, a plan's `title` and `created`.",
     severity: MissingFieldRule.severity,
-    scope: .file,
     rationale: "A session without a type, or a plan without a start, cannot be summarised or tracked.",
     triggering: [
       .session("↓---\ndate: 2026-11-20\n---\n").expecting("required field `type` is missing"),

@@ -12,7 +12,6 @@ public struct UnknownFieldRule: ParsingRule {
     id: UnknownFieldRule.id,
     summary: "Every front matter key is one the format defines; a near miss gets a suggestion.",
     severity: UnknownFieldRule.severity,
-    scope: .file,
     rationale: "A misspelt `folow-up` is silently ignored, and the follow-up it holds is never tracked.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n↓folow-up: 2026-12-01\n---\n").expecting("unknown field `folow-up` in a session"),

@@ -12,7 +12,6 @@ public struct UnknownSectionRule: ParsingRule {
     id: UnknownSectionRule.id,
     summary: "A heading near a known section (`## Strenghts`, `## Actions for next week`, `# Actions`) is reported, not read as free notes in silence.",
     severity: UnknownSectionRule.severity,
-    scope: .file,
     rationale: "What a person files under a misspelt heading is not counted: its strengths are missing from the balance and its actions are never followed up.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n↓## Strenghts\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n").expecting("`## Strenghts` is read as free notes, not as Strengths"),

@@ -12,7 +12,6 @@ public struct UnreadTextRule: ParsingRule {
     id: UnreadTextRule.id,
     summary: "An action item outside an actions section, and text that is not an item under Strengths, Improvements or Actions, is reported: journal does not read it.",
     severity: UnreadTextRule.severity,
-    scope: .file,
     rationale: "Nothing a person wrote is ignored in silence: an action filed under Notes is never followed up, and a paragraph under Strengths is not counted in the balance.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Notes\n\n↓- [ ] Book the design review due:2026-12-01\n").expecting("`- [ ]` outside an actions section is not read as an action"),

@@ -12,7 +12,6 @@ public struct YAMLSyntaxRule: ParsingRule {
     id: YAMLSyntaxRule.id,
     summary: "The front matter is valid YAML of at most 64 KiB, without tabs, anchors, aliases, tags or deep nesting.",
     severity: YAMLSyntaxRule.severity,
-    scope: .file,
     rationale: "A note that cannot be read cannot be checked; anchors, aliases and deep nesting let a few lines cost unbounded work, and a tag would read a value otherwise than as written.",
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n").expecting("invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence on line 3)"),

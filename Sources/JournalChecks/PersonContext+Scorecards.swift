@@ -1,12 +1,12 @@
 import JournalModel
 import JournalRules
 
-extension CheckContext {
+extension PersonContext {
   /// Every session that names a rubric `journal.yml` defines, with that rubric: what the
   /// scorecard rules look at. A session naming no known rubric is `unknown-rubric`'s alone.
   var scorecards: [(session: Session, rubric: Rubric)] {
-    journal.people.flatMap(\.sessions).compactMap { session in
-      guard let name = session.rubric, let rubric = journal.config.rubric(name) else { return nil }
+    person.sessions.compactMap { session in
+      guard let name = session.rubric, let rubric = settings.config.rubric(name) else { return nil }
       return (session, rubric)
     }
   }

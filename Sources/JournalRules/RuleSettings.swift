@@ -1,23 +1,21 @@
 import JournalModel
 
-/// What a cross-file rule sees: the journal, today's date and its own settings.
-public struct CheckContext: Sendable {
-  public let journal: Journal
+/// What every rule may read whatever its scope: today's date and the journal's settings
+/// (`journal.yml`), its own among them. It holds no note.
+public struct RuleSettings: Sendable {
+  public let config: JournalConfig
   public let today: Day
-  /// Every journal-relative path that exists, parsed or not.
-  public let paths: Set<String>
 
-  public init(journal: Journal, today: Day, paths: Set<String>) {
-    self.journal = journal
+  public init(config: JournalConfig, today: Day) {
+    self.config = config
     self.today = today
-    self.paths = paths
   }
 
   /// A rule's parameter as `journal.yml` sets it, else its default: a value the parameter
   /// does not take is reported when the settings are read, and never used.
   public func parameter(_ name: String, of rule: RuleDescription) -> ParameterValue? {
     guard let parameter = rule.parameters.first(where: { $0.name == name }) else { return nil }
-    if let value = journal.config.rules[rule.id]?.parameters[name], parameter.accepts(value) { return value }
+    if let value = config.rules[rule.id]?.parameters[name], parameter.accepts(value) { return value }
     return parameter.defaultValue
   }
 
