@@ -15,6 +15,19 @@ import Testing
     return folder
   }
 
+  /// A copy of the journal whose carla-diaz session has `text` replaced with `replacement`.
+  func copy(carla text: String, with replacement: String) throws -> TemporaryFolder {
+    let path = "mentees/carla-diaz/sessions/2026-11-13.md"
+    let session = try String(contentsOf: Self.journal.appendingPathComponent(path), encoding: .utf8)
+    let edited = session.replacingOccurrences(of: text, with: replacement)
+    #expect(edited != session, "the session holds the text to replace")
+    return try copy([path: edited])
+  }
+
+  /// Carla's collaboration strength, which `vague` makes generic.
+  static let collaboration =
+    "- [collaboration] Asked the pairing interviewer for their view twice and built on both answers."
+
   func letter(_ arguments: [String], in folder: String = LetterTests.journal.path) throws -> Run {
     try runJournal(["letter"] + arguments + ["--today", "2026-11-26"], in: folder)
   }
@@ -60,13 +73,10 @@ import Testing
 
   /// Vague or unbalanced feedback and errors stop the letter, with the findings, unless --force.
   @Test func refusesWhatTheArticleWouldNotSend() throws {
-    let path = "mentees/carla-diaz/sessions/2026-11-13.md"
-    let session = try String(contentsOf: Self.journal.appendingPathComponent(path), encoding: .utf8)
-    let withoutStrengths = session.replacingOccurrences(
-      of: "## Strengths\n\n- [design] Split the ingest queue by tenant and explained the cost of each shard before we asked.\n- [collaboration] Asked the pairing interviewer for their view twice and built on both answers.\n\n",
+    let folder = try copy(
+      carla: "## Strengths\n\n- [design] Split the ingest queue by tenant and explained the cost of each shard before we asked.\n"
+        + Self.collaboration + "\n\n",
       with: "")
-    #expect(withoutStrengths != session)
-    let folder = try copy([path: withoutStrengths])
     let refused = try letter(["carla-diaz"], in: folder.path)
     #expect(refused.status == 1)
     #expect(refused.stdout.isEmpty)
@@ -76,11 +86,7 @@ import Testing
     #expect(forced.status == 0, "\(forced.stderr)")
     #expect(forced.stdout.contains("Started coding the rate limiter"))
 
-    let vague = try copy([
-      path: session.replacingOccurrences(
-        of: "- [collaboration] Asked the pairing interviewer for their view twice and built on both answers.",
-        with: "- [collaboration] Great job.")
-    ])
+    let vague = try copy(carla: Self.collaboration, with: "- [collaboration] Great job.")
     let run = try letter(["carla-diaz"], in: vague.path)
     #expect(run.status == 1)
     #expect(run.stderr.contains("[vague-feedback]"))
@@ -110,13 +116,7 @@ import Testing
   /// A refused letter whose findings cannot be written (standard error on a full disk) still
   /// exits 1, the refusal's status, rather than stopping with a trap and a stack trace.
   @Test func refusalOnAFullDiskExitsOne() throws {
-    let path = "mentees/carla-diaz/sessions/2026-11-13.md"
-    let session = try String(contentsOf: Self.journal.appendingPathComponent(path), encoding: .utf8)
-    let vague = session.replacingOccurrences(
-      of: "- [collaboration] Asked the pairing interviewer for their view twice and built on both answers.",
-      with: "- [collaboration] Great job.")
-    #expect(vague != session)
-    let folder = try copy([path: vague])
+    let folder = try copy(carla: Self.collaboration, with: "- [collaboration] Great job.")
     let pid = try startProgram(
       journalBinary.path, ["letter", "carla-diaz", "--today", "2026-11-26"], in: folder.url,
       environment: ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"], errors: "/dev/full")
