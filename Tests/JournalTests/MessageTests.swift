@@ -442,3 +442,20 @@ import Testing
     #expect(found.count == 1 && found.allSatisfy { $0.contains("[markdown-limits]") }, "\(found)")
   }
 }
+
+extension MessageTests {
+  /// Counts in rule messages come from `Wording`: "1 day", "2 days", "1 word" — pinned
+  /// at one and more, since the examples and goldens show only the plural.
+  @Test func countsInMessagesAgreeWithTheirNumber() {
+    #expect(
+      MissedFollowUpRule.missed(person: "Alex Kim", followUp: "2026-11-25", daysAgo: 1).text
+        == "follow-up with Alex Kim was due 2026-11-25 (1 day ago) and no later session is recorded")
+    #expect(
+      MissedFollowUpRule.missed(person: "Alex Kim", followUp: "2026-11-24", daysAgo: 2).text
+        == "follow-up with Alex Kim was due 2026-11-24 (2 days ago) and no later session is recorded")
+    #expect(OverdueActionRule.overdue("Draft", due: "2026-11-25", daysAgo: 1).text == "action \"Draft\" was due 2026-11-25 (1 day ago)")
+    #expect(OverdueActionRule.overdue("Draft", due: "2026-11-15", daysAgo: 11).text == "action \"Draft\" was due 2026-11-15 (11 days ago)")
+    #expect(VagueFeedbackRule.tooShort("Good", words: 1).text == "\"Good\" is too short to be specific (1 word)")
+    #expect(VagueFeedbackRule.tooShort("Good job", words: 2).text == "\"Good job\" is too short to be specific (2 words)")
+  }
+}
