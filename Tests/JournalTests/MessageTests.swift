@@ -301,6 +301,37 @@ import Testing
       ]) == [])
   }
 
+  /// A profile saved under another name is reported by `file-name`, and the folder still has
+  /// no `profile.md`: `missing-profile` says which file to rename rather than to create one.
+  @Test func aMisnamedProfileIsNamedInMissingProfilesHint() throws {
+    let profile = "---\nname: Sam Lee\nrelationship: report\n---\n"
+    for name in ["profile.MD", "profile.markdown", "profile.Mdown", "profile.md.txt", "profile.txt", "profile"] {
+      #expect(
+        try findings(["mentees/sam/" + name: profile]).filter { $0.contains("[missing-profile]") } == [
+          "mentees/sam/profile.md:1:1 [missing-profile] `mentees/sam` has no profile.md"
+            + " | rename `\(name)` to `profile.md`: journal reads the profile only under that name"
+        ])
+    }
+    #expect(
+      try findings(["mentees/sam/profile.txt": profile, "mentees/sam/profile.MD": profile]).filter {
+        $0.contains("[missing-profile]")
+      } == [
+        "mentees/sam/profile.md:1:1 [missing-profile] `mentees/sam` has no profile.md"
+          + " | rename `profile.MD` or `profile.txt` to `profile.md`: journal reads the profile only under that name"
+      ])
+    // Neither a file of another kind, nor a profile in the wrong case or place, is taken for it.
+    let session = "---\ndate: 2026-11-20\ntype: career-development\n---\n"
+    for other in ["mentees/sam/profile.png", "mentees/sam/Profile.MD", "mentees/sam/private/profile.MD", "mentees/sam/.profile.MD"] {
+      #expect(
+        try findings(["mentees/sam/sessions/2026-11-20.md": session, other: profile]).filter {
+          $0.contains("[missing-profile]")
+        } == [
+          "mentees/sam/profile.md:1:1 [missing-profile] `mentees/sam` has no profile.md"
+            + " | create it with a front matter holding at least `name:`"
+        ], "\(other)")
+    }
+  }
+
   // MARK: Tabs and curly quotes in front matter
 
   @Test func aTabInAListSaysTabsCannotIndentYAML() throws {
