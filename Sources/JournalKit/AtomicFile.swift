@@ -1,4 +1,5 @@
 import Foundation
+import JournalModel
 
 /// Writes that never leave a half-written note: a temporary file created exclusively in the
 /// same folder, written, flushed to disk, then moved into place, and the folder flushed too.
@@ -68,15 +69,8 @@ public enum AtomicFile {
       prefix: (folder.isEmpty ? "." : folder) + "/.\(name).journal-", mode: mode)
     do {
       defer { close(descriptor) }
-      var bytes = Array(contents.utf8)
-      var written = 0
-      while written < bytes.count {
-        let count = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-        if count < 0 {
-          if errno == EINTR { continue }
-          throw JournalError("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        written += count
+      if let failure = FileDescriptor.writeAll(contents, to: descriptor) {
+        throw JournalError("cannot write \(path): \(String(cString: strerror(failure)))")
       }
       if let original { try keep(original, on: descriptor, path: path) }
       guard fsync(descriptor) == 0 else {
