@@ -6,8 +6,9 @@
 
 /// Text written to an open file descriptor with write(2) itself: FileHandle traps, with a
 /// stack trace, when a stream cannot take the bytes (closed, on a full disk), and turning a
-/// `String` into `Data` costs a conformance scan. The one writer for standard output, standard
-/// error and the filter driver's warnings; each caller decides what a failure means.
+/// `String` into `Data` costs a conformance scan. The one writer for standard output and
+/// error, notes' temporary files, git's scratch files, the index lock and the filter driver's
+/// pipes and warnings; each caller decides what a failure means.
 public enum FileDescriptor {
   /// Writes every byte of `text` to `descriptor`, retrying a write interrupted by a signal,
   /// and returns the error number of a write that failed, or nil when all were written.
