@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalKit
+import JournalModel
 
 /// Runs `journal` with the given arguments and returns its exit status.
 ///
@@ -55,14 +56,14 @@ func shown(_ text: String) -> String { TerminalText.visible(text) }
 
 /// Writes to standard output and standard error.
 ///
-/// With write(2) itself: FileHandle trapped, with a stack trace, when the output could not
-/// be written, and turning a `String` into `Data` cost a conformance scan on every run.
+/// With write(2) itself, through `FileDescriptor.writeAll`: FileHandle trapped, with a stack
+/// trace, when the output could not be written.
 enum Output {
   /// Writes to standard output; if that fails (a full disk, a closed stream), says so in one
   /// line on standard error and exits with status 2, an I/O failure.
   static func write(_ text: String) {
-    if let failure = writeAll(text, to: STDOUT_FILENO) {
-      _ = writeAll("journal: cannot write to standard output: \(String(cString: strerror(failure)))\n", to: STDERR_FILENO)
+    if let failure = FileDescriptor.writeAll(text, to: STDOUT_FILENO) {
+      _ = FileDescriptor.writeAll("journal: cannot write to standard output: \(String(cString: strerror(failure)))\n", to: STDERR_FILENO)
       exit(2)
     }
   }
@@ -70,24 +71,7 @@ enum Output {
   /// Writes a message to standard error, with the controls in it shown visibly.
   static func error(_ text: String) {
     let shown = TerminalText.visible(text, keepingLineBreaks: true)
-    _ = writeAll(shown.hasSuffix("\n") ? shown : shown + "\n", to: STDERR_FILENO)
-  }
-
-  /// Writes every byte of `text`, and returns the error number of a write that failed.
-  private static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
-    var text = text
-    return text.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        offset += written
-      }
-      return nil
-    }
+    _ = FileDescriptor.writeAll(shown.hasSuffix("\n") ? shown : shown + "\n", to: STDERR_FILENO)
   }
 
   /// Colour only on a terminal, and never with `NO_COLOR` set or a dumb terminal.
@@ -99,9 +83,3 @@ enum Output {
     return Style(color: getenv("TERM").map { String(cString: $0) } != "dumb")
   }
 }
-
-#if canImport(Glibc)
-  private let systemWrite = Glibc.write
-#else
-  private let systemWrite = Darwin.write
-#endif

@@ -19,6 +19,7 @@ public let allRules: [any Rule] = [
   UnknownFieldRule(),
   UnknownSectionRule(),
   UnreadTextRule(),
+  LeftoverFileRule(),
   UnbalancedFeedbackRule(),
   NoActionRule(),
   EmptySessionRule(),

@@ -1,17 +1,5 @@
 import Foundation
-
-/// Writes all of `bytes` to `descriptor`, going on after a partial or interrupted write;
-/// false, with `errno` set, when a write fails.
-func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
-  var done = 0
-  while done < bytes.count {
-    let wrote = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
-    if wrote < 0 && errno == EINTR { continue }
-    guard wrote > 0 else { return false }
-    done += wrote
-  }
-  return true
-}
+import JournalModel
 
 /// Writes `bytes` to the file at `path`, made or emptied first, as git writes a scratch file
 /// such as `COMMIT_EDITMSG` (`fopen` and `fwrite`): in place, and not flushed to disk, where
@@ -22,7 +10,7 @@ func writeScratchFile(_ bytes: [UInt8], to path: String) throws {
     throw GitError(function: "open", code: -1, message: "cannot write \(path): \(String(cString: strerror(errno)))")
   }
   defer { close(descriptor) }
-  guard bytes.withUnsafeBytes({ writeAll($0, to: descriptor) }) else {
-    throw GitError(function: "write", code: -1, message: "cannot write \(path): \(String(cString: strerror(errno)))")
+  if let failure = bytes.withUnsafeBytes({ FileDescriptor.writeAll($0, to: descriptor) }) {
+    throw GitError(function: "write", code: -1, message: "cannot write \(path): \(String(cString: strerror(failure)))")
   }
 }

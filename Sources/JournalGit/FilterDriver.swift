@@ -137,17 +137,8 @@ enum FilterDriver {
   }
 }
 
-/// Writes a warning to standard error with write(2): a stream that cannot take it (closed, on
+/// Writes a warning to standard error, best effort: a stream that cannot take it (closed, on
 /// a full disk) loses the warning, where FileHandle would stop the program with a trap.
 private func warn(_ text: String) {
-  var text = text
-  text.withUTF8 { bytes in
-    var offset = 0
-    while offset < bytes.count {
-      let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-      if written < 0 && errno == EINTR { continue }
-      guard written > 0 else { return }
-      offset += written
-    }
-  }
+  _ = FileDescriptor.writeAll(text, to: STDERR_FILENO)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JournalModel
 
 #if canImport(Glibc)
   import Glibc
@@ -255,7 +256,7 @@ enum PacketLine {
   }
 
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
-    guard bytes.withUnsafeBytes({ JournalGit.writeAll($0, to: descriptor) }) else { throw Failure() }
+    guard bytes.withUnsafeBytes({ FileDescriptor.writeAll($0, to: descriptor) }) == nil else { throw Failure() }
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JournalModel
 internal import Clibgit2
 
 /// The repository's index, held as git holds it while it changes it: `index.lock` is made
@@ -191,8 +192,8 @@ private func copyFile(from path: String, to descriptor: Int32) throws {
     guard count > 0 else {
       throw GitError(function: "read", code: -1, message: "cannot read \(path): \(String(cString: strerror(errno)))")
     }
-    guard buffer[..<count].withUnsafeBytes({ writeAll($0, to: descriptor) }) else {
-      throw GitError(function: "write", code: -1, message: "cannot write the index lock: \(String(cString: strerror(errno)))")
+    if let failure = buffer[..<count].withUnsafeBytes({ FileDescriptor.writeAll($0, to: descriptor) }) {
+      throw GitError(function: "write", code: -1, message: "cannot write the index lock: \(String(cString: strerror(failure)))")
     }
   }
 }

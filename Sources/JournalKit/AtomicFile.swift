@@ -1,4 +1,5 @@
 import Foundation
+import JournalModel
 
 /// Writes that never leave a half-written note: a temporary file created exclusively in the
 /// same folder, written, flushed to disk, then moved into place, and the folder flushed too.
@@ -50,12 +51,32 @@ public enum AtomicFile {
   public static func removeLeftovers(of path: String) {
     let parent = (path as NSString).deletingLastPathComponent
     let folder = parent.isEmpty ? "." : parent
-    let prefix = ".\((path as NSString).lastPathComponent).journal-"
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    where name.hasPrefix(prefix) && name.utf8.count == prefix.utf8.count + 6 {
-      unlink(folder + "/" + name)
+    let name = (path as NSString).lastPathComponent
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    where original(ofTemporary: entry) == name {
+      unlink(folder + "/" + entry)
     }
   }
+
+  /// The name of the file that `name` is a temporary file of (`2026-11-20.md` for
+  /// `.2026-11-20.md.journal-AbC123`), or nil for any other name. Such a file outlives the
+  /// write only when the process is stopped before it moves the file into place.
+  public static func original(ofTemporary name: String) -> String? {
+    let bytes = name.utf8
+    let marker = temporaryMarker.utf8
+    let tail = marker.count + temporaryLetters
+    guard bytes.count > 1 + tail, bytes.first == UInt8(ascii: "."),
+      bytes.dropFirst(bytes.count - tail).prefix(marker.count).elementsEqual(marker),
+      bytes.suffix(temporaryLetters).allSatisfy({ letters.utf8.contains($0) })
+    else { return nil }
+    return String(decoding: bytes.dropFirst().dropLast(tail), as: UTF8.self)
+  }
+
+  /// A temporary file is named `.`, the file's name, this marker and `temporaryLetters` of
+  /// `letters`.
+  private static let temporaryMarker = ".journal-"
+  private static let temporaryLetters = 6
+  private static let letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
   /// Writes `contents` to a new hidden file beside `path`, created exclusively with `mode`
   /// (less the umask), or with the owner, group and mode of the file it will replace.
@@ -65,18 +86,11 @@ public enum AtomicFile {
     let folder = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let (descriptor, temporary) = try createExclusively(
-      prefix: (folder.isEmpty ? "." : folder) + "/.\(name).journal-", mode: mode)
+      prefix: (folder.isEmpty ? "." : folder) + "/.\(name)" + temporaryMarker, mode: mode)
     do {
       defer { close(descriptor) }
-      var bytes = Array(contents.utf8)
-      var written = 0
-      while written < bytes.count {
-        let count = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-        if count < 0 {
-          if errno == EINTR { continue }
-          throw JournalError("cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        written += count
+      if let failure = FileDescriptor.writeAll(contents, to: descriptor) {
+        throw JournalError("cannot write \(path): \(String(cString: strerror(failure)))")
       }
       if let original { try keep(original, on: descriptor, path: path) }
       guard fsync(descriptor) == 0 else {
@@ -92,10 +106,11 @@ public enum AtomicFile {
   /// Creates a file that did not exist, named `prefix` and six random letters, as mkstemp
   /// does but with `mode` given to open(2), so the umask applies.
   private static func createExclusively(prefix: String, mode: mode_t) throws -> (Int32, String) {
-    let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    let letters = Array(Self.letters.unicodeScalars)
     var error: Int32 = EEXIST
     for _ in 0..<100 {
-      let candidate = prefix + String((0..<6).map { _ in letters.randomElement()! })
+      var candidate = prefix
+      candidate.unicodeScalars.append(contentsOf: (0..<temporaryLetters).map { _ in letters.randomElement()! })
       let descriptor = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
       if descriptor >= 0 { return (descriptor, candidate) }
       error = errno

@@ -76,6 +76,15 @@ public enum JournalLoader {
       diagnostics.append(
         Diagnostic(EncodingRule.cannotReadFolder(reason: reason), file: path, at: .start))
     }
+    for path in listing.leftovers {
+      let parts = JournalPath.components(of: path)
+      let name = String(parts[parts.count - 1])
+      guard let original = AtomicFile.original(ofTemporary: name) else { continue }
+      let originalPath = (parts.dropLast() + [original[...]]).joined(separator: "/")
+      let exists = listing.files.contains(originalPath) || listing.links.contains(originalPath)
+      diagnostics.append(
+        Diagnostic(LeftoverFileRule.leftover(name, of: original, originalExists: exists), file: path, at: .start))
+    }
     let ids = Set(listing.people).union(profiles.keys).union(sessions.keys).union(plans.keys).union(unread.keys)
     let people = ids.map { id in
       PersonRecord(
@@ -162,6 +171,9 @@ public enum JournalLoader {
     }
     for entry in listing.unreadable {
       if let id = owner(entry.path) { people[id, default: JournalListing()].unreadable.append(entry) } else { shared.unreadable.append(entry) }
+    }
+    for path in listing.leftovers {
+      if let id = owner(path) { people[id, default: JournalListing()].leftovers.append(path) } else { shared.leftovers.append(path) }
     }
     return (shared, people.sorted { $0.key < $1.key }.map(\.value))
   }

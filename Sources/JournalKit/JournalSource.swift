@@ -22,24 +22,37 @@ public struct JournalListing: Sendable, Equatable {
   public var people: [String] = []
   /// Folders that could not be listed, with the reason.
   public var unreadable: [(path: String, reason: String)] = []
+  /// Temporary files that a write stopped before it finished left in a person's folder
+  /// (`AtomicFile.original(ofTemporary:)`), which are reported and never read.
+  public var leftovers: [String] = []
 
   public init() {}
 
   /// The listing of a journal whose every file is one of `paths` (journal-relative, no links,
   /// nothing unreadable), with `people` only those people's folders.
   init(files paths: some Sequence<String>, people: Set<String>?) {
+    var leftovers: [String] = []
     files = paths.filter { path in
       if path == JournalPath.configName { return true }
       guard JournalPath.isInside(path, folder: JournalPath.peopleFolder) else { return false }
       let parts = JournalPath.components(of: path)
-      return people.map { parts.count > 1 && $0.contains(String(parts[1])) } ?? true
+      guard people.map({ parts.count > 1 && $0.contains(String(parts[1])) }) ?? true else { return false }
+      // As the walk of a folder on disk finds them: hidden folders are not entered.
+      if parts.count > 2, !parts.dropLast().contains(where: JournalPath.isHidden),
+        AtomicFile.original(ofTemporary: String(parts[parts.count - 1])) != nil
+      {
+        leftovers.append(path)
+        return false
+      }
+      return true
     }.sorted()
+    self.leftovers = leftovers.sorted()
     self.people = Set(files.compactMap(JournalPath.person(of:))).sorted()
   }
 
   public static func == (lhs: JournalListing, rhs: JournalListing) -> Bool {
     lhs.files == rhs.files && lhs.links == rhs.links && lhs.people == rhs.people
-      && lhs.unreadable.map(\.path) == rhs.unreadable.map(\.path)
+      && lhs.unreadable.map(\.path) == rhs.unreadable.map(\.path) && lhs.leftovers == rhs.leftovers
   }
 }
 
@@ -68,6 +81,7 @@ public struct DiskJournal: JournalSource {
     listing.files.sort()
     listing.links.sort()
     listing.people.sort()
+    listing.leftovers.sort()
     return listing
   }
 
@@ -89,7 +103,16 @@ public struct DiskJournal: JournalSource {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
       }
-      if JournalPath.isHidden(name) { continue }
+      if JournalPath.isHidden(name) {
+        // Hidden files are not the journal's, but a write that was stopped leaves one in a
+        // person's folder, which is named so the person can see it.
+        if depth > 0, AtomicFile.original(ofTemporary: name) != nil,
+          isRegularFile(folder + "/" + name, type: entry.pointee.d_type)
+        {
+          listing.leftovers.append(folder + "/" + name)
+        }
+        continue
+      }
       if let people, !people.contains(name) { continue }
       entries.append((name, entry.pointee.d_type))
     }
@@ -121,6 +144,14 @@ public struct DiskJournal: JournalSource {
         listing.files.append(path)
       }
     }
+  }
+
+  /// Whether the entry at `path` is a regular file, from the type its folder gave (`type`),
+  /// or, where the filesystem does not say, from `lstat`.
+  private func isRegularFile(_ path: String, type: UInt8) -> Bool {
+    if type != UInt8(DT_UNKNOWN) { return type == UInt8(DT_REG) }
+    var info = stat()
+    return lstat(location.root + "/" + path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
   }
 
   public func read(_ path: String) -> ParseStep<[UInt8]> {

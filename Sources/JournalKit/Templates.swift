@@ -121,14 +121,35 @@ public enum Templates {
   }
 
   /// Text as a YAML scalar: plain when that reads back the same, else double-quoted.
+  ///
+  /// Decided over Unicode scalars, never `Character`s: `"\r\n"` or a quote with a combining
+  /// mark is one `Character`, and would hide a break or a quote from a test on `Character`s.
   static func yamlText(_ text: String) -> String {
     // Plain only for words and spaces that start with a letter and no YAML reader would
     // take for anything but text.
+    let scalars = text.unicodeScalars
     let plainSafe =
-      text.first.map { $0.isLetter } == true && text.last.map { $0.isLetter || $0.isNumber || $0 == ")" || $0 == "." } == true
-      && text.allSatisfy { $0.isLetter || $0.isNumber || " .-'(),&/".contains($0) }
+      scalars.first.map(isLetter) == true
+      && scalars.last.map { isLetter($0) || isNumber($0) || isMark($0) || $0 == ")" || $0 == "." } == true
+      && scalars.allSatisfy { isLetter($0) || isNumber($0) || isMark($0) || plainPunctuation.contains($0) }
       && !["true", "false", "yes", "no", "on", "off", "null", "y", "n"].contains(text.lowercased())
     // A JSON string is a valid YAML double-quoted scalar.
     return plainSafe ? text : JSONText.string(text)
+  }
+
+  /// The punctuation a plain scalar may hold after its first letter: none of it starts a
+  /// comment, a mapping or a flow collection there.
+  private static let plainPunctuation: Set<Unicode.Scalar> = [" ", ".", "-", "'", "(", ")", ",", "&", "/"]
+
+  private static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+
+  private static func isNumber(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType != nil }
+
+  /// A combining mark, which belongs to the letter before it ("e" + U+0301).
+  private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: true
+    default: false
+    }
   }
 }

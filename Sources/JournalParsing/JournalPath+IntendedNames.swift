@@ -26,6 +26,17 @@ extension JournalPath {
     return nil
   }
 
+  /// Whether `path` is a person's profile saved under a name journal does not read
+  /// (`mentees/sam/profile.MD`, `profile.txt`, `profile`), which `file-name` tells to rename
+  /// to `profile.md`.
+  public static func isMisnamedProfile(_ path: String) -> Bool {
+    let parts = components(of: path)
+    guard parts.count == 3, same(parts[0], "mentees"), let name = parts.last, !same(name, "profile.md") else {
+      return false
+    }
+    return intendedNoteName(name, inPersonFolder: true) == "profile.md"
+  }
+
   /// A file's name without the extensions an editor gives a note, or nil when it ends in an
   /// extension of another kind (`photo.png`): `2026-11-05.md.txt` is `2026-11-05`, and a name
   /// without a dot is itself.

@@ -40,6 +40,21 @@ import Testing
         == [".OTHER.journal-a1B2c3", ".STATE.journal-", ".STATE.journal-a1B2c3d", "STATE"])
   }
 
+  /// The names `leftover-file` reports and `removeLeftovers` removes are exactly the ones
+  /// `create` and `replace` make: `.`, the name, `.journal-` and six letters or digits.
+  @Test func aTemporaryNameGivesItsOriginal() {
+    #expect(AtomicFile.original(ofTemporary: ".2026-11-20.md.journal-AbC123") == "2026-11-20.md")
+    #expect(AtomicFile.original(ofTemporary: ".profile.md.journal-x7Yz09") == "profile.md")
+    #expect(AtomicFile.original(ofTemporary: ".Zoë é.md.journal-000000") == "Zoë é.md")
+    #expect(AtomicFile.original(ofTemporary: "..md.journal-AbC123") == ".md")
+    for name in [
+      "..journal-AbC123", ".journal-AbC123", ".a.journal-AbC12", ".a.journal-AbC1234", ".a.journal-AbC12!",
+      "a.journal-AbC123", ".a.journal_AbC123", ".a.Journal-AbC123", ".a.journal-AbC12é", ".a.md.swp", "",
+    ] {
+      #expect(AtomicFile.original(ofTemporary: name) == nil, "\(name)")
+    }
+  }
+
   /// Runs journal in `directory` under a umask, as a shell started with it would.
   static func journal(umask mask: String, _ arguments: [String], in directory: String) throws -> Run {
     try runProgram(

@@ -342,6 +342,55 @@ import Testing
     }
   }
 
+  /// `journal fmt` stopped as it renames its temporary file over the note, and `journal new`
+  /// stopped as it removes its temporary file once the note is linked into place: each leaves
+  /// a hidden `.<name>.journal-XXXXXX` in the person's folder. `journal check` names both,
+  /// with what to do; `journal commit` and `journal share` never take them, which the real
+  /// `git` confirms: they stay untracked, in no commit of the journal or the shared repository.
+  @Test(.enabled(if: Strace.available, "needs strace")) func aStoppedWritesLeftoverIsNamedAndNeverCommittedOrShared() throws {
+    let repo = try GitFixture(initialCommit: true)
+    let sessions = "mentees/alice/sessions/"
+    let messy = "---\ntype: career-development\ndate: 2026-11-20\n---\n## Strengths\n\n- Led the design review and kept it to the hour\n"
+    try repo.write([sessions + "2026-11-20.md": messy])
+    #expect(try repo.journal("commit", "--today", "2026-11-26").status == 0)
+
+    let formatting = ["fmt", sessions + "2026-11-20.md"]
+    let rename = try #require(
+      Strace.steps(formatting, in: try GitFixture(copying: repo), touching: [".journal-"]).first { $0.call.hasPrefix("rename") })
+    #expect(try Strace.killed(at: rename, formatting, in: repo).status == 128 + SIGKILL)
+    #expect(try String(contentsOfFile: repo.path + "/" + sessions + "2026-11-20.md", encoding: .utf8) == messy)
+
+    let creating = ["new", "session", "alice", "--date", "2026-11-26", "--today", "2026-11-26"]
+    let unlink = try #require(
+      Strace.steps(creating, in: try GitFixture(copying: repo), touching: [".journal-"]).first { $0.call.hasPrefix("unlink") })
+    #expect(try Strace.killed(at: unlink, creating, in: repo).status == 128 + SIGKILL)
+
+    let left = try FileManager.default.contentsOfDirectory(atPath: repo.path + "/" + sessions).filter { $0.contains(".journal-") }.sorted()
+    try #require(left.count == 2, "\(left)")
+    #expect(left[0].hasPrefix(".2026-11-20.md.journal-") && left[1].hasPrefix(".2026-11-26.md.journal-"))
+
+    let check = try repo.journal("check", "--today", "2026-11-26")
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    let found = check.stdout.split(separator: "\n").filter { $0.contains("[leftover-file]") }
+    #expect(
+      found == [
+        "\(sessions)\(left[0]):1:1: warning: `\(left[0])` is a copy of `2026-11-20.md` that journal was writing when it was stopped [leftover-file]",
+        "\(sessions)\(left[1]):1:1: warning: `\(left[1])` is a copy of `2026-11-26.md` that journal was writing when it was stopped [leftover-file]",
+      ], "\(check.stdout)")
+
+    // The new session is whole and is committed; the leftovers are not, even when named.
+    #expect(try repo.journal("commit", "--today", "2026-11-26").status == 0)
+    #expect(try repo.journal("commit", "--today", "2026-11-26", sessions + left[0]).status == 0)
+    #expect(try repo.git("ls-files", sessions) == "\(sessions)2026-11-20.md\n\(sessions)2026-11-26.md\n")
+    #expect(try repo.git("status", "--porcelain", "--untracked-files=all") == "?? \(sessions)\(left[0])\n?? \(sessions)\(left[1])\n")
+
+    let remote = try BareRepository()
+    let share = try repo.journal("share", "alice", "--to", remote.path)
+    #expect(share.status == 0, "\(share.stderr)")
+    let shared = try remote.git("ls-tree", "-r", "--name-only", "main")
+    #expect(shared.contains("2026-11-26.md") && !shared.contains(".journal-"), "\(shared)")
+  }
+
   /// Removes the locks a killed process left in the git folder that git itself would name
   /// (`index.lock`, `packed-refs.lock`, a reference's `.lock`), as a person does after a
   /// killed git command; not libgit2's inner `index.lock.lock`, which git never names, and

@@ -116,6 +116,17 @@ import Testing
       #expect(runs.git.status == 0 && runs.journal.status == 0, "\(runs.git.stderr)\(runs.journal.stderr)")
       try pair.expectSame()
       #expect(try pair.journal.git("cat-file", "blob", "HEAD:\(Self.note)") == text)
+      // A driver that died gets one line of warning on standard error; a refusal, none.
+      if marker == "FILTER-DIE" {
+        #expect(runs.journal.stderr.hasPrefix("journal: warning: external filter "), "\(runs.journal.stderr)")
+        #expect(
+          runs.journal.stderr.hasSuffix(
+            " failed; \(Self.note) is taken as it is, since filter.rot13.required is not set\n"),
+          "\(runs.journal.stderr)")
+        #expect(runs.journal.stderr.split(separator: "\n").count == 1, "\(runs.journal.stderr)")
+      } else {
+        #expect(runs.journal.stderr.isEmpty, "\(runs.journal.stderr)")
+      }
     }
   }
 

@@ -301,6 +301,37 @@ import Testing
       ]) == [])
   }
 
+  /// A profile saved under another name is reported by `file-name`, and the folder still has
+  /// no `profile.md`: `missing-profile` says which file to rename rather than to create one.
+  @Test func aMisnamedProfileIsNamedInMissingProfilesHint() throws {
+    let profile = "---\nname: Sam Lee\nrelationship: report\n---\n"
+    for name in ["profile.MD", "profile.markdown", "profile.Mdown", "profile.md.txt", "profile.txt", "profile"] {
+      #expect(
+        try findings(["mentees/sam/" + name: profile]).filter { $0.contains("[missing-profile]") } == [
+          "mentees/sam/profile.md:1:1 [missing-profile] `mentees/sam` has no profile.md"
+            + " | rename `\(name)` to `profile.md`: journal reads the profile only under that name"
+        ])
+    }
+    #expect(
+      try findings(["mentees/sam/profile.txt": profile, "mentees/sam/profile.MD": profile]).filter {
+        $0.contains("[missing-profile]")
+      } == [
+        "mentees/sam/profile.md:1:1 [missing-profile] `mentees/sam` has no profile.md"
+          + " | rename `profile.MD` or `profile.txt` to `profile.md`: journal reads the profile only under that name"
+      ])
+    // Neither a file of another kind, nor a profile in the wrong case or place, is taken for it.
+    let session = "---\ndate: 2026-11-20\ntype: career-development\n---\n"
+    for other in ["mentees/sam/profile.png", "mentees/sam/Profile.MD", "mentees/sam/private/profile.MD", "mentees/sam/.profile.MD"] {
+      #expect(
+        try findings(["mentees/sam/sessions/2026-11-20.md": session, other: profile]).filter {
+          $0.contains("[missing-profile]")
+        } == [
+          "mentees/sam/profile.md:1:1 [missing-profile] `mentees/sam` has no profile.md"
+            + " | create it with a front matter holding at least `name:`"
+        ], "\(other)")
+    }
+  }
+
   // MARK: Tabs and curly quotes in front matter
 
   @Test func aTabInAListSaysTabsCannotIndentYAML() throws {
@@ -440,5 +471,22 @@ import Testing
     let found = try withLaterSession(
       Self.sessions + "2026-11-18.md", "---\ndate: 2026-11-18\ntype: career-development\n---\n" + Self.ticked + long)
     #expect(found.count == 1 && found.allSatisfy { $0.contains("[markdown-limits]") }, "\(found)")
+  }
+}
+
+extension MessageTests {
+  /// Counts in rule messages come from `Wording`: "1 day", "2 days", "1 word" — pinned
+  /// at one and more, since the examples and goldens show only the plural.
+  @Test func countsInMessagesAgreeWithTheirNumber() {
+    #expect(
+      MissedFollowUpRule.missed(person: "Alex Kim", followUp: "2026-11-25", daysAgo: 1).text
+        == "follow-up with Alex Kim was due 2026-11-25 (1 day ago) and no later session is recorded")
+    #expect(
+      MissedFollowUpRule.missed(person: "Alex Kim", followUp: "2026-11-24", daysAgo: 2).text
+        == "follow-up with Alex Kim was due 2026-11-24 (2 days ago) and no later session is recorded")
+    #expect(OverdueActionRule.overdue("Draft", due: "2026-11-25", daysAgo: 1).text == "action \"Draft\" was due 2026-11-25 (1 day ago)")
+    #expect(OverdueActionRule.overdue("Draft", due: "2026-11-15", daysAgo: 11).text == "action \"Draft\" was due 2026-11-15 (11 days ago)")
+    #expect(VagueFeedbackRule.tooShort("Good", words: 1).text == "\"Good\" is too short to be specific (1 word)")
+    #expect(VagueFeedbackRule.tooShort("Good job", words: 2).text == "\"Good job\" is too short to be specific (2 words)")
   }
 }

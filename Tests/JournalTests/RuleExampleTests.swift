@@ -169,7 +169,7 @@ import Testing
         "markdown-limits", "unknown-field", "unknown-section", "unread-text", "unbalanced-feedback", "no-action", "vague-feedback", "late-feedback",
         "overdue-action", "missed-follow-up", "overdue-check-in", "retention",
         "missing-retention", "empty-session", "future-date", "unknown-rubric", "unknown-category",
-        "rating-scale", "unrated-category", "rating-without-evidence",
+        "rating-scale", "unrated-category", "rating-without-evidence", "leftover-file",
       ])
   }
 

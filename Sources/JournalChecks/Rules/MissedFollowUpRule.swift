@@ -49,7 +49,7 @@ public struct MissedFollowUpRule: MessageRule, PersonRule {
 extension MissedFollowUpRule {
   public static func missed(person: String, followUp: String, daysAgo: Int) -> RuleMessage {
     message(
-      "follow-up with \(person) was due \(followUp) (\(daysAgo) day\(daysAgo == 1 ? "" : "s") ago) and no later session is recorded",
+      "follow-up with \(person) was due \(followUp) (\(Wording.count(daysAgo, "day")) ago) and no later session is recorded",
       hint: "record the follow-up session, or move the date")
   }
 }

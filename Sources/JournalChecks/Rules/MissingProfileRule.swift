@@ -1,4 +1,5 @@
 import JournalModel
+import JournalParsing
 import JournalRules
 
 /// `missing-profile`: every person folder has a `profile.md`.
@@ -13,7 +14,9 @@ public struct MissingProfileRule: MessageRule, PersonRule {
     severity: MissingProfileRule.severity,
     rationale: "Sessions without a profile belong to nobody a reader can name, and cannot carry a cadence or a retention date.",
     triggering: [
-      .file("mentees/sam/sessions/2026-11-20.md", "---\ndate: 2026-11-20\ntype: career-development\n---\n").expecting(inMissingFile: "mentees/sam/profile.md", "`mentees/sam` has no profile.md")
+      .file("mentees/sam/sessions/2026-11-20.md", "---\ndate: 2026-11-20\ntype: career-development\n---\n").expecting(inMissingFile: "mentees/sam/profile.md", "`mentees/sam` has no profile.md"),
+      // A profile saved under another name: the hint says which file to rename.
+      .file("mentees/sam/profile.MD", "---\nname: Sam Lee\n---\n").expecting(inMissingFile: "mentees/sam/profile.md", "`mentees/sam` has no profile.md"),
     ],
     nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\n---\n")])
 
@@ -21,12 +24,19 @@ public struct MissingProfileRule: MessageRule, PersonRule {
     let person = context.person
     let path = "\(person.folder)/profile.md"
     guard person.profile == nil, !context.paths.contains(path) else { return [] }
-    return [Diagnostic(Self.noProfile(folder: person.folder), file: path, at: .start)]
+    // A profile saved as `profile.MD`, `profile.txt`… is what the person meant to write.
+    let misnamed = context.paths.filter(JournalPath.isMisnamedProfile).map { String(JournalPath.components(of: $0).last!) }
+    return [Diagnostic(Self.noProfile(folder: person.folder, misnamed: misnamed.sorted()), file: path, at: .start)]
   }
 }
 
 extension MissingProfileRule {
-  public static func noProfile(folder: String) -> RuleMessage {
-    message("`\(folder)` has no profile.md", hint: "create it with a front matter holding at least `name:`")
+  /// `misnamed` are the files in the folder that are the profile under another name, sorted.
+  public static func noProfile(folder: String, misnamed: [String] = []) -> RuleMessage {
+    message(
+      "`\(folder)` has no profile.md",
+      hint: misnamed.isEmpty
+        ? "create it with a front matter holding at least `name:`"
+        : "rename \(misnamed.map { "`\($0)`" }.joined(separator: " or ")) to `profile.md`: journal reads the profile only under that name")
   }
 }

@@ -52,7 +52,7 @@ public struct OverdueActionRule: MessageRule, PersonRule {
 extension OverdueActionRule {
   public static func overdue(_ text: String, due: String, daysAgo: Int) -> RuleMessage {
     message(
-      "action \"\(text)\" was due \(due) (\(daysAgo) day\(daysAgo == 1 ? "" : "s") ago)",
+      "action \"\(text)\" was due \(due) (\(Wording.count(daysAgo, "day")) ago)",
       hint: "tick it `[x]`, drop it `[-]`, or agree a new `due:` date")
   }
 }

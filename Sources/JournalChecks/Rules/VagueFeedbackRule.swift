@@ -205,7 +205,7 @@ extension VagueFeedbackRule {
 
   public static func tooShort(_ text: String, words: Int) -> RuleMessage {
     message(
-      "\"\(text)\" is too short to be specific (\(words) word\(words == 1 ? "" : "s"))",
+      "\"\(text)\" is too short to be specific (\(Wording.count(words, "word")))",
       hint: "name the behaviour, an example and its effect")
   }
 }

@@ -27,7 +27,7 @@ enum SharedReadme {
     out += "\n## Sessions\n\n"
     let sessions = record.sessions
     if let first = sessions.first, let last = sessions.last {
-      out += "\(sessions.count) session\(sessions.count == 1 ? "" : "s"), "
+      out += Wording.count(sessions.count, "session") + ", "
       out += sessions.count == 1 ? "on \(first.date).\n\n" : "from \(first.date) to \(last.date).\n\n"
       out += "| date | type | follow-up |\n| --- | --- | --- |\n"
       for session in sessions.reversed() {

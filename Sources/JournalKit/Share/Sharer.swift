@@ -165,7 +165,7 @@ public enum Sharer {
         reflog: "journal share: take in \(person)'s commits from \(remote)")
     }
     let landed = incoming.map {
-      "took in \($0.commits.count) commit\($0.commits.count == 1 ? "" : "s") of \(person)'s, but "
+      "took in \(Wording.count($0.commits.count, "commit")) of \(person)'s, but "
     } ?? ""
 
     // libgit2 pushes from a reference, not a commit: a short-lived one names the shared tip
