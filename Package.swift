@@ -64,6 +64,7 @@ let package = Package(
       name: "JournalTests",
       dependencies: [
         "JournalModel", "JournalRules", "JournalParsing", "JournalChecks", "JournalKit", "JournalGit", "journal",
+        "journal-bench", "journal-floor",
       ],
       exclude: ["Fixtures"]),
   ],
