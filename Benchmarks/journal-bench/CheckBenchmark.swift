@@ -14,23 +14,33 @@ func checkBenchmark(sessions: Int, runs: Int, journal: String, floor: String) th
   }
   let generated = try JournalGenerator(sessions: sessions).write(to: folder)
   print("journal of \(generated.files) files (\(generated.sessions) sessions, \(generated.people) people), \(generated.bytes / 1024) KiB")
-  print("median of \(runs) warm runs, the commands in turn in each round; peak memory is the child's maximum resident set,")
-  print("which counts from this program's own (a spawned child shares it until exec): cat's and the floor's are that\n")
+  print(
+    "median of \(runs) warm runs, the commands in turn in each round; peak memory is the child's maximum "
+      + "resident set,\ncounted from this program's own (a spawned child shares it until exec), so cat's and "
+      + "the floor's show only that\n")
 
-  let names = ["cat (read every file)", "journal-floor (C parsing alone)", "journal check", "journal summary", "journal summary --format html"]
+  let names = [
+    "cat (read every file)", "journal-floor (C parsing alone)", "journal check", "journal summary",
+    "journal summary --format html",
+  ]
   let results = try measureInTurn(
     [
       Command("/bin/sh", ["-c", "find '\(folder.path)' -type f -name '*.*' -exec cat {} + > /dev/null"]),
       Command(floor, [folder.path], output: floorOutput),
-      Command(journal, ["check", "--journal", folder.path, "--today", "2026-11-26", "--format", "json"], expectStatus: [0, 1]),
+      Command(
+        journal, ["check", "--journal", folder.path, "--today", "2026-11-26", "--format", "json"],
+        expectStatus: [0, 1]),
       Command(journal, ["summary", "--journal", folder.path, "--today", "2026-11-26"]),
       Command(journal, ["summary", "--journal", folder.path, "--today", "2026-11-26", "--format", "html"]),
-    ], runs: runs)
+    ],
+    runs: runs)
   let (cat, floored, check, summary, html) = (results[0], results[1], results[2], results[3], results[4])
   // The floor must have parsed what the check read: every file of the generated journal.
   let printed = try String(contentsOfFile: floorOutput, encoding: .utf8)
   guard let report = FloorReport(printed), report.files == generated.files, report.bytes == generated.bytes else {
-    throw BenchError("journal-floor read other files than the journal holds (\(generated.files) files, \(generated.bytes) bytes): \(printed)")
+    throw BenchError(
+      "journal-floor read other files than the journal holds (\(generated.files) files, \(generated.bytes) bytes): "
+        + printed)
   }
   printTable(Array(zip(names, results)))
   print(

@@ -1,10 +1,11 @@
 /* The floor of `journal check`: the parsing work every check of a journal must do, done by
    the C libraries alone, with nothing of journal's own. It lists the files `journal check`
-   reads (journal.yml, and each person's profile.md and the .md files in sessions/ and plans/), reads
-   every byte, checks the bytes are UTF-8, reads the front matter with libyaml's events,
-   keeping each event's marks, parses the body with cmark-gfm (source positions, the tasklist
-   extension) and walks the whole tree, touching each node's literal and position. It uses as
-   many threads as the check does (one per online core) and prints how many files it read.
+   reads (journal.yml, each person's profile.md, and the .md files in their sessions/ and
+   plans/), reads every byte, checks the bytes are UTF-8, reads the front matter with
+   libyaml's events, keeping each event's marks, parses the body with cmark-gfm (source
+   positions, the tasklist extension) and walks the whole tree, touching each node's literal
+   and position. It uses as many threads as the check does (one per online core) and prints
+   how many files and bytes it read.
 
    Usage: journal-floor [--threads N] FOLDER */
 
@@ -58,7 +59,8 @@ static int endsWith(const char *name, const char *suffix) {
   return length >= count && memcmp(name + length - count, suffix, count) == 0;
 }
 
-/* A file `journal check` reads: mentees/P/profile.md, or a .md file in mentees/P/sessions or mentees/P/plans. */
+/* A file `journal check` reads: mentees/P/profile.md, or a .md file in mentees/P/sessions
+   or mentees/P/plans. */
 static int isNote(const char *folder, const char *name) {
   if (!folder) return strcmp(name, "profile.md") == 0;
   return (strcmp(folder, "sessions") == 0 || strcmp(folder, "plans") == 0) && endsWith(name, ".md");
@@ -84,6 +86,7 @@ static void walk(const char *relative, int depth, const char *folder) {
       char full[8192];
       snprintf(full, sizeof full, "%s/%s", root, path);
       if (lstat(full, &info) != 0) fail("cannot list", full, errno);
+      /* Anything else (a link, a pipe) is never read. */
       type = S_ISDIR(info.st_mode) ? DT_DIR : S_ISREG(info.st_mode) ? DT_REG : DT_LNK;
     }
     if (type == DT_DIR) {
@@ -291,8 +294,10 @@ int main(int argc, char **argv) {
   pthread_t workers[256];
   Tally tallies[256];
   memset(tallies, 0, sizeof tallies);
-  for (long index = 0; index < threads; index++)
-    if (pthread_create(&workers[index], NULL, work, &tallies[index]) != 0) fail("cannot start a thread for", root, errno);
+  for (long index = 0; index < threads; index++) {
+    int error = pthread_create(&workers[index], NULL, work, &tallies[index]);
+    if (error) fail("cannot start a thread for", root, error);
+  }
   Tally total = {0};
   for (long index = 0; index < threads; index++) {
     pthread_join(workers[index], NULL);
