@@ -9,7 +9,7 @@ import Testing
   static let floorBinary = journalBinary.deletingLastPathComponent().appendingPathComponent("journal-floor").path
 
   /// The floor reads the files the check reads: SampleJournal's notes and journal.yml, not its
-  /// README or private notes.
+  /// README or private notes (the check counts the same files).
   @Test func readsTheFilesTheCheckReads() throws {
     let floor = try runProgram(Self.floorBinary, [packageRoot.path + "/SampleJournal"])
     #expect(floor.status == 0, "\(floor.stderr)")
@@ -19,7 +19,7 @@ import Testing
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], "\(check.stdout)")
     #expect(report.files == json["files"] as? Int)
-    #expect(report.files == 26)
+    #expect(report.files > 0)
     #expect(floor.stdout.contains(" 0 not UTF-8, "), "\(floor.stdout)")
     #expect(floor.stdout.contains(" 0 YAML errors, "), "\(floor.stdout)")
   }
