@@ -50,6 +50,8 @@ let package = Package(
       exclude: ["README.md"]),
     .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
     .executableTarget(name: "journal-bench", dependencies: ["JournalModel"], path: "Benchmarks/journal-bench"),
+    // The floor journal-bench measures the check against: the same parsing by the C libraries alone.
+    .executableTarget(name: "journal-floor", dependencies: ["Clibyaml", "Ccmark"], path: "Benchmarks/journal-floor"),
     .target(name: "CFuzzer", path: "Fuzz/CFuzzer"),
     .executableTarget(
       name: "journal-fuzz",
@@ -62,6 +64,7 @@ let package = Package(
       name: "JournalTests",
       dependencies: [
         "JournalModel", "JournalRules", "JournalParsing", "JournalChecks", "JournalKit", "JournalGit", "journal",
+        "journal-bench", "journal-floor",
       ],
       exclude: ["Fixtures"]),
   ],

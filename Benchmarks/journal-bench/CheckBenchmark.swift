@@ -1,31 +1,48 @@
 import Foundation
 
-/// `journal check` and `journal summary` of a generated journal, beside `cat` of the same files.
-/// Prints the targets' figures: wall time against `cat`, CPU time per file, and the summary's
-/// peak memory against the check's.
-func checkBenchmark(sessions: Int, runs: Int, journal: String) throws {
+/// `journal check` and `journal summary` of a generated journal, beside `cat` of the same files
+/// and `journal-floor`, the same parsing by the C libraries alone, all in turn in each round.
+/// Prints the targets' figures (wall time against `cat`, CPU time per file, the summary's peak
+/// memory against the check's) and the check against the floor.
+func checkBenchmark(sessions: Int, runs: Int, journal: String, floor: String) throws {
   let folder = FileManager.default.temporaryDirectory
     .appendingPathComponent("journal-bench-\(ProcessInfo.processInfo.processIdentifier)")
-  defer { try? FileManager.default.removeItem(at: folder) }
+  let floorOutput = folder.path + ".floor"
+  defer {
+    try? FileManager.default.removeItem(at: folder)
+    try? FileManager.default.removeItem(atPath: floorOutput)
+  }
   let generated = try JournalGenerator(sessions: sessions).write(to: folder)
   print("journal of \(generated.files) files (\(generated.sessions) sessions, \(generated.people) people), \(generated.bytes / 1024) KiB")
-  print("median of \(runs) warm runs; peak memory is the child's maximum resident set\n")
+  print(
+    "median of \(runs) warm runs, the commands in turn in each round; peak memory is the child's maximum "
+      + "resident set,\ncounted from this program's own (a spawned child shares it until exec), so cat's and "
+      + "the floor's show only that\n")
 
-  let cat = try measure(
-    "/bin/sh", ["-c", "find '\(folder.path)' -type f -name '*.*' -exec cat {} + > /dev/null"],
+  let names = [
+    "cat (read every file)", "journal-floor (C parsing alone)", "journal check", "journal summary",
+    "journal summary --format html",
+  ]
+  let results = try measureInTurn(
+    [
+      Command("/bin/sh", ["-c", "find '\(folder.path)' -type f -name '*.*' -exec cat {} + > /dev/null"]),
+      Command(floor, [folder.path], output: floorOutput),
+      Command(
+        journal, ["check", "--journal", folder.path, "--today", "2026-11-26", "--format", "json"],
+        expectStatus: [0, 1]),
+      Command(journal, ["summary", "--journal", folder.path, "--today", "2026-11-26"]),
+      Command(journal, ["summary", "--journal", folder.path, "--today", "2026-11-26", "--format", "html"]),
+    ],
     runs: runs)
-  let check = try measure(
-    journal, ["check", "--journal", folder.path, "--today", "2026-11-26", "--format", "json"],
-    runs: runs, expectStatus: [0, 1])
-  let summary = try measure(
-    journal, ["summary", "--journal", folder.path, "--today", "2026-11-26"], runs: runs)
-  let html = try measure(
-    journal, ["summary", "--journal", folder.path, "--today", "2026-11-26", "--format", "html"],
-    runs: runs)
-  printTable([
-    ("cat (read every file)", cat), ("journal check", check), ("journal summary", summary),
-    ("journal summary --format html", html),
-  ])
+  let (cat, floored, check, summary, html) = (results[0], results[1], results[2], results[3], results[4])
+  // The floor must have parsed what the check read: every file of the generated journal.
+  let printed = try String(contentsOfFile: floorOutput, encoding: .utf8)
+  guard let report = FloorReport(printed), report.files == generated.files, report.bytes == generated.bytes else {
+    throw BenchError(
+      "journal-floor read other files than the journal holds (\(generated.files) files, \(generated.bytes) bytes): "
+        + printed)
+  }
+  printTable(Array(zip(names, results)))
   print(
     String(
       format: "\ncheck / cat: %.2fx wall (target 1.5x)   check CPU: %.1f µs a file (target 45)",
@@ -35,6 +52,8 @@ func checkBenchmark(sessions: Int, runs: Int, journal: String) throws {
       format: "summary / check: %.2fx wall, %.2fx peak memory (target 2x)   html summary / check: %.2fx wall, %.2fx peak memory",
       summary.wall / check.wall, Double(summary.peakKiB) / Double(check.peakKiB),
       html.wall / check.wall, Double(html.peakKiB) / Double(check.peakKiB)))
+  print("\njournal-floor: \(printed.split(separator: "\n").first ?? "")")
+  for line in FloorComparison(files: generated.files, check: check, floor: floored, cat: cat).lines { print(line) }
 }
 
 /// `journal check` of the sample journal against `git status` in the same repository: both
@@ -54,25 +73,14 @@ func sampleBenchmark(sample: String, runs: Int, journal: String) throws {
       && !isFolder.boolValue
   }
   print("\(sample) in a new git repository, \(files.count) files; \(runs) runs of each, in turn, after one warm-up\n")
-  var rows: [(String, [Measurement])] = [("git status", []), ("journal check", [])]
-  for index in 0...runs {
-    let status = try runOnce("/usr/bin/env", ["git", "-C", folder.path, "status", "--porcelain"], in: nil)
-    let check = try runOnce(
-      journal, ["check", "--journal", folder.path, "--today", "2026-11-26"], in: nil, expectStatus: [0, 1])
-    if index > 0 {
-      rows[0].1.append(status)
-      rows[1].1.append(check)
-    }
-  }
-  func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-  let medians = rows.map { name, results in
-    (
-      name,
-      Measurement(
-        wall: median(results.map(\.wall)), cpu: median(results.map(\.cpu)),
-        peakKiB: results.map(\.peakKiB).max() ?? 0)
-    )
-  }
+  let medians = try zip(
+    ["git status", "journal check"],
+    measureInTurn(
+      [
+        Command("/usr/bin/env", ["git", "-C", folder.path, "status", "--porcelain"]),
+        Command(journal, ["check", "--journal", folder.path, "--today", "2026-11-26"], expectStatus: [0, 1]),
+      ], runs: runs)
+  ).map { ($0, $1) }
   printTable(medians)
   print(String(format: "\ncheck / git status: %.2fx wall (target 2x)", medians[1].1.wall / medians[0].1.wall))
 }

@@ -11,22 +11,55 @@ struct Measurement {
 func measure(_ program: String, _ arguments: [String], runs: Int, expectStatus: Set<Int32> = [0])
   throws -> Measurement
 {
-  var results: [Measurement] = []
-  for index in 0...runs {
-    let result = try runOnce(program, arguments, in: nil, expectStatus: expectStatus)
-    if index > 0 { results.append(result) }
+  try measureInTurn([Command(program, arguments, expectStatus: expectStatus)], runs: runs)[0]
+}
+
+/// One command a benchmark runs, and what it may exit with.
+struct Command {
+  let program: String
+  let arguments: [String]
+  let expectStatus: Set<Int32>
+  /// Where the command's standard output goes; /dev/null unless it is to be read.
+  let output: String
+
+  init(_ program: String, _ arguments: [String], expectStatus: Set<Int32> = [0], output: String = "/dev/null") {
+    self.program = program
+    self.arguments = arguments
+    self.expectStatus = expectStatus
+    self.output = output
   }
-  func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
-  return Measurement(
-    wall: median(results.map(\.wall)), cpu: median(results.map(\.cpu)),
-    peakKiB: results.map(\.peakKiB).max() ?? 0)
+}
+
+/// Runs the commands in turn, one round after another, a warm-up round and then `runs`
+/// measured ones, and gives each command's medians: a load that comes and goes on a shared
+/// machine then weighs on every command alike, so their ratios hold within the run.
+func measureInTurn(_ commands: [Command], runs: Int, in directory: String? = nil) throws -> [Measurement] {
+  var results = Array(repeating: [Measurement](), count: commands.count)
+  for round in 0...runs {
+    for (index, command) in commands.enumerated() {
+      let result = try runOnce(
+        command.program, command.arguments, in: directory, expectStatus: command.expectStatus, output: command.output)
+      if round > 0 { results[index].append(result) }
+    }
+  }
+  return results.map(Measurement.median)
+}
+
+extension Measurement {
+  /// The median wall and CPU time of runs, and their highest peak memory.
+  static func median(_ runs: [Measurement]) -> Measurement {
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    return Measurement(
+      wall: median(runs.map(\.wall)), cpu: median(runs.map(\.cpu)), peakKiB: runs.map(\.peakKiB).max() ?? 0)
+  }
 }
 
 /// Runs a command once, in `directory` if given, and measures it. posix_spawn and wait4 time
 /// the child alone, without the polling a `Process` adds to its exit.
-func runOnce(_ program: String, _ arguments: [String], in directory: String?, expectStatus: Set<Int32> = [0]) throws
-  -> Measurement
-{
+func runOnce(
+  _ program: String, _ arguments: [String], in directory: String?, expectStatus: Set<Int32> = [0],
+  output: String = "/dev/null"
+) throws -> Measurement {
   #if os(Linux)
     var actions = posix_spawn_file_actions_t()
   #else
@@ -34,7 +67,7 @@ func runOnce(_ program: String, _ arguments: [String], in directory: String?, ex
   #endif
   posix_spawn_file_actions_init(&actions)
   defer { posix_spawn_file_actions_destroy(&actions) }
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
   // The child starts in `directory`: the benchmark is single-threaded, so changing ours
   // around the spawn is safe.
   let previous = FileManager.default.currentDirectoryPath

@@ -1,7 +1,7 @@
 import Foundation
 
 // Benchmarks for `journal`, each printed beside a baseline measured in the same run on the
-// same files. Build in release mode first: `swift build -c release`, then
+// same files. Build in release mode first: `scripts/build` (or `swift build -c release`), then
 // `.build/release/journal-bench check|memory|sample|commit|share|share-memory|markdown|forget`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -21,19 +21,24 @@ func stringOption(_ name: String) -> String? {
 let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
   .deletingLastPathComponent()
 let journal = binFolder.appendingPathComponent("journal").path
-guard FileManager.default.isExecutableFile(atPath: journal) else {
-  FileHandle.standardError.write(Data("journal-bench: build journal first: swift build -c release\n".utf8))
+/// The C program that does the check's parsing alone: the floor the check is measured against.
+let floorProgram = binFolder.appendingPathComponent("journal-floor").path
+guard FileManager.default.isExecutableFile(atPath: journal), FileManager.default.isExecutableFile(atPath: floorProgram)
+else {
+  FileHandle.standardError.write(Data("journal-bench: build journal and journal-floor first: scripts/build\n".utf8))
   exit(2)
 }
 
 switch arguments.first {
 case "check", nil:
   try checkBenchmark(
-    sessions: option("--sessions", default: 10_000), runs: option("--runs", default: 5), journal: journal)
+    sessions: option("--sessions", default: 10_000), runs: option("--runs", default: 5), journal: journal,
+    floor: floorProgram)
 case "memory":
   // The summary's memory against the check's where a journal is large.
   try checkBenchmark(
-    sessions: option("--sessions", default: 100_000), runs: option("--runs", default: 1), journal: journal)
+    sessions: option("--sessions", default: 100_000), runs: option("--runs", default: 1), journal: journal,
+    floor: floorProgram)
 case "sample":
   let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("SampleJournal").path
