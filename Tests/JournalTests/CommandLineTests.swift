@@ -161,6 +161,26 @@ import Testing
     #expect(run.stdout.contains("journal check SampleJournal --today 2026-11-26"))
   }
 
+  /// A command's help names the program with it, as `journal help check` does, although
+  /// the command alone is parsed first.
+  @Test func helpUsageNamesTheProgram() throws {
+    for arguments in [["check", "--help"], ["help", "check"], ["new", "session", "--help"]] {
+      let run = try runJournal(arguments)
+      #expect(run.status == 0, "\(arguments)")
+      let usage = run.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE: ") }
+      #expect(usage?.hasPrefix("USAGE: journal \(arguments.contains("new") ? "new session" : "check") ") == true, "\(arguments): \(usage ?? "")")
+    }
+  }
+
+  /// `--generate-completion-script` belongs to the root command; after a command's name it
+  /// still prints the script, although the command alone is parsed first.
+  @Test func completionScriptAfterACommand() throws {
+    let run = try runJournal(["check", "--generate-completion-script", "bash"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("#!/bin/bash"))
+    #expect(run.stdout.contains("_journal_check()"))
+  }
+
   /// A command journal does not have: one line, the command meant, exit status 2; help for
   /// a command that does not exist is the same mistake.
   @Test func unknownCommandsNameTheOneMeant() throws {
