@@ -161,14 +161,25 @@ import Testing
     #expect(run.stdout.contains("journal check SampleJournal --today 2026-11-26"))
   }
 
-  /// A command's help names the program with it, as `journal help check` does, although
-  /// the command alone is parsed first.
+  /// Every command's help names the program with it, as `journal help check` does,
+  /// although the command alone is parsed first.
   @Test func helpUsageNamesTheProgram() throws {
-    for arguments in [["check", "--help"], ["help", "check"], ["new", "session", "--help"]] {
+    let root = try runJournal(["--help"])
+    // The commands `journal --help` lists: a lower-case name at two spaces' indent under
+    // SUBCOMMANDS, up to the first empty line.
+    let section = root.stdout.components(separatedBy: "SUBCOMMANDS:\n").last ?? ""
+    let listed = section.components(separatedBy: "\n\n")[0].split(separator: "\n")
+      .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+      .compactMap { $0.split(separator: " ").first.map(String.init) }
+      .filter { $0.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" } }
+    #expect(listed.contains("check") && listed.contains("debrief"), "\(listed)")
+    let cases = listed.filter { $0 != "help" }.map { ([$0, "--help"], $0) }
+      + [(["help", "check"], "check"), (["new", "session", "--help"], "new session")]
+    for (arguments, command) in cases {
       let run = try runJournal(arguments)
       #expect(run.status == 0, "\(arguments)")
-      let usage = run.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE: ") }
-      #expect(usage?.hasPrefix("USAGE: journal \(arguments.contains("new") ? "new session" : "check") ") == true, "\(arguments): \(usage ?? "")")
+      let usage = run.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE: ") } ?? ""
+      #expect(usage.hasPrefix("USAGE: journal \(command)"), "\(arguments): \(usage)")
     }
   }
 
