@@ -9,6 +9,7 @@ extension CheckFormat: ExpressibleByArgument {}
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
+    _superCommandName: "journal",
     abstract: "Validate the journal and report every problem.",
     discussion: """
       Reports every problem in every file, each with its file, line, column, severity and rule. \

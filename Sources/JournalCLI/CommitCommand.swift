@@ -5,6 +5,7 @@ import JournalKit
 struct CommitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "commit",
+    _superCommandName: "journal",
     abstract: "Commit the journal's own changes, and nothing else.",
     discussion: """
       Commits every added, modified and deleted file of the journal (journal.yml and mentees/) \

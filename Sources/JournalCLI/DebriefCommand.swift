@@ -5,6 +5,7 @@ import JournalKit
 struct DebriefCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "debrief",
+    _superCommandName: "journal",
     abstract: "Roll up the scorecards of a rubric for a hiring debrief.",
     discussion: """
       For every candidate assessed with RUBRIC: per category, how many ratings landed on \

@@ -5,6 +5,7 @@ import JournalKit
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
+    _superCommandName: "journal",
     abstract: "Export actions as CSV, follow-ups and due dates as an iCalendar file, or either as JSON.",
     discussion: """
       The JSON of each is described in docs/export.md.

@@ -8,6 +8,7 @@ import JournalParsing
 struct FmtCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fmt",
+    _superCommandName: "journal",
     abstract: "Rewrite notes into the canonical layout, without changing what they say.",
     discussion: """
       Front matter keys in the format's order (a comment moves with the key below it), lists \

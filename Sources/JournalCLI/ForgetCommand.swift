@@ -6,6 +6,7 @@ import JournalKit
 struct ForgetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "forget",
+    _superCommandName: "journal",
     abstract: "Remove one person from the repository's whole history, for good.",
     discussion: """
       Rewrites every branch, tag and other reference of the repository so that mentees/ID/ \

@@ -6,6 +6,7 @@ import JournalKit
 struct HooksCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hooks",
+    _superCommandName: "journal",
     abstract: "Install or remove a git pre-commit hook that checks the staged notes.",
     discussion: """
       Examples:

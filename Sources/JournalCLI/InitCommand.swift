@@ -5,6 +5,7 @@ import JournalKit
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
+    _superCommandName: "journal",
     abstract: "Create a journal: journal.yml and mentees/, in a git repository.",
     discussion: """
       Creates DIR (default: the current folder) with journal.yml and mentees/. When DIR is not \

@@ -39,7 +39,9 @@ public enum JournalMain {
   /// The command `arguments` ask for. The command named first is parsed on its own, which
   /// spares ArgumentParser reading the whole command tree (milliseconds on every run); what it
   /// does not take (help, a mistake) is parsed again from the root, so every message is the
-  /// root's own.
+  /// root's own. Each subcommand names `journal` as its super-command, so that parsing it
+  /// alone skips ArgumentParser's check for `--generate-completion-script`, two more commands
+  /// read by reflection on every run: that option is the root's, parsed there.
   static func parse(_ arguments: [String]) throws -> any ParsableCommand {
     if let name = arguments.first,
       let type = JournalCommand.configuration.subcommands.first(where: { $0._commandName == name }),

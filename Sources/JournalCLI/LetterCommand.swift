@@ -8,6 +8,7 @@ extension LetterFormat: ExpressibleByArgument {}
 struct LetterCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "letter",
+    _superCommandName: "journal",
     abstract: "Write the feedback message to send a person from a session.",
     discussion: """
       From a session (by default the person's latest): thanks, strengths, improvements each \

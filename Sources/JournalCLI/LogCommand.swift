@@ -10,6 +10,7 @@ struct LogCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "log",
+    _superCommandName: "journal",
     abstract: "Show who changed which sessions and plans, and when, from the git history.",
     discussion: """
       Examples:

@@ -9,6 +9,7 @@ extension Relationship: ExpressibleByArgument {}
 struct NewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "new",
+    _superCommandName: "journal",
     abstract: "Write a new profile, session or plan from a template.",
     discussion: """
       Each file passes journal check as written, is written atomically, and never replaces an \

@@ -9,6 +9,7 @@ struct RulesCommand: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "rules",
+    _superCommandName: "journal",
     abstract: "List the rules journal check applies, with their severities and settings.",
     discussion: """
       Examples:

@@ -8,6 +8,7 @@ extension FrontMatterSchema.Kind: ExpressibleByArgument {}
 struct SchemaCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schema",
+    _superCommandName: "journal",
     abstract: "Print the JSON Schema (draft-07) of a kind of front matter, or of journal.yml.",
     discussion: """
       KIND is profile, session, plan or journal (for journal.yml). The same schemas are in \

@@ -8,6 +8,7 @@ extension Sharer.Resolution: ExpressibleByArgument {}
 struct ShareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "share",
+    _superCommandName: "journal",
     abstract: "Share one person's history, and nobody else's, with a repository of their own, and take in what they wrote there.",
     discussion: """
       Rewrites the history of mentees/ID/ (without private/) as a history of its own, plus a \

@@ -5,6 +5,7 @@ import JournalKit
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
+    _superCommandName: "journal",
     abstract: "Show one person's sessions, newest first, to prepare the next one.",
     discussion: """
       Each session's date, type, strengths, improvements and actions, newest first, after \

@@ -8,6 +8,7 @@ extension ReportFormat: ExpressibleByArgument {}
 struct SummaryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "summary",
+    _superCommandName: "journal",
     abstract: "Summarise each person's sessions, follow-ups, actions and goals.",
     discussion: """
       For each person: sessions by type and month, days since the last session against their \

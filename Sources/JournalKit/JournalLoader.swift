@@ -144,7 +144,7 @@ public enum JournalLoader {
     let config = settings.journal.config
     // With fewer people than cores (a commit checks one person), each person's files are
     // parsed side by side instead.
-    let filesInParallel = parallel && people.count < ProcessInfo.processInfo.activeProcessorCount
+    let filesInParallel = parallel && fewerThanCores(people.count)
     let results = (parallel ? people.concurrentMap : people.map) { part -> T in
       let parsed =
         filesInParallel
@@ -154,6 +154,16 @@ public enum JournalLoader {
       return body(prepared, assemble(parsed, listing: part, config: config), part)
     }
     return (settings, results)
+  }
+
+  /// Whether `count` is less than the number of cores this process may use.
+  ///
+  /// `activeProcessorCount` reads the control group's CPU quota from files with `sscanf`;
+  /// the cores online bound it from above, so only a count below that needs them read.
+  static func fewerThanCores(_ count: Int) -> Bool {
+    let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+    if online > 0, count >= online { return false }
+    return count < ProcessInfo.processInfo.activeProcessorCount
   }
 
   /// The journal's own files (journal.yml, anything not in a person's folder), and one

@@ -65,7 +65,10 @@ extension Person {
   /// Whether text is a bare e-mail address a message header can carry as it is: printable
   /// ASCII with one `@` between a local part and a domain with a dot, and none of the
   /// characters that end an address or a header line (white space, `<>()[],;:"\\`).
-  public static func isValidEmail(_ text: some StringProtocol) -> Bool {
+  ///
+  /// A `String`, not any `StringProtocol`: called from another module, a generic version
+  /// ran unspecialised and asked the runtime for its associated types on every call.
+  public static func isValidEmail(_ text: String) -> Bool {
     var at: Int? = nil
     var count = 0
     for byte in text.utf8 {

@@ -113,21 +113,29 @@ public struct RuleDescription: Sendable {
   public let rationale: String
   public let parameters: [RuleParameter]
   /// Journals that must make this rule report; a `↓` marks where.
-  public let triggering: [RuleExample]
+  public var triggering: [RuleExample] { makeTriggering() }
   /// Journals that must not.
-  public let nonTriggering: [RuleExample]
+  public var nonTriggering: [RuleExample] { makeNonTriggering() }
+
+  // The examples are written out only when asked for (by the tests and the rules
+  // catalogue): every check makes every rule, and building all their example journals
+  // each time was a noticeable part of checking a small journal.
+  private let makeTriggering: @Sendable () -> [RuleExample]
+  private let makeNonTriggering: @Sendable () -> [RuleExample]
 
   public init(
     id: String, summary: String, severity: Severity, rationale: String,
-    parameters: [RuleParameter] = [], triggering: [RuleExample], nonTriggering: [RuleExample]
+    parameters: [RuleParameter] = [],
+    triggering: @autoclosure @escaping @Sendable () -> [RuleExample],
+    nonTriggering: @autoclosure @escaping @Sendable () -> [RuleExample]
   ) {
     self.id = id
     self.summary = summary
     self.severity = severity
     self.rationale = rationale
     self.parameters = parameters
-    self.triggering = triggering
-    self.nonTriggering = nonTriggering
+    self.makeTriggering = triggering
+    self.makeNonTriggering = nonTriggering
   }
 }
 

@@ -161,6 +161,37 @@ import Testing
     #expect(run.stdout.contains("journal check SampleJournal --today 2026-11-26"))
   }
 
+  /// Every command's help names the program with it, as `journal help check` does,
+  /// although the command alone is parsed first.
+  @Test func helpUsageNamesTheProgram() throws {
+    let root = try runJournal(["--help"])
+    // The commands `journal --help` lists: a lower-case name at two spaces' indent under
+    // SUBCOMMANDS, up to the first empty line.
+    let section = root.stdout.components(separatedBy: "SUBCOMMANDS:\n").last ?? ""
+    let listed = section.components(separatedBy: "\n\n")[0].split(separator: "\n")
+      .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+      .compactMap { $0.split(separator: " ").first.map(String.init) }
+      .filter { $0.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || $0 == "-" } }
+    #expect(listed.contains("check") && listed.contains("debrief"), "\(listed)")
+    let cases = listed.filter { $0 != "help" }.map { ([$0, "--help"], $0) }
+      + [(["help", "check"], "check"), (["new", "session", "--help"], "new session")]
+    for (arguments, command) in cases {
+      let run = try runJournal(arguments)
+      #expect(run.status == 0, "\(arguments)")
+      let usage = run.stdout.split(separator: "\n").first { $0.hasPrefix("USAGE: ") } ?? ""
+      #expect(usage.hasPrefix("USAGE: journal \(command)"), "\(arguments): \(usage)")
+    }
+  }
+
+  /// `--generate-completion-script` belongs to the root command; after a command's name it
+  /// still prints the script, although the command alone is parsed first.
+  @Test func completionScriptAfterACommand() throws {
+    let run = try runJournal(["check", "--generate-completion-script", "bash"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("#!/bin/bash"))
+    #expect(run.stdout.contains("_journal_check()"))
+  }
+
   /// A command journal does not have: one line, the command meant, exit status 2; help for
   /// a command that does not exist is the same mistake.
   @Test func unknownCommandsNameTheOneMeant() throws {
