@@ -13,6 +13,7 @@ public enum JournalMain {
       prepareGit()
       keepGitRepositoriesUntilExit()
     }
+    defer { finishPreparingGit() }
     do {
       if let mistake = CommandNames.mistake(in: arguments) { throw mistake }
       var command = try parse(arguments)
@@ -66,6 +67,7 @@ enum Output {
   static func write(_ text: String) {
     if let failure = FileDescriptor.writeAll(text, to: STDOUT_FILENO) {
       _ = FileDescriptor.writeAll("journal: cannot write to standard output: \(String(cString: strerror(failure)))\n", to: STDERR_FILENO)
+      finishPreparingGit()
       exit(2)
     }
   }

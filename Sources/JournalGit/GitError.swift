@@ -80,7 +80,12 @@ public enum GitLibrary {
   /// Starts initialising libgit2 on another thread, for a command that will need it: its
   /// start-up (which reads every TLS certificate authority of the system) then overlaps with
   /// the command's own. Whoever uses libgit2 first waits for it to finish.
+  ///
+  /// A program that calls this must call `finishInitializingInBackground()` before it exits.
   public static func initializeInBackground() {
+    background.lock()
+    defer { background.unlock() }
+    guard starter == nil else { return }
     // A bare POSIX thread: Foundation's `Thread` takes milliseconds to start its first one.
     #if os(Linux)
       var thread = pthread_t()
@@ -92,9 +97,26 @@ public enum GitLibrary {
       return nil
     }, nil)
     #if os(Linux)
-      if started == 0 { pthread_detach(thread) }
+      if started == 0 { starter = thread }
     #else
-      if started == 0, let thread { pthread_detach(thread) }
+      if started == 0, let thread { starter = thread }
     #endif
   }
+
+  /// Waits until the thread `initializeInBackground()` started has ended, for a program about
+  /// to exit. Exiting while it runs let the libraries' exit handlers (OpenSSL's cleanup) run
+  /// beside libgit2's start-up or that thread's own exit handlers, which could abort the
+  /// program; a command that fails early (a mistyped option, a bad date) exits within
+  /// milliseconds, while that start-up may still be reading certificate authorities.
+  public static func finishInitializingInBackground() {
+    background.lock()
+    defer { background.unlock() }
+    guard let thread = starter else { return }
+    starter = nil
+    pthread_join(thread, nil)
+  }
+
+  private static let background = NSLock()
+  // Guarded by `background`.
+  nonisolated(unsafe) private static var starter: pthread_t?
 }

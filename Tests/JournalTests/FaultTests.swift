@@ -402,6 +402,34 @@ import Testing
   }
 
   /// Every reference's value as git reads it, and HEAD's.
+  /// A git command that fails early (a mistyped option; a date git refuses) exits only after
+  /// the thread that starts libgit2 beside it has ended. Exiting while it ran let OpenSSL's
+  /// exit handler run beside libgit2's start-up or that thread's own exit handlers, and a
+  /// `journal commit` refusing `GIT_AUTHOR_DATE=yesterday` once aborted (status 134). strace
+  /// holds the thread as it enters exit(2): the whole program must wait for it.
+  @Test(.enabled(if: Strace.available, "needs strace")) func aGitCommandExitsOnlyAfterLibgit2sThreadHasEnded() throws {
+    let repo = try GitFixture(initialCommit: true)
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": session])
+    for (arguments, date) in [(["commit", "--bogus"], nil), (["commit"], "yesterday")] as [([String], String?)] {
+      let trace = repo.home.path + "/trace"
+      var environment = ["HOME": repo.home.path, "PATH": "/usr/bin:/bin"]
+      environment["GIT_AUTHOR_DATE"] = date
+      let run = try runProgram(
+        "/usr/bin/strace",
+        ["-f", "-qq", "-o", trace, "-e", "trace=exit,exit_group", "-e", "inject=exit:delay_enter=200000", journalBinary.path]
+          + arguments,
+        in: repo.folder.url, environment: environment)
+      #expect(run.status == 2, "\(arguments): \(run.stderr)")
+      // `<thread id>  exit(0) = ?` for the thread, then `<process id>  exit_group(2) = ?`;
+      // a thread still running when the process ends shows as `exit(0 <unfinished ...>` or
+      // not at all.
+      let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n")
+      let ended = lines.firstIndex { $0.contains(" exit(0)") && $0.hasSuffix("= ?") }
+      let exited = lines.firstIndex { $0.contains(" exit_group(") }
+      #expect(ended != nil && exited != nil && ended! < exited!, "\(arguments):\n\(lines.joined(separator: "\n"))")
+    }
+  }
+
   static func referenceValues(_ repo: GitFixture) throws -> [String: String] {
     var values: [String: String] = [:]
     for line in try repo.git("for-each-ref", "--format=%(refname) %(objectname)").split(separator: "\n") {

@@ -68,8 +68,12 @@ func git<T>(_ body: () throws -> T) throws -> T {
   }
 }
 
-/// Starts libgit2 on another thread, for a command that will use git.
+/// Starts libgit2 on another thread, for a command that will use git; call
+/// `finishPreparingGit()` before the program exits.
 public func prepareGit() { GitLibrary.initializeInBackground() }
+
+/// Waits for `prepareGit()`'s thread to end, before the program exits.
+public func finishPreparingGit() { GitLibrary.finishInitializingInBackground() }
 
 /// For a command-line run: repositories are not freed when released, the system takes their
 /// memory back at exit.
