@@ -142,7 +142,8 @@ struct MarkdownArena {
   }
 
   /// The allocator handed to cmark-gfm: it lives as long as the program, since cmark-gfm keeps
-  /// a pointer to it in each parser and node.
+  /// a pointer to it in each parser and node, and is never written after it is made, so every
+  /// thread may read it.
   nonisolated(unsafe) static let allocator: UnsafeMutablePointer<cmark_mem> = {
     let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
     allocator.initialize(
