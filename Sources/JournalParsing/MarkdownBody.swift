@@ -125,13 +125,15 @@ struct MarkdownBody {
       }
       // What is gathered is some of the body's text: one allocation holds it.
       body.text.reserveCapacity(markdown.count)
-      guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return }
-      defer { cmark_parser_free(parser) }
-      if let tasklist { cmark_parser_attach_syntax_extension(parser, tasklist) }
-      markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-      guard let document = cmark_parser_finish(parser) else { return }
-      defer { cmark_node_free(document) }
-      body.read(document, offset: split.bodyFirstLine - 1, source: source)
+      // The parser, the document and all they hold live in the arena until `withParse`
+      // returns, and go with it, unfreed one by one: the walk copies out what it keeps.
+      MarkdownArena.withParse { allocator in
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, allocator) else { return }
+        if let tasklist { cmark_parser_attach_syntax_extension(parser, tasklist) }
+        markdown.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        guard let document = cmark_parser_finish(parser) else { return }
+        body.read(document, offset: split.bodyFirstLine - 1, source: source)
+      }
     }
     return body
   }

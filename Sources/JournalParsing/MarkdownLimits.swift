@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import JournalModel
 import JournalRules
 
@@ -87,8 +92,9 @@ enum MarkdownLimits {
         // The blanks after a list marker are its item's own padding.
         padding = true
       }
-      while index < count, bytes[index] != 0x0A { index += 1 }
-      index += 1
+      // The rest of the line holds no marker that counts.
+      guard index < count, let newline = memchr(bytes.baseAddress! + index, 0x0A, count - index) else { return nil }
+      index = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
     }
     return nil
   }

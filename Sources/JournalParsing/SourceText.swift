@@ -148,8 +148,8 @@ public struct SourceText: Sendable {
 /// or a byte that is not well-formed UTF-8 occurs, and where.
 ///
 /// Eight bytes are read at a time; a word of printable ASCII and tabs, the bulk of a note,
-/// is passed over whole, and only a word holding a line feed, a carriage return, a NUL or a
-/// byte of 0x80 or more is looked at byte by byte.
+/// is passed over whole, and in a word holding a line feed, a carriage return, a NUL or a
+/// byte of 0x80 or more, the bytes before the first such byte are passed over too.
 private struct Scan {
   var lineStarts: [Int] = [0]
   var hasCarriageReturn = false
@@ -164,14 +164,19 @@ private struct Scan {
     var index = 0
     while index < count {
       if index + 8 <= count {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // The first byte in the word's lowest bits, whatever the machine's byte order.
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
         // No byte of 0x80 or more, and none below 0x0E (NUL, line feed, carriage return).
         let ones: UInt64 = 0x0101_0101_0101_0101
         let below = (word &- ones &* 0x0E) & ~word & (ones &* 0x80)
-        if (word | below) & (ones &* 0x80) == 0 {
+        let flagged = (word | below) & (ones &* 0x80)
+        if flagged == 0 {
           index += 8
           continue
         }
+        // The lowest flag is exact (a borrow can only flag bytes after a byte below 0x0E), so
+        // the bytes before it are passed over too.
+        index += flagged.trailingZeroBitCount >> 3
       }
       let byte = bytes[index]
       if byte < 0x80 {

@@ -188,7 +188,10 @@ struct YAMLReader {
       open[top].keyLines![key.text] = key.location.line
     } else if open[top].keyCount > Self.keysSearchedInTurn {
       var lines: [String: Int] = [:]
-      forEachKey(in: top, before: nodes.count) { lines[$0.text] = $0.location.line }
+      forEachKey(in: top, before: nodes.count) { key in
+        lines[nodes[key].text] = nodes[key].location.line
+        return true
+      }
       open[top].keyLines = lines
     }
   }
@@ -200,17 +203,19 @@ struct YAMLReader {
     // Byte counts first, which a `String` keeps: most keys differ in length.
     let count = text.utf8.count
     forEachKey(in: top, before: index) { key in
-      if line == nil, key.text.utf8.count == count, key.text == text { line = key.location.line }
+      guard nodes[key].text.utf8.count == count, nodes[key].text == text else { return true }
+      line = nodes[key].location.line
+      return false
     }
     return line
   }
 
-  /// Calls `body` with each key of the mapping open at `top` that starts before `end`; kept
-  /// entries sit in the array as key, value, key, value.
-  private func forEachKey(in top: Int, before end: Int, _ body: (YAMLNode) -> Void) {
+  /// Calls `body` with the index of each key of the mapping open at `top` that starts before
+  /// `end`, until it returns false; kept entries sit in the array as key, value, key, value.
+  private func forEachKey(in top: Int, before end: Int, _ body: (Int) -> Bool) {
     var key = open[top].index + 1
     while key < end {
-      body(nodes[key])
+      guard body(key) else { return }
       let value = nodes[key].end
       guard value < end else { return }
       key = nodes[value].end

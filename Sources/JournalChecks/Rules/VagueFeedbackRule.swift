@@ -146,15 +146,23 @@ public struct VagueFeedbackRule: MessageRule, FileRule {
     mutating func read(_ text: String, phrases: PhraseIndex) {
       let fast: Bool = TextBytes.withBytes(of: text) { bytes in
         guard phrases.asciiByFirstByte != nil, TextBytes.isASCII(bytes) else { return false }
+        // An item is a sentence or two: room for its words once, not grown word by word.
+        if ranges.capacity == 0 { ranges.reserveCapacity(64) }
         ranges.removeAll(keepingCapacity: true)
-        TextBytes.forEachWord(in: bytes, 0..<bytes.count, separatedBy: .whitespace) { word in
-          var start = word.lowerBound
-          var end = word.upperBound
+        // In ASCII, the words `forEachWord` gives: runs of bytes other than its four white
+        // space bytes, here trimmed of punctuation.
+        let count = bytes.count
+        var index = 0
+        while index < count {
+          while index < count, TextBytes.isASCIISpace(bytes[index]) { index += 1 }
+          var start = index
+          while index < count, !TextBytes.isASCIISpace(bytes[index]) { index += 1 }
+          var end = index
           while start < end, TextBytes.isASCIIPunctuation(bytes[start]) { start += 1 }
           while end > start, TextBytes.isASCIIPunctuation(bytes[end - 1]) { end -= 1 }
           if start < end { ranges.append(start..<end) }
         }
-        count = ranges.count
+        self.count = ranges.count
         phrase = phrases.first(in: ranges, of: bytes)
         return true
       }
