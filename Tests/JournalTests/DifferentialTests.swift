@@ -702,7 +702,7 @@ import Testing
     #expect(run.status == 2)
     #expect(run.stderr.hasPrefix("journal: the repository is locked by another git process"), "\(run.stderr)")
     #expect(try Self.snapshot(repo) == before)
-    FileManager.default.createFile(atPath: release, contents: nil)
+    _ = FileManager.default.createFile(atPath: release, contents: nil)
     var status: Int32 = 0
     waitpid(waiting, &status, 0)
     #expect(status == 0)
