@@ -33,7 +33,7 @@ struct CommitCommand: ParsableCommand {
       hook refused the commit; 2 the repository is bare, detached, mid-merge or locked, git \
       does not know who you are, the message is empty, signing failed, a named path matches \
       no file (as git add says, "pathspec ... did not match any files"), a named file is \
-      ignored or outside the sparse checkout, or another failure.
+      hidden, ignored or outside the sparse checkout, or another failure.
       """)
 
   @Argument(help: ArgumentHelp("Commit only these files or folders of the journal.", valueName: "path"))
@@ -64,16 +64,16 @@ struct CommitCommand: ParsableCommand {
       outcome = try Committer.commit(
         location, only: only, message: message, dryRun: dryRun, verify: !noVerify, today: today.resolve())
     } catch let unmatched as UnmatchedPath {
-      // Named as it was typed, as git add names it.
-      let typed = zip(paths, only ?? []).first { $0.1 == unmatched.path }?.0 ?? unmatched.path
-      throw JournalError("pathspec '\(typed)' did not match any files")
+      throw JournalError("pathspec '\(typed(unmatched.path, of: only))' did not match any files")
+    } catch let hidden as HiddenPath {
+      throw JournalError("\(typed(hidden.path, of: only)) is hidden: journal commits no hidden file")
     }
     func list(_ changes: [JournalChange]) -> String {
       changes.map { "  \($0.kind.rawValue.padding(to: 9))\(shown(display(location.root + "/" + $0.path)))\n" }.joined()
     }
     switch outcome {
     case .nothingToCommit:
-      Output.write("nothing to commit: the journal is as in the last commit\n")
+      Output.write("nothing to commit: the \(paths.isEmpty ? "journal is" : "named files are") as in the last commit\n")
     case .refused(let report):
       let cache = SourceCache(source: DiskJournal(location))
       Output.write(
@@ -92,5 +92,10 @@ struct CommitCommand: ParsableCommand {
       let subject = String(message.unicodeScalars.prefix { $0 != "\n" })
       Output.write("[\(id.prefix(7))] \(shown(subject))\n" + list(changes))
     }
+  }
+
+  /// A named path as it was typed, as git add names it, from its journal-relative form.
+  private func typed(_ path: String, of relative: [String]?) -> String {
+    zip(paths, relative ?? []).first { $0.1 == path }?.0 ?? path
   }
 }

@@ -30,6 +30,31 @@ import Testing
     #expect(given.stdout == "nothing to commit: the journal is as in the last commit\n")
   }
 
+  /// A named hidden file (an editor's swap file, a stopped write's temporary copy) is refused
+  /// with its reason, since journal commits no hidden file; and a named file with nothing to
+  /// commit is said to be as in the last commit, not the whole journal, which may have changed.
+  @Test func aNamedHiddenFileIsRefusedAndNothingToCommitSaysWhatWasNamed() throws {
+    let repo = try GitFixture(initialCommit: true)
+    let swap = "mentees/alice/sessions/.2026-11-20.md.swp"
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": session, swap: "swap\n"])
+    let hidden = try repo.journal("commit", swap)
+    #expect(hidden.status == 2)
+    #expect(hidden.stderr == "journal: \(swap) is hidden: journal commits no hidden file\n", "\(hidden.stderr)")
+    #expect(hidden.stdout == "")
+    let inFolder = try repo.journal("commit", "mentees/.alice/sessions/2026-11-20.md")
+    #expect(inFolder.status == 2)
+    #expect(inFolder.stderr == "journal: mentees/.alice/sessions/2026-11-20.md is hidden: journal commits no hidden file\n")
+    #expect(try repo.git("log", "--format=%s").split(separator: "\n").count == 1)
+
+    try repo.journal("commit")
+    try repo.write(["mentees/alice/sessions/2026-11-21.md": session.replacingOccurrences(of: "2026-11-20", with: "2026-11-21")])
+    let unchanged = try repo.journal("commit", "mentees/alice/sessions/2026-11-20.md")
+    #expect(unchanged.status == 0)
+    #expect(unchanged.stdout == "nothing to commit: the named files are as in the last commit\n")
+    let all = try repo.journal("commit", "--dry-run")
+    #expect(all.stdout.hasPrefix("would commit 1 file:\n  added    mentees/alice/sessions/2026-11-21.md\n"), "\(all.stdout)")
+  }
+
   @Test func unrelatedStagedAndUnstagedFilesSurvive() throws {
     let repo = try GitFixture(journalAt: "notes", initialCommit: true)
     try repo.write(["README.md": "readme\nstaged line\n", "src/new.swift": "let a = 1\n"])
@@ -173,7 +198,7 @@ import Testing
     // A named file whose index entry lags is brought back in line, with nothing to commit.
     try repo.git("rm", "-q", "--cached", "mentees/alice/sessions/2026-11-21.md")
     let lagging = try repo.journal("commit", "mentees/alice/sessions/2026-11-21.md")
-    #expect(lagging.stdout == "nothing to commit: the journal is as in the last commit\n")
+    #expect(lagging.stdout == "nothing to commit: the named files are as in the last commit\n")
     #expect(try repo.git("status", "--porcelain") == "?? .gitignore\n")
 
     // A named folder is walked.

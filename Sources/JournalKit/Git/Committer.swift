@@ -27,6 +27,9 @@ public enum Committer {
         guard path == JournalPath.configName || JournalPath.isInside(path, folder: JournalPath.peopleFolder) else {
           throw JournalError("\(path.isEmpty ? "." : path) is not one of the journal's own files (journal.yml, mentees/)")
         }
+        // Said, not skipped in silence: what a commit leaves out of a named folder (below)
+        // cannot be committed by naming it either.
+        if JournalPath.components(of: path).contains(where: JournalPath.isHidden) { throw HiddenPath(path: path) }
         return path
       }
     }
@@ -130,6 +133,13 @@ public enum Committer {
       return .rejected(refusal.message)
     }
   }
+}
+
+/// A path named for `journal commit` is hidden or inside a hidden folder, and so not the
+/// journal's: journal commits no hidden file. Nothing was staged.
+public struct HiddenPath: Error, Sendable {
+  /// Relative to the journal.
+  public let path: String
 }
 
 /// A path named for `journal commit` matches no file, on disk or in the index: git add's
