@@ -378,9 +378,12 @@ import Testing
         "\(sessions)\(left[1]):1:1: warning: `\(left[1])` is a copy of `2026-11-26.md` that journal was writing when it was stopped [leftover-file]",
       ], "\(check.stdout)")
 
-    // The new session is whole and is committed; the leftovers are not, even when named.
+    // The new session is whole and is committed; the leftovers are not, and naming one is
+    // refused with its reason.
     #expect(try repo.journal("commit", "--today", "2026-11-26").status == 0)
-    #expect(try repo.journal("commit", "--today", "2026-11-26", sessions + left[0]).status == 0)
+    let named = try repo.journal("commit", "--today", "2026-11-26", sessions + left[0])
+    #expect(named.status == 2)
+    #expect(named.stderr == "journal: \(sessions)\(left[0]) is hidden: journal commits no hidden file\n", "\(named.stderr)")
     #expect(try repo.git("ls-files", sessions) == "\(sessions)2026-11-20.md\n\(sessions)2026-11-26.md\n")
     #expect(try repo.git("status", "--porcelain", "--untracked-files=all") == "?? \(sessions)\(left[0])\n?? \(sessions)\(left[1])\n")
 
