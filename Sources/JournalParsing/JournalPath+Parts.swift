@@ -26,6 +26,12 @@ extension JournalPath {
     name.utf8.first == UInt8(ascii: ".")
   }
 
+  /// Whether a journal-relative path is hidden or lies in a hidden folder: not the journal's
+  /// (editors' swap files, a stopped write's temporary copy), never committed.
+  public static func isInHidden(_ path: String) -> Bool {
+    components(of: path).contains(where: isHidden)
+  }
+
   /// Whether `path` is `folder` itself or lies inside it; an empty folder holds everything.
   public static func isInside(_ path: String, folder: String) -> Bool {
     subpath(of: path, under: folder) != nil

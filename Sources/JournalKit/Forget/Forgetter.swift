@@ -310,7 +310,7 @@ public enum Forgetter {
     let paths = try git { try journal.repository.uncommittedPaths(under: journal.journalPaths) }.filter { path in
       // Hidden files are not the journal's (editors' swap files), and after an interrupted
       // run, the person's files the index and working tree still hold are that run's.
-      !JournalPath.components(of: journal.journalPath(path)).contains(where: JournalPath.isHidden)
+      !JournalPath.isInHidden(journal.journalPath(path))
         && !(interrupted && JournalPath.isInside(path, folder: folder))
     }
     if !paths.isEmpty {

@@ -29,7 +29,7 @@ public enum Committer {
         }
         // Said, not skipped in silence: what a commit leaves out of a named folder (below)
         // cannot be committed by naming it either.
-        if JournalPath.components(of: path).contains(where: JournalPath.isHidden) { throw HiddenPath(path: path) }
+        if JournalPath.isInHidden(path) { throw HiddenPath(path: path) }
         return path
       }
     }
@@ -46,7 +46,7 @@ public enum Committer {
     // Hidden files are not the journal's: editors' swap files, and the temporary files that
     // `journal new` renames into place, which a commit running beside it must never take.
     func isJournals(_ path: String) -> Bool {
-      !JournalPath.components(of: journal.journalPath(path)).contains(where: JournalPath.isHidden)
+      !JournalPath.isInHidden(journal.journalPath(path))
     }
     // From here on the index is locked; a refusal leaves everything as it was.
     let transaction = try git { try CommitTransaction(repository) }
