@@ -17,6 +17,7 @@ struct HooksCommand: ParsableCommand {
 
   struct Install: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "install",
       abstract: "Add a pre-commit hook running `journal check --staged`; an existing hook keeps running first.",
       discussion: """
         The hook goes where git runs it: core.hooksPath when this repository sets it, else \
@@ -45,6 +46,7 @@ struct HooksCommand: ParsableCommand {
 
   struct Uninstall: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "uninstall",
       abstract: "Remove journal's pre-commit hook, restoring the one it replaced.",
       discussion: """
         Examples:
