@@ -82,20 +82,26 @@ enum SharedReadme {
     return out
   }
 
-  /// Makes the page of each shared folder, reading each note once per content and path.
+  /// Reads each shared folder and makes its page, reading each note once per content, path
+  /// and headings.
   final class Maker {
-    private var parsed: [String: ParsedFile] = [:]
-    private var pages: [String: ObjectID] = [:]
-    private var sections: [ObjectID: SectionNames] = [:]
+    /// What a shared folder holds that its commit needs: the page's blob, and the rubrics its
+    /// sessions name, which the shared `journal.yml` carries.
+    struct Folder {
+      let page: ObjectID
+      let rubrics: Set<String>
+    }
 
-    /// The page's blob for the person's shared folder `tree`, under `mentees/<folder>/`, its
-    /// notes read with the headings the shared `journal.yml` (`config`) gives.
-    func page(folder: String, tree: ObjectID, config: ObjectID, in repository: Repository) throws -> ObjectID {
-      let pageKey = folder + " " + tree.description + " " + config.description
-      if let known = pages[pageKey] { return known }
-      let sections = try self.sections[config]
-        ?? repository.journalConfig(TreeEntry(name: JournalPath.configName, id: config, kind: .file)).sections
-      self.sections[config] = sections
+    private var parsed: [String: ParsedFile] = [:]
+    private var folders: [String: Folder] = [:]
+
+    /// The person's shared folder `tree`, under `mentees/<folder>/`, its notes read with
+    /// `sections`, the headings the shared `journal.yml` adds (`key` tells them apart).
+    func read(folder: String, tree: ObjectID, sections: SectionNames, key: String, in repository: Repository)
+      throws -> Folder
+    {
+      let folderKey = folder + " " + tree.description + " " + key
+      if let known = folders[folderKey] { return known }
       var files: [ParsedFile] = []
       var paths: [String] = []
       func walk(_ tree: ObjectID, under path: String) throws {
@@ -106,8 +112,8 @@ enum SharedReadme {
             continue
           }
           paths.append(name)
-          let key = entry.id.description + " " + name + " " + config.description
-          if let known = parsed[key] {
+          let fileKey = entry.id.description + " " + name + " " + key
+          if let known = parsed[fileKey] {
             files.append(known)
             continue
           }
@@ -117,7 +123,7 @@ enum SharedReadme {
           if DocumentParser.readsContent(of: kind), try repository.blobSize(entry.id) <= SourceText.defaultSizeLimit {
             file = DocumentParser.parse(try repository.blobContent(entry.id), path: name, kind: kind, sections: sections)
           }
-          parsed[key] = file
+          parsed[fileKey] = file
           files.append(file)
         }
       }
@@ -126,9 +132,11 @@ enum SharedReadme {
       let record =
         journal.people.first { $0.id == folder }
         ?? PersonRecord(id: folder, folder: "\(JournalPath.peopleFolder)/\(folder)", profile: nil, sessions: [], plans: [])
-      let page = try repository.writeBlob(Array(SharedReadme.text(for: record).utf8))
-      pages[pageKey] = page
-      return page
+      let read = Folder(
+        page: try repository.writeBlob(Array(SharedReadme.text(for: record).utf8)),
+        rubrics: Set(record.sessions.compactMap(\.rubric)))
+      folders[folderKey] = read
+      return read
     }
   }
 }
