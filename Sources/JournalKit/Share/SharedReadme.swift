@@ -29,10 +29,11 @@ enum SharedReadme {
     if let first = sessions.first, let last = sessions.last {
       out += Wording.count(sessions.count, "session") + ", "
       out += sessions.count == 1 ? "on \(first.date).\n\n" : "from \(first.date) to \(last.date).\n\n"
-      out += "| date | type | follow-up |\n| --- | --- | --- |\n"
+      var table = MarkdownTable("date", "type", "follow-up")
       for session in sessions.reversed() {
-        out += "| \(session.date) | \(session.type.rawValue) | \(session.followUp.map { "\($0)" } ?? "") |\n"
+        table.add("\(session.date)", session.type.rawValue, session.followUp.map { "\($0)" } ?? "")
       }
+      out += table.text
     } else {
       out += "No sessions yet.\n"
     }
@@ -56,12 +57,17 @@ enum SharedReadme {
 
     if !summary.goals.isEmpty {
       out += "\n## Goals\n\n"
-      out += "| goal | plan | baseline | latest | target | progress |\n| --- | --- | ---: | ---: | ---: | ---: |\n"
+      var table = MarkdownTable([
+        ("goal", .left), ("plan", .left), ("baseline", .right), ("latest", .right), ("target", .right),
+        ("progress", .right),
+      ])
       for goal in summary.goals {
-        out += "| \(cell(goal.goal.description)) | \(cell(goal.plan)) | \(goal.goal.baseline.map(JSONText.number) ?? "") | "
-        out += "\(goal.values.last.map { JSONText.number($0.value) } ?? "") | \(goal.goal.target.map(JSONText.number) ?? "") | "
-        out += "\(goal.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "") |\n"
+        table.add(
+          cell(goal.goal.description), cell(goal.plan), goal.goal.baseline.map(JSONText.number) ?? "",
+          goal.values.last.map { JSONText.number($0.value) } ?? "", goal.goal.target.map(JSONText.number) ?? "",
+          goal.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "")
       }
+      out += table.text
     }
 
     out += """
