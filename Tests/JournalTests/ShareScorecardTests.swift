@@ -159,4 +159,33 @@ import Testing
     let shared = try remote.git("show", "main:journal.yml")
     #expect(Self.rubrics(shared)?.count == 1 && !shared.contains("staff"), "\(shared)")
   }
+
+  /// A rubric that only the person's own changes name is not theirs to bring in: naming the
+  /// journal's other rubric is refused in the very words naming none is, so the share tells
+  /// nothing of which rubrics the journal has, and neither rubric reaches the person.
+  @Test func aRubricOnlyThePersonNamesIsNotBroughtIn() throws {
+    let (repository, remote, first) = try Self.sharedCandidate()
+    #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+    let head = repository.head
+    for name in ["staff-principal", "staff-principle"] {
+      let carla = try PersonClone(remote.path, name: "Carla Diaz", email: "carla@example.net")
+      let file = "mentees/carla/sessions/2026-11-14-self-assessment.md"
+      try carla.write([
+        file: Self.scorecard.replacingOccurrences(of: "rubric: backend", with: "rubric: \(name)")
+          .replacingOccurrences(of: "2026-11-13", with: "2026-11-14")
+      ])
+      try carla.commitAndPush("Assess myself on \(name)", at: "2026-11-14T09:00:00+00:00")
+      let run = try repository.journal("share", "carla", "--to", remote.path)
+      #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+      #expect(
+        (run.stdout + run.stderr).contains("(from carla) \(file):5:9: error: no rubric `\(name)` in journal.yml [unknown-rubric]"),
+        "\(run.stdout)\(run.stderr)")
+      #expect(!(run.stdout + run.stderr).contains("staff-principal`?"), "\(run.stdout)\(run.stderr)")
+      #expect(repository.head == head)
+      let shared = try remote.git("show", "main:journal.yml")
+      #expect(!shared.contains("staff") && !shared.contains("Strategy"), "\(shared)")
+      try carla.git("reset", "-q", "--hard", "HEAD~1")
+      try carla.git("push", "-q", "--force", "origin", "HEAD")
+    }
+  }
 }
