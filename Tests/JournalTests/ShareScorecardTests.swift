@@ -65,6 +65,14 @@ import Testing
   /// A journal with carla, a candidate scored on `backend`, and dana, scored on the other
   /// rubric; carla shared once.
   static func sharedCandidate() throws -> (GitFixture, BareRepository, ShareRun) {
+    let repository = try candidates()
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "carla", "--to", remote.path)
+    return (repository, remote, ShareRun(status: run.status, stdout: run.stdout, stderr: run.stderr))
+  }
+
+  /// The journal of carla and dana, committed and passing its own check.
+  static func candidates() throws -> GitFixture {
     let repository = try GitFixture()
     try repository.write([
       "journal.yml": config,
@@ -80,9 +88,7 @@ import Testing
     try repository.commit("Two scorecards", author: "Hannah Reyes", at: "2026-11-13T17:00:00+01:00")
     let own = try repository.journal("check", "--today", "2026-11-14")
     precondition(own.status == 0, "the journal's own check: \(own.stdout)\(own.stderr)")
-    let remote = try BareRepository()
-    let run = try repository.journal("share", "carla", "--to", remote.path)
-    return (repository, remote, ShareRun(status: run.status, stdout: run.stdout, stderr: run.stderr))
+    return repository
   }
 
   struct ShareRun {
