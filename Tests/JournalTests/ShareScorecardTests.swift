@@ -64,11 +64,10 @@ import Testing
 
   /// A journal with carla, a candidate scored on `backend`, and dana, scored on the other
   /// rubric; carla shared once.
-  static func sharedCandidate() throws -> (GitFixture, BareRepository, ShareRun) {
+  static func sharedCandidate() throws -> (GitFixture, BareRepository, Run) {
     let repository = try candidates()
     let remote = try BareRepository()
-    let run = try repository.journal("share", "carla", "--to", remote.path)
-    return (repository, remote, ShareRun(status: run.status, stdout: run.stdout, stderr: run.stderr))
+    return (repository, remote, try repository.journal("share", "carla", "--to", remote.path))
   }
 
   /// The journal of carla and dana, committed and passing its own check.
@@ -91,12 +90,6 @@ import Testing
     return repository
   }
 
-  struct ShareRun {
-    let status: Int32
-    let stdout: String
-    let stderr: String
-  }
-
   /// A rubric as `journal.yml` defines it, without where it was written.
   static func shape(_ rubric: Rubric) -> String {
     let categories = rubric.categories.map { "\($0.id)|\($0.title)|\($0.good ?? "-")" }
@@ -110,7 +103,7 @@ import Testing
   }
 
   @Test func theSharedSettingsCarryTheRubricTheNotesName() throws {
-    let (repository, remote, run) = try Self.sharedCandidate()
+    let (_, remote, run) = try Self.sharedCandidate()
     #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
 
     // The rubric carla was scored on, read back by journal's own reader as the journal has
@@ -134,7 +127,6 @@ import Testing
     // The page lists the scorecard as a session.
     let page = try remote.git("show", "main:README.md")
     #expect(page.contains("| 2026-11-13 | candidate-feedback |"), "\(page)")
-    _ = repository
   }
 
   /// What carla sends back is checked against the rubric too: a reply comes in, a rating off

@@ -1,6 +1,7 @@
 /// A table in journal's Markdown, as GitHub's table extension (cmark-gfm's) reads one: a
 /// header row, a delimiter row giving each column's alignment, and a row per entry. The one
-/// place the summary, the debrief and a shared repository's page write tables.
+/// place the summary, the debrief, a shared repository's page and `docs/rules.md` write
+/// tables.
 ///
 /// Cells are Markdown already: text from notes goes through `MarkdownText.escape` first,
 /// which escapes `|` and writes line breaks as references, so no cell can end its row or the
@@ -13,7 +14,7 @@ struct MarkdownTable {
 
   /// Each column's title (empty for a table whose rows say what they are) and alignment.
   let columns: [(title: String, alignment: Alignment)]
-  private(set) var rows: [[String]] = []
+  private var rows: [[String]] = []
 
   init(_ columns: [(title: String, alignment: Alignment)]) {
     self.columns = columns

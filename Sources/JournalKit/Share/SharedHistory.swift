@@ -6,9 +6,10 @@ import JournalParsing
 
 /// One person's history, rewritten so that it holds their own shareable notes and nothing
 /// else: `mentees/<id>/` without `private/`, a `journal.yml` that carries only the rule
-/// settings, the added headings and the rubrics those notes name, and a `README.md` made from those notes for the person (`SharedReadme`). Each
-/// commit on the source's first-parent line that changed those files becomes one commit, with
-/// the same author, committer and dates and a message made from that person's changes alone.
+/// settings, the added headings and the rubrics those notes name (`SharedConfig`), and a
+/// `README.md` made from those notes for the person (`SharedReadme`). Each commit on the
+/// source's first-parent line that changed those files becomes one commit, with the same
+/// author, committer and dates and a message made from that person's changes alone.
 ///
 /// The result depends on nothing but the source commits, so the same history always gives
 /// the same commit ids. A run can go on from an earlier translation (`ShareRecord`), and then
