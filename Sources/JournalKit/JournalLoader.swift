@@ -76,14 +76,15 @@ public enum JournalLoader {
       diagnostics.append(
         Diagnostic(EncodingRule.cannotReadFolder(reason: reason), file: path, at: .start))
     }
-    for path in listing.leftovers {
-      let parts = JournalPath.components(of: path)
-      let name = String(parts[parts.count - 1])
+    for leftover in listing.leftovers {
+      let name = (leftover.path as NSString).lastPathComponent
       guard let original = AtomicFile.original(ofTemporary: name) else { continue }
-      let originalPath = (parts.dropLast() + [original[...]]).joined(separator: "/")
-      let exists = listing.files.contains(originalPath) || listing.links.contains(originalPath)
       diagnostics.append(
-        Diagnostic(LeftoverFileRule.leftover(name, of: original, originalExists: exists), file: path, at: .start))
+        Diagnostic(
+          LeftoverFileRule.leftover(
+            name, of: original, originalExists: leftover.originalExists,
+            note: JournalPath.person(of: leftover.path) != nil),
+          file: leftover.path, at: .start))
     }
     let ids = Set(listing.people).union(profiles.keys).union(sessions.keys).union(plans.keys).union(unread.keys)
     let people = ids.map { id in
@@ -182,8 +183,12 @@ public enum JournalLoader {
     for entry in listing.unreadable {
       if let id = owner(entry.path) { people[id, default: JournalListing()].unreadable.append(entry) } else { shared.unreadable.append(entry) }
     }
-    for path in listing.leftovers {
-      if let id = owner(path) { people[id, default: JournalListing()].leftovers.append(path) } else { shared.leftovers.append(path) }
+    for leftover in listing.leftovers {
+      if let id = owner(leftover.path) {
+        people[id, default: JournalListing()].leftovers.append(leftover)
+      } else {
+        shared.leftovers.append(leftover)
+      }
     }
     return (shared, people.sorted { $0.key < $1.key }.map(\.value))
   }

@@ -22,31 +22,53 @@ public struct JournalListing: Sendable, Equatable {
   public var people: [String] = []
   /// Folders that could not be listed, with the reason.
   public var unreadable: [(path: String, reason: String)] = []
-  /// Temporary files that a write stopped before it finished left in a person's folder
+  /// Temporary files that a write stopped before it finished left in the journal
   /// (`AtomicFile.original(ofTemporary:)`), which are reported and never read.
-  public var leftovers: [String] = []
+  public var leftovers: [Leftover] = []
+
+  /// A stopped write's temporary file, and whether the file it was written for is beside it.
+  public struct Leftover: Sendable, Equatable {
+    public let path: String
+    public let originalExists: Bool
+  }
+
+  /// The folders outside people's where journal writes files, and so where a stopped write
+  /// can leave its temporary file: the journal's root (`journal.yml` from `journal init`, an
+  /// `--output` written there), `mentees/` and `templates/`. A person's folder, at any depth
+  /// the walk enters, is looked in too.
+  static let foldersWritten: Set<String> = ["", JournalPath.peopleFolder, "templates"]
+
+  /// Whether a stopped write's temporary file in `folder` (journal-relative, "" for the root)
+  /// is looked for: in `foldersWritten` or in a person's folder, not in a hidden folder.
+  static func looksForLeftovers(in folder: String) -> Bool {
+    if foldersWritten.contains(folder) { return true }
+    let parts = JournalPath.components(of: folder)
+    return parts.count > 1 && parts[0] == JournalPath.peopleFolder && !parts.contains(where: JournalPath.isHidden)
+  }
 
   public init() {}
 
   /// The listing of a journal whose every file is one of `paths` (journal-relative, no links,
   /// nothing unreadable), with `people` only those people's folders.
   init(files paths: some Sequence<String>, people: Set<String>?) {
-    var leftovers: [String] = []
+    let paths = Array(paths)
+    var leftovers: [Leftover] = []
     files = paths.filter { path in
-      if path == JournalPath.configName { return true }
-      guard JournalPath.isInside(path, folder: JournalPath.peopleFolder) else { return false }
       let parts = JournalPath.components(of: path)
-      guard people.map({ parts.count > 1 && $0.contains(String(parts[1])) }) ?? true else { return false }
-      // As the walk of a folder on disk finds them: hidden folders are not entered.
-      if parts.count > 2, !parts.dropLast().contains(where: JournalPath.isHidden),
-        AtomicFile.original(ofTemporary: String(parts[parts.count - 1])) != nil
+      // As the walk of the folders on disk finds them.
+      if let name = parts.last, let original = AtomicFile.original(ofTemporary: String(name)),
+        Self.looksForLeftovers(in: parts.dropLast().joined(separator: "/")),
+        people.map({ parts.count < 3 || $0.contains(String(parts[1])) }) ?? true
       {
-        leftovers.append(path)
+        let originalPath = (parts.dropLast() + [original[...]]).joined(separator: "/")
+        leftovers.append(Leftover(path: path, originalExists: paths.contains(originalPath)))
         return false
       }
-      return true
+      if path == JournalPath.configName { return true }
+      guard JournalPath.isInside(path, folder: JournalPath.peopleFolder) else { return false }
+      return people.map { parts.count > 1 && $0.contains(String(parts[1])) } ?? true
     }.sorted()
-    self.leftovers = leftovers.sorted()
+    self.leftovers = leftovers.sorted { $0.path < $1.path }
     self.people = Set(files.compactMap(JournalPath.person(of:))).sorted()
   }
 
@@ -77,12 +99,41 @@ public struct DiskJournal: JournalSource {
         listing.files.append(JournalPath.configName)
       }
     }
+    // The other folders journal writes in, for a stopped write's leftovers alone; `mentees/`
+    // is walked below.
+    for folder in JournalListing.foldersWritten.sorted() where folder != JournalPath.peopleFolder {
+      leftovers(in: folder, into: &listing)
+    }
     walk(JournalPath.peopleFolder, depth: 0, only: people, into: &listing)
     listing.files.sort()
     listing.links.sort()
     listing.people.sort()
-    listing.leftovers.sort()
+    listing.leftovers.sort { $0.path < $1.path }
     return listing
+  }
+
+  /// The temporary files a stopped write left in `folder`, which is otherwise not the
+  /// journal's to list.
+  private func leftovers(in folder: String, into listing: inout JournalListing) {
+    guard let directory = opendir(folder.isEmpty ? location.root : location.root + "/" + folder) else { return }
+    defer { closedir(directory) }
+    while let entry = readdir(directory) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+      }
+      let path = folder.isEmpty ? name : folder + "/" + name
+      if let leftover = leftover(path, name: name, type: entry.pointee.d_type) { listing.leftovers.append(leftover) }
+    }
+  }
+
+  /// The entry at `path`, named `name`, as a stopped write's leftover, if it is one: a
+  /// regular file named as `AtomicFile` names its temporary files.
+  private func leftover(_ path: String, name: String, type: UInt8) -> JournalListing.Leftover? {
+    guard let original = AtomicFile.original(ofTemporary: name), isRegularFile(path, type: type) else { return nil }
+    let beside = (path as NSString).deletingLastPathComponent
+    var info = stat()
+    let exists = lstat(location.root + "/" + (beside.isEmpty ? original : beside + "/" + original), &info) == 0
+    return JournalListing.Leftover(path: path, originalExists: exists)
   }
 
   private func walk(
@@ -104,12 +155,10 @@ public struct DiskJournal: JournalSource {
         $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
       }
       if JournalPath.isHidden(name) {
-        // Hidden files are not the journal's, but a write that was stopped leaves one in a
-        // person's folder, which is named so the person can see it.
-        if depth > 0, AtomicFile.original(ofTemporary: name) != nil,
-          isRegularFile(folder + "/" + name, type: entry.pointee.d_type)
-        {
-          listing.leftovers.append(folder + "/" + name)
+        // Hidden files are not the journal's, but a write that was stopped leaves one, which
+        // is named so the person can see it.
+        if let leftover = leftover(folder + "/" + name, name: name, type: entry.pointee.d_type) {
+          listing.leftovers.append(leftover)
         }
         continue
       }

@@ -31,10 +31,11 @@ public struct JournalSummary: Sendable {
   public init(_ journal: Journal, today: Day, since: Day? = nil, until: Day? = nil, people ids: [String]? = nil) {
     let records = ids.map { ids in journal.people.filter { ids.contains($0.id) } } ?? journal.people
     let config = journal.config
+    let rules = Self.attentionSchedule(config, today: today)
     self.init(
       title: config.title, today: today, since: since, until: until,
       parts: records.concurrentMap { record in
-        Self.part(of: record, config: config, today: today, since: since, until: until)
+        Self.part(of: record, rules: rules, since: since, until: until)
       })
   }
 
@@ -44,9 +45,11 @@ public struct JournalSummary: Sendable {
   public static func read(
     _ source: some JournalSource, today: Day, since: Day? = nil, until: Day? = nil, people ids: [String]? = nil
   ) throws -> JournalSummary {
-    let (shared, parts) = try JournalLoader.eachPerson(source, people: ids.map(Set.init)) { loaded, _ in
+    let (shared, parts) = try JournalLoader.eachPerson(
+      source, people: ids.map(Set.init), prepare: { Self.attentionSchedule($0.journal.config, today: today) }
+    ) { rules, loaded, _ in
       loaded.journal.people.map {
-        Self.part(of: $0, config: loaded.journal.config, today: today, since: since, until: until)
+        Self.part(of: $0, rules: rules, since: since, until: until)
       }
     }
     let found = parts.joined()
@@ -74,10 +77,17 @@ public struct JournalSummary: Sendable {
     let waiting: CandidateWait?
   }
 
-  /// One person's figures, and why they need attention.
-  private static func part(of record: PersonRecord, config: JournalConfig, today: Day, since: Day?, until: Day?) -> Part {
-    let rules = RuleSchedule(
-      attentionRules.compactMap(RuleRegistry.rule), settings: RuleSettings(config: config, today: today))
+  /// The attention rules configured by the journal's settings: made once per summary, not once
+  /// per person.
+  private static func attentionSchedule(_ config: JournalConfig, today: Day) -> RuleSchedule {
+    RuleSchedule(attentionRules.compactMap(RuleRegistry.rule), settings: RuleSettings(config: config, today: today))
+  }
+
+  /// One person's figures, and why they need attention (`rules`, from `attentionSchedule`,
+  /// hold the journal's settings and the day).
+  private static func part(of record: PersonRecord, rules: RuleSchedule, since: Day?, until: Day?) -> Part {
+    let config = rules.settings.config
+    let today = rules.settings.today
     let findings = RuleRegistry.applySettings(rules.check(record, paths: []), config: config)
     let reasons = findings.filter { JournalPath.person(of: $0.file) == record.id }.map(\.message)
     return Part(

@@ -41,13 +41,16 @@ public enum RuleCatalog {
       A rule's scope is what it looks at to make one finding: one `file`, or one `person`'s \
       notes together. A rule is given only that: no rule looks across people.
 
-      | rule | default | scope | summary |
-      | --- | --- | --- | --- |
 
       """
+    var table = MarkdownTable("rule", "default", "scope", "summary")
     for rule in allRules {
-      out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.description.severity.rawValue) | \(rule.scope.rawValue) | \(rule.description.summary.replacing("|", with: "\\|")) |\n"
+      // A summary is Markdown already (code spans, emphasis): only a `|` would end its cell.
+      table.add(
+        "[`\(rule.id)`](#\(rule.id))", rule.description.severity.rawValue, rule.scope.rawValue,
+        rule.description.summary.replacing("|", with: "\\|"))
     }
+    out += table.text
     for rule in allRules {
       let d = rule.description
       out += "\n## \(d.id)\n\n\(d.summary)\n\nDefault severity: **\(d.severity.rawValue)**. Scope: \(rule.scope.rawValue). \(d.rationale)\n"

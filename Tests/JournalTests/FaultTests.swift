@@ -394,6 +394,73 @@ import Testing
     #expect(shared.contains("2026-11-26.md") && !shared.contains(".journal-"), "\(shared)")
   }
 
+  /// `journal init` stopped as it removes its temporary `journal.yml` once linked into place,
+  /// and `journal summary --output` stopped as it renames its report into place: each leaves a
+  /// hidden `.<name>.journal-XXXXXX` at the journal's root. `journal check` names both, and
+  /// those a stopped `--output` leaves in `mentees/` and `templates/` (planted as the kill
+  /// leaves them); `journal commit`, with them named too, and `journal share` never take
+  /// them, which the real `git` confirms: they stay untracked, in no commit of either side.
+  @Test(.enabled(if: Strace.available, "needs strace")) func aStoppedWritesLeftoverOutsideAPersonsFolderIsNamedAndNeverTaken() throws {
+    let repo = try GitFixture(initialCommit: true)
+    try FileManager.default.removeItem(atPath: repo.path + "/journal.yml")
+    let initialising = ["init", "--title", "Team notes"]
+    let unlink = try #require(
+      Strace.steps(initialising, in: try GitFixture(copying: repo), touching: [".journal-"]).first { $0.call.hasPrefix("unlink") })
+    #expect(try Strace.killed(at: unlink, initialising, in: repo).status == 128 + SIGKILL)
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": session])
+    #expect(try repo.journal("commit", "--today", "2026-11-26").status == 0)
+
+    let summarising = ["summary", "--today", "2026-11-26", "--format", "markdown", "--output", "SUMMARY.md"]
+    let rename = try #require(
+      Strace.steps(summarising, in: try GitFixture(copying: repo), touching: [".journal-"]).first { $0.call.hasPrefix("rename") })
+    #expect(try Strace.killed(at: rename, summarising, in: repo).status == 128 + SIGKILL)
+    #expect(!FileManager.default.fileExists(atPath: repo.path + "/SUMMARY.md"))
+    try repo.write([
+      "mentees/.SUMMARY.md.journal-Ab12Cd": "# Summary\n", "templates/.letter.md.journal-Ef34Gh": "Subject: Thank you\n",
+    ])
+
+    let root = try FileManager.default.contentsOfDirectory(atPath: repo.path).filter { $0.contains(".journal-") }.sorted()
+    try #require(root.count == 2, "\(root)")
+    #expect(root[0].hasPrefix(".SUMMARY.md.journal-") && root[1].hasPrefix(".journal.yml.journal-"))
+    let check = try repo.journal("check", "--today", "2026-11-26")
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    let found = check.stdout.split(separator: "\n").filter { $0.contains("[leftover-file]") }
+    let stopped = "that journal was writing when it was stopped [leftover-file]"
+    #expect(
+      found == [
+        "\(root[0]):1:1: warning: `\(root[0])` is a copy of `SUMMARY.md` \(stopped)",
+        "\(root[1]):1:1: warning: `\(root[1])` is a copy of `journal.yml` \(stopped)",
+        "mentees/.SUMMARY.md.journal-Ab12Cd:1:1: warning: `.SUMMARY.md.journal-Ab12Cd` is a copy of `SUMMARY.md` \(stopped)",
+        "templates/.letter.md.journal-Ef34Gh:1:1: warning: `.letter.md.journal-Ef34Gh` is a copy of `letter.md` \(stopped)",
+      ], "\(check.stdout)")
+    // What to do depends on whether the file it was written for is there.
+    #expect(check.stdout.contains("delete it: `journal.yml` is whole"), "\(check.stdout)")
+    #expect(check.stdout.contains("`SUMMARY.md` was not written: rename this copy to `SUMMARY.md`"), "\(check.stdout)")
+    // `--format json` names them as well.
+    let json = try repo.journal("check", "--today", "2026-11-26", "--format", "json")
+    #expect(json.stdout.components(separatedBy: "\"leftover-file\"").count == 5, "\(json.stdout)")
+
+    // Never committed: not with the journal's changes, and not when named.
+    try repo.write(["mentees/alice/sessions/2026-11-26.md": session.replacingOccurrences(of: "2026-11-20", with: "2026-11-26")])
+    #expect(try repo.journal("commit", "--today", "2026-11-26").status == 0)
+    let named = try repo.journal("commit", "--today", "2026-11-26", "mentees/.SUMMARY.md.journal-Ab12Cd")
+    #expect(named.status == 2)
+    #expect(named.stderr == "journal: mentees/.SUMMARY.md.journal-Ab12Cd is hidden: journal commits no hidden file\n", "\(named.stderr)")
+    let outside = try repo.journal("commit", "--today", "2026-11-26", root[1])
+    #expect(outside.status == 2 && outside.stderr.contains("is not one of the journal's own files"), "\(outside.stderr)")
+    let tracked = try repo.git("ls-files")
+    #expect(!tracked.contains(".journal-"), "\(tracked)")
+    #expect(
+      try repo.git("status", "--porcelain", "--untracked-files=all")
+        == "?? \(root[0])\n?? \(root[1])\n?? mentees/.SUMMARY.md.journal-Ab12Cd\n?? templates/.letter.md.journal-Ef34Gh\n")
+
+    let remote = try BareRepository()
+    let share = try repo.journal("share", "alice", "--to", remote.path)
+    #expect(share.status == 0, "\(share.stderr)")
+    let shared = try remote.git("ls-tree", "-r", "--name-only", "main")
+    #expect(shared.contains("2026-11-26.md") && !shared.contains(".journal-"), "\(shared)")
+  }
+
   /// Removes the locks a killed process left in the git folder that git itself would name
   /// (`index.lock`, `packed-refs.lock`, a reference's `.lock`), as a person does after a
   /// killed git command; not libgit2's inner `index.lock.lock`, which git never names, and

@@ -61,6 +61,30 @@ struct SSHShareTests {
     #expect(again.stdout.contains(": nothing to push, already at "), "\(again.stdout)\(again.stderr)")
   }
 
+  /// A candidate's scorecards shared over SSH: the shared journal.yml carries their rubric, and
+  /// what they send back is checked against it.
+  @Test func sharesAScorecardsRubricOverSSH() throws {
+    let server = try SSHServer()
+    let repository = try ShareScorecardTests.candidates()
+    let remote = try BareRepository()
+    let arguments = [
+      "share", "carla", "--to", server.url(remote.path), "--ssh-key", server.clientKey, "--known-hosts", server.knownHosts,
+    ]
+    let run = try repository.journal(arguments, environment: [:])
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)\n\(server.log)")
+    let shared = try remote.git("show", "main:journal.yml")
+    #expect(ShareScorecardTests.rubrics(shared)?.map { $0.prefix(8) } == ["backend|"], "\(shared)")
+
+    let carla = try PersonClone(remote.path, name: "Carla Diaz", email: "carla@example.net")
+    try carla.edit("mentees/carla/sessions/2026-11-13.md") { $0.replacingOccurrences(of: "design: 3", with: "design: 0") }
+    try carla.commitAndPush("Rate myself", at: "2026-11-14T09:00:00+00:00")
+    let refused = try repository.journal(arguments, environment: [:])
+    #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+    #expect(
+      (refused.stdout + refused.stderr).contains("rating 0 for `design` is not on the scale of rubric `backend`"),
+      "\(refused.stdout)\(refused.stderr)")
+  }
+
   @Test func anUnknownHostKeyIsNeverAccepted() throws {
     let server = try SSHServer()
     let repository = try ShareTests.journalWithHistory()

@@ -279,6 +279,60 @@ import Testing
     // A journal that adds none writes no `sections:`.
     #expect(!SharedConfig.text(JournalConfig()).contains("sections"))
   }
+
+  /// The rubrics the shared notes name go with them, and no other: in the same bytes for the
+  /// same rubrics, every text through JSON's string form, and journal's reader gives back
+  /// the very rubrics, whatever their texts hold.
+  @Test func sharedSettingsCarryTheNamedRubricsAlone() throws {
+    let awkward = Rubric(
+      name: "null", title: "Backend \"core\" #1: a\\b",
+      categories: [
+        Rubric.Category(id: "no", title: "  leading, trailing  ", good: "tab\there, é, \"quoted\""),
+        Rubric.Category(id: "1", title: "- not a list"),
+      ],
+      scale: [Rubric.Point(value: 10, label: "yes"), Rubric.Point(value: 2, label: "~")])
+    let plain = Rubric(
+      name: "backend", categories: [Rubric.Category(id: "design", title: "System design")],
+      scale: [Rubric.Point(value: 1, label: "No"), Rubric.Point(value: 2, label: "Yes")])
+    let other = Rubric(
+      name: "staff", categories: [Rubric.Category(id: "strategy", title: "Strategy")],
+      scale: [Rubric.Point(value: 1, label: "No"), Rubric.Point(value: 2, label: "Yes")])
+    let config = JournalConfig(title: "Hiring", rubrics: [other, plain, awkward])
+    let text = SharedConfig.text(config, rubrics: ["null", "backend", "not-defined"])
+    #expect(
+      text == """
+        # One person's notes, shared from a mentor's journal with `journal share`.
+        rubrics:
+          backend:
+            scale:
+              1: "No"
+              2: "Yes"
+            categories:
+              - id: "design"
+                title: "System design"
+          null:
+            title: "Backend \\"core\\" #1: a\\\\b"
+            scale:
+              2: "~"
+              10: "yes"
+            categories:
+              - id: "no"
+                title: "  leading, trailing  "
+                good: "tab\\there, é, \\"quoted\\""
+              - id: "1"
+                title: "- not a list"
+
+        """, "\(text)")
+    func shape(_ rubric: Rubric) -> String {
+      let categories = rubric.categories.map { "\($0.id)|\($0.title)|\($0.good ?? "-")" }
+      return "\(rubric.name)|\(rubric.title ?? "-")|\(rubric.scaleDescription)|\(categories)"
+    }
+    let read = try #require(DocumentParserProbe.config(text))
+    #expect(read.rubrics.map(shape) == [plain, awkward].map(shape))
+    // None named, none written; the rest of the file as before.
+    #expect(SharedConfig.text(config) == "# One person's notes, shared from a mentor's journal with `journal share`.\n")
+    #expect(SharedConfig.text(config, rubrics: ["staff"]).contains("  staff:\n"))
+  }
 }
 
 import JournalParsing

@@ -63,8 +63,9 @@ extension Debrief {
     for category in categories {
       out += "\n## \(cell(category.title))\n\n"
       out += "Mean \(Self.figure(category.mean)) of " + Wording.count(category.ratingCount, "rating") + ".\n\n"
-      out += "| rating | count |\n| --- | ---: |\n"
-      out += category.distribution.map { "| \($0.point.value) \(cell($0.point.label)) | \($0.count) |\n" }.joined()
+      var table = MarkdownTable([("rating", .left), ("count", .right)])
+      for point in category.distribution { table.add("\(point.point.value) \(cell(point.point.label))", "\(point.count)") }
+      out += table.text
       for (which, value, evidence) in [
         ("Lowest", category.lowest, category.lowestEvidence), ("Highest", category.highest, category.highestEvidence),
       ] where value != nil && !evidence.isEmpty {

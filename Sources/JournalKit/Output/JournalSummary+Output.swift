@@ -49,9 +49,11 @@ extension JournalSummary {
     if let since { out += ", sessions since \(since)" }
     if let until { out += ", until \(until)" }
     out += ".\n\n"
-    out += "| people | sessions | strengths | improvements | open actions | overdue actions |\n"
-    out += "| ---: | ---: | ---: | ---: | ---: | ---: |\n"
-    out += "| \(people.count) | \(sessionCount) | \(strengthCount) | \(improvementCount) | \(openActionCount) | \(overdueActionCount) |\n"
+    var totals = MarkdownTable(
+      ["people", "sessions", "strengths", "improvements", "open actions", "overdue actions"].map { ($0, .right) })
+    totals.add(
+      [people.count, sessionCount, strengthCount, improvementCount, openActionCount, overdueActionCount].map(String.init))
+    out += totals.text
     if !attention.isEmpty {
       out += "\n## Needs attention\n\n"
       for person in attention {
@@ -68,23 +70,25 @@ extension JournalSummary {
     for person in people {
       out += "\n## \(cell(person.displayName))\n\n"
       if let role = person.profile?.role { out += "\(cell(role))\n\n" }
-      out += "| | |\n| --- | --- |\n"
-      out += "| sessions | \(person.sessionsText) |\n"
+      var standing = MarkdownTable("", "")
+      standing.add("sessions", person.sessionsText)
       if let last = person.lastSession {
-        out += "| last session | \(last), \(Wording.relative(last, to: today))"
+        var text = "\(last), \(Wording.relative(last, to: today))"
         if let cadence = person.profile?.cadence, let due = person.checkInDue {
-          out += "; cadence \(cadence)" + (due < today ? ", **check-in overdue since \(due)**" : "")
+          text += "; cadence \(cadence)" + (due < today ? ", **check-in overdue since \(due)**" : "")
         }
-        out += " |\n"
+        standing.add("last session", text)
       }
       if let followUp = person.nextFollowUp {
-        out += "| next follow-up | \(followUp)\(followUp < today ? " **(missed)**" : "") |\n"
+        standing.add("next follow-up", "\(followUp)\(followUp < today ? " **(missed)**" : "")")
       }
-      out += "| feedback | \(Wording.count(person.strengths, "strength")), \(Wording.count(person.improvements, "improvement")) |\n"
-      out += "| actions | \(person.openActions.count) open, \(person.doneActions) done"
-      if person.overdueActions > 0 { out += ", **\(person.overdueActions) overdue**" }
-      if let rate = person.completionRate { out += " (\(Int((rate * 100).rounded()))% complete)" }
-      out += " |\n"
+      standing.add(
+        "feedback", "\(Wording.count(person.strengths, "strength")), \(Wording.count(person.improvements, "improvement"))")
+      var actions = "\(person.openActions.count) open, \(person.doneActions) done"
+      if person.overdueActions > 0 { actions += ", **\(person.overdueActions) overdue**" }
+      if let rate = person.completionRate { actions += " (\(Int((rate * 100).rounded()))% complete)" }
+      standing.add("actions", actions)
+      out += standing.text
       if !person.openActions.isEmpty {
         out += "\nOpen actions:\n\n"
         for action in person.openActions {
@@ -95,12 +99,17 @@ extension JournalSummary {
         }
       }
       if !person.goals.isEmpty {
-        out += "\n| goal | baseline | values | target | progress |\n| --- | ---: | --- | ---: | ---: |\n"
+        var goals = MarkdownTable([
+          ("goal", .left), ("baseline", .right), ("values", .left), ("target", .right), ("progress", .right),
+        ])
         for goal in person.goals {
           let values = goal.values.map { "\(JSONText.number($0.value)) (\($0.day))" }.joined(separator: ", ")
-          out += "| \(cell(goal.goal.description)) | \(goal.goal.baseline.map(JSONText.number) ?? "") | \(values) | "
-          out += "\(goal.goal.target.map(JSONText.number) ?? "") | \(goal.progress.map { $0 >= 1 ? "reached" : "\(Int(($0 * 100).rounded()))%" } ?? "") |\n"
+          goals.add(
+            cell(goal.goal.description), goal.goal.baseline.map(JSONText.number) ?? "", values,
+            goal.goal.target.map(JSONText.number) ?? "",
+            goal.progress.map { $0 >= 1 ? "reached" : "\(Int(($0 * 100).rounded()))%" } ?? "")
         }
+        out += "\n" + goals.text
       }
     }
     return out

@@ -6,9 +6,10 @@ import JournalParsing
 
 /// One person's history, rewritten so that it holds their own shareable notes and nothing
 /// else: `mentees/<id>/` without `private/`, a `journal.yml` that carries only the rule
-/// settings, and a `README.md` made from those notes for the person (`SharedReadme`). Each
-/// commit on the source's first-parent line that changed those files becomes one commit, with
-/// the same author, committer and dates and a message made from that person's changes alone.
+/// settings, the added headings and the rubrics those notes name (`SharedConfig`), and a
+/// `README.md` made from those notes for the person (`SharedReadme`). Each commit on the
+/// source's first-parent line that changed those files becomes one commit, with the same
+/// author, committer and dates and a message made from that person's changes alone.
 ///
 /// The result depends on nothing but the source commits, so the same history always gives
 /// the same commit ids. A run can go on from an earlier translation (`ShareRecord`), and then
@@ -146,17 +147,21 @@ struct SharedHistory {
       takenIn += merged.flatMap(\.taken)
       if merged.isEmpty, let key = lastKey, key.0 == step.folder, key.1 == step.tree, key.2 == config { return }
       lastKey = (step.folder, step.tree, config)
+      let settings = try sharedSettings(configEntry)
+      var entries: [TreeEntry] = []
+      var rubrics: Set<String> = []
       // A folder left with only private notes shares as no folder at all.
-      let sharedConfig = try sharedConfig(configEntry)
-      var entries = [TreeEntry(name: JournalPath.configName, id: sharedConfig, kind: .file)]
       if let filtered = try filteredTree(step.tree) {
         let mentees = try repository.writeTree([TreeEntry(name: step.folder, id: filtered, kind: .folder)])
         entries.append(TreeEntry(name: JournalPath.peopleFolder, id: mentees, kind: .folder))
-        let page = try cache.readme.page(folder: step.folder, tree: filtered, config: sharedConfig, in: repository)
-        entries.append(TreeEntry(name: SharedReadme.fileName, id: page, kind: .file))
+        let folder = try cache.readme.read(
+          folder: step.folder, tree: filtered, sections: settings.sections, key: settings.key, in: repository)
+        entries.append(TreeEntry(name: SharedReadme.fileName, id: folder.page, kind: .file))
+        rubrics = folder.rubrics
       } else if lastRoot == nil {
         return
       }
+      entries.append(TreeEntry(name: JournalPath.configName, id: try sharedConfig(settings, rubrics: rubrics), kind: .file))
       let root = try repository.writeTree(entries)
       if merged.isEmpty && root == lastRoot { return }
       // The page follows the notes: the message names the notes' changes.
@@ -262,18 +267,40 @@ struct SharedHistory {
 
   // MARK: Settings
 
-  /// The shared `journal.yml`: the rule settings and section headings of the source's, and
-  /// nothing else: not its title, not its comments.
-  private func sharedConfig(_ source: TreeEntry?) throws -> ObjectID {
+  /// A source `journal.yml`, read, with the headings the shared one adds as journal reads them
+  /// back from it (the notes and the page are read with those, as the person's check reads
+  /// them); `key` tells one source file from another.
+  private struct Settings {
+    let config: JournalConfig
+    let sections: SectionNames
+    let key: String
+  }
+
+  private func sharedSettings(_ source: TreeEntry?) throws -> Settings {
     let key = source.map { "\($0.id) \($0.kind)" } ?? ""
+    if let known = cache.settings[key] { return known }
+    let config = try repository.journalConfig(source)
+    // The headings do not depend on the rubrics the shared file carries.
+    let sections = DocumentParser.config(Array(SharedConfig.text(config).utf8))?.sections ?? .standard
+    let settings = Settings(config: config, sections: sections, key: key)
+    cache.settings[key] = settings
+    return settings
+  }
+
+  /// The shared `journal.yml`: the rule settings and section headings of the source's, and
+  /// the rubrics the shared notes name (`rubrics`), and nothing else: not its title, not its
+  /// comments, not its other rubrics.
+  private func sharedConfig(_ settings: Settings, rubrics: Set<String>) throws -> ObjectID {
+    let key = settings.key + " " + rubrics.sorted().joined(separator: " ")
     if let known = cache.config[key] { return known }
-    let blob = try repository.writeBlob(Array(SharedConfig.text(try repository.journalConfig(source)).utf8))
+    let blob = try repository.writeBlob(Array(SharedConfig.text(settings.config, rubrics: rubrics).utf8))
     cache.config[key] = blob
     return blob
   }
 
   private final class Cache {
     var filtered: [ObjectID: ObjectID?] = [:]
+    var settings: [String: Settings] = [:]
     var config: [String: ObjectID] = [:]
     let readme = SharedReadme.Maker()
   }

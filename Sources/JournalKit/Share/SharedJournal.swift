@@ -17,7 +17,11 @@ final class SharedJournal: JournalSource, @unchecked Sendable {
   private let files: [String: ObjectID]
   private let lock = NSLock()
 
-  init(_ commit: ObjectID, in repository: Repository) throws {
+  /// The journal `commit` holds, with the `journal.yml` of `settings` when given: the shared
+  /// settings as they were before the person's commits, against which what they changed is
+  /// checked, so that a rubric only their notes name is not theirs to bring into the shared
+  /// `journal.yml`.
+  init(_ commit: ObjectID, settings: ObjectID? = nil, in repository: Repository) throws {
     self.repository = repository
     var files: [String: ObjectID] = [:]
     func walk(_ tree: ObjectID, under path: String) throws {
@@ -31,6 +35,10 @@ final class SharedJournal: JournalSource, @unchecked Sendable {
       }
     }
     try walk(try repository.commitHeader(commit).tree, under: "")
+    if let settings {
+      files[JournalPath.configName] = try repository.treeEntry(
+        JournalPath.configName, in: try repository.commitHeader(settings).tree)?.id
+    }
     self.files = files
   }
 

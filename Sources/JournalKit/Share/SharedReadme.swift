@@ -29,10 +29,11 @@ enum SharedReadme {
     if let first = sessions.first, let last = sessions.last {
       out += Wording.count(sessions.count, "session") + ", "
       out += sessions.count == 1 ? "on \(first.date).\n\n" : "from \(first.date) to \(last.date).\n\n"
-      out += "| date | type | follow-up |\n| --- | --- | --- |\n"
+      var table = MarkdownTable("date", "type", "follow-up")
       for session in sessions.reversed() {
-        out += "| \(session.date) | \(session.type.rawValue) | \(session.followUp.map { "\($0)" } ?? "") |\n"
+        table.add("\(session.date)", session.type.rawValue, session.followUp.map { "\($0)" } ?? "")
       }
+      out += table.text
     } else {
       out += "No sessions yet.\n"
     }
@@ -56,12 +57,17 @@ enum SharedReadme {
 
     if !summary.goals.isEmpty {
       out += "\n## Goals\n\n"
-      out += "| goal | plan | baseline | latest | target | progress |\n| --- | --- | ---: | ---: | ---: | ---: |\n"
+      var table = MarkdownTable([
+        ("goal", .left), ("plan", .left), ("baseline", .right), ("latest", .right), ("target", .right),
+        ("progress", .right),
+      ])
       for goal in summary.goals {
-        out += "| \(cell(goal.goal.description)) | \(cell(goal.plan)) | \(goal.goal.baseline.map(JSONText.number) ?? "") | "
-        out += "\(goal.values.last.map { JSONText.number($0.value) } ?? "") | \(goal.goal.target.map(JSONText.number) ?? "") | "
-        out += "\(goal.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "") |\n"
+        table.add(
+          cell(goal.goal.description), cell(goal.plan), goal.goal.baseline.map(JSONText.number) ?? "",
+          goal.values.last.map { JSONText.number($0.value) } ?? "", goal.goal.target.map(JSONText.number) ?? "",
+          goal.progress.map { "\(Int(($0 * 100).rounded()))%" } ?? "")
       }
+      out += table.text
     }
 
     out += """
@@ -82,20 +88,26 @@ enum SharedReadme {
     return out
   }
 
-  /// Makes the page of each shared folder, reading each note once per content and path.
+  /// Reads each shared folder and makes its page, reading each note once per content, path
+  /// and headings.
   final class Maker {
-    private var parsed: [String: ParsedFile] = [:]
-    private var pages: [String: ObjectID] = [:]
-    private var sections: [ObjectID: SectionNames] = [:]
+    /// What a shared folder holds that its commit needs: the page's blob, and the rubrics its
+    /// sessions name, which the shared `journal.yml` carries.
+    struct Folder {
+      let page: ObjectID
+      let rubrics: Set<String>
+    }
 
-    /// The page's blob for the person's shared folder `tree`, under `mentees/<folder>/`, its
-    /// notes read with the headings the shared `journal.yml` (`config`) gives.
-    func page(folder: String, tree: ObjectID, config: ObjectID, in repository: Repository) throws -> ObjectID {
-      let pageKey = folder + " " + tree.description + " " + config.description
-      if let known = pages[pageKey] { return known }
-      let sections = try self.sections[config]
-        ?? repository.journalConfig(TreeEntry(name: JournalPath.configName, id: config, kind: .file)).sections
-      self.sections[config] = sections
+    private var parsed: [String: ParsedFile] = [:]
+    private var folders: [String: Folder] = [:]
+
+    /// The person's shared folder `tree`, under `mentees/<folder>/`, its notes read with
+    /// `sections`, the headings the shared `journal.yml` adds (`key` tells them apart).
+    func read(folder: String, tree: ObjectID, sections: SectionNames, key: String, in repository: Repository)
+      throws -> Folder
+    {
+      let folderKey = folder + " " + tree.description + " " + key
+      if let known = folders[folderKey] { return known }
       var files: [ParsedFile] = []
       var paths: [String] = []
       func walk(_ tree: ObjectID, under path: String) throws {
@@ -106,8 +118,8 @@ enum SharedReadme {
             continue
           }
           paths.append(name)
-          let key = entry.id.description + " " + name + " " + config.description
-          if let known = parsed[key] {
+          let fileKey = entry.id.description + " " + name + " " + key
+          if let known = parsed[fileKey] {
             files.append(known)
             continue
           }
@@ -117,7 +129,7 @@ enum SharedReadme {
           if DocumentParser.readsContent(of: kind), try repository.blobSize(entry.id) <= SourceText.defaultSizeLimit {
             file = DocumentParser.parse(try repository.blobContent(entry.id), path: name, kind: kind, sections: sections)
           }
-          parsed[key] = file
+          parsed[fileKey] = file
           files.append(file)
         }
       }
@@ -126,9 +138,11 @@ enum SharedReadme {
       let record =
         journal.people.first { $0.id == folder }
         ?? PersonRecord(id: folder, folder: "\(JournalPath.peopleFolder)/\(folder)", profile: nil, sessions: [], plans: [])
-      let page = try repository.writeBlob(Array(SharedReadme.text(for: record).utf8))
-      pages[pageKey] = page
-      return page
+      let read = Folder(
+        page: try repository.writeBlob(Array(SharedReadme.text(for: record).utf8)),
+        rubrics: Set(record.sessions.compactMap(\.rubric)))
+      folders[folderKey] = read
+      return read
     }
   }
 }

@@ -136,9 +136,13 @@ public enum Sharer {
       let shared = try SharedJournal(final.shared, in: repository)
       if incoming != nil {
         let changed = try Incoming.changedNotes(from: result.shared, to: final.shared, in: repository)
-        let report = try Checker.check(shared, today: options.today, only: changed).narrowed(to: changed)
+        // Against the shared settings before their commits: the shared journal.yml carries
+        // the rubrics the shared notes name, and a rubric only the person's own changes name
+        // is reported as unknown there, as in their clone, whether the journal has it or not.
+        let theirs = try SharedJournal(final.shared, settings: result.shared, in: repository)
+        let report = try Checker.check(theirs, today: options.today, only: changed).narrowed(to: changed)
         if report.errorCount > 0 {
-          return outcome([], pushed: false, refused: report, refusedIncoming: true, files: shared.contents(of: report))
+          return outcome([], pushed: false, refused: report, refusedIncoming: true, files: theirs.contents(of: report))
         }
       }
       let report = try Checker.check(shared, today: options.today)
