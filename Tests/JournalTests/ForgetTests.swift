@@ -589,6 +589,31 @@ import Testing
     #expect(try repo.git("cat-file", "commit", "HEAD").contains("\nencoding CP850\n"))
   }
 
+  /// Forgetting `sam` leaves Sam Okafor's mentions as written: another person's id or name is
+  /// theirs, even where it begins with the forgotten id. A bare "Sam" could be either, and is
+  /// replaced, so that the forgotten person is never left named.
+  @Test func anotherPersonsIdAndNameStayTheirs() throws {
+    let repo = try GitFixture()
+    try repo.write([
+      "journal.yml": "title: Team\n",
+      "mentees/sam/profile.md": "---\nname: Sam Lee\nrelationship: report\n---\n",
+      "mentees/sam-okafor/profile.md": "---\nname: Sam Okafor\nrelationship: report\n---\n",
+    ])
+    try repo.commit("Start with sam and sam-okafor", author: "Hannah Reyes", at: "2026-09-01T10:00:00+02:00")
+    try repo.write(["mentees/sam-okafor/sessions/2026-09-16.md": ShareTests.session(on: "2026-09-16")])
+    try repo.commit("Reviewed Sam Okafor's goals with SAM-OKAFOR", author: "Hannah Reyes", at: "2026-09-16T10:00:00+02:00")
+    try repo.write(["mentees/sam-okafor/sessions/2026-09-23.md": ShareTests.session(on: "2026-09-23")])
+    try repo.commit("Sam Okafor and Sam Lee; then Sam said hello", author: "Hannah Reyes", at: "2026-09-23T10:00:00+02:00")
+
+    let run = try repo.journal("forget", "sam", "--yes")
+    #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    #expect(
+      try repo.git("log", "--format=%s") == "Sam Okafor and [forgotten]; then [forgotten] said hello\n"
+        + "Reviewed Sam Okafor's goals with SAM-OKAFOR\nStart with [forgotten] and sam-okafor\n")
+    #expect(!FileManager.default.fileExists(atPath: repo.path + "/mentees/sam"))
+    #expect(try repo.git("ls-tree", "-r", "--name-only", "HEAD").contains("mentees/sam-okafor/profile.md"))
+  }
+
   @Test func signaturesOfChangedCommitsAreDroppedAndOthersKept() throws {
     let repo = try GitFixture()
     let keys = try TemporaryFolder()

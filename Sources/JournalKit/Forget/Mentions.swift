@@ -4,6 +4,11 @@ import JournalGit
 /// Where a text names a person: their id, and every name their profile gave them, matched
 /// without regard to case, on Unicode scalars. An id matches only as a whole (not `sam` inside
 /// `sam-okafor` or `sample`); a name only between characters that are not letters or digits.
+///
+/// Another person's id or name is theirs: with `sam` forgotten and Sam Okafor kept, "Reviewed
+/// Sam Okafor's goals" names Sam Okafor, not `sam`, and stays as written. Where the text is
+/// ambiguous ("Sam said…", or two people of the same name), the mention is replaced: a record
+/// may lose a word, but the forgotten person is not left named.
 struct Mentions: Sendable {
   let id: String
   let names: [String]
@@ -11,23 +16,41 @@ struct Mentions: Sendable {
   /// What takes a mention's place in a message written by hand.
   static let replacement = "[forgotten]"
 
-  private let needles: [(scalars: [Unicode.Scalar], isID: Bool)]
+  private typealias Needle = (scalars: [Unicode.Scalar], isID: Bool)
+  /// The person's needles, by their first (folded) scalar, longest first in each list.
+  private let needles: [Unicode.Scalar: [Needle]]
+  /// Other people's ids and names, the same way: text they match is theirs.
+  private let others: [Unicode.Scalar: [Needle]]
 
-  init(id: String, names: [String]) {
+  /// `otherIDs` and `otherNames` are those of everyone else the journal has held.
+  init(id: String, names: [String], otherIDs: [String] = [], otherNames: [String] = []) {
     self.id = id
     self.names = names
-    var needles: [(scalars: [Unicode.Scalar], isID: Bool)] = [(Self.folded(id.unicodeScalars), true)]
+    let own = Self.needles(ids: [id], names: names)
+    let ownScalars = Set(own.map(\.scalars))
+    // A name someone else shares with the forgotten person stays the forgotten person's.
+    let others = Self.needles(ids: otherIDs.filter { $0 != id }, names: otherNames).filter { !ownScalars.contains($0.scalars) }
+    needles = Dictionary(grouping: own) { $0.scalars[0] }
+    self.others = Dictionary(grouping: others) { $0.scalars[0] }
+  }
+
+  /// The needles for ids and names, longest first, so that "Carla Díaz" is matched whole
+  /// before "Carla" could be.
+  private static func needles(ids: [String], names: [String]) -> [Needle] {
+    var needles: [Needle] = ids.filter { !$0.isEmpty }.map { (folded($0.unicodeScalars), true) }
     // A name may be written composed or decomposed ("í" as one scalar or as "i" and an accent).
     for name in Set(names.flatMap { [$0.precomposedStringWithCanonicalMapping, $0.decomposedStringWithCanonicalMapping] })
     where name.unicodeScalars.count >= 2 {
-      needles.append((Self.folded(name.unicodeScalars), false))
+      needles.append((folded(name.unicodeScalars), false))
     }
-    // Longest first, so that "Carla Díaz" is replaced whole before "Carla" could be.
-    self.needles = needles.sorted { $0.scalars.count > $1.scalars.count }
+    return needles.sorted { $0.scalars.count > $1.scalars.count }
   }
 
   /// Whether the text names the person.
-  func isNamed(in bytes: [UInt8]) -> Bool { firstMatch(in: Self.scalars(bytes).scalars, from: 0) != nil }
+  func isNamed(in bytes: [UInt8]) -> Bool {
+    let scalars = Self.scalars(bytes).scalars
+    return firstMatch(in: scalars, folded: scalars.map(Self.folded), from: 0) != nil
+  }
 
   /// Whether a message in `encoding` (a commit's `encoding` header; nil is UTF-8) names the
   /// person, read as git log reads it: through iconv.
@@ -77,10 +100,11 @@ struct Mentions: Sendable {
   /// found, and written back the same way.
   func redacted(_ bytes: [UInt8]) -> [UInt8] {
     let (scalars, isUTF8) = Self.scalars(bytes)
+    let folded = scalars.map(Self.folded)
     var output: [Unicode.Scalar] = []
     var position = 0
     var changed = false
-    while let match = firstMatch(in: scalars, from: position) {
+    while let match = firstMatch(in: scalars, folded: folded, from: position) {
       output += scalars[position..<match.lowerBound]
       output += Self.replacement.unicodeScalars
       position = match.upperBound
@@ -96,25 +120,35 @@ struct Mentions: Sendable {
     return output.map { UInt8(truncatingIfNeeded: $0.value) }
   }
 
-  private func firstMatch(in scalars: [Unicode.Scalar], from start: Int) -> Range<Int>? {
+  /// The first mention of the person at or after `start`; `folded` is `scalars` folded.
+  private func firstMatch(in scalars: [Unicode.Scalar], folded: [Unicode.Scalar], from start: Int) -> Range<Int>? {
     var index = start
     while index < scalars.count {
-      for needle in needles where matches(needle.scalars, in: scalars, at: index) {
-        let end = index + needle.scalars.count
-        let before = index > 0 ? scalars[index - 1] : nil
-        let after = end < scalars.count ? scalars[end] : nil
-        let joins = needle.isID ? Self.continuesID : Self.continuesName
-        if !(before.map(joins) ?? false) && !(after.map(joins) ?? false) { return index..<end }
+      let own = needles[folded[index]].flatMap { longestMatch(of: $0, in: scalars, folded: folded, at: index) }
+      // Another person's longer mention starting here is theirs: skip it whole.
+      if let theirs = others[folded[index]].flatMap({ longestMatch(of: $0, in: scalars, folded: folded, at: index) }),
+        theirs > (own ?? index)
+      {
+        index = theirs
+        continue
       }
+      if let own { return index..<own }
       index += 1
     }
     return nil
   }
 
-  private func matches(_ needle: [Unicode.Scalar], in scalars: [Unicode.Scalar], at index: Int) -> Bool {
-    guard index + needle.count <= scalars.count else { return false }
-    for offset in 0..<needle.count where Self.folded(scalars[index + offset]) != needle[offset] { return false }
-    return true
+  /// Where the longest of `needles` that matches as a whole word at `index` ends.
+  private func longestMatch(of needles: [Needle], in scalars: [Unicode.Scalar], folded: [Unicode.Scalar], at index: Int) -> Int? {
+    for needle in needles {
+      let end = index + needle.scalars.count
+      guard end <= folded.count, folded[index..<end].elementsEqual(needle.scalars) else { continue }
+      let before = index > 0 ? scalars[index - 1] : nil
+      let after = end < scalars.count ? scalars[end] : nil
+      let joins = needle.isID ? Self.continuesID : Self.continuesName
+      if !(before.map(joins) ?? false) && !(after.map(joins) ?? false) { return end }
+    }
+    return nil
   }
 
   /// A scalar that would make an id part of a longer word or id.

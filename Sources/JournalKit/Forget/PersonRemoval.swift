@@ -80,6 +80,11 @@ final class PersonRemoval {
     let order = try repository.commitsParentsFirst(from: tips)
     // The names the person had: every version of their profile.
     var profiles: Set<ObjectID> = []
+    // Everyone else the journal held, so that a mention of theirs stays theirs.
+    var peopleTrees: Set<ObjectID> = []
+    var otherFolders: Set<ObjectID> = []
+    var otherIDs: Set<String> = []
+    var otherProfiles: [ObjectID: String] = [:]
     var headers: [ObjectID: CommitHeader] = [:]
     for commit in order {
       let header = try repository.commitHeader(commit)
@@ -90,16 +95,34 @@ final class PersonRemoval {
       {
         profiles.insert(profile.id)
       }
+      if let people = try repository.treeEntry(prefix + JournalPath.peopleFolder, in: header.tree), people.kind == .folder,
+        peopleTrees.insert(people.id).inserted
+      {
+        for other in try repository.treeEntries(people.id)
+        where other.kind == .folder && other.name != person && otherFolders.insert(other.id).inserted {
+          otherIDs.insert(other.name)
+          if let profile = try repository.treeEntry("profile.md", in: other.id) { otherProfiles[profile.id] = other.name }
+        }
+      }
     }
     var names: [String] = []
     for profile in profiles {
-      // A profile's body has no sections to name.
-      let parsed = DocumentParser.parse(
-        try repository.blobContent(profile), path: "mentees/\(person)/profile.md", sections: .standard)
-      if case .profile(let found)? = parsed.document, !names.contains(found.name) { names.append(found.name) }
+      if let name = try profileName(profile, of: person), !names.contains(name) { names.append(name) }
     }
-    mentions = Mentions(id: person, names: names)
+    var otherNames: Set<String> = []
+    for (profile, id) in otherProfiles {
+      if let name = try profileName(profile, of: id) { otherNames.insert(name) }
+    }
+    mentions = Mentions(id: person, names: names, otherIDs: otherIDs.sorted(), otherNames: otherNames.sorted())
     for commit in order { try rewriteCommit(headers[commit]!) }
+  }
+
+  /// The name a version of a person's profile gives them, if it can be read.
+  private func profileName(_ profile: ObjectID, of id: String) throws -> String? {
+    // A profile's body has no sections to name.
+    let parsed = DocumentParser.parse(try repository.blobContent(profile), path: "mentees/\(id)/profile.md", sections: .standard)
+    if case .profile(let found)? = parsed.document { return found.name }
+    return nil
   }
 
   private func filteredTree(_ tree: ObjectID) throws -> ObjectID {
