@@ -23,6 +23,7 @@ extension JournalSummary {
     out += Wording.count(people.count, "person", "people") + ", " + Wording.count(sessionCount, "session")
     out += ", " + Wording.count(openActionCount, "open action")
     if overdueActionCount > 0 { out += " (" + style.yellow("\(overdueActionCount) overdue") + ")" }
+    if unreadSessionCount > 0 { out += ", " + style.yellow(Wording.count(unreadSessionCount, "session") + " not read") }
     out += "\n"
     if !attention.isEmpty {
       out += "\n" + style.bold("Needs attention") + "\n"
@@ -70,6 +71,9 @@ extension JournalSummary {
       if let role = person.profile?.role { out += "\(cell(role))\n\n" }
       out += "| | |\n| --- | --- |\n"
       out += "| sessions | \(person.sessionsText) |\n"
+      if !person.unreadSessions.isEmpty {
+        out += "| not read | \(PersonSummary.unreadText(person.unreadSessions.map(cell))) |\n"
+      }
       if let last = person.lastSession {
         out += "| last session | \(last), \(Wording.relative(last, to: today))"
         if let cadence = person.profile?.cadence, let due = person.checkInDue {
@@ -169,6 +173,7 @@ extension JournalSummary {
         ("feedback", JSONText.object([("strengths", String(person.strengths)), ("improvements", String(person.improvements))])),
         ("actions", actions),
         ("goals", JSONText.array(goals)),
+        ("unreadSessions", JSONText.array(person.unreadSessions.map(JSONText.string))),
       ])
     }
     return JSONText.object([
@@ -180,7 +185,7 @@ extension JournalSummary {
           ("people", String(people.count)), ("sessions", String(sessionCount)),
           ("strengths", String(strengthCount)), ("improvements", String(improvementCount)),
           ("openActions", String(openActionCount)), ("doneActions", String(doneActionCount)),
-          ("overdueActions", String(overdueActionCount)),
+          ("overdueActions", String(overdueActionCount)), ("unreadSessions", String(unreadSessionCount)),
         ])
       ),
       (
