@@ -85,7 +85,7 @@ struct TodayOption: ParsableArguments {
   func resolve() throws -> Day {
     if let today {
       guard let day = Day(iso: today) else {
-        throw ValidationError("--today takes a real date written YYYY-MM-DD, not '\(today)'")
+        throw JournalError("--today takes a real date written YYYY-MM-DD, not `\(today)`")
       }
       return day
     }

@@ -59,7 +59,7 @@ struct LetterCommand: ParsableCommand {
       Output.write(LetterTemplate.standard.text)
       return
     }
-    guard let id else { throw ValidationError("give the person's id: journal letter ID [SESSION]") }
+    guard let id else { throw JournalError("give the person's id: journal letter ID [SESSION]") }
     let day = try today.resolve()
     let location = try journal.locate()
     let sender = format == .eml ? try LetterRequest.sender(from, journal: location) : nil

@@ -133,6 +133,28 @@ import Testing
     }
   }
 
+  /// A value journal reads itself is refused in one line that names the value, never with the
+  /// usage of another command (`Usage: journal <subcommand>`).
+  @Test func aValueJournalCannotTakeIsOneLine() throws {
+    let cases: [([String], String)] = [
+      (["check", "SampleJournal", "--today", "2026-02-30"], "--today takes a real date written YYYY-MM-DD, not `2026-02-30`"),
+      (["summary", "--journal", "SampleJournal", "--since", "last week"], "--since takes a real date written YYYY-MM-DD, not `last week`"),
+      (["summary", "--journal", "SampleJournal", "--until", "2026-13-01"], "--until takes a real date written YYYY-MM-DD, not `2026-13-01`"),
+      (["show", "sam-okafor", "--journal", "SampleJournal", "--limit", "0"], "--limit takes a number of sessions, 1 or more, not `0`"),
+      (["letter", "--journal", "SampleJournal"], "give the person's id: journal letter ID [SESSION]"),
+      (
+        ["new", "person", "bo", "--name", "Bo", "--journal", "SampleJournal", "--cadence", "weekly"],
+        "--cadence takes a count and d, w or m, such as `1w` or `2w`, not `weekly`"
+      ),
+    ]
+    for (arguments, message) in cases {
+      let run = try runJournal(arguments)
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stdout.isEmpty, "\(arguments)")
+      #expect(run.stderr == "journal: \(message)\n", "\(arguments)")
+    }
+  }
+
   @Test func pathsOutsideTheJournalAreRefused() throws {
     let run = try runJournal(["check", "--journal", "SampleJournal", "Package.swift"])
     #expect(run.status == 2)
