@@ -44,12 +44,7 @@ struct FmtCommand: ParsableCommand {
 
   func run() throws {
     let location = try journal.locate(from: paths.first)
-    let selection = try paths.map { path -> String in
-      guard let relative = location.relativePath(of: path) else {
-        throw JournalError("\(path) is not inside the journal at \(display(location.root))")
-      }
-      return relative
-    }
+    let selection = try journalPaths(paths, in: location)
     let source = DiskJournal(location)
     let check = check || diff
     let style = Output.style

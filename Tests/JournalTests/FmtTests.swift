@@ -74,6 +74,18 @@ import Testing
     #expect(try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-20.md", encoding: .utf8) == broken)
   }
 
+  /// A named path that is not there is refused, as journal check refuses it: a mistyped name
+  /// must not pass for a note that is formatted.
+  @Test func aPathThatIsNotThereIsRefused() throws {
+    let repo = try GitFixture()
+    for arguments in [["fmt", "mentees/alice/sessions/2026-11-02.md"], ["fmt", "--check", "mentees/alise"]] {
+      let run = try repo.journal(arguments, environment: [:])
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stdout.isEmpty)
+      #expect(run.stderr == "journal: \(arguments.last!): no such file or folder\n", "\(arguments)")
+    }
+  }
+
   @Test func sampleJournalIsFormatted() throws {
     let run = try runJournal(["fmt", "--check", "--journal", "SampleJournal"])
     #expect(run.status == 0, "\(run.stdout)")
