@@ -15,6 +15,13 @@ public enum NoteCreator {
     if FileManager.default.fileExists(atPath: config) {
       throw JournalError("\(folder) already holds a journal (\(JournalPath.configName)); journal init changes nothing")
     }
+    // A journal inside another would be read as the other's notes: under `mentees/`, as a
+    // person without a profile.
+    if let outer = try? JournalLocation.find(from: (absolute as NSString).deletingLastPathComponent) {
+      let shown = PathNames.relative(outer.root, from: PathNames.resolved(FileManager.default.currentDirectoryPath))
+      throw JournalError(
+        "\(folder) would be inside the journal at \(shown): add people to that one with journal new person, or make this one elsewhere")
+    }
     do {
       try FileManager.default.createDirectory(
         atPath: absolute + "/" + JournalPath.peopleFolder, withIntermediateDirectories: true)

@@ -18,10 +18,25 @@ import Testing
   }
 
   @Test func initInsideARepositoryMakesNoNewOne() throws {
-    let repo = try GitFixture(initialCommit: true)
+    // The repository's own journal is in a subfolder: the new one is beside it, not in it.
+    let repo = try GitFixture(journalAt: "team", initialCommit: true)
     let run = try repo.journal("init", "notes")
     #expect(run.stdout == "created a journal in notes\n")
     #expect(!FileManager.default.fileExists(atPath: repo.path + "/notes/.git"))
+  }
+
+  /// A journal inside another would be read as the other's notes (under mentees/, as a
+  /// person without a profile): refused, with nothing written.
+  @Test func initInsideAJournalIsRefused() throws {
+    let repo = try GitFixture()
+    for (folder, directory, outer) in [("inner", "", "."), ("deep", "mentees", ".."), ("a/b", "mentees/alice", "../..")] {
+      let run = try repo.journal("init", folder, in: directory)
+      #expect(run.status == 2, "\(folder)")
+      #expect(
+        run.stderr
+          == "journal: \(folder) would be inside the journal at \(outer): add people to that one with journal new person, or make this one elsewhere\n")
+      #expect(!FileManager.default.fileExists(atPath: repo.path + "/" + (directory.isEmpty ? "" : directory + "/") + folder))
+    }
   }
 
   @Test func newNotesPassCheckAndCarryActionsOver() throws {
