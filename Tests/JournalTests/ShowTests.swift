@@ -97,6 +97,8 @@ import Testing
       (["show", "carl"], "journal: no person `carl` in the journal\n"),
       (["show", "zed"], "journal: no person `zed` in the journal\n"),
       (["summary", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
+      (["log", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
+      (["log", "zed", "--since", "2026-01-01"], "journal: no person `zed` in the journal\n"),
       (["new", "session", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
       (["new", "session", "zed"], "journal: no person `zed` in the journal; add one with `journal new person zed --name \"…\"`\n"),
     ]
