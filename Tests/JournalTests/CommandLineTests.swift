@@ -217,6 +217,23 @@ import Testing
     #expect(run.stderr == "journal: Package.swift is not inside the journal at SampleJournal\n")
   }
 
+  /// Run inside a journal, a path outside it is outside that journal: not a sign that there is
+  /// no journal anywhere.
+  @Test func aPathOutsideTheJournalOfTheCurrentFolderIsNamedSo() throws {
+    let folder = try TemporaryFolder()
+    try folder.write(["j/journal.yml": "title: T\n", "outside/notes.md": "---\ndate: 2026-11-20\n---\n"])
+    let cases: [([String], String)] = [
+      (["check", "../outside/notes.md"], "../outside/notes.md is not inside the journal at ."),
+      (["fmt", "--check", "../outside"], "../outside is not inside the journal at ."),
+      (["check", "../outside/missing.md"], "../outside/missing.md: no such file or folder"),
+    ]
+    for (arguments, message) in cases {
+      let run = try runJournal(arguments, in: folder.path + "/j")
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stderr == "journal: \(message)\n", "\(arguments)")
+    }
+  }
+
   @Test func checkingOneFileReportsOnlyIt() throws {
     let run = try runJournal([
       "check", "SampleJournal/mentees/maria-lopez/sessions/2026-11-18.md", "--today", "2026-11-26",
