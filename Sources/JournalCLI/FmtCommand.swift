@@ -64,7 +64,8 @@ struct FmtCommand: ParsableCommand {
         continue
       case .refused(let reason):
         refused += 1
-        Output.error("journal: \(name) was not formatted: \(TerminalText.visible(reason))")
+        // --check and --diff format nothing: there, the note was not checked.
+        Output.error("journal: \(name) was not \(check ? "checked" : "formatted"): \(TerminalText.visible(reason))")
       case .formatted(let text):
         unformatted += 1
         if diff {

@@ -71,6 +71,10 @@ import Testing
     let run = try repo.journal("fmt")
     #expect(run.status == 1)
     #expect(run.stderr == "journal: mentees/alice/sessions/2026-11-20.md was not formatted: it has errors; run journal check\n")
+    // --check formats nothing, so it says the note was not checked.
+    let checked = try repo.journal("fmt", "--check")
+    #expect(checked.status == 1)
+    #expect(checked.stderr == "journal: mentees/alice/sessions/2026-11-20.md was not checked: it has errors; run journal check\n")
     #expect(try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-20.md", encoding: .utf8) == broken)
   }
 
