@@ -46,15 +46,7 @@ struct CheckCommand: ParsableCommand {
     let location = try journal.locate(from: paths.first)
     var selection: [String]? = nil
     if !paths.isEmpty {
-      selection = try paths.map { path in
-        guard FileManager.default.fileExists(atPath: path) || isLink(path) else {
-          throw JournalError("\(path): no such file or folder")
-        }
-        guard let relative = location.relativePath(of: path) else {
-          throw JournalError("\(path) is not inside the journal at \(display(location.root))")
-        }
-        return relative
-      }
+      selection = try journalPaths(paths, in: location)
       if selection!.contains("") { selection = nil }
     }
     let source: any JournalSource
@@ -91,6 +83,20 @@ struct CheckCommand: ParsableCommand {
 /// A path as the user would type it from the current folder.
 func display(_ absolute: String) -> String {
   PathNames.relative(absolute, from: PathNames.resolved(FileManager.default.currentDirectoryPath))
+}
+
+/// The journal-relative paths of files or folders named on the command line; one that is not
+/// there, or lies outside the journal, is refused.
+func journalPaths(_ paths: [String], in location: JournalLocation) throws -> [String] {
+  try paths.map { path in
+    guard FileManager.default.fileExists(atPath: path) || isLink(path) else {
+      throw JournalError("\(path): no such file or folder")
+    }
+    guard let relative = location.relativePath(of: path) else {
+      throw JournalError("\(path) is not inside the journal at \(display(location.root))")
+    }
+    return relative
+  }
 }
 
 func isLink(_ path: String) -> Bool {

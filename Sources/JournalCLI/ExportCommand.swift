@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalKit
+import JournalModel
 
 /// `journal export`: actions and follow-ups for other tools.
 struct ExportCommand: ParsableCommand {
@@ -28,6 +29,19 @@ struct ExportOptions: ParsableArguments {
   func write(_ text: String) throws {
     if let output { try AtomicFile.replace(output, contents: text) } else { Output.write(text) }
   }
+
+  /// The journal, and on standard error the session files left out of the export because
+  /// they could not be read: a spreadsheet or calendar must not lack their actions in silence.
+  func load() throws -> Journal {
+    let journal = try JournalLoader.load(DiskJournal(journal.locate())).journal
+    let unread = journal.people.flatMap(\.unreadSessions).map(\.file)
+    if !unread.isEmpty {
+      Output.error(
+        "journal: warning: \(Wording.count(unread.count, "session file")) could not be read and \(unread.count == 1 ? "is" : "are") left out: "
+          + unread.map(shown).joined(separator: ", ") + "; `journal check` says why")
+    }
+    return journal
+  }
 }
 
 struct ExportActions: ParsableCommand {
@@ -50,10 +64,10 @@ struct ExportActions: ParsableCommand {
 
   func run() throws {
     let day = try today.resolve()
-    let loaded = try JournalLoader.load(DiskJournal(options.journal.locate()))
+    let journal = try options.load()
     switch format {
-    case .csv: try options.write(Export.actionsCSV(loaded.journal))
-    case .json: try options.write(Export.actionsJSON(loaded.journal, today: day))
+    case .csv: try options.write(Export.actionsCSV(journal))
+    case .json: try options.write(Export.actionsJSON(journal, today: day))
     }
   }
 }
@@ -78,10 +92,10 @@ struct ExportFollowUps: ParsableCommand {
 
   func run() throws {
     let day = try today.resolve()
-    let loaded = try JournalLoader.load(DiskJournal(options.journal.locate()))
+    let journal = try options.load()
     switch format {
-    case .ics: try options.write(Export.followUpsICS(loaded.journal, today: day))
-    case .json: try options.write(Export.followUpsJSON(loaded.journal, today: day))
+    case .ics: try options.write(Export.followUpsICS(journal, today: day))
+    case .json: try options.write(Export.followUpsJSON(journal, today: day))
     }
   }
 }

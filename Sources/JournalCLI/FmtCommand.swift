@@ -44,12 +44,7 @@ struct FmtCommand: ParsableCommand {
 
   func run() throws {
     let location = try journal.locate(from: paths.first)
-    let selection = try paths.map { path -> String in
-      guard let relative = location.relativePath(of: path) else {
-        throw JournalError("\(path) is not inside the journal at \(display(location.root))")
-      }
-      return relative
-    }
+    let selection = try journalPaths(paths, in: location)
     let source = DiskJournal(location)
     let check = check || diff
     let style = Output.style
@@ -69,7 +64,8 @@ struct FmtCommand: ParsableCommand {
         continue
       case .refused(let reason):
         refused += 1
-        Output.error("journal: \(name) was not formatted: \(TerminalText.visible(reason))")
+        // --check and --diff format nothing: there, the note was not checked.
+        Output.error("journal: \(name) was not \(check ? "checked" : "formatted"): \(TerminalText.visible(reason))")
       case .formatted(let text):
         unformatted += 1
         if diff {

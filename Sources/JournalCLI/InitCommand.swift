@@ -9,7 +9,8 @@ struct InitCommand: ParsableCommand {
     abstract: "Create a journal: journal.yml and mentees/, in a git repository.",
     discussion: """
       Creates DIR (default: the current folder) with journal.yml and mentees/. When DIR is not \
-      inside a git repository, makes one there. Refuses to touch an existing journal.
+      inside a git repository, makes one there. Refuses to touch an existing journal, or to \
+      make one inside another journal, which would read it as its own notes.
 
       Examples:
         journal init

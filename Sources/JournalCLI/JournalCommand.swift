@@ -66,14 +66,27 @@ struct JournalOptions: ParsableArguments {
   /// folder), after saying whether a `journal forget` was stopped in its repository.
   func locate(from start: String? = nil, stoppedForget: StoppedForgetPolicy = .warn) throws -> JournalLocation {
     let location =
-      if let journal { try JournalLocation.at(journal) } else {
-        try JournalLocation.find(from: start ?? FileManager.default.currentDirectoryPath)
-      }
+      if let journal { try JournalLocation.at(journal) } else { try Self.find(from: start) }
     if stoppedForget != .ignore, let message = StoppedForget.message(for: location) {
       if stoppedForget == .refuse { throw JournalError(message) }
       Output.error("journal: warning: \(message)")
     }
     return location
+  }
+
+  /// The journal `start` is in; when it is in none, but the current folder is, `start` is a
+  /// path outside that journal (or not there at all), and is refused as such.
+  private static func find(from start: String?) throws -> JournalLocation {
+    let here = FileManager.default.currentDirectoryPath
+    do {
+      return try JournalLocation.find(from: start ?? here)
+    } catch let error as JournalError {
+      guard let start, let current = try? JournalLocation.find(from: here) else { throw error }
+      guard FileManager.default.fileExists(atPath: start) || isLink(start) else {
+        throw JournalError("\(start): no such file or folder")
+      }
+      throw JournalError("\(start) is not inside the journal at \(display(current.root))")
+    }
   }
 }
 
@@ -85,7 +98,7 @@ struct TodayOption: ParsableArguments {
   func resolve() throws -> Day {
     if let today {
       guard let day = Day(iso: today) else {
-        throw ValidationError("--today takes a real date written YYYY-MM-DD, not '\(today)'")
+        throw JournalError("--today takes a real date written YYYY-MM-DD, not `\(today)`")
       }
       return day
     }

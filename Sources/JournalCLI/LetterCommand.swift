@@ -39,7 +39,7 @@ struct LetterCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
-  @Option(help: ArgumentHelp("The eml's sender (default: git's user.name and user.email).", valueName: "name <address>"))
+  @Option(help: ArgumentHelp("Who signs the letter, and the eml's sender (default: the session's mentor; for an eml, git's user.name and user.email).", valueName: "name <address>"))
   var from: String?
 
   @Flag(help: "Name each item's rubric category by its title (never its rating).")
@@ -59,10 +59,11 @@ struct LetterCommand: ParsableCommand {
       Output.write(LetterTemplate.standard.text)
       return
     }
-    guard let id else { throw ValidationError("give the person's id: journal letter ID [SESSION]") }
+    guard let id else { throw JournalError("give the person's id: journal letter ID [SESSION]") }
     let day = try today.resolve()
     let location = try journal.locate()
-    let sender = format == .eml ? try LetterRequest.sender(from, journal: location) : nil
+    // --from signs every format; without it only an eml needs one, from git's identity.
+    let sender = format == .eml || from != nil ? try LetterRequest.sender(from, journal: location) : nil
     switch try LetterRequest.prepare(
       location, personID: id, session: session, format: format, categories: categories, force: force,
       today: day, sender: sender?.name ?? sender?.address)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalKit
+import JournalParsing
 
 /// `journal log`: the history of a person's record.
 struct LogCommand: ParsableCommand {
@@ -34,6 +35,13 @@ struct LogCommand: ParsableCommand {
     let location = try journal.locate()
     let day = try since.map { try parseDay($0, option: "--since") }
     let entries = try History.entries(location, person: id, since: day)
+    // An id with no folder and no history is a typo, as show and summary say, not a person
+    // whose notes no commit has touched yet.
+    if let id, entries.isEmpty, !FileManager.default.fileExists(atPath: location.root + "/" + JournalPath.peopleFolder + "/" + id),
+      try day == nil || History.entries(location, person: id, since: nil).isEmpty
+    {
+      throw JournalError.unknownPerson(id, known: try DiskJournal(location).listing(people: nil).people)
+    }
     switch format {
     case .text: Output.write(HistoryText.text(entries, style: Output.style))
     case .json: Output.write(HistoryText.json(entries))

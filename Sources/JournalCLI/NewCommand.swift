@@ -55,7 +55,7 @@ struct NewPerson: ParsableCommand {
 
   func run() throws {
     let parsedCadence = try cadence.map { text -> Cadence in
-      guard let value = Cadence(text) else { throw ValidationError("--cadence takes a count and d, w or m, such as 2w") }
+      guard let value = Cadence(text) else { throw JournalError("--cadence takes a count and d, w or m, such as `1w` or `2w`, not `\(text)`") }
       return value
     }
     let path = try NoteCreator.newPerson(

@@ -36,7 +36,7 @@ struct ShowCommand: ParsableCommand {
     guard let person = loaded.journal.person(id) else {
       throw JournalError.unknownPerson(id, known: try source.listing(people: nil).people)
     }
-    if let limit, limit < 1 { throw ValidationError("--limit takes a number of sessions, 1 or more") }
+    if let limit, limit < 1 { throw JournalError("--limit takes a number of sessions, 1 or more, not `\(limit)`") }
     Output.write(Timeline.text(person, today: day, limit: limit, style: Output.style))
   }
 }

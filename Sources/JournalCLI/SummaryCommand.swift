@@ -59,7 +59,7 @@ struct SummaryCommand: ParsableCommand {
 
 func parseDay(_ text: String, option: String) throws -> Day {
   guard let day = Day(iso: text) else {
-    throw ValidationError("\(option) takes a real date written YYYY-MM-DD, not '\(text)'")
+    throw JournalError("\(option) takes a real date written YYYY-MM-DD, not `\(text)`")
   }
   return day
 }

@@ -102,4 +102,5 @@ public struct JournalSummary: Sendable {
   public var openActionCount: Int { people.reduce(0) { $0 + $1.openActions.count } }
   public var doneActionCount: Int { people.reduce(0) { $0 + $1.doneActions } }
   public var overdueActionCount: Int { people.reduce(0) { $0 + $1.overdueActions } }
+  public var unreadSessionCount: Int { people.reduce(0) { $0 + $1.unreadSessions.count } }
 }

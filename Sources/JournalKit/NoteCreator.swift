@@ -15,6 +15,13 @@ public enum NoteCreator {
     if FileManager.default.fileExists(atPath: config) {
       throw JournalError("\(folder) already holds a journal (\(JournalPath.configName)); journal init changes nothing")
     }
+    // A journal inside another would be read as the other's notes: under `mentees/`, as a
+    // person without a profile.
+    if let outer = try? JournalLocation.find(from: (absolute as NSString).deletingLastPathComponent) {
+      let shown = PathNames.relative(outer.root, from: PathNames.resolved(FileManager.default.currentDirectoryPath))
+      throw JournalError(
+        "\(folder) would be inside the journal at \(shown): add people to that one with journal new person, or make this one elsewhere")
+    }
     do {
       try FileManager.default.createDirectory(
         atPath: absolute + "/" + JournalPath.peopleFolder, withIntermediateDirectories: true)
@@ -35,9 +42,8 @@ public enum NoteCreator {
     _ location: JournalLocation, id: String, name: String, role: String?,
     relationship: Relationship?, cadence: Cadence?, today: Day
   ) throws -> String {
-    guard Person.isValidID(id) else {
-      throw JournalError("`\(id)` is not a valid person id: use lowercase letters, digits and `-`")
-    }
+    guard Person.isValidID(id) else { throw notAnID(id, "person id") }
+    guard !isBlank(name) else { throw JournalError("--name is empty: give the person's name, as in --name \"Sam Okafor\"") }
     let folder = location.root + "/\(JournalPath.peopleFolder)/\(id)"
     if FileManager.default.fileExists(atPath: folder + "/profile.md") {
       throw JournalError("\(id) already has a profile")
@@ -52,6 +58,20 @@ public enum NoteCreator {
     return path
   }
 
+  /// "`Zoë Brandt` is not a valid person id: use lowercase letters, digits and `-`, as in
+  /// `zoe-brandt`": the id meant, with accents dropped, when one is left.
+  static func notAnID(_ text: String, _ kind: String) -> JournalError {
+    let unaccented = String(
+      String.UnicodeScalarView(
+        text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }))
+    let meant = JournalPath.suggestedID(unaccented)
+    let example = Person.isValidID(meant) && meant != "person" ? ", as in `\(meant)`" : ""
+    return JournalError("`\(text)` is not a valid \(kind): use lowercase letters, digits and `-`" + example)
+  }
+
+  /// A name or title that `journal check` would report as empty.
+  static func isBlank(_ text: String) -> Bool { text.unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+
   public static func newSession(
     _ location: JournalLocation, id: String, type: SessionType?, date: Day, slug: String?,
     plan: String? = nil
@@ -62,9 +82,7 @@ public enum NoteCreator {
       throw JournalError(
         "\(id) has no plan `\(plan)`" + (known.isEmpty ? "" : "; plans: " + known.joined(separator: ", ")))
     }
-    if let slug, !Person.isValidID(slug) {
-      throw JournalError("`\(slug)` is not a valid slug: use lowercase letters, digits and `-`")
-    }
+    if let slug, !Person.isValidID(slug) { throw notAnID(slug, "slug") }
     let sessionType =
       type ?? person.lastSession?.type
       ?? (person.profile?.relationship == .candidate ? .candidateFeedback : .careerDevelopment)
@@ -91,9 +109,8 @@ public enum NoteCreator {
     _ location: JournalLocation, id: String, slug: String, title: String, today: Day
   ) throws -> String {
     let person = try record(location, id)
-    guard Person.isValidID(slug) else {
-      throw JournalError("`\(slug)` is not a valid plan slug: use lowercase letters, digits and `-`")
-    }
+    guard Person.isValidID(slug) else { throw notAnID(slug, "plan slug") }
+    guard !isBlank(title) else { throw JournalError("--title is empty: give the plan's title, as in --title \"Code quality\"") }
     let folder = location.root + "/\(person.folder)/plans"
     try createFolder(folder)
     let path = folder + "/\(slug).md"

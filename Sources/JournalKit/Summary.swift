@@ -50,6 +50,9 @@ public struct PersonSummary: Sendable {
   public let droppedActions: Int
   public let overdueActions: Int
   public let goals: [GoalProgress]
+  /// Session files of the period that could not be read (their own findings say why): named,
+  /// since the figures above leave them out.
+  public let unreadSessions: [String]
 
   public init(_ record: PersonRecord, today: Day, since: Day? = nil, until: Day? = nil) {
     id = record.id
@@ -61,6 +64,10 @@ public struct PersonSummary: Sendable {
       (since.map { session.date >= $0 } ?? true) && (until.map { session.date <= $0 } ?? true)
     }
     sessionCount = sessions.count
+    unreadSessions = record.unreadSessions.filter { unread in
+      guard let date = unread.date else { return true }
+      return (since.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
+    }.map(\.file)
     var types: [SessionType: Int] = [:]
     var months: [String: Int] = [:]
     for session in sessions {

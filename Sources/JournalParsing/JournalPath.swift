@@ -133,7 +133,8 @@ public enum JournalPath {
     return problems
   }
 
-  static func suggestedID(_ text: String) -> String {
+  /// The nearest valid id to `text` ("Alex Kim" → `alex-kim`), `person` when nothing is left.
+  public static func suggestedID(_ text: String) -> String {
     var result = ""
     for character in text.lowercased() {
       if character.isASCII && (character.isLetter || character.isNumber) {

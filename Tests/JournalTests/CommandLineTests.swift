@@ -133,10 +133,105 @@ import Testing
     }
   }
 
+  /// A value journal reads itself is refused in one line that names the value, never with the
+  /// usage of another command (`Usage: journal <subcommand>`).
+  @Test func aValueJournalCannotTakeIsOneLine() throws {
+    let cases: [([String], String)] = [
+      (["check", "SampleJournal", "--today", "2026-02-30"], "--today takes a real date written YYYY-MM-DD, not `2026-02-30`"),
+      (["summary", "--journal", "SampleJournal", "--since", "last week"], "--since takes a real date written YYYY-MM-DD, not `last week`"),
+      (["summary", "--journal", "SampleJournal", "--until", "2026-13-01"], "--until takes a real date written YYYY-MM-DD, not `2026-13-01`"),
+      (["show", "sam-okafor", "--journal", "SampleJournal", "--limit", "0"], "--limit takes a number of sessions, 1 or more, not `0`"),
+      (["letter", "--journal", "SampleJournal"], "give the person's id: journal letter ID [SESSION]"),
+      (
+        ["new", "person", "bo", "--name", "Bo", "--journal", "SampleJournal", "--cadence", "weekly"],
+        "--cadence takes a count and d, w or m, such as `1w` or `2w`, not `weekly`"
+      ),
+    ]
+    for (arguments, message) in cases {
+      let run = try runJournal(arguments)
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stdout.isEmpty, "\(arguments)")
+      #expect(run.stderr == "journal: \(message)\n", "\(arguments)")
+    }
+  }
+
+  /// The caret stands under the column it names on a terminal: a wide character (an emoji,
+  /// CJK) before it takes two cells and a combining accent none. Read back by the pyte
+  /// terminal emulator, which draws each as a terminal does (but stops drawing a line at a
+  /// zero-width joiner, so the emoji here stand alone).
+  @Test(.enabled(if: pythonHas("pyte"), "needs python3 with pyte (scripts/install-deps --test)"))
+  func theCaretStandsUnderItsColumnOnATerminal() throws {
+    let folder = try TemporaryFolder()
+    try folder.write([
+      "journal.yml": "title: T\n",
+      "mentees/zoe/profile.md": "---\nname: Zoë\n---\n",
+      "mentees/zoe/sessions/2026-11-20.md":
+        "---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n"
+        + "- [ ] 🎉 Zoe\u{308} plans the 日本語 demo 💻 due: 2026-12-05\n- [ ] Ａｂ\tdue:2026-13-01\n",
+    ])
+    let run = try runJournal(["check", "--today", "2026-11-26"], in: folder.path)
+    #expect(run.status == 1)
+    try folder.write(["output": run.stdout])
+    let read = try runPython(
+      """
+      import sys, pyte
+      text = open(sys.argv[1], encoding='utf-8').read()
+      lines = text.split('\\n')
+      screen = pyte.Screen(200, len(lines) + 1)
+      pyte.Stream(screen).feed(text.replace('\\n', '\\r\\n'))
+      def cells(y): return [screen.buffer[y][x].data for x in range(screen.columns)]
+      for y in range(len(lines) - 1):
+          below = cells(y + 1)
+          if '^' in below and ' | ' in lines[y]:
+              print(''.join(cells(y)[below.index('^'):][:4]))
+      """, [folder.path + "/output"])
+    #expect(read.status == 0, "\(read.errors)")
+    #expect(read.output == "due:\ndue:\n", "\(run.stdout)")
+  }
+
+  /// A line wider than the excerpt's 160 cells is cut to a window around the caret, `…` at
+  /// each cut, so that the caret is on the row below the text it points at.
+  @Test func aLongLineIsCutAroundTheCaret() throws {
+    let folder = try TemporaryFolder()
+    let words = (1...60).map { "w\($0)" }.joined(separator: " ")
+    try folder.write([
+      "journal.yml": "title: T\n",
+      "mentees/zoe/profile.md": "---\nname: Zoe\n---\n",
+      "mentees/zoe/sessions/2026-11-20.md":
+        "---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n- [ ] \(words) due:2026-13-01 \(words)\n",
+    ])
+    let run = try runJournal(["check", "--today", "2026-11-26"], in: folder.path)
+    let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[0] == "mentees/zoe/sessions/2026-11-20.md:7:238: error: `due:2026-13-01` is not a real calendar date [action-syntax]")
+    let excerpt = String(lines[1].dropFirst("7 | ".count))
+    let caret = String(lines[2].dropFirst("  | ".count))
+    #expect(excerpt.hasPrefix("…") && excerpt.hasSuffix("…"), "\(excerpt)")
+    #expect(excerpt.unicodeScalars.count == 160, "\(excerpt)")
+    #expect(caret == String(repeating: " ", count: 54) + "^")
+    #expect(excerpt.unicodeScalars.dropFirst(54).starts(with: "due:2026-13-01".unicodeScalars), "\(excerpt)")
+  }
+
   @Test func pathsOutsideTheJournalAreRefused() throws {
     let run = try runJournal(["check", "--journal", "SampleJournal", "Package.swift"])
     #expect(run.status == 2)
     #expect(run.stderr == "journal: Package.swift is not inside the journal at SampleJournal\n")
+  }
+
+  /// Run inside a journal, a path outside it is outside that journal: not a sign that there is
+  /// no journal anywhere.
+  @Test func aPathOutsideTheJournalOfTheCurrentFolderIsNamedSo() throws {
+    let folder = try TemporaryFolder()
+    try folder.write(["j/journal.yml": "title: T\n", "outside/notes.md": "---\ndate: 2026-11-20\n---\n"])
+    let cases: [([String], String)] = [
+      (["check", "../outside/notes.md"], "../outside/notes.md is not inside the journal at ."),
+      (["fmt", "--check", "../outside"], "../outside is not inside the journal at ."),
+      (["check", "../outside/missing.md"], "../outside/missing.md: no such file or folder"),
+    ]
+    for (arguments, message) in cases {
+      let run = try runJournal(arguments, in: folder.path + "/j")
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stderr == "journal: \(message)\n", "\(arguments)")
+    }
   }
 
   @Test func checkingOneFileReportsOnlyIt() throws {

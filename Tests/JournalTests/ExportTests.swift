@@ -9,6 +9,25 @@ import Testing
     return try JournalTests.runPython(script, [folder.path + "/input"])
   }
 
+  /// A session that could not be read holds actions and a follow-up the export lacks: a
+  /// warning on standard error names it, and the export itself stays what its reader takes.
+  @Test func aSessionThatCannotBeReadIsNamedOnStandardError() throws {
+    let repo = try GitFixture()
+    try repo.write([
+      "mentees/alice/sessions/2026-11-24.md":
+        "---\ndate: 2026-11-24\ntype: career-development\nfollow-up 2026-12-01\n---\n## Actions\n\n- [ ] Draft the plan\n"
+    ])
+    for arguments in [["export", "actions"], ["export", "follow-ups"], ["export", "actions", "--format", "json"]] {
+      let run = try repo.journal(arguments + ["--today", "2026-11-26"], environment: [:])
+      #expect(run.status == 0, "\(arguments): \(run.stderr)")
+      #expect(
+        run.stderr
+          == "journal: warning: 1 session file could not be read and is left out: mentees/alice/sessions/2026-11-24.md; `journal check` says why\n",
+        "\(arguments)")
+      #expect(!run.stdout.contains("Draft the plan"))
+    }
+  }
+
   @Test(.enabled(if: pythonHas("csv")))
   func actionsAsCSV() throws {
     let run = try runJournal(["export", "actions", "--journal", "SampleJournal", "--format", "csv"])

@@ -71,7 +71,23 @@ import Testing
     let run = try repo.journal("fmt")
     #expect(run.status == 1)
     #expect(run.stderr == "journal: mentees/alice/sessions/2026-11-20.md was not formatted: it has errors; run journal check\n")
+    // --check formats nothing, so it says the note was not checked.
+    let checked = try repo.journal("fmt", "--check")
+    #expect(checked.status == 1)
+    #expect(checked.stderr == "journal: mentees/alice/sessions/2026-11-20.md was not checked: it has errors; run journal check\n")
     #expect(try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-20.md", encoding: .utf8) == broken)
+  }
+
+  /// A named path that is not there is refused, as journal check refuses it: a mistyped name
+  /// must not pass for a note that is formatted.
+  @Test func aPathThatIsNotThereIsRefused() throws {
+    let repo = try GitFixture()
+    for arguments in [["fmt", "mentees/alice/sessions/2026-11-02.md"], ["fmt", "--check", "mentees/alise"]] {
+      let run = try repo.journal(arguments, environment: [:])
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stdout.isEmpty)
+      #expect(run.stderr == "journal: \(arguments.last!): no such file or folder\n", "\(arguments)")
+    }
   }
 
   @Test func sampleJournalIsFormatted() throws {

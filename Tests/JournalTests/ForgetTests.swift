@@ -334,6 +334,29 @@ import Testing
     #expect(try state() == before)
   }
 
+  /// An id whose folder no commit, share record or working tree holds is nobody to forget:
+  /// `carla`, typed for `carla-diaz`, must not rewrite the history that names "Carla Díaz".
+  @Test func anIdThatNamesNoFolderChangesNothing() throws {
+    let repo = try Self.journal()
+    func state() throws -> String {
+      try Self.everything(repo) + (try repo.git("count-objects", "-v")) + (try repo.git("ls-files", "-s"))
+    }
+    let before = try state()
+    for arguments in [["forget", "carla"], ["forget", "carla", "--dry-run"], ["forget", "carla", "--yes"]] {
+      let run = try repo.journal(arguments, environment: [:])
+      #expect(run.status == 2, "\(arguments): \(run.stdout)")
+      #expect(run.stdout.isEmpty)
+      #expect(
+        run.stderr
+          == "journal: no person `carla` in the journal or its history; did you mean `carla-diaz`?\n")
+    }
+    // Nobody near: nothing to forget, and still nothing changed.
+    let nobody = try repo.journal("forget", "zed", "--yes")
+    #expect(nobody.status == 0, "\(nobody.stderr)")
+    #expect(nobody.stdout == "zed appears in no commit, tag or share record of this repository: nothing to forget\n")
+    #expect(try state() == before)
+  }
+
   @Test func refusesWhatItCannotCleanAndChangesNothing() throws {
     let repo = try Self.journal()
     func refused(_ expected: String) throws {

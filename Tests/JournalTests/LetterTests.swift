@@ -162,6 +162,19 @@ import Testing
   }
 
   /// A person without an address gets a message without `To`, which a mail client fills in.
+  /// --from signs a letter of any format, not only the eml's From: given to a text letter, it
+  /// was passed over in silence and the letter ended on "With best wishes," and nobody.
+  @Test func fromSignsEveryFormat() throws {
+    for format in ["text", "markdown"] {
+      let run = try letter(["dev-patel", "--format", format, "--from", "Ana Ruiz <ana@example.com>"])
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(run.stdout.hasSuffix("With best wishes,\nAna Ruiz\n"), "\(format): \(run.stdout)")
+    }
+    let refused = try letter(["dev-patel", "--from", "Ana <ana@"])
+    #expect(refused.status == 2)
+    #expect(refused.stderr == "journal: --from takes `Name <address>` or an address, not `Ana <ana@`\n")
+  }
+
   @Test func emlWithoutAnAddressHasNoTo() throws {
     let run = try letter(["dev-patel", "--format", "eml", "--from", "ana@example.com"])
     #expect(run.status == 0, "\(run.stderr)")

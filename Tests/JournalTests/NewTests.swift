@@ -18,10 +18,25 @@ import Testing
   }
 
   @Test func initInsideARepositoryMakesNoNewOne() throws {
-    let repo = try GitFixture(initialCommit: true)
+    // The repository's own journal is in a subfolder: the new one is beside it, not in it.
+    let repo = try GitFixture(journalAt: "team", initialCommit: true)
     let run = try repo.journal("init", "notes")
     #expect(run.stdout == "created a journal in notes\n")
     #expect(!FileManager.default.fileExists(atPath: repo.path + "/notes/.git"))
+  }
+
+  /// A journal inside another would be read as the other's notes (under mentees/, as a
+  /// person without a profile): refused, with nothing written.
+  @Test func initInsideAJournalIsRefused() throws {
+    let repo = try GitFixture()
+    for (folder, directory, outer) in [("inner", "", "."), ("deep", "mentees", ".."), ("a/b", "mentees/alice", "../..")] {
+      let run = try repo.journal("init", folder, in: directory)
+      #expect(run.status == 2, "\(folder)")
+      #expect(
+        run.stderr
+          == "journal: \(folder) would be inside the journal at \(outer): add people to that one with journal new person, or make this one elsewhere\n")
+      #expect(!FileManager.default.fileExists(atPath: repo.path + "/" + (directory.isEmpty ? "" : directory + "/") + folder))
+    }
   }
 
   @Test func newNotesPassCheckAndCarryActionsOver() throws {
@@ -132,7 +147,38 @@ import Testing
     #expect(unknown.stderr == "journal: no person `alise` in the journal; did you mean `alice`?\n")
     let bad = try repo.journal("new", "person", "Alice Kim", "--name", "Alice")
     #expect(bad.status == 2)
-    #expect(bad.stderr == "journal: `Alice Kim` is not a valid person id: use lowercase letters, digits and `-`\n")
+    #expect(bad.stderr == "journal: `Alice Kim` is not a valid person id: use lowercase letters, digits and `-`, as in `alice-kim`\n")
+  }
+
+  /// What `journal new` would write must pass `journal check`: an empty name or title is
+  /// refused before anything is written, and a name that is no id is answered with the id meant.
+  @Test func newRefusesAnEmptyNameOrTitleAndSuggestsTheIDMeant() throws {
+    let repo = try GitFixture()
+    let cases: [([String], String)] = [
+      (["new", "person", "bo", "--name", ""], "--name is empty: give the person's name, as in --name \"Sam Okafor\""),
+      (["new", "person", "bo", "--name", " \t"], "--name is empty: give the person's name, as in --name \"Sam Okafor\""),
+      (["new", "plan", "alice", "growth", "--title", "  "], "--title is empty: give the plan's title, as in --title \"Code quality\""),
+      (
+        ["new", "person", "zoë-brandt", "--name", "Zoë Brandt"],
+        "`zoë-brandt` is not a valid person id: use lowercase letters, digits and `-`, as in `zoe-brandt`"
+      ),
+      (
+        ["new", "plan", "alice", "Code Quality", "--title", "Code quality"],
+        "`Code Quality` is not a valid plan slug: use lowercase letters, digits and `-`, as in `code-quality`"
+      ),
+      (
+        ["new", "session", "alice", "--slug", "Second Round"],
+        "`Second Round` is not a valid slug: use lowercase letters, digits and `-`, as in `second-round`"
+      ),
+      (["new", "person", "!!!", "--name", "X"], "`!!!` is not a valid person id: use lowercase letters, digits and `-`"),
+    ]
+    for (arguments, message) in cases {
+      let run = try repo.journal(arguments, environment: [:])
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stderr == "journal: \(message)\n", "\(arguments)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: repo.path + "/mentees/bo"))
+    #expect(!FileManager.default.fileExists(atPath: repo.path + "/mentees/alice/plans/growth.md"))
   }
 
   @Test func editOpensTheEditor() throws {

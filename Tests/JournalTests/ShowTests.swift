@@ -56,6 +56,33 @@ import Testing
         """))
   }
 
+  /// A session whose front matter is broken is read by neither `show` nor `summary`: each
+  /// names it, in every format, rather than count and list the others as if it were not there.
+  @Test func aSessionThatCannotBeReadIsNamedNotDropped() throws {
+    let repo = try GitFixture()
+    var files = Self.files
+    files["mentees/alice/sessions/2026-11-24.md"] =
+      "---\ndate: 2026-11-24\ntype: career-development\nfollow-up 2026-12-01\n---\n## Strengths\n\n- Led the retro.\n"
+    try repo.write(files)
+    let unread = "mentees/alice/sessions/2026-11-24.md"
+    let show = try repo.journal("show", "alice", "--today", "2026-11-26")
+    #expect(show.status == 0, "\(show.stderr)")
+    #expect(show.stdout.hasPrefix("Alice Kim\n\nNot read (`journal check` says why)\n  \(unread)\n\nOpen actions\n"), "\(show.stdout)")
+    let text = try repo.journal("summary", "--today", "2026-11-26")
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.contains("1 person, 2 sessions, 2 open actions (1 overdue), 1 session not read\n"), "\(text.stdout)")
+    #expect(text.stdout.contains("\n  not read      \(unread) (`journal check` says why)\n"), "\(text.stdout)")
+    let markdown = try repo.journal("summary", "--today", "2026-11-26", "--format", "markdown")
+    #expect(markdown.stdout.contains("| not read | \(unread) (`journal check` says why) |\n"), "\(markdown.stdout)")
+    let json = try repo.journal("summary", "--today", "2026-11-26", "--format", "json")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect((object["totals"] as? [String: Any])?["unreadSessions"] as? Int == 1)
+    let person = try #require((object["people"] as? [[String: Any]])?.first)
+    #expect(person["unreadSessions"] as? [String] == [unread])
+    let html = try repo.journal("summary", "--today", "2026-11-26", "--format", "html")
+    #expect(html.stdout.contains("<dt>not read</dt><dd>\(unread) (<code>journal check</code> says why)</dd>"))
+  }
+
   /// An id that names nobody: the person meant, by the only id it starts or by a typo.
   @Test func anUnknownIdNamesThePersonMeant() throws {
     let repo = try GitFixture()
@@ -70,6 +97,8 @@ import Testing
       (["show", "carl"], "journal: no person `carl` in the journal\n"),
       (["show", "zed"], "journal: no person `zed` in the journal\n"),
       (["summary", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
+      (["log", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
+      (["log", "zed", "--since", "2026-01-01"], "journal: no person `zed` in the journal\n"),
       (["new", "session", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
       (["new", "session", "zed"], "journal: no person `zed` in the journal; add one with `journal new person zed --name \"…\"`\n"),
     ]

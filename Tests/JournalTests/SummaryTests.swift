@@ -58,7 +58,8 @@ import Testing
     let json = try summary()
     #expect(
       (json["totals"] as? [String: Int])
-        == ["people": 2, "sessions": 2, "strengths": 3, "improvements": 3, "openActions": 1, "doneActions": 2, "overdueActions": 1])
+        == ["people": 2, "sessions": 2, "strengths": 3, "improvements": 3, "openActions": 1, "doneActions": 2, "overdueActions": 1,
+           "unreadSessions": 0])
     let attention = try #require(json["attention"] as? [[String: Any]])
     #expect(attention.map { $0["id"] as? String } == ["ana"])
     #expect((attention[0]["reasons"] as? [String])?.count == 3)

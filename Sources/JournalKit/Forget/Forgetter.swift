@@ -142,6 +142,18 @@ public enum Forgetter {
           .map { (name: $0.name, target: $0.target!) }
         if case .detached(let commit) = try repository.head() { references.append(("HEAD", commit)) }
         try removal.rewrite(references.map(\.target))
+        let root = (repository.workingTree ?? "") + removal.folder
+        // Nowhere a folder of theirs: a message that happens to hold the id ("Carla" for
+        // `carla`, typed for `carla-diaz`) is no reason to rewrite the history.
+        if !removal.heldFolder, records.isEmpty, countFiles(root) == 0, state == nil {
+          let known = try DiskJournal(location).listing(people: nil).people
+          if let near = Names.meant(by: person, among: known) {
+            throw JournalError("no person `\(person)` in the journal or its history; did you mean `\(near)`?")
+          }
+          return Outcome(
+            person: person, applied: false, references: [], commitsRewritten: 0, commitsDropped: 0,
+            signaturesDropped: 0, messages: [], shareRecords: [], workingFiles: 0, remotes: [], tags: [], remoteNames: [])
+        }
         try refuseConfiguration(repository, person: person, mentions: removal.mentions)
         var changes: [ReferenceChange] = []
         for reference in references {
@@ -179,7 +191,6 @@ public enum Forgetter {
         for earlier in state?.remotes ?? [] where !remotes.contains(where: { $0.tracking == earlier.tracking }) {
           remotes.append(earlier)
         }
-        let root = (repository.workingTree ?? "") + removal.folder
         var outcome = Outcome(
           person: person, applied: false, references: changes, commitsRewritten: removal.rewritten,
           commitsDropped: removal.dropped, signaturesDropped: removal.signaturesDropped,

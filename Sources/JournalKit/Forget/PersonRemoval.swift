@@ -55,6 +55,8 @@ final class PersonRemoval {
   private var encodings: Set<String> = []
   /// Every version of the person's folder, and, once asked for, every tree and blob in them.
   private var folderTrees: Set<ObjectID> = []
+  /// Whether any commit rewritten holds the person's folder.
+  var heldFolder: Bool { !folderTrees.isEmpty }
   private var heldObjects: Set<ObjectID>?
   private var cleanedTrees: [ObjectID: ObjectID?] = [:]
 

@@ -13,7 +13,7 @@ public struct JournalRepository {
   public static func open(_ location: JournalLocation) throws -> JournalRepository {
     guard let repository = try git({ try Repository.discover(containing: location.root) }) else {
       throw JournalError(
-        "\(location.root) is not inside a git repository; run `git init` there, or `journal init`")
+        "\(location.root) is not inside a git repository; run `git init` there")
     }
     guard !repository.isBare, let workingTree = repository.workingTree else {
       throw JournalError("the repository at \(repository.gitFolder) is bare; journal needs a working tree")

@@ -22,10 +22,9 @@ extension CheckReport {
       if let source = lines(diagnostic.file), diagnostic.location.line <= source.lines.count {
         let number = String(diagnostic.location.line)
         let gutter = String(repeating: " ", count: number.count)
-        let line = source.line(diagnostic.location.line)
-        let caretOffset = excerpt(line.unicodeScalars.prefix(diagnostic.location.column - 1)).count
-        out += style.blue("\(number) |") + " \(excerpt(line.unicodeScalars))\n"
-        out += style.blue("\(gutter) |") + " " + String(repeating: " ", count: caretOffset)
+        let excerpt = TerminalText.excerpt(source.line(diagnostic.location.line), column: diagnostic.location.column)
+        out += style.blue("\(number) |") + " \(excerpt.text)\n"
+        out += style.blue("\(gutter) |") + " " + String(repeating: " ", count: excerpt.caret)
         out += (diagnostic.severity == .error ? style.red("^") : style.yellow("^")) + "\n"
         if let hint = diagnostic.hint { out += style.blue("\(gutter) =") + " hint: \(shown(hint))\n" }
       } else if let hint = diagnostic.hint {
@@ -36,12 +35,6 @@ extension CheckReport {
     out += "checked \(Wording.count(fileCount, "file")): "
     out += Wording.count(errorCount, "error") + ", " + Wording.count(warningCount, "warning") + "\n"
     return out
-  }
-
-  /// A source line as the excerpt shows it: tabs as spaces, so the caret lines up, and
-  /// controls as the terminal shows them.
-  private func excerpt(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-    TerminalText.visible(String(String.UnicodeScalarView(scalars.map { $0 == "\t" ? " " : $0 })))
   }
 
   /// `{"version":1,"files":N,"errors":E,"warnings":W,"diagnostics":[…]}`.

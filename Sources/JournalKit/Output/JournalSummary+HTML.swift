@@ -42,6 +42,10 @@ extension JournalSummary {
     if let role = person.profile?.role { out += "<p class=\"role\">\(HTMLText.escape(role))</p>\n" }
     out += "<dl class=\"facts\">"
     out += "<dt>sessions</dt><dd>\(person.sessionsText)</dd>"
+    if !person.unreadSessions.isEmpty {
+      let files = person.unreadSessions.map(HTMLText.escape).joined(separator: ", ")
+      out += "<dt>not read</dt><dd>\(files) (<code>journal check</code> says why)</dd>"
+    }
     if let last = person.lastSession {
       var value = "\(last), \(Wording.relative(last, to: today))"
       if let cadence = person.profile?.cadence, let due = person.checkInDue {

@@ -23,6 +23,7 @@ extension JournalSummary {
     out += Wording.count(people.count, "person", "people") + ", " + Wording.count(sessionCount, "session")
     out += ", " + Wording.count(openActionCount, "open action")
     if overdueActionCount > 0 { out += " (" + style.yellow("\(overdueActionCount) overdue") + ")" }
+    if unreadSessionCount > 0 { out += ", " + style.yellow(Wording.count(unreadSessionCount, "session") + " not read") }
     out += "\n"
     if !attention.isEmpty {
       out += "\n" + style.bold("Needs attention") + "\n"
@@ -72,6 +73,9 @@ extension JournalSummary {
       if let role = person.profile?.role { out += "\(cell(role))\n\n" }
       var standing = MarkdownTable("", "")
       standing.add("sessions", person.sessionsText)
+      if !person.unreadSessions.isEmpty {
+        standing.add("not read", PersonSummary.unreadText(person.unreadSessions.map(cell)))
+      }
       if let last = person.lastSession {
         var text = "\(last), \(Wording.relative(last, to: today))"
         if let cadence = person.profile?.cadence, let due = person.checkInDue {
@@ -178,6 +182,7 @@ extension JournalSummary {
         ("feedback", JSONText.object([("strengths", String(person.strengths)), ("improvements", String(person.improvements))])),
         ("actions", actions),
         ("goals", JSONText.array(goals)),
+        ("unreadSessions", JSONText.array(person.unreadSessions.map(JSONText.string))),
       ])
     }
     return JSONText.object([
@@ -189,7 +194,7 @@ extension JournalSummary {
           ("people", String(people.count)), ("sessions", String(sessionCount)),
           ("strengths", String(strengthCount)), ("improvements", String(improvementCount)),
           ("openActions", String(openActionCount)), ("doneActions", String(doneActionCount)),
-          ("overdueActions", String(overdueActionCount)),
+          ("overdueActions", String(overdueActionCount)), ("unreadSessions", String(unreadSessionCount)),
         ])
       ),
       (

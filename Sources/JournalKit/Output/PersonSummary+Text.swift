@@ -11,6 +11,7 @@ extension PersonSummary {
       lines.append("  " + label.padding(to: 14) + value)
     }
     row("sessions", sessionsText)
+    if !unreadSessions.isEmpty { row("not read", style.yellow(Self.unreadText(unreadSessions.map(shown)))) }
     if let last = lastSession {
       var value = "\(last), \(Wording.relative(last, to: today))"
       if let cadence = profile?.cadence, let due = checkInDue {
@@ -38,6 +39,12 @@ extension PersonSummary {
       row("goal", value)
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// "mentees/sam/sessions/2026-11-17.md (`journal check` says why)": the session files the
+  /// figures leave out, as the text and Markdown reports name them.
+  static func unreadText(_ files: [String]) -> String {
+    files.joined(separator: ", ") + " (`journal check` says why)"
   }
 }
 

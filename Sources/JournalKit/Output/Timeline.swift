@@ -7,6 +7,11 @@ public enum Timeline {
     var out = style.bold(shown(person.displayName))
     if let role = person.profile?.role { out += style.dim(" · \(shown(role))") }
     out += "\n"
+    // Sessions that could not be read are not below: say so, rather than show less in silence.
+    if !person.unreadSessions.isEmpty {
+      out += "\n" + style.yellow("Not read") + " (`journal check` says why)\n"
+      for unread in person.unreadSessions { out += "  \(shown(unread.file))\n" }
+    }
     let open = person.currentActions.filter { $0.item.status == .open }
     if !open.isEmpty {
       out += "\nOpen actions\n"

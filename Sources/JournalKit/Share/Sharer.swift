@@ -1,6 +1,7 @@
 import Foundation
 import JournalGit
 import JournalModel
+import JournalParsing
 
 /// `journal share`: one person's history, and nobody else's, pushed to a repository of their
 /// own; and what they pushed there themselves taken into the journal first, so that the
@@ -38,6 +39,12 @@ public enum Sharer {
       guard !branch.isEmpty, ReferenceName.isValid(name) else {
         throw JournalError("`\(branch)` is not a branch name")
       }
+    }
+    // An id that names no folder here but is near one is a typo, not a person to share.
+    if !FileManager.default.fileExists(atPath: location.root + "/" + JournalPath.peopleFolder + "/" + person),
+      let near = Names.meant(by: person, among: try DiskJournal(location).listing(people: nil).people)
+    {
+      throw JournalError("no person `\(person)` in the journal; did you mean `\(near)`?")
     }
     let journal = try JournalRepository.open(location)
     // The translated objects stay in memory until they are about to be pushed, and what the
@@ -79,6 +86,10 @@ public enum Sharer {
     let given = options.branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }
     let url = options.url
     let local = url.transport == .local ? try LocalRemote.inspect(url.path) : nil
+    if url.transport == .local, local == nil {
+      throw JournalError(
+        "no repository at \(url.display): make one with git init --bare \(ShellQuote.quote(url.path)), or give another --to")
+    }
     // libgit2 writes a push to a repository on this machine itself: git's hooks there would
     // not run. Rather than go around them, refuse.
     if let hook = local?.receivingHooks.first {
