@@ -2,11 +2,11 @@
 //
 // libgit2 calls GSS-API (Kerberos) only to answer an HTTP server that asks for Negotiate
 // authentication, which most runs of journal never meet. Linked directly, libgssapi_krb5 and
-// the eight libraries it needs are loaded and relocated at every start: a tenth of the start
-// of `journal check` of a small journal. Debian ships no archive of them, so scripts/build
-// links this file in their place: it defines the nine names libgit2 uses and loads the real
-// library with dlopen the first time one of them is called, then forwards every call to it
-// unchanged. If the library cannot be loaded, each call fails as a GSS-API call fails
+// the six libraries it needs are loaded and relocated at every start (for `journal check` of
+// SampleJournal, 56 of its 872 page faults and 0.5 M of its 24 M instructions). Debian ships
+// no archive of them, so scripts/build links this file in their place: it defines the nine
+// names libgit2 uses and loads the real library with dlopen the first time one of them is
+// called, then forwards every call to it unchanged. If the library cannot be loaded, each call fails as a GSS-API call fails
 // (GSS_S_FAILURE), and libgit2 reports that the Negotiate authentication failed.
 //
 // The types are those of the GSS-API C bindings (RFC 2744): OM_uint32 is a 32-bit unsigned
