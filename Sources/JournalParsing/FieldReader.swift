@@ -136,7 +136,12 @@ struct FieldReader {
     guard let entry = checkPresent(key, required: false) else { return [] }
     switch entry.value.kind {
     case .sequence:
-      return entry.value.items.compactMap { textValue($0, field: key, at: $0.location) }
+      var texts: [String] = []
+      texts.reserveCapacity(entry.value.itemCapacity)
+      entry.value.forEachItem { item in
+        if let text = textValue(item, field: key, at: item.location) { texts.append(text) }
+      }
+      return texts
     case .scalar where allowSingle:
       return [entry.value.text ?? ""]
     default:
@@ -168,6 +173,7 @@ struct FieldReader {
       let count = key.utf8.count
       return known.contains { $0.utf8.count == count && $0 == key }
     }
+    guard entries.contains(where: { !isKnown($0.key) }) else { return }
     for entry in entries.filter({ !isKnown($0.key) }).sorted(by: { $0.key < $1.key }) {
       let key = entry.key
       let suggestion = Suggestion.closest(to: key, among: known)
