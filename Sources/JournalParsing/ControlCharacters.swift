@@ -31,28 +31,13 @@ enum ControlCharacters {
     -> [(offset: Int, length: Int, value: UInt32)]
   {
     var found: [(offset: Int, length: Int, value: UInt32)] = []
-    guard let base = bytes.baseAddress else { return found }
-    let raw = UnsafeRawPointer(base)
     var index = 0
     let count = bytes.count
     while index < count {
-      if index + 8 <= count {
-        // Eight bytes at a time: a word of printable ASCII (0x20 to 0x7E), most of any front
-        // matter, is passed over whole. A byte is flagged when it is below 0x20, is 0x7F, or
-        // is 0x80 or more; the lowest flag is exact (a borrow only flags bytes after a byte
-        // below 0x20 or at 0x7F), so the bytes before it are passed over too.
-        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high = ones &* 0x80
-        let below = (word &- ones &* 0x20) & ~word
-        let delete = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F))
-        let flagged = (word | below | delete) & high
-        if flagged == 0 {
-          index += 8
-          continue
-        }
-        index += flagged.trailingZeroBitCount >> 3
-      }
+      // A word of printable ASCII (0x20 to 0x7E), most of any front matter, is passed over
+      // whole, and so are the bytes before the first other one.
+      index = ByteWord.skip(bytes, from: index) { $0.nonASCII | $0.below(0x20) | $0.equal(to: 0x7F) }
+      guard index < count else { break }
       let lead = bytes[index]
       if lead >= 0x20 && lead < 0x7F {
         index += 1
@@ -76,25 +61,14 @@ enum ControlCharacters {
   /// quoted escape, which needs a `\`, makes any other character), so no value can hold a
   /// character `isRefusedInText` selects or a curly quote.
   static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    let raw = UnsafeRawPointer(base)
     let count = bytes.count
     var index = 0
     while index < count {
-      if index + 8 <= count {
-        // As in `find`, with `\` flagged too; tabs and line feeds are looked at one by one.
-        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let below = (word &- ones &* 0x20) & ~word
-        let delete = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F))
-        let backslash = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C))
-        let flagged = (word | below | delete | backslash) & (ones &* 0x80)
-        if flagged == 0 {
-          index += 8
-          continue
-        }
-        index += flagged.trailingZeroBitCount >> 3
+      // As in `find`, with `\` too; tabs and line feeds are looked at one by one.
+      index = ByteWord.skip(bytes, from: index) {
+        $0.nonASCII | $0.below(0x20) | $0.equal(to: 0x7F) | $0.equal(to: UInt8(ascii: "\\"))
       }
+      guard index < count else { break }
       let byte = bytes[index]
       guard byte == 0x09 || byte == 0x0A || (byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\")) else {
         return false
