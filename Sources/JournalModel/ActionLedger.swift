@@ -43,6 +43,10 @@ extension PersonRecord {
     // text once (a missing identity is given the next place as it is looked up).
     var place: [String: Int] = [:]
     var result: [TrackedAction] = []
+    // Room for every mention once, so neither grows (and the table never rehashes) on the way.
+    let mentions = sessions.reduce(0) { $0 + $1.actions.count }
+    place.reserveCapacity(mentions)
+    result.reserveCapacity(mentions + plans.reduce(0) { $0 + $1.actions.count })
     for session in sessions {
       for item in session.actions {
         let next = result.count

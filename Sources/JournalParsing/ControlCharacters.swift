@@ -34,6 +34,10 @@ enum ControlCharacters {
     var index = 0
     let count = bytes.count
     while index < count {
+      // A word of printable ASCII (0x20 to 0x7E), most of any front matter, is passed over
+      // whole, and so are the bytes before the first other one.
+      index = ByteWord.skip(bytes, from: index) { $0.nonASCII | $0.below(0x20) | $0.equal(to: 0x7F) }
+      guard index < count else { break }
       let lead = bytes[index]
       if lead >= 0x20 && lead < 0x7F {
         index += 1
@@ -50,6 +54,28 @@ enum ControlCharacters {
       index += length
     }
     return found
+  }
+
+  /// Whether every byte is printable ASCII, a tab or a line feed, and none is `\`. YAML read
+  /// from such bytes has values made of those bytes, spaces and line feeds alone (only a
+  /// quoted escape, which needs a `\`, makes any other character), so no value can hold a
+  /// character `isRefusedInText` selects or a curly quote.
+  static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      // As in `find`, with `\` too; tabs and line feeds are looked at one by one.
+      index = ByteWord.skip(bytes, from: index) {
+        $0.nonASCII | $0.below(0x20) | $0.equal(to: 0x7F) | $0.equal(to: UInt8(ascii: "\\"))
+      }
+      guard index < count else { break }
+      let byte = bytes[index]
+      guard byte == 0x09 || byte == 0x0A || (byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\")) else {
+        return false
+      }
+      index += 1
+    }
+    return true
   }
 
   /// How a finding names a character: "control character U+001B".

@@ -33,7 +33,12 @@ struct FieldReader {
   /// passes over most of them without comparing text.
   private func given(_ key: String) -> FrontMatter.Entry? {
     let count = key.utf8.count
-    return entries.first { $0.key.utf8.count == count && $0.key == key }
+    // By index: an entry copied out for each look would retain and release its key and the
+    // front matter's nodes.
+    for index in entries.indices where entries[index].key.utf8.count == count && entries[index].key == key {
+      return entries[index]
+    }
+    return nil
   }
 
   /// The entry of a key that is present and not empty: not `~`, not `null`, and not text
@@ -136,7 +141,12 @@ struct FieldReader {
     guard let entry = checkPresent(key, required: false) else { return [] }
     switch entry.value.kind {
     case .sequence:
-      return entry.value.items.compactMap { textValue($0, field: key, at: $0.location) }
+      var texts: [String] = []
+      texts.reserveCapacity(entry.value.itemCapacity)
+      entry.value.forEachItem { item in
+        if let text = textValue(item, field: key, at: item.location) { texts.append(text) }
+      }
+      return texts
     case .scalar where allowSingle:
       return [entry.value.text ?? ""]
     default:
@@ -168,6 +178,7 @@ struct FieldReader {
       let count = key.utf8.count
       return known.contains { $0.utf8.count == count && $0 == key }
     }
+    guard entries.indices.contains(where: { !isKnown(entries[$0].key) }) else { return }
     for entry in entries.filter({ !isKnown($0.key) }).sorted(by: { $0.key < $1.key }) {
       let key = entry.key
       let suggestion = Suggestion.closest(to: key, among: known)

@@ -1,3 +1,5 @@
+import JournalModel
+
 /// Paths as bytes: split at the `/` byte and compared byte by byte.
 ///
 /// A name may start with a combining mark or a zero-width joiner, which Swift joins with the
@@ -56,25 +58,27 @@ extension JournalPath {
   /// path's `components`, when there are at least three and the first is `mentees`. Read
   /// without splitting the whole path, since every file of a journal is asked this.
   public static func person(of path: String) -> String? {
-    let utf8 = path.utf8
-    var first: Range<String.Index>?
-    var second: Range<String.Index>?
-    var start = utf8.startIndex
-    var index = start
-    while index != utf8.endIndex, second == nil {
-      if utf8[index] == UInt8(ascii: "/") {
-        if start != index {
-          if first == nil { first = start..<index } else { second = start..<index }
+    // Over the path's bytes: stepping a `String`'s indices cost more than the rest of the split.
+    TextBytes.withBytes(of: path) { bytes -> String? in
+      var first: Range<Int>?
+      var second: Range<Int>?
+      var start = 0
+      var index = 0
+      while index < bytes.count, second == nil {
+        if bytes[index] == UInt8(ascii: "/") {
+          if start != index {
+            if first == nil { first = start..<index } else { second = start..<index }
+          }
+          start = index + 1
         }
-        start = utf8.index(after: index)
+        index += 1
       }
-      utf8.formIndex(after: &index)
+      // A third part is any byte but `/` after the second.
+      guard let first, let second, bytes[start...].contains(where: { $0 != UInt8(ascii: "/") }),
+        UnsafeBufferPointer(rebasing: bytes[first]).elementsEqual(peopleFolder.utf8)
+      else { return nil }
+      return TextBytes.string(bytes, second)
     }
-    // A third part is any byte but `/` after the second.
-    guard let first, let second, utf8[start...].contains(where: { $0 != UInt8(ascii: "/") }),
-      utf8[first].elementsEqual(peopleFolder.utf8)
-    else { return nil }
-    return String(path[second])
   }
 
   /// The last of the path's `components`, or "" when it has none: its file name.

@@ -125,6 +125,8 @@ struct MarkdownBody {
       }
       // What is gathered is some of the body's text: one allocation holds it.
       body.text.reserveCapacity(markdown.count)
+      // A note has a handful of sections: room for them once, not grown one by one.
+      body.sections.reserveCapacity(8)
       // The parser, the document and all they hold live in the arena until `withParse`
       // returns, and go with it, unfreed one by one: the walk copies out what it keeps.
       MarkdownArena.withParse { allocator in

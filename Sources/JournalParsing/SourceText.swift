@@ -158,26 +158,13 @@ private struct Scan {
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     lineStarts.reserveCapacity(bytes.count / 32 + 1)
-    guard let base = bytes.baseAddress else { return }
-    let raw = UnsafeRawPointer(base)
     let count = bytes.count
     var index = 0
     while index < count {
-      if index + 8 <= count {
-        // The first byte in the word's lowest bits, whatever the machine's byte order.
-        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-        // No byte of 0x80 or more, and none below 0x0E (NUL, line feed, carriage return).
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let below = (word &- ones &* 0x0E) & ~word & (ones &* 0x80)
-        let flagged = (word | below) & (ones &* 0x80)
-        if flagged == 0 {
-          index += 8
-          continue
-        }
-        // The lowest flag is exact (a borrow can only flag bytes after a byte below 0x0E), so
-        // the bytes before it are passed over too.
-        index += flagged.trailingZeroBitCount >> 3
-      }
+      // No byte of 0x80 or more, and none below 0x0E (NUL, line feed, carriage return): such
+      // words, and the bytes before the first other byte, are passed over.
+      index = ByteWord.skip(bytes, from: index) { $0.nonASCII | $0.below(0x0E) }
+      guard index < count else { break }
       let byte = bytes[index]
       if byte < 0x80 {
         switch byte {

@@ -19,6 +19,11 @@ enum SuggestionMarker {
       let length = word.utf8CodeUnitCount
       var index = 0
       while index + length <= bytes.count {
+        // One look at the byte settles most places: the marker starts with `s` in either case.
+        guard bytes[index] | 0x20 == UInt8(ascii: "s") else {
+          index += 1
+          continue
+        }
         let atWordStart = index == 0 || TextBytes.isASCIISpace(bytes[index - 1])
         if atWordStart, TextBytes.equalsIgnoringASCIICase(bytes, index..<index + length, word) {
           let before = TextBytes.trimmed(bytes, 0..<index)

@@ -12,6 +12,9 @@ struct YAMLReader {
   /// The file line of the YAML's first line: libyaml's 0-based marks plus this are file lines.
   private let firstLine: Int
   private let file: String
+  /// The YAML is printable ASCII, tabs and line feeds, without `\` (`ControlCharacters.isPlainASCII`):
+  /// no value can hold a refused character or curly quotes, so none is searched for them.
+  private let plainASCII: Bool
   private var nodes: [YAMLNode] = []
   private var open: [Collection] = []
   private var diagnostics: [Diagnostic] = []
@@ -41,16 +44,17 @@ struct YAMLReader {
   static func read(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String)
     -> (nodes: [YAMLNode]?, diagnostics: [Diagnostic])
   {
-    var reader = YAMLReader(firstLine: firstLine, file: file)
+    var reader = YAMLReader(firstLine: firstLine, file: file, plainASCII: ControlCharacters.isPlainASCII(bytes))
     // A note's front matter is a few dozen nodes.
     reader.nodes.reserveCapacity(64)
     let nodes = reader.run(bytes)
     return (nodes, reader.diagnostics)
   }
 
-  private init(firstLine: Int, file: String) {
+  private init(firstLine: Int, file: String, plainASCII: Bool) {
     self.firstLine = firstLine
     self.file = file
+    self.plainASCII = plainASCII
   }
 
   private mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) -> [YAMLNode]? {
@@ -90,10 +94,12 @@ struct YAMLReader {
         guard accepts(anchor: scalar.anchor, tag: scalar.tag, at: at) else { return nil }
         let value = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
         var text = String(decoding: value, as: UTF8.self)
-        if scalar.style == YAML_PLAIN_SCALAR_STYLE, let inner = CurlyQuotes.inner(0..<value.count, of: value) {
-          text = reportCurlyQuotes(around: text, inner: String(decoding: value[inner], as: UTF8.self), at: at) ?? text
+        if !plainASCII {
+          if scalar.style == YAML_PLAIN_SCALAR_STYLE, let inner = CurlyQuotes.inner(0..<value.count, of: value) {
+            text = reportCurlyQuotes(around: text, inner: String(decoding: value[inner], as: UTF8.self), at: at) ?? text
+          }
+          checkControls(in: value, at: at)
         }
-        checkControls(in: value, at: at)
         nodes.append(
           YAMLNode(
             kind: .scalar, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, text: text, location: at,

@@ -34,19 +34,26 @@ struct YAMLValue {
   /// The text of a scalar; nil for a list or a mapping.
   var text: String? { kind == .scalar ? nodes[index].text : nil }
 
-  /// A list's items, a mapping's keys and values in turn; nothing for a scalar.
-  private var children: [YAMLValue] {
-    var children: [YAMLValue] = []
-    var child = index + 1
-    while child < nodes[index].end {
-      children.append(YAMLValue(nodes, at: child))
-      child = nodes[child].end
-    }
-    return children
+  /// The items of a list; nothing for a scalar or a mapping.
+  var items: [YAMLValue] {
+    var items: [YAMLValue] = []
+    forEachItem { items.append($0) }
+    return items
   }
 
-  /// The items of a list.
-  var items: [YAMLValue] { kind == .sequence ? children : [] }
+  /// Calls `body` with each item of a list in turn, without gathering them into an array.
+  func forEachItem(_ body: (YAMLValue) throws -> Void) rethrows {
+    guard kind == .sequence else { return }
+    var item = index + 1
+    let end = nodes[index].end
+    while item < end {
+      try body(YAMLValue(nodes, at: item))
+      item = nodes[item].end
+    }
+  }
+
+  /// The most items a list may hold: one a node. A list of scalars holds exactly this many.
+  var itemCapacity: Int { kind == .sequence ? nodes[index].end - index - 1 : 0 }
 
   /// The entries of a mapping. The reader has refused keys that are not text and dropped
   /// repeated ones, so every key is text and given once. Read from the nodes in place: a key

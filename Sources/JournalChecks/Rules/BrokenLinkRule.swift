@@ -35,8 +35,16 @@ public struct BrokenLinkRule: MessageRule, PersonRule {
     let person = context.person
     var findings: [Diagnostic] = []
     let declared = Set(person.plans.flatMap { $0.goals.compactMap(\.metric) })
+    // Sessions in a row mostly name the same plan: the last one looked up is remembered.
+    var lastPlan: (slug: String, exists: Bool)? = nil
+    func exists(_ plan: String) -> Bool {
+      if let last = lastPlan, last.slug == plan { return last.exists }
+      let exists = context.paths.contains("\(person.folder)/plans/\(plan).md")
+      lastPlan = (plan, exists)
+      return exists
+    }
     for session in person.sessions {
-      if let plan = session.plan, !context.paths.contains("\(person.folder)/plans/\(plan).md") {
+      if let plan = session.plan, !exists(plan) {
         findings.append(
           Diagnostic(
             Self.noSuchPlan(plan, person: person.id, folder: person.folder, known: person.plans.map(\.slug)),

@@ -79,19 +79,35 @@ public struct VagueFeedbackRule: MessageRule, FileRule {
   struct PhraseIndex {
     let order: [[String]]
     private var byFirstWord: [String: [Int]] = [:]
-    /// Each phrase's words as bytes, when every phrase is ASCII; indexed by the first byte
-    /// of the first word.
-    private(set) var asciiByFirstByte: [[Int]]? = nil
+    /// True when every phrase is ASCII, and so indexed by bytes below.
+    private(set) var isASCII = false
+    /// Each phrase's words as bytes.
     private var asciiWords: [[[UInt8]]] = []
+    /// The phrases whose first word starts with byte `b`, in order, are
+    /// `asciiPhrases[asciiStarts[b]..<asciiStarts[b + 1]]`: one flat table, so a look-up
+    /// copies no array.
+    private var asciiStarts: [Int] = []
+    private var asciiPhrases: [Int] = []
+    /// For each first byte, a bit for each length (up to 63, and 63 for longer) a phrase's
+    /// first word has: a word whose byte and length have no bit starts no phrase, which
+    /// settles most words with one look.
+    private var asciiFirstWordLengths: [UInt64] = []
 
     init(_ phrases: [[String]]) {
       order = phrases.filter { !$0.isEmpty }
       for (index, phrase) in order.enumerated() { byFirstWord[phrase[0], default: []].append(index) }
       if order.allSatisfy({ $0.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } }) {
+        isASCII = true
         asciiWords = order.map { $0.map { Array($0.utf8) } }
         var buckets = [[Int]](repeating: [], count: 128)
         for (index, phrase) in asciiWords.enumerated() { buckets[Int(phrase[0][0])].append(index) }
-        asciiByFirstByte = buckets
+        asciiFirstWordLengths = [UInt64](repeating: 0, count: 128)
+        for phrase in asciiWords { asciiFirstWordLengths[Int(phrase[0][0])] |= 1 << min(phrase[0].count, 63) }
+        asciiStarts = [0]
+        for bucket in buckets {
+          asciiPhrases += bucket
+          asciiStarts.append(asciiPhrases.count)
+        }
       }
     }
 
@@ -111,11 +127,14 @@ public struct VagueFeedbackRule: MessageRule, FileRule {
 
     /// The same for an ASCII text's words, given as lowercase-insensitive byte ranges.
     func first(in words: [Range<Int>], of bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
-      guard let buckets = asciiByFirstByte else { return nil }
+      guard isASCII else { return nil }
       var found: Int? = nil
       for start in words.indices {
-        for index in buckets[Int(TextBytes.lowercased(bytes[words[start].lowerBound]))]
-        where index < (found ?? Int.max) && start + asciiWords[index].count <= words.count {
+        let first = Int(TextBytes.lowercased(bytes[words[start].lowerBound]))
+        guard asciiFirstWordLengths[first] & (1 << min(words[start].count, 63)) != 0 else { continue }
+        for slot in asciiStarts[first]..<asciiStarts[first + 1] {
+          let index = asciiPhrases[slot]
+          guard index < (found ?? Int.max) && start + asciiWords[index].count <= words.count else { continue }
           var matches = true
           for (offset, word) in asciiWords[index].enumerated() where !Self.equal(bytes, words[start + offset], word) {
             matches = false
@@ -143,24 +162,35 @@ public struct VagueFeedbackRule: MessageRule, FileRule {
     private(set) var phrase: [String]? = nil
     private var ranges: [Range<Int>] = []
 
+    /// What each ASCII byte is to a word: white space (`TextBytes.isASCIISpace`),
+    /// punctuation (`TextBytes.isASCIIPunctuation`) or part of it.
+    private static let space: UInt8 = 1
+    private static let punctuation: UInt8 = 2
+    private static let asciiKinds: [UInt8] = (0..<128).map { value in
+      let byte = UInt8(value)
+      return TextBytes.isASCIISpace(byte) ? space : TextBytes.isASCIIPunctuation(byte) ? punctuation : 0
+    }
+
     mutating func read(_ text: String, phrases: PhraseIndex) {
       let fast: Bool = TextBytes.withBytes(of: text) { bytes in
-        guard phrases.asciiByFirstByte != nil, TextBytes.isASCII(bytes) else { return false }
+        guard phrases.isASCII, TextBytes.isASCII(bytes) else { return false }
         // An item is a sentence or two: room for its words once, not grown word by word.
         if ranges.capacity == 0 { ranges.reserveCapacity(64) }
         ranges.removeAll(keepingCapacity: true)
         // In ASCII, the words `forEachWord` gives: runs of bytes other than its four white
-        // space bytes, here trimmed of punctuation.
+        // space bytes, here trimmed of punctuation; each byte's kind is one look in a table.
         let count = bytes.count
-        var index = 0
-        while index < count {
-          while index < count, TextBytes.isASCIISpace(bytes[index]) { index += 1 }
-          var start = index
-          while index < count, !TextBytes.isASCIISpace(bytes[index]) { index += 1 }
-          var end = index
-          while start < end, TextBytes.isASCIIPunctuation(bytes[start]) { start += 1 }
-          while end > start, TextBytes.isASCIIPunctuation(bytes[end - 1]) { end -= 1 }
-          if start < end { ranges.append(start..<end) }
+        Words.asciiKinds.withUnsafeBufferPointer { kinds in
+          var index = 0
+          while index < count {
+            while index < count, kinds[Int(bytes[index])] == Words.space { index += 1 }
+            var start = index
+            while index < count, kinds[Int(bytes[index])] != Words.space { index += 1 }
+            var end = index
+            while start < end, kinds[Int(bytes[start])] == Words.punctuation { start += 1 }
+            while end > start, kinds[Int(bytes[end - 1])] == Words.punctuation { end -= 1 }
+            if start < end { ranges.append(start..<end) }
+          }
         }
         self.count = ranges.count
         phrase = phrases.first(in: ranges, of: bytes)
