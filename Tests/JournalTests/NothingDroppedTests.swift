@@ -117,7 +117,9 @@ import Testing
         } else if !previousBlank, !Self.startsItem(trimmed) {
           // A line that continues the paragraph above, read or reported with it.
           accounted = previousAccounted
-            && (read.last(where: { $0.line < number }).map { item in
+            // The item nearest above, by line: `read` lists strengths, improvements and
+            // actions in turn, not in the order they stand in the file.
+            && (read.filter { $0.line < number }.max { $0.line < $1.line }.map { item in
               Self.words(of: trimmed).allSatisfy { item.text.contains($0) }
             } ?? true)
           if previousAccounted, !accounted, reported.contains(where: { $0 < number }) { accounted = true }
