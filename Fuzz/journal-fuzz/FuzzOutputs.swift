@@ -71,7 +71,7 @@ func renderEveryOutput(_ bytes: [UInt8], path: String) {
 private let htmlTags: Set<String> = [
   "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "table", "thead",
   "tbody", "tr", "th", "td", "section", "nav", "ul", "li", "a", "dl", "dt", "dd", "strong", "span", "div",
-  "figure", "figcaption", "svg", "line", "text", "polyline", "circle", "rect",
+  "figure", "figcaption", "svg", "line", "text", "polyline", "circle", "rect", "code",
 ]
 private let htmlAttributes: Set<String> = [
   "lang", "charset", "name", "content", "class", "href", "id", "viewBox", "role", "aria-label", "xmlns", "x1", "x2",
