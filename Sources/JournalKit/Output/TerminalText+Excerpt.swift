@@ -11,9 +11,17 @@ extension TerminalText {
     var pieces: [String] = []
     var cells: [Int] = []
     for scalar in line.unicodeScalars {
-      let shown = scalar == "\t" ? " " : code(scalar) ?? String(scalar)
-      pieces.append(shown)
-      cells.append(scalar == "\t" || code(scalar) != nil ? shown.unicodeScalars.count : Self.cells(scalar))
+      // A tab and a control's code are as wide as their scalars; anything else as drawn.
+      if scalar == "\t" {
+        pieces.append(" ")
+        cells.append(1)
+      } else if let shown = code(scalar) {
+        pieces.append(shown)
+        cells.append(shown.unicodeScalars.count)
+      } else {
+        pieces.append(String(scalar))
+        cells.append(Self.cells(scalar))
+      }
     }
     let caret = min(max(column - 1, 0), pieces.count)
     guard cells.reduce(0, +) > width else {
