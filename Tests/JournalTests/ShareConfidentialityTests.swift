@@ -309,7 +309,8 @@ import Testing
     func executable(_ path: String, _ script: String) throws {
       try FileManager.default.createDirectory(
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      try Data(script.utf8).write(to: URL(fileURLWithPath: path))
+      // Through a descriptor no other test's child inherits, or git may find the hook busy.
+      try writeFile(path, Data(script.utf8))
       try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
     }
     /// git pushing to a repository made the same way: the oracle for what a push there means.
