@@ -31,13 +31,19 @@ extension Debrief {
     let shown = { TerminalText.visible($0) }
     var out = style.bold("Debrief: " + shown(heading)) + " — \(today)\n" + countsLine + "\n"
     for category in categories {
-      out += "\n" + style.bold(shown(category.title)) + " (\(category.id)): mean \(Self.figure(category.mean))"
-      out += " of " + Wording.count(category.ratingCount, "rating") + "\n"
+      out += "\n" + style.bold(shown(category.title)) + " (\(category.id)): "
+      switch category.ratingCount {
+      case 0: out += "no ratings yet\n"
+      case 1: out += "1 rating, \(Self.figure(category.mean)) \(shown(category.onlyPoint?.label ?? ""))\n"
+      default: out += "mean \(Self.figure(category.mean)) of " + Wording.count(category.ratingCount, "rating") + "\n"
+      }
+      guard category.ratingCount > 0 else { continue }
       for (point, count) in category.distribution {
         out += "  \(point.value) \(shown(point.label)): \(count)\n"
       }
-      out += evidenceText("lowest", category.lowest, category.lowestEvidence, shown)
-      out += evidenceText("highest", category.highest, category.highestEvidence, shown)
+      for block in category.evidenceShown {
+        out += "  \(block.title):\n" + block.evidence.map { "    - \(shown($0.name)): \(shown($0.text))\n" }.joined()
+      }
     }
     if !themes.isEmpty {
       out += "\n" + style.bold("Recurring improvements") + "\n"
@@ -49,28 +55,24 @@ extension Debrief {
     return out
   }
 
-  private func evidenceText(
-    _ which: String, _ value: Double?, _ evidence: [Evidence], _ shown: (String) -> String
-  ) -> String {
-    guard let value, !evidence.isEmpty else { return "" }
-    return "  \(which) (\(Self.figure(value))):\n"
-      + evidence.map { "    - \(shown($0.name)): \(shown($0.text))\n" }.joined()
-  }
-
   public func markdown() -> String {
     let cell = MarkdownText.escape
     var out = "# Debrief: \(cell(heading))\n\nAs of \(today): \(cell(countsLine)).\n"
     for category in categories {
       out += "\n## \(cell(category.title))\n\n"
-      out += "Mean \(Self.figure(category.mean)) of " + Wording.count(category.ratingCount, "rating") + ".\n\n"
+      switch category.ratingCount {
+      case 0:
+        out += "No ratings yet.\n"
+        continue
+      case 1: out += "1 rating, \(Self.figure(category.mean)) \(cell(category.onlyPoint?.label ?? "")).\n\n"
+      default: out += "Mean \(Self.figure(category.mean)) of " + Wording.count(category.ratingCount, "rating") + ".\n\n"
+      }
       var table = MarkdownTable([("rating", .left), ("count", .right)])
       for point in category.distribution { table.add("\(point.point.value) \(cell(point.point.label))", "\(point.count)") }
       out += table.text
-      for (which, value, evidence) in [
-        ("Lowest", category.lowest, category.lowestEvidence), ("Highest", category.highest, category.highestEvidence),
-      ] where value != nil && !evidence.isEmpty {
-        out += "\n\(which) (\(Self.figure(value))):\n\n"
-        out += evidence.map { "- **\(cell($0.name))**: \(cell($0.text))\n" }.joined()
+      for block in category.evidenceShown {
+        out += "\n\(block.heading):\n\n"
+        out += block.evidence.map { "- **\(cell($0.name))**: \(cell($0.text))\n" }.joined()
       }
     }
     if !themes.isEmpty {
@@ -113,6 +115,7 @@ extension Debrief {
         ("highest", category.highest.map(JSONText.number) ?? "null"),
         ("lowestEvidence", evidence(category.lowestEvidence)),
         ("highestEvidence", evidence(category.highestEvidence)),
+        ("evidence", evidence(category.evidence)),
       ])
     }
     let themes = self.themes.map { theme in
@@ -144,8 +147,14 @@ extension Debrief {
       let largest = max(1, category.distribution.map(\.count).max() ?? 1)
       out += "<section class=\"category\" id=\"category-\(SafeName.encode(category.id))\">\n"
       out += "<h2>\(h(category.title))</h2>\n"
-      out += "<p class=\"mean\">Mean <data value=\"\(Self.figure(category.mean))\">\(Self.figure(category.mean))</data> of "
-        + Wording.count(category.ratingCount, "rating") + "</p>\n"
+      let mean = "<data value=\"\(Self.figure(category.mean))\">\(Self.figure(category.mean))</data>"
+      switch category.ratingCount {
+      case 0:
+        out += "<p class=\"mean\">No ratings yet</p>\n</section>\n"
+        continue
+      case 1: out += "<p class=\"mean\">1 rating, \(mean) \(h(category.onlyPoint?.label ?? ""))</p>\n"
+      default: out += "<p class=\"mean\">Mean \(mean) of " + Wording.count(category.ratingCount, "rating") + "</p>\n"
+      }
       out += "<table class=\"distribution\"><thead><tr><th>rating</th><th>count</th><th></th></tr></thead><tbody>\n"
       for (point, count) in category.distribution {
         let width = count * 100 / largest
@@ -153,12 +162,9 @@ extension Debrief {
           + "<td><span class=\"bar\" style=\"width: \(width)%\"></span></td></tr>\n"
       }
       out += "</tbody></table>\n"
-      for (which, title, value, evidence) in [
-        ("lowest", "Lowest", category.lowest, category.lowestEvidence),
-        ("highest", "Highest", category.highest, category.highestEvidence),
-      ] where value != nil && !evidence.isEmpty {
-        out += "<h3>\(title) (\(Self.figure(value)))</h3><ul class=\"\(which)\">"
-        out += evidence.map { "<li><strong>\(h($0.name))</strong>: \(h($0.text))</li>" }.joined() + "</ul>\n"
+      for block in category.evidenceShown {
+        out += "<h3>\(block.heading)</h3><ul class=\"\(block.kind)\">"
+        out += block.evidence.map { "<li><strong>\(h($0.name))</strong>: \(h($0.text))</li>" }.joined() + "</ul>\n"
       }
       out += "</section>\n"
     }
@@ -179,4 +185,31 @@ extension Debrief {
     .bar{display:inline-block;height:.8rem;background:#3a7bd5;min-width:1px}\
     section{margin-top:1.5rem}@media print{section{break-inside:avoid}}
     """
+}
+
+extension Debrief.Category {
+  /// The point of the scale the only rating landed on, when there is one.
+  var onlyPoint: Rubric.Point? {
+    ratingCount == 1 ? distribution.first { $0.count > 0 }?.point : nil
+  }
+
+  /// The evidence a reader is shown, under its title (and as a heading): the lowest and the
+  /// highest rating's; every rating's, when they are all the same; the one rating's, with no
+  /// lowest or highest. `kind` is its HTML class.
+  var evidenceShown: [(kind: String, title: String, heading: String, evidence: [Debrief.Evidence])] {
+    var blocks: [(kind: String, title: String, heading: String, evidence: [Debrief.Evidence])] = []
+    if !evidence.isEmpty { blocks.append(("evidence", "evidence", "Evidence", evidence)) }
+    if let lowest, !lowestEvidence.isEmpty {
+      let figure = "(\(Debrief.figure(lowest)))"
+      blocks.append(
+        lowest == highest
+          ? ("every", "every rating " + figure, "Every rating " + figure, lowestEvidence)
+          : ("lowest", "lowest " + figure, "Lowest " + figure, lowestEvidence))
+    }
+    if let highest, !highestEvidence.isEmpty {
+      let figure = "(\(Debrief.figure(highest)))"
+      blocks.append(("highest", "highest " + figure, "Highest " + figure, highestEvidence))
+    }
+    return blocks
+  }
 }
