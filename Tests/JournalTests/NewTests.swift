@@ -46,6 +46,19 @@ import Testing
     #expect(inPlace.stderr.contains("\n  journal new session sam-okafor --edit\n"))
   }
 
+  /// Without `--title`, the title is the folder's words, with "journal" said once.
+  @Test(arguments: [
+    ("team-journal", "team journal"), ("platform_one-on-ones", "platform one on ones journal"),
+    ("notes", "notes journal"), ("Journal", "Journal"),
+  ])
+  func initTitleFromTheFolder(_ folderName: String, _ title: String) throws {
+    let folder = try TemporaryFolder()
+    let run = try runJournal(["init", folderName], in: folder.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    let config = try String(contentsOfFile: folder.path + "/" + folderName + "/journal.yml", encoding: .utf8)
+    #expect(config.hasPrefix("title: \(title)\n"), "\(config)")
+  }
+
   @Test func initInsideARepositoryMakesNoNewOne() throws {
     // The repository's own journal is in a subfolder: the new one is beside it, not in it.
     let repo = try GitFixture(journalAt: "team", initialCommit: true)
