@@ -32,11 +32,7 @@ extension Debrief {
     var out = style.bold("Debrief: " + shown(heading)) + " — \(today)\n" + countsLine + "\n"
     for category in categories {
       out += "\n" + style.bold(shown(category.title)) + " (\(category.id)): "
-      switch category.ratingCount {
-      case 0: out += "no ratings yet\n"
-      case 1: out += "1 rating, \(Self.figure(category.mean)) \(shown(category.onlyPoint?.label ?? ""))\n"
-      default: out += "mean \(Self.figure(category.mean)) of " + Wording.count(category.ratingCount, "rating") + "\n"
-      }
+      out += category.ratings(mean: Self.figure(category.mean), label: shown, capital: false) + "\n"
       guard category.ratingCount > 0 else { continue }
       for (point, count) in category.distribution {
         out += "  \(point.value) \(shown(point.label)): \(count)\n"
@@ -60,13 +56,9 @@ extension Debrief {
     var out = "# Debrief: \(cell(heading))\n\nAs of \(today): \(cell(countsLine)).\n"
     for category in categories {
       out += "\n## \(cell(category.title))\n\n"
-      switch category.ratingCount {
-      case 0:
-        out += "No ratings yet.\n"
-        continue
-      case 1: out += "1 rating, \(Self.figure(category.mean)) \(cell(category.onlyPoint?.label ?? "")).\n\n"
-      default: out += "Mean \(Self.figure(category.mean)) of " + Wording.count(category.ratingCount, "rating") + ".\n\n"
-      }
+      out += category.ratings(mean: Self.figure(category.mean), label: cell, capital: true) + ".\n"
+      guard category.ratingCount > 0 else { continue }
+      out += "\n"
       var table = MarkdownTable([("rating", .left), ("count", .right)])
       for point in category.distribution { table.add("\(point.point.value) \(cell(point.point.label))", "\(point.count)") }
       out += table.text
@@ -148,12 +140,10 @@ extension Debrief {
       out += "<section class=\"category\" id=\"category-\(SafeName.encode(category.id))\">\n"
       out += "<h2>\(h(category.title))</h2>\n"
       let mean = "<data value=\"\(Self.figure(category.mean))\">\(Self.figure(category.mean))</data>"
-      switch category.ratingCount {
-      case 0:
-        out += "<p class=\"mean\">No ratings yet</p>\n</section>\n"
+      out += "<p class=\"mean\">" + category.ratings(mean: mean, label: h, capital: true) + "</p>\n"
+      guard category.ratingCount > 0 else {
+        out += "</section>\n"
         continue
-      case 1: out += "<p class=\"mean\">1 rating, \(mean) \(h(category.onlyPoint?.label ?? ""))</p>\n"
-      default: out += "<p class=\"mean\">Mean \(mean) of " + Wording.count(category.ratingCount, "rating") + "</p>\n"
       }
       out += "<table class=\"distribution\"><thead><tr><th>rating</th><th>count</th><th></th></tr></thead><tbody>\n"
       for (point, count) in category.distribution {
@@ -188,9 +178,17 @@ extension Debrief {
 }
 
 extension Debrief.Category {
-  /// The point of the scale the only rating landed on, when there is one.
-  var onlyPoint: Rubric.Point? {
-    ratingCount == 1 ? distribution.first { $0.count > 0 }?.point : nil
+  /// What a reader is told of the ratings: "no ratings yet", "1 rating, 4 Strong yes" (no
+  /// lowest or highest), or "mean 1.67 of 3 ratings". `mean` is the mean as the format writes
+  /// it, `label` the format's escaper for the point's label.
+  func ratings(mean: String, label: (String) -> String, capital: Bool) -> String {
+    switch ratingCount {
+    case 0: return capital ? "No ratings yet" : "no ratings yet"
+    case 1:
+      let point = distribution.first { $0.count > 0 }?.point
+      return "1 rating, \(mean) " + label(point?.label ?? "")
+    default: return (capital ? "Mean " : "mean ") + mean + " of " + Wording.count(ratingCount, "rating")
+    }
   }
 
   /// The evidence a reader is shown, under its title (and as a heading): the lowest and the
