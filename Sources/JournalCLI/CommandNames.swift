@@ -9,7 +9,8 @@ enum CommandNames {
     let help = arguments.first == "help"
     var command: any ParsableCommand.Type = JournalCommand.self
     var path = "journal"
-    for name in arguments.dropFirst(help ? 1 : 0).prefix(while: { !$0.hasPrefix("-") }) {
+    let named = arguments.dropFirst(help ? 1 : 0).prefix(while: { !$0.hasPrefix("-") })
+    for name in named {
       let subcommands = command.configuration.subcommands
       // A command without subcommands reads the rest as its own arguments.
       if subcommands.isEmpty && !help { return nil }
@@ -26,6 +27,25 @@ enum CommandNames {
       }
       return JournalError("`\(name)` is not \(what); `\(path) --help` lists them")
     }
-    return nil
+    return help ? nil : missingCommand(of: command, path: path, rest: arguments[named.endIndex...])
   }
+
+  /// A command that only groups commands, named without one (`journal export`), is a usage
+  /// error naming them, as `git worktree` alone is; ArgumentParser would print its help on
+  /// standard output with status 0, which a script would take for a result. nil when `rest`
+  /// names one of them or asks for help.
+  static func missingCommand(of command: any ParsableCommand.Type, path: String, rest: ArraySlice<String>)
+    -> JournalError?
+  {
+    let names = command.configuration.subcommands.map { $0._commandName }
+    guard command != JournalCommand.self, !names.isEmpty,
+      !rest.contains(where: { names.contains($0) || helpFlags.contains($0) })
+    else { return nil }
+    let listed = names.map { "`\($0)`" }
+    let choices = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed.last!
+    return JournalError("`\(path)` needs a command: " + choices)
+  }
+
+  /// The flags ArgumentParser answers with help.
+  static let helpFlags: Set<String> = ["-h", "--help", "-help", "--help-hidden", "-help-hidden", "--experimental-dump-help"]
 }

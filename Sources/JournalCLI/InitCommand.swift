@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import JournalKit
+import JournalModel
 
 /// `journal init`: start a journal.
 struct InitCommand: ParsableCommand {
@@ -27,5 +29,22 @@ struct InitCommand: ParsableCommand {
     let createdRepository = try NoteCreator.initJournal(at: folder, title: title)
     Output.write(
       "created a journal in \(shown(folder))" + (createdRepository ? ", in a new git repository" : "") + "\n")
+    Output.error(Self.next(folder: folder))
+  }
+
+  /// What a new user types next, as a shell reads it, on standard error as git's hints are:
+  /// standard output stays the one line a script reads.
+  static func next(folder: String) -> String {
+    var lines = ["next, add someone and their first session:"]
+    if PathNames.resolved(folder) != PathNames.resolved(FileManager.default.currentDirectoryPath) {
+      let plain = folder.utf8.allSatisfy { byte in
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+          || "-_./".utf8.contains(byte)
+      }
+      lines.append("  cd " + (plain ? folder : ShellQuote.quote(folder)))
+    }
+    lines.append("  journal new person sam-okafor --name \"Sam Okafor\"")
+    lines.append("  journal new session sam-okafor --edit")
+    return lines.joined(separator: "\n") + "\n"
   }
 }

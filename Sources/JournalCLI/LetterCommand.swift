@@ -18,8 +18,8 @@ struct LetterCommand: ParsableCommand {
 
       The letter never holds private/ notes, the dialogue or other sections, ratings or \
       rubric scores, and a letter that would name another person of the journal is refused. \
-      A session with errors, vague-feedback or unbalanced-feedback findings is refused with \
-      those findings (exit status 1) unless --force.
+      A session with errors, empty-session, vague-feedback or unbalanced-feedback findings is \
+      refused with those findings (exit status 1) unless --force.
 
       Examples:
         journal letter carla-diaz
@@ -45,7 +45,7 @@ struct LetterCommand: ParsableCommand {
   @Flag(help: "Name each item's rubric category by its title (never its rating).")
   var categories = false
 
-  @Flag(help: "Write the letter even when the session has errors or vague or unbalanced feedback.")
+  @Flag(help: "Write the letter even when the session has errors, nothing written, or vague or unbalanced feedback.")
   var force = false
 
   @Flag(help: "Print journal's own letter template, to start templates/letter.md from.")

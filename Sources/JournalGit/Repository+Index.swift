@@ -5,29 +5,44 @@ extension Repository {
   /// The index file.
   public var indexPath: String { gitFolder + "index" }
 
-  /// The files the index holds under `prefix` (relative to the working tree), with their
-  /// staged content: what the next `git commit` would record.
+  /// What the index holds under `prefix` (relative to the working tree): what the next
+  /// `git commit` would record.
+  public struct StagedEntries {
+    /// Regular files, executable or not, with their staged content.
+    public var files: [String: [UInt8]] = [:]
+    /// Symbolic links, which a commit records as links.
+    public var links: [String] = []
+  }
+
+  /// The regular files and symbolic links the index holds under `prefix`.
   /// `indexFile` reads another index file instead (`GIT_INDEX_FILE`).
-  public func stagedFiles(under prefix: String, indexFile: String? = nil) throws -> [String: [UInt8]] {
+  public func stagedEntries(under prefix: String, indexFile: String? = nil) throws -> StagedEntries {
     let index = try openIndex(indexFile)
     defer { git_index_free(index) }
-    var files: [String: [UInt8]] = [:]
+    var entries = StagedEntries()
     for position in 0..<git_index_entrycount(index) {
       guard let entry = git_index_get_byindex(index, position) else { continue }
       let path = String(cString: entry.pointee.path)
-      guard path.hasPrefix(prefix), entry.pointee.mode & 0o170000 == 0o100000 else { continue }
-      var oid = entry.pointee.id
-      var blob: OpaquePointer?
-      try check(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup")
-      defer { git_blob_free(blob) }
-      let size = Int(git_blob_rawsize(blob))
-      let bytes = UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size)
-      files[path] = Array(bytes)
+      guard path.hasPrefix(prefix) else { continue }
+      switch entry.pointee.mode & 0o170000 {
+      case 0o120000:
+        entries.links.append(path)
+      case 0o100000:
+        var oid = entry.pointee.id
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup")
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        let bytes = UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size)
+        entries.files[path] = Array(bytes)
+      default:
+        continue
+      }
     }
-    return files
+    return entries
   }
 
-  /// The paths under `prefixes` whose staged content differs from HEAD's.
+  /// The paths under `prefixes` whose staged content differs from HEAD's, deleted ones too.
   public func stagedChanges(under prefixes: [String], indexFile: String? = nil) throws -> [String] {
     let index = try openIndex(indexFile)
     defer { git_index_free(index) }
@@ -44,7 +59,7 @@ extension Repository {
     defer { git_diff_free(diff) }
     var paths: [String] = []
     for position in 0..<git_diff_num_deltas(diff) {
-      guard let delta = git_diff_get_delta(diff, position), delta.pointee.status != GIT_DELTA_DELETED else { continue }
+      guard let delta = git_diff_get_delta(diff, position) else { continue }
       paths.append(String(cString: delta.pointee.new_file.path))
     }
     return paths

@@ -48,9 +48,10 @@ public struct JournalListing: Sendable, Equatable {
 
   public init() {}
 
-  /// The listing of a journal whose every file is one of `paths` (journal-relative, no links,
-  /// nothing unreadable), with `people` only those people's folders.
-  init(files paths: some Sequence<String>, people: Set<String>?) {
+  /// The listing of a journal whose every file is one of `paths` and every symbolic link one
+  /// of `links` (journal-relative, nothing unreadable), with `people` only those people's
+  /// folders.
+  init(files paths: some Sequence<String>, links: some Sequence<String> = [], people: Set<String>?) {
     let paths = Array(paths)
     var leftovers: [Leftover] = []
     files = paths.filter { path in
@@ -69,6 +70,14 @@ public struct JournalListing: Sendable, Equatable {
       return people.map { parts.count > 1 && $0.contains(String(parts[1])) } ?? true
     }.sorted()
     self.leftovers = leftovers.sorted { $0.path < $1.path }
+    // As the walk finds them: `journal.yml`, and in `mentees/` outside hidden folders.
+    self.links = links.filter { path in
+      if path == JournalPath.configName { return true }
+      let parts = JournalPath.components(of: path)
+      guard parts.count > 1, parts[0] == JournalPath.peopleFolder, !parts.contains(where: JournalPath.isHidden)
+      else { return false }
+      return people.map { $0.contains(String(parts[1])) } ?? true
+    }.sorted()
     self.people = Set(files.compactMap(JournalPath.person(of:))).sorted()
   }
 
@@ -243,15 +252,21 @@ public struct DiskJournal: JournalSource {
 /// A journal held in memory, for tests and rule examples.
 public struct MemoryJournal: JournalSource {
   public let files: [String: [UInt8]]
+  /// Symbolic links, which are listed and never read.
+  public let links: [String]
 
-  public init(files: [String: [UInt8]]) { self.files = files }
+  public init(files: [String: [UInt8]], links: [String] = []) {
+    self.files = files
+    self.links = links
+  }
 
   public init(texts: [String: String]) {
     self.files = texts.mapValues { Array($0.utf8) }
+    self.links = []
   }
 
   public func listing(people: Set<String>? = nil) throws -> JournalListing {
-    JournalListing(files: files.keys, people: people)
+    JournalListing(files: files.keys, links: links, people: people)
   }
 
   public func read(_ path: String) -> ParseStep<[UInt8]> {

@@ -30,7 +30,7 @@ public enum NoteCreator {
     }
     let name = (PathNames.resolved(absolute) as NSString).lastPathComponent
     let repository = try git { try Repository.discover(containing: absolute) }
-    try AtomicFile.create(config, contents: Templates.config(title: title ?? "\(name) journal"))
+    try AtomicFile.create(config, contents: Templates.config(title: title ?? defaultTitle(folderName: name)))
     if repository == nil {
       _ = try git { try Repository.create(at: absolute) }
       return true
@@ -67,6 +67,16 @@ public enum NoteCreator {
     let meant = JournalPath.suggestedID(unaccented)
     let example = Person.isValidID(meant) && meant != "person" ? ", as in `\(meant)`" : ""
     return JournalError("`\(text)` is not a valid \(kind): use lowercase letters, digits and `-`" + example)
+  }
+
+  /// The title of a journal made in a folder named `name` without `--title`: its words
+  /// (split at `-` and `_`), with "journal" after them unless they end with it, so
+  /// `team-journal` is "team journal", not "team-journal journal".
+  static func defaultTitle(folderName name: String) -> String {
+    let words = name.unicodeScalars.split { $0 == "-" || $0 == "_" }.map { String(String.UnicodeScalarView($0)) }
+    guard !words.isEmpty else { return "\(name) journal" }
+    let last = words[words.count - 1].lowercased()
+    return words.joined(separator: " ") + (last == "journal" || last == "journals" ? "" : " journal")
   }
 
   /// A name or title that `journal check` would report as empty.

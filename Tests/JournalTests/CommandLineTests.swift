@@ -313,6 +313,30 @@ import Testing
     }
   }
 
+  /// A command that only groups commands, named without one: a usage error, as `git worktree`
+  /// or `git sparse-checkout` alone is (git's own defaults, `git remote` listing and `git
+  /// stash` pushing, have no counterpart here): one line naming the commands, status 2,
+  /// nothing on standard output for a script to take as a result. Its help is still help.
+  @Test func aMissingSubcommandIsAUsageError() throws {
+    let cases: [([String], String)] = [
+      (["export"], "journal: `journal export` needs a command: `actions` or `follow-ups`\n"),
+      (["export", "--journal", "SampleJournal"], "journal: `journal export` needs a command: `actions` or `follow-ups`\n"),
+      (["new"], "journal: `journal new` needs a command: `person`, `session` or `plan`\n"),
+      (["hooks"], "journal: `journal hooks` needs a command: `install` or `uninstall`\n"),
+    ]
+    for (arguments, message) in cases {
+      let run = try runJournal(arguments)
+      #expect(run.status == 2, "\(arguments)")
+      #expect(run.stderr == message, "\(arguments)")
+      #expect(run.stdout == "", "\(arguments)")
+    }
+    for arguments in [["export", "--help"], ["new", "-h"], ["help", "hooks"], ["hooks", "install", "--help"]] {
+      let run = try runJournal(arguments)
+      #expect(run.status == 0, "\(arguments): \(run.stderr)")
+      #expect(run.stdout.hasPrefix("OVERVIEW: "), "\(arguments)")
+    }
+  }
+
   /// Golden files: each folder under Fixtures/golden holds a journal, the arguments, and the
   /// expected output and status. `JOURNAL_UPDATE_GOLDEN=1 swift test` rewrites them.
   @Test(arguments: try FileManager.default.contentsOfDirectory(atPath: fixtures.path + "/golden").sorted())

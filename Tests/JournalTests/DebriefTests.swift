@@ -68,6 +68,82 @@ import Testing
     #expect(unknown.stderr.contains("did you mean `backend-engineer`?"), "\(unknown.stderr)")
   }
 
+  /// With one rating in a category there is no lowest or highest, only that rating and its
+  /// evidence; with none, "no ratings yet", not a mean of "–". Each format is read back by
+  /// its reader: JSON by `JSONSerialization`, Markdown by cmark-gfm, HTML by Chromium.
+  /// Since 2026-11-14 only Gus's scorecard counts (design 4, communication 1, collaboration
+  /// 3); since 2026-11-20 none does.
+  @Test func oneRatingHasNoExtremesAndNoneSaysSo() throws {
+    let one = try debrief(["--since", "2026-11-14"]).stdout
+    #expect(one.contains("System design (design): 1 rating, 4 Strong yes\n"), "\(one)")
+    #expect(one.contains("  evidence:\n    - Gus Moreau: Drew the event log"), "\(one)")
+    #expect(!one.contains("lowest") && !one.contains("highest") && !one.contains("mean"), "\(one)")
+    let none = try debrief(["--since", "2026-11-20"]).stdout
+    #expect(none.contains("System design (design): no ratings yet\n\nCommunication"), "\(none)")
+    #expect(!none.contains("–") && !none.contains(": 0\n"), "\(none)")
+
+    let json = try debrief(["--since", "2026-11-14", "--format", "json"])
+    let root = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let categories = try #require(root["categories"] as? [[String: Any]])
+    #expect(categories.map { $0["ratings"] as? Int } == [1, 1, 1])
+    #expect(categories.map { $0["mean"] as? Int } == [4, 1, 3])
+    #expect(categories.allSatisfy { $0["lowest"] is NSNull && $0["highest"] is NSNull })
+    #expect(categories.allSatisfy { ($0["lowestEvidence"] as? [Any])?.isEmpty == true })
+    let evidence = categories.map { ($0["evidence"] as? [[String: Any]] ?? []).map { $0["person"] as? String } }
+    #expect(evidence == [["gus-moreau"], ["gus-moreau"], ["gus-moreau"]])
+    let empty = try debrief(["--since", "2026-11-20", "--format", "json"])
+    let emptyRoot = try #require(JSONSerialization.jsonObject(with: Data(empty.stdout.utf8)) as? [String: Any])
+    let emptyCategories = try #require(emptyRoot["categories"] as? [[String: Any]])
+    #expect(emptyCategories.allSatisfy { $0["ratings"] as? Int == 0 && $0["mean"] is NSNull })
+    #expect(emptyCategories.allSatisfy { ($0["evidence"] as? [Any])?.isEmpty == true })
+
+    let markdown = try renderGFM(try debrief(["--since", "2026-11-14", "--format", "markdown"]).stdout)
+    #expect(markdown.contains("<p>1 rating, 4 Strong yes.</p>"), "\(markdown)")
+    #expect(markdown.contains("<p>Evidence:</p>"), "\(markdown)")
+    #expect(!markdown.contains("Lowest") && !markdown.contains("Mean"), "\(markdown)")
+    let emptyMarkdown = try renderGFM(try debrief(["--since", "2026-11-20", "--format", "markdown"]).stdout)
+    #expect(emptyMarkdown.contains("<h2>System design</h2>\n<p>No ratings yet.</p>\n<h2>"), "\(emptyMarkdown)")
+    #expect(!emptyMarkdown.contains("<table>"), "\(emptyMarkdown)")
+  }
+
+  /// Two candidates rated alike: every rating is the same, so their evidence is under "every
+  /// rating", not "lowest". Gus's scorecard is copied to a second candidate.
+  @Test func equalRatingsAreNotALowest() throws {
+    let folder = try TemporaryFolder()
+    #expect(try runProgram("/bin/cp", ["-a", Self.journal + "/.", folder.path]).status == 0)
+    #expect(try runProgram("/bin/cp", ["-a", folder.path + "/mentees/gus-moreau", folder.path + "/mentees/gus-twin"]).status == 0)
+    let run = try runJournal(["debrief", "backend-engineer", "--today", "2026-11-26", "--since", "2026-11-14"], in: folder.path)
+    #expect(run.stdout.contains("System design (design): mean 4 of 2 ratings\n"), "\(run.stdout)")
+    #expect(run.stdout.contains("  every rating (4):\n    - Gus Moreau: Drew"), "\(run.stdout)")
+    #expect(!run.stdout.contains("lowest") && !run.stdout.contains("highest"), "\(run.stdout)")
+    let markdown = try renderGFM(
+      try runJournal(
+        ["debrief", "backend-engineer", "--today", "2026-11-26", "--since", "2026-11-14", "--format", "markdown"],
+        in: folder.path
+      ).stdout)
+    #expect(markdown.contains("<p>Every rating (4):</p>"), "\(markdown)")
+  }
+
+  @Test(.enabled(if: HTMLReportTests.chromium != nil, "needs Chromium (scripts/install-deps --test)"))
+  func oneRatingAndNoneInChromium() throws {
+    let folder = try TemporaryFolder()
+    for (since, expected, absent) in [
+      ("2026-11-14", "1 rating, <data value=\"4\">4</data> Strong yes", ["Lowest", "Mean", "–"]),
+      ("2026-11-20", "No ratings yet", ["Lowest", "Mean", "–", "<table"]),
+    ] {
+      let path = folder.path + "/debrief-\(since).html"
+      #expect(try debrief(["--since", since, "--format", "html", "--output", path]).status == 0)
+      let render = try runProgram(HTMLReportTests.chromium!, [
+        "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(folder.path)/profile",
+        "--dump-dom", "file://\(path)",
+      ])
+      #expect(render.status == 0, "\(render.stderr)")
+      #expect(render.stdout.contains(expected), "\(render.stdout)")
+      for text in absent { #expect(!render.stdout.contains(text), "\(since): \(text)") }
+      if since == "2026-11-14" { #expect(render.stdout.contains("<h3>Evidence</h3>"), "\(render.stdout)") }
+    }
+  }
+
   @Test func markdownRendersAsCommonMark() throws {
     let run = try debrief(["--format", "markdown"])
     let html = try renderGFM(run.stdout)

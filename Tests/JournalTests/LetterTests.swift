@@ -71,6 +71,18 @@ import Testing
     }
   }
 
+  /// A session that holds only its template (`journal new session`, nothing written) has
+  /// nothing to send: the letter is refused with the `empty-session` finding, not written
+  /// with an empty "What went well".
+  @Test func refusesASessionThatHoldsOnlyItsTemplate() throws {
+    let repo = try GitFixture()
+    #expect(try repo.journal("new", "session", "alice", "--date", "2026-11-20", "--today", "2026-11-20").status == 0)
+    let refused = try repo.journal("letter", "alice", "--today", "2026-11-20")
+    #expect(refused.status == 1)
+    #expect(refused.stdout.isEmpty, "\(refused.stdout)")
+    #expect(refused.stderr.contains("[empty-session]"), "\(refused.stderr)")
+  }
+
   /// Vague or unbalanced feedback and errors stop the letter, with the findings, unless --force.
   @Test func refusesWhatTheArticleWouldNotSend() throws {
     let folder = try copy(

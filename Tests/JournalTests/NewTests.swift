@@ -1,4 +1,5 @@
 import Foundation
+import JournalModel
 import Testing
 
 /// `journal init` and `journal new`: files that pass `journal check` as written, never
@@ -15,6 +16,47 @@ import Testing
     let again = try runJournal(["init", "team"], in: folder.path)
     #expect(again.status == 2)
     #expect(again.stderr == "journal: team already holds a journal (journal.yml); journal init changes nothing\n")
+  }
+
+  /// `journal init` ends with what to type next, on standard error as git's hints are (its
+  /// standard output stays the one line a script reads); typed into a shell as printed, the
+  /// commands work, from a folder whose name needs quoting too.
+  @Test(arguments: ["team", "two teams", "it's"])
+  func initSaysWhatToTypeNext(_ name: String) throws {
+    let folder = try TemporaryFolder()
+    let run = try runJournal(["init", name], in: folder.path)
+    #expect(run.status == 0)
+    #expect(run.stdout == "created a journal in \(name), in a new git repository\n")
+    #expect(run.stderr.hasPrefix("next, add someone and their first session:\n"), "\(run.stderr)")
+    #expect(run.stderr.contains("\n  journal new person sam-okafor --name \"Sam Okafor\"\n"))
+    let commands = run.stderr.split(separator: "\n").dropFirst().map { $0.drop { $0 == " " } }
+    #expect(commands.first == "cd " + (name == "team" ? name : ShellQuote.quote(name))[...])
+    let bin = try HookInstallTests.pathWithJournal()
+    let typed = try runProgram(
+      "/bin/sh", ["-e", "-c", commands.joined(separator: "\n")], in: folder.url,
+      environment: ["PATH": bin.path + ":/usr/bin:/bin", "EDITOR": "true", "HOME": folder.path])
+    #expect(typed.status == 0, "\(typed.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/\(name)/mentees/sam-okafor/profile.md"))
+    let sessions = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/\(name)/mentees/sam-okafor/sessions")
+    #expect(sessions.count == 1)
+    // In the journal's own folder, no `cd`.
+    let here = try TemporaryFolder()
+    let inPlace = try runJournal(["init"], in: here.path)
+    #expect(!inPlace.stderr.contains("cd "))
+    #expect(inPlace.stderr.contains("\n  journal new session sam-okafor --edit\n"))
+  }
+
+  /// Without `--title`, the title is the folder's words, with "journal" said once.
+  @Test(arguments: [
+    ("team-journal", "team journal"), ("platform_one-on-ones", "platform one on ones journal"),
+    ("notes", "notes journal"), ("Journal", "Journal"),
+  ])
+  func initTitleFromTheFolder(_ folderName: String, _ title: String) throws {
+    let folder = try TemporaryFolder()
+    let run = try runJournal(["init", folderName], in: folder.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    let config = try String(contentsOfFile: folder.path + "/" + folderName + "/journal.yml", encoding: .utf8)
+    #expect(config.hasPrefix("title: \(title)\n"), "\(config)")
   }
 
   @Test func initInsideARepositoryMakesNoNewOne() throws {

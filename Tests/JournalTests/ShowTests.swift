@@ -56,6 +56,27 @@ import Testing
         """))
   }
 
+  /// A session `journal new session` prepared and nobody wrote in was not held: `summary`
+  /// counts it nowhere, and `show` names it as prepared, without repeating the actions it
+  /// carried over (they are under Open actions once).
+  @Test func aPreparedSessionIsNamedAsSuchAndNotCounted() throws {
+    let repo = try GitFixture()
+    try repo.write(Self.files)
+    let new = try repo.journal("new", "session", "alice", "--date", "2026-11-27", "--today", "2026-11-26")
+    #expect(new.status == 0, "\(new.stderr)")
+    #expect(try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-27.md", encoding: .utf8)
+      .contains("Pick the migration"), "the template carries the open actions over")
+    let run = try repo.journal("show", "alice", "--today", "2026-11-26")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("\n2026-11-27 career-development · prepared, not written yet\n\n2026-11-17"), "\(run.stdout)")
+    #expect(run.stdout.components(separatedBy: "Pick the migration").count - 1 == 2, "open actions, and the session of 11-10")
+    // The template's dialogue is a placeholder: the last dialogue is still the one written.
+    #expect(run.stdout.contains("Last dialogue, 2026-11-10\n"), "\(run.stdout)")
+    let summary = try repo.journal("summary", "alice", "--today", "2026-11-26", "--format", "json")
+    #expect(summary.stdout.contains("\"totals\":{\"people\":1,\"sessions\":2,"), "\(summary.stdout)")
+    #expect(summary.stdout.contains("\"lastSession\":\"2026-11-17\""), "\(summary.stdout)")
+  }
+
   /// A session whose front matter is broken is read by neither `show` nor `summary`: each
   /// names it, in every format, rather than count and list the others as if it were not there.
   @Test func aSessionThatCannotBeReadIsNamedNotDropped() throws {

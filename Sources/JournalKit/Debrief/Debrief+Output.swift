@@ -31,13 +31,15 @@ extension Debrief {
     let shown = { TerminalText.visible($0) }
     var out = style.bold("Debrief: " + shown(heading)) + " — \(today)\n" + countsLine + "\n"
     for category in categories {
-      out += "\n" + style.bold(shown(category.title)) + " (\(category.id)): mean \(Self.figure(category.mean))"
-      out += " of " + Wording.count(category.ratingCount, "rating") + "\n"
+      out += "\n" + style.bold(shown(category.title)) + " (\(category.id)): "
+      out += category.ratings(mean: Self.figure(category.mean), label: shown, capital: false) + "\n"
+      guard category.ratingCount > 0 else { continue }
       for (point, count) in category.distribution {
         out += "  \(point.value) \(shown(point.label)): \(count)\n"
       }
-      out += evidenceText("lowest", category.lowest, category.lowestEvidence, shown)
-      out += evidenceText("highest", category.highest, category.highestEvidence, shown)
+      for block in category.evidenceShown {
+        out += "  \(block.title):\n" + block.evidence.map { "    - \(shown($0.name)): \(shown($0.text))\n" }.joined()
+      }
     }
     if !themes.isEmpty {
       out += "\n" + style.bold("Recurring improvements") + "\n"
@@ -49,28 +51,20 @@ extension Debrief {
     return out
   }
 
-  private func evidenceText(
-    _ which: String, _ value: Double?, _ evidence: [Evidence], _ shown: (String) -> String
-  ) -> String {
-    guard let value, !evidence.isEmpty else { return "" }
-    return "  \(which) (\(Self.figure(value))):\n"
-      + evidence.map { "    - \(shown($0.name)): \(shown($0.text))\n" }.joined()
-  }
-
   public func markdown() -> String {
     let cell = MarkdownText.escape
     var out = "# Debrief: \(cell(heading))\n\nAs of \(today): \(cell(countsLine)).\n"
     for category in categories {
       out += "\n## \(cell(category.title))\n\n"
-      out += "Mean \(Self.figure(category.mean)) of " + Wording.count(category.ratingCount, "rating") + ".\n\n"
+      out += category.ratings(mean: Self.figure(category.mean), label: cell, capital: true) + ".\n"
+      guard category.ratingCount > 0 else { continue }
+      out += "\n"
       var table = MarkdownTable([("rating", .left), ("count", .right)])
       for point in category.distribution { table.add("\(point.point.value) \(cell(point.point.label))", "\(point.count)") }
       out += table.text
-      for (which, value, evidence) in [
-        ("Lowest", category.lowest, category.lowestEvidence), ("Highest", category.highest, category.highestEvidence),
-      ] where value != nil && !evidence.isEmpty {
-        out += "\n\(which) (\(Self.figure(value))):\n\n"
-        out += evidence.map { "- **\(cell($0.name))**: \(cell($0.text))\n" }.joined()
+      for block in category.evidenceShown {
+        out += "\n\(block.heading):\n\n"
+        out += block.evidence.map { "- **\(cell($0.name))**: \(cell($0.text))\n" }.joined()
       }
     }
     if !themes.isEmpty {
@@ -113,6 +107,7 @@ extension Debrief {
         ("highest", category.highest.map(JSONText.number) ?? "null"),
         ("lowestEvidence", evidence(category.lowestEvidence)),
         ("highestEvidence", evidence(category.highestEvidence)),
+        ("evidence", evidence(category.evidence)),
       ])
     }
     let themes = self.themes.map { theme in
@@ -144,8 +139,12 @@ extension Debrief {
       let largest = max(1, category.distribution.map(\.count).max() ?? 1)
       out += "<section class=\"category\" id=\"category-\(SafeName.encode(category.id))\">\n"
       out += "<h2>\(h(category.title))</h2>\n"
-      out += "<p class=\"mean\">Mean <data value=\"\(Self.figure(category.mean))\">\(Self.figure(category.mean))</data> of "
-        + Wording.count(category.ratingCount, "rating") + "</p>\n"
+      let mean = "<data value=\"\(Self.figure(category.mean))\">\(Self.figure(category.mean))</data>"
+      out += "<p class=\"mean\">" + category.ratings(mean: mean, label: h, capital: true) + "</p>\n"
+      guard category.ratingCount > 0 else {
+        out += "</section>\n"
+        continue
+      }
       out += "<table class=\"distribution\"><thead><tr><th>rating</th><th>count</th><th></th></tr></thead><tbody>\n"
       for (point, count) in category.distribution {
         let width = count * 100 / largest
@@ -153,12 +152,9 @@ extension Debrief {
           + "<td><span class=\"bar\" style=\"width: \(width)%\"></span></td></tr>\n"
       }
       out += "</tbody></table>\n"
-      for (which, title, value, evidence) in [
-        ("lowest", "Lowest", category.lowest, category.lowestEvidence),
-        ("highest", "Highest", category.highest, category.highestEvidence),
-      ] where value != nil && !evidence.isEmpty {
-        out += "<h3>\(title) (\(Self.figure(value)))</h3><ul class=\"\(which)\">"
-        out += evidence.map { "<li><strong>\(h($0.name))</strong>: \(h($0.text))</li>" }.joined() + "</ul>\n"
+      for block in category.evidenceShown {
+        out += "<h3>\(block.heading)</h3><ul class=\"\(block.kind)\">"
+        out += block.evidence.map { "<li><strong>\(h($0.name))</strong>: \(h($0.text))</li>" }.joined() + "</ul>\n"
       }
       out += "</section>\n"
     }
@@ -179,4 +175,39 @@ extension Debrief {
     .bar{display:inline-block;height:.8rem;background:#3a7bd5;min-width:1px}\
     section{margin-top:1.5rem}@media print{section{break-inside:avoid}}
     """
+}
+
+extension Debrief.Category {
+  /// What a reader is told of the ratings: "no ratings yet", "1 rating, 4 Strong yes" (no
+  /// lowest or highest), or "mean 1.67 of 3 ratings". `mean` is the mean as the format writes
+  /// it, `label` the format's escaper for the point's label.
+  func ratings(mean: String, label: (String) -> String, capital: Bool) -> String {
+    switch ratingCount {
+    case 0: return capital ? "No ratings yet" : "no ratings yet"
+    case 1:
+      let point = distribution.first { $0.count > 0 }?.point
+      return "1 rating, \(mean) " + label(point?.label ?? "")
+    default: return (capital ? "Mean " : "mean ") + mean + " of " + Wording.count(ratingCount, "rating")
+    }
+  }
+
+  /// The evidence a reader is shown, under its title (and as a heading): the lowest and the
+  /// highest rating's; every rating's, when they are all the same; the one rating's, with no
+  /// lowest or highest. `kind` is its HTML class.
+  var evidenceShown: [(kind: String, title: String, heading: String, evidence: [Debrief.Evidence])] {
+    var blocks: [(kind: String, title: String, heading: String, evidence: [Debrief.Evidence])] = []
+    if !evidence.isEmpty { blocks.append(("evidence", "evidence", "Evidence", evidence)) }
+    if let lowest, !lowestEvidence.isEmpty {
+      let figure = "(\(Debrief.figure(lowest)))"
+      blocks.append(
+        lowest == highest
+          ? ("every", "every rating " + figure, "Every rating " + figure, lowestEvidence)
+          : ("lowest", "lowest " + figure, "Lowest " + figure, lowestEvidence))
+    }
+    if let highest, !highestEvidence.isEmpty {
+      let figure = "(\(Debrief.figure(highest)))"
+      blocks.append(("highest", "highest " + figure, "Highest " + figure, highestEvidence))
+    }
+    return blocks
+  }
 }

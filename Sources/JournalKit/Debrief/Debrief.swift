@@ -24,17 +24,21 @@ public struct Debrief: Sendable, Equatable {
     public let distribution: [(point: Rubric.Point, count: Int)]
     public let ratingCount: Int
     public let mean: Double?
+    /// The lowest and the highest rating, when there are two or more: one rating is neither.
     public let lowest: Double?
     public let highest: Double?
-    /// The evidence for this category in the scorecards that gave the lowest and the highest rating.
+    /// The evidence for this category in the scorecards that gave the lowest and the highest
+    /// rating; when every rating is the same, all of it is the lowest's.
     public let lowestEvidence: [Evidence]
     public let highestEvidence: [Evidence]
+    /// The evidence behind the only rating, when there is one.
+    public let evidence: [Evidence]
 
     public static func == (lhs: Category, rhs: Category) -> Bool {
       lhs.id == rhs.id && lhs.title == rhs.title && lhs.ratingCount == rhs.ratingCount && lhs.mean == rhs.mean
         && lhs.distribution.map { [$0.point.value, $0.count] } == rhs.distribution.map { [$0.point.value, $0.count] }
         && lhs.lowestEvidence == rhs.lowestEvidence && lhs.highestEvidence == rhs.highestEvidence
-        && lhs.lowest == rhs.lowest && lhs.highest == rhs.highest
+        && lhs.lowest == rhs.lowest && lhs.highest == rhs.highest && lhs.evidence == rhs.evidence
     }
   }
 
@@ -86,8 +90,8 @@ public struct Debrief: Sendable, Equatable {
         return (entry.person, entry.session, rating.value)
       }
       let values = rated.map(\.2)
-      let lowest = values.min()
-      let highest = values.max()
+      let lowest = values.count > 1 ? values.min() : nil
+      let highest = values.count > 1 ? values.max() : nil
       func evidence(at value: Double?) -> [Evidence] {
         guard let value else { return [] }
         return rated.filter { $0.2 == value }.flatMap { person, session, rating in
@@ -101,7 +105,8 @@ public struct Debrief: Sendable, Equatable {
         distribution: rubric.scale.map { point in (point, values.count { $0 == Double(point.value) }) },
         ratingCount: values.count, mean: values.isEmpty ? nil : values.reduce(0, +) / Double(values.count),
         lowest: lowest, highest: highest, lowestEvidence: evidence(at: lowest),
-        highestEvidence: lowest == highest ? [] : evidence(at: highest))
+        highestEvidence: lowest == highest ? [] : evidence(at: highest),
+        evidence: values.count == 1 ? evidence(at: values[0]) : [])
     }
 
     themes = rubric.categories.compactMap { category in

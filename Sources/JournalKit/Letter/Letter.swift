@@ -20,10 +20,12 @@ public struct Letter: Sendable, Equatable {
   public let recipientName: String
   public let recipientEmail: String?
 
-  /// The rules whose findings stop a letter unless it is forced: the article's elements.
-  public static let blockingRules: Set<String> = ["vague-feedback", "unbalanced-feedback"]
+  /// The rules whose findings stop a letter unless it is forced: the article's elements, and
+  /// a session that holds only its template, which has nothing to send.
+  public static let blockingRules: Set<String> = ["vague-feedback", "unbalanced-feedback", "empty-session"]
 
-  /// Findings that stop a letter: the session's errors and its vague or unbalanced feedback.
+  /// Findings that stop a letter: the session's errors, its vague or unbalanced feedback, and
+  /// a session nobody wrote in.
   public static func blockers(in diagnostics: [Diagnostic], session: Session) -> [Diagnostic] {
     diagnostics.filter { $0.file == session.file && ($0.severity == .error || blockingRules.contains($0.rule)) }
   }

@@ -17,8 +17,11 @@ public enum Timeline {
       out += "\nOpen actions\n"
       for action in open { out += "  " + openAction(action, today: today, style: style) + "\n" }
     }
-    // What the person last said in their own words, to pick up from.
-    if let last = person.sessions.last(where: { $0.dialogue != nil }), let dialogue = last.dialogue {
+    // What the person last said in their own words, to pick up from: not the placeholder of
+    // a session only prepared.
+    if let last = person.sessions.last(where: { $0.dialogue != nil && !person.isUntouchedTemplate($0) }),
+      let dialogue = last.dialogue
+    {
       out += "\nLast dialogue, \(last.date)\n"
       // Split on scalars: a CR LF is one Character and would not split at "\n".
       for line in dialogue.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -28,6 +31,13 @@ public enum Timeline {
     let sessions = person.sessions.reversed().prefix(limit ?? Int.max)
     for session in sessions {
       out += "\n" + style.bold("\(session.date)") + " \(session.type.rawValue)"
+      // An untouched `journal new session` template was prepared, not held: `summary` leaves
+      // it out of every figure, and here it is named as such, its carried-over actions shown
+      // once, under the open actions.
+      if person.isUntouchedTemplate(session) {
+        out += style.dim(" · prepared, not written yet") + "\n"
+        continue
+      }
       if let project = session.project { out += " · \(shown(project))" }
       if let followUp = session.followUp { out += style.dim(" · follow-up \(followUp)") }
       out += "\n"
