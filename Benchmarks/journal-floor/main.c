@@ -5,7 +5,9 @@
    libyaml's events, keeping each event's marks, parses the body with cmark-gfm (source
    positions, the tasklist extension) and walks the whole tree, touching each node's literal
    and position. It uses as many threads as the check does (one per online core) and prints
-   how many files and bytes it read.
+   how many files and bytes it read. cmark-gfm allocates from a block each thread keeps, given
+   back whole after each body, as the check's MarkdownArena does: freeing a tree node by node
+   is work no check must do.
 
    Usage: journal-floor [--threads N] FOLDER */
 
@@ -162,14 +164,81 @@ static void readYAML(const unsigned char *bytes, size_t count, Tally *tally) {
   yaml_parser_delete(&parser);
 }
 
+/* Each thread's arena: allocations are cut from its first block (kept from one body to the
+   next) or from further blocks, freed when the body is read; each allocation follows a
+   header that holds its size, for realloc. */
+enum { ARENA_BLOCK = 64 * 1024, ARENA_ALIGN = 16 };
+typedef struct ArenaBlock {
+  struct ArenaBlock *previous;
+} ArenaBlock;
+static __thread ArenaBlock *arenaFirst, *arenaExtra;
+static __thread unsigned char *arenaNext, *arenaEnd, *arenaLatest;
+
+static size_t arenaRounded(size_t size) { return (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1); }
+
+static void *arenaAllocate(size_t size) {
+  size_t needed = ARENA_ALIGN + arenaRounded(size);
+  if (!arenaNext || (size_t)(arenaEnd - arenaNext) < needed) {
+    size_t blockSize = ARENA_ALIGN + (needed > ARENA_BLOCK ? needed : ARENA_BLOCK);
+    ArenaBlock *block = malloc(blockSize);
+    if (!block) fail("cannot parse Markdown in", root, ENOMEM);
+    if (!arenaFirst) arenaFirst = block, block->previous = NULL;
+    else block->previous = arenaExtra, arenaExtra = block;
+    arenaNext = (unsigned char *)block + ARENA_ALIGN;
+    arenaEnd = (unsigned char *)block + blockSize;
+  }
+  unsigned char *pointer = arenaNext + ARENA_ALIGN;
+  *(size_t *)(pointer - ARENA_ALIGN) = size;
+  arenaNext = pointer + arenaRounded(size);
+  arenaLatest = pointer;
+  return pointer;
+}
+
+static void *arenaCalloc(size_t count, size_t size) {
+  if (size && count > SIZE_MAX / size) fail("cannot parse Markdown in", root, ENOMEM);
+  return memset(arenaAllocate(count * size), 0, count * size);
+}
+
+static void *arenaRealloc(void *pointer, size_t size) {
+  if (!pointer) return arenaAllocate(size);
+  size_t old = *(size_t *)((unsigned char *)pointer - ARENA_ALIGN);
+  if (size <= old) return pointer;
+  if (pointer == arenaLatest && (size_t)(arenaEnd - (unsigned char *)pointer) >= arenaRounded(size)) {
+    *(size_t *)((unsigned char *)pointer - ARENA_ALIGN) = size;
+    arenaNext = (unsigned char *)pointer + arenaRounded(size);
+    return pointer;
+  }
+  return memcpy(arenaAllocate(size), pointer, old);
+}
+
+static void arenaFree(void *pointer) { (void)pointer; }
+
+/* Gives back everything a body took: the first block is kept. */
+static void arenaReset(void) {
+  while (arenaExtra) {
+    ArenaBlock *previous = arenaExtra->previous;
+    free(arenaExtra);
+    arenaExtra = previous;
+  }
+  arenaNext = arenaFirst ? (unsigned char *)arenaFirst + ARENA_ALIGN : NULL;
+  arenaEnd = arenaFirst ? (unsigned char *)arenaFirst + ARENA_ALIGN + ARENA_BLOCK : NULL;
+  arenaLatest = NULL;
+}
+
+static cmark_mem arena = {arenaCalloc, arenaRealloc, arenaFree};
+
 static void readMarkdown(const unsigned char *bytes, size_t count, cmark_syntax_extension *tasklist, Tally *tally) {
-  cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
+  /* The parser and the tree live in the arena until the walk is done, and are never freed
+     node by node. */
+  cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, &arena);
   if (!parser) return;
   cmark_parser_attach_syntax_extension(parser, tasklist);
   cmark_parser_feed(parser, (const char *)bytes, count);
   cmark_node *document = cmark_parser_finish(parser);
-  cmark_parser_free(parser);
-  if (!document) return;
+  if (!document) {
+    arenaReset();
+    return;
+  }
   cmark_iter *iterator = cmark_iter_new(document);
   cmark_event_type event;
   while ((event = cmark_iter_next(iterator)) != CMARK_EVENT_DONE) {
@@ -182,7 +251,7 @@ static void readMarkdown(const unsigned char *bytes, size_t count, cmark_syntax_
       + (uint64_t)cmark_node_get_end_line(node) + (uint64_t)cmark_node_get_end_column(node);
   }
   cmark_iter_free(iterator);
-  cmark_node_free(document);
+  arenaReset();
 }
 
 /* Reads, checks and parses one file: journal.yml is YAML whole, a note is front matter
@@ -255,6 +324,7 @@ static void *work(void *argument) {
     parseFile(paths[index], &buffer, &capacity, tasklist, tally);
   }
   free(buffer);
+  free(arenaFirst);
   *(Tally *)argument = local;
   return NULL;
 }

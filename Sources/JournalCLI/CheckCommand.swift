@@ -62,7 +62,7 @@ struct CheckCommand: ParsableCommand {
       source = DiskJournal(location)
     }
     let report = try Checker.check(source, today: day, only: selection)
-    let displayPath = { (file: String) in display(location.root + "/" + file) }
+    let displayPath = displayPaths(in: location.root)
     switch format {
     case .text:
       let cache = SourceCache(source: source)
@@ -83,6 +83,13 @@ struct CheckCommand: ParsableCommand {
 /// A path as the user would type it from the current folder.
 func display(_ absolute: String) -> String {
   PathNames.relative(absolute, from: PathNames.resolved(FileManager.default.currentDirectoryPath))
+}
+
+/// `display` for the paths of many files of the journal at `root` (journal-relative): the
+/// current folder is resolved once, not once for each finding.
+func displayPaths(in root: String) -> (String) -> String {
+  let here = PathNames.resolved(FileManager.default.currentDirectoryPath)
+  return { PathNames.relative(root + "/" + $0, from: here) }
 }
 
 /// The journal-relative paths of files or folders named on the command line; one that is not

@@ -78,7 +78,7 @@ struct CommitCommand: ParsableCommand {
       let cache = SourceCache(source: DiskJournal(location))
       Output.write(
         report.text(
-          style: Output.style, displayPath: { display(location.root + "/" + $0) }, lines: cache.lines))
+          style: Output.style, displayPath: displayPaths(in: location.root), lines: cache.lines))
       Output.error("journal: not committed: the changed files have errors (use --no-verify to commit anyway)")
       throw ExitCode(1)
     case .dryRun(let changes, let message):

@@ -72,7 +72,7 @@ struct LetterCommand: ParsableCommand {
       let cache = SourceCache(source: DiskJournal(location))
       Output.error(
         report.text(
-          style: Style(color: false), displayPath: { display(location.root + "/" + $0) },
+          style: Style(color: false), displayPath: displayPaths(in: location.root),
           lines: cache.lines))
       Output.error(
         "journal: no letter from \(session.file): fix the findings above, or write it anyway with --force")

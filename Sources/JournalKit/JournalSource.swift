@@ -148,7 +148,7 @@ public struct DiskJournal: JournalSource {
   private func walk(
     _ folder: String, depth: Int, only people: Set<String>? = nil, into listing: inout JournalListing
   ) {
-    let absolute = location.root + "/" + folder
+    let absolute = Self.path(location.root, folder)
     guard let directory = opendir(absolute) else {
       if errno != ENOENT || depth > 0 {
         listing.unreadable.append((folder, String(cString: strerror(errno))))
@@ -176,7 +176,7 @@ public struct DiskJournal: JournalSource {
     }
     entries.sort { $0.name < $1.name }
     for (name, given) in entries {
-      let path = folder + "/" + name
+      let path = Self.path(folder, name)
       var type = given
       if type != UInt8(DT_REG) && type != UInt8(DT_DIR) && type != UInt8(DT_LNK) {
         var info = stat()
@@ -204,6 +204,16 @@ public struct DiskJournal: JournalSource {
     }
   }
 
+  /// `folder/name`, made in one allocation: `folder + "/" + name` copied the path once for
+  /// each part, for every file listed and read.
+  static func path(_ folder: String, _ name: String) -> String {
+    var path = folder
+    path.reserveCapacity(folder.utf8.count + 1 + name.utf8.count)
+    path += "/"
+    path += name
+    return path
+  }
+
   /// Whether the entry at `path` is a regular file, from the type its folder gave (`type`),
   /// or, where the filesystem does not say, from `lstat`.
   private func isRegularFile(_ path: String, type: UInt8) -> Bool {
@@ -216,7 +226,7 @@ public struct DiskJournal: JournalSource {
     func failure(_ message: RuleMessage) -> ParseStep<[UInt8]> {
       .failure(Diagnostic(message, file: path, at: .start))
     }
-    let descriptor = open(location.root + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    let descriptor = open(Self.path(location.root, path), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard descriptor >= 0 else { return failure(EncodingRule.cannotRead(reason: String(cString: strerror(errno)))) }
     defer { close(descriptor) }
     var info = stat()
@@ -226,25 +236,51 @@ public struct DiskJournal: JournalSource {
     guard info.st_mode & S_IFMT == S_IFREG else { return failure(EncodingRule.notARegularFile) }
     let size = Int(info.st_size)
     guard size <= sizeLimit else { return .failure(SourceText.tooLarge(size, limit: sizeLimit, file: path)) }
-    var bytes = [UInt8](repeating: 0, count: size)
-    var filled = 0
-    while filled < size {
-      let count = bytes.withUnsafeMutableBytes {
-        Foundation.read(descriptor, $0.baseAddress! + filled, size - filled)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return failure(EncodingRule.cannotRead(reason: String(cString: strerror(errno))))
-      }
-      if count == 0 { break }
-      filled += count
+    switch Self.readWhole(descriptor, size: size) {
+    case .success(let bytes): return .success(bytes)
+    case .failure(.changed): return failure(EncodingRule.changedWhileRead)
+    case .failure(.error(let number)): return failure(EncodingRule.cannotRead(reason: String(cString: strerror(number))))
     }
-    if filled < size { bytes.removeLast(size - filled) }
-    // A file that grew while it was read is refused rather than read in part.
-    var extra: UInt8 = 0
-    if Foundation.read(descriptor, &extra, 1) > 0 {
-      return failure(EncodingRule.changedWhileRead)
+  }
+
+  /// Why a file could not be read whole.
+  enum ReadProblem: Error, Equatable {
+    /// It held more than the `size` its status gave: it grew while it was read.
+    case changed
+    /// `read` failed with this error number.
+    case error(Int32)
+  }
+
+  /// Every byte of the open regular file `descriptor`, whose status gave `size` bytes; a file
+  /// that holds more is refused rather than read in part.
+  ///
+  /// Each `read` asks for one byte more than is left to fill: a regular file gives fewer bytes
+  /// than asked only at its end, so a read that comes back short at `size` bytes has seen the
+  /// end, and a whole file costs one `read` rather than a second to see the end.
+  static func readWhole(_ descriptor: Int32, size: Int) -> Result<[UInt8], ReadProblem> {
+    var problem: ReadProblem? = nil
+    let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+      var filled = 0
+      while true {
+        let asked = size + 1 - filled
+        let got = Foundation.read(descriptor, buffer.baseAddress! + filled, asked)
+        if got < 0 {
+          if errno == EINTR { continue }
+          problem = .error(errno)
+          break
+        }
+        if got == 0 { break }
+        filled += got
+        if filled > size {
+          problem = .changed
+          break
+        }
+        // One byte short of what was asked: the end. Short of more, the next read says.
+        if filled == size { break }
+      }
+      count = min(filled, size)
     }
+    if let problem { return .failure(problem) }
     return .success(bytes)
   }
 }

@@ -79,7 +79,10 @@ enum ActionItemParser {
       var words = body.codeSpans.withUnsafeBufferPointer {
         Self.words(bytes, item.text, code: UnsafeBufferPointer(rebasing: $0[item.code]))
       }
-      for (index, word) in words.enumerated() {
+      // By index: iterating `words.enumerated()` would hold the array while a word is marked
+      // as a token below, and copy it whole.
+      for index in words.indices {
+        let word = words[index]
         // A word written as code, even partly, is text: `due:2026-01-01` in backticks is no date.
         guard !word.touchesCode else { continue }
         guard let key = Key.of(bytes, word.range) else {

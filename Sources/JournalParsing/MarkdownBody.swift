@@ -177,7 +177,18 @@ struct MarkdownBody {
         let heading = OtherHeading(title: start..<text.count, level: level, location: location(block))
         if current != nil { current?.subheadings.append(heading) } else { otherHeadings.append(heading) }
       } else if type == CMARK_NODE_LIST {
+        // Room for the list's items at once: a section's few items grew the array at each one.
+        var count = 0
         var itemNode = cmark_node_first_child(block)
+        while let item = itemNode {
+          count += 1
+          itemNode = cmark_node_next(item)
+        }
+        withSection(&current) { _, section in
+          let needed = section.items.count + count
+          if needed > section.items.capacity { section.items.reserveCapacity(max(needed, 2 * section.items.capacity)) }
+        }
+        itemNode = cmark_node_first_child(block)
         while let item = itemNode {
           withSection(&current) { body, section in
             let index = section.items.count

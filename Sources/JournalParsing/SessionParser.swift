@@ -18,7 +18,9 @@ enum SessionParser {
     let objectives = reader.textList("objectives")
     let eventDate = reader.day("event-date")
     var metrics: [Session.Metric] = []
-    for entry in reader.mapping("metrics") {
+    let metricEntries = reader.mapping("metrics")
+    metrics.reserveCapacity(metricEntries.count)
+    for entry in metricEntries {
       guard Person.isValidID(entry.key) else {
         reader.report(InvalidValueRule.badID("metric id", entry.key), at: entry.keyLocation)
         continue

@@ -86,6 +86,7 @@ struct SessionSections {
     _ section: MarkdownBody.Section, of body: MarkdownBody, source: SourceText, findings: inout BodyFinding.Sink
   ) -> [ActionItem] {
     var actions: [ActionItem] = []
+    actions.reserveCapacity(section.items.count + section.nested.count)
     var nested = section.nested[...]
     for (index, item) in section.items.enumerated() {
       if let action = ActionItemParser.parse(

@@ -151,13 +151,15 @@ public struct SourceText: Sendable {
 /// is passed over whole, and in a word holding a line feed, a carriage return, a NUL or a
 /// byte of 0x80 or more, the bytes before the first such byte are passed over too.
 private struct Scan {
-  var lineStarts: [Int] = [0]
+  var lineStarts: [Int] = []
   var hasCarriageReturn = false
   var firstNUL: Int? = nil
   var firstInvalid: Int? = nil
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    // One allocation: the array written `[0]` was made, then made again with this room.
     lineStarts.reserveCapacity(bytes.count / 32 + 1)
+    lineStarts.append(0)
     let count = bytes.count
     var index = 0
     while index < count {

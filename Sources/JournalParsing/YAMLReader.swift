@@ -47,6 +47,8 @@ struct YAMLReader {
     var reader = YAMLReader(firstLine: firstLine, file: file, plainASCII: ControlCharacters.isPlainASCII(bytes))
     // A note's front matter is a few dozen nodes.
     reader.nodes.reserveCapacity(64)
+    // Its mappings and lists nest two or three deep; the stack was grown at each.
+    reader.open.reserveCapacity(8)
     let nodes = reader.run(bytes)
     return (nodes, reader.diagnostics)
   }
