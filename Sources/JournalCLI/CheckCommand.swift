@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
   // place: ArgumentParser reads each group as a type of its own, by reflection, and the first
   // time it asks whether a type conforms to a protocol the Swift runtime scans every
   // conformance record in the program. The two groups cost seven such scans on every
-  // `journal check`, about 1.7 M instructions (docs/speed.md, "Start-up, conformance scans").
+  // `journal check`, about 1.9 M instructions (docs/speed.md, "Start-up, conformance scans").
   @Option(name: .customLong("journal"), help: JournalOptions.help)
   var journal: String?
 
