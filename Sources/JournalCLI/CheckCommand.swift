@@ -29,8 +29,17 @@ struct CheckCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("Files or folders to report on (default: the whole journal).", valueName: "path"))
   var paths: [String] = []
 
-  @OptionGroup var journal: JournalOptions
-  @OptionGroup var today: TodayOption
+  // `--journal` and `--today` are declared here rather than through the option groups the
+  // other commands share (`JournalOptions`, `TodayOption`), with the same names, help and
+  // place: ArgumentParser reads each group as a type of its own, by reflection, and the first
+  // time it asks whether a type conforms to a protocol the Swift runtime scans every
+  // conformance record in the program. The two groups cost seven such scans on every
+  // `journal check`, about 1.9 M instructions (docs/speed.md, "Start-up, conformance scans").
+  @Option(name: .customLong("journal"), help: JournalOptions.help)
+  var journal: String?
+
+  @Option(help: TodayOption.help)
+  var today: String?
 
   @Option(help: "Output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
   var format: CheckFormat = .text
@@ -42,8 +51,8 @@ struct CheckCommand: ParsableCommand {
   var staged = false
 
   func run() throws {
-    let day = try today.resolve()
-    let location = try journal.locate(from: paths.first)
+    let day = try TodayOption.resolve(today)
+    let location = try JournalOptions.locate(journal, from: paths.first)
     var selection: [String]? = nil
     if !paths.isEmpty {
       selection = try journalPaths(paths, in: location)

@@ -48,7 +48,12 @@ struct SSHOptions: ParsableArguments {
 
 /// Options every command that reads a journal takes.
 struct JournalOptions: ParsableArguments {
-  @Option(name: .customLong("journal"), help: ArgumentHelp("The journal folder (default: found from the current folder upward).", valueName: "dir"))
+  /// `--journal`'s help, also for a command that declares the option itself (`CheckCommand`).
+  static var help: ArgumentHelp {
+    ArgumentHelp("The journal folder (default: found from the current folder upward).", valueName: "dir")
+  }
+
+  @Option(name: .customLong("journal"), help: help)
   var journal: String?
 
   /// What a command does when a `journal forget` was stopped before it finished in the
@@ -65,8 +70,16 @@ struct JournalOptions: ParsableArguments {
   /// The journal named by `--journal`, else the one found from `start` (or the current
   /// folder), after saying whether a `journal forget` was stopped in its repository.
   func locate(from start: String? = nil, stoppedForget: StoppedForgetPolicy = .warn) throws -> JournalLocation {
+    try Self.locate(journal, from: start, stoppedForget: stoppedForget)
+  }
+
+  /// The journal `--journal` names (`journal`), else the one found from `start`, as `locate`
+  /// finds it.
+  static func locate(
+    _ journal: String?, from start: String? = nil, stoppedForget: StoppedForgetPolicy = .warn
+  ) throws -> JournalLocation {
     let location =
-      if let journal { try JournalLocation.at(journal) } else { try Self.find(from: start) }
+      if let journal { try JournalLocation.at(journal) } else { try find(from: start) }
     if stoppedForget != .ignore, let message = StoppedForget.message(for: location) {
       if stoppedForget == .refuse { throw JournalError(message) }
       Output.error("journal: warning: \(message)")
@@ -92,10 +105,18 @@ struct JournalOptions: ParsableArguments {
 
 /// `--today`, for reproducible time-based rules.
 struct TodayOption: ParsableArguments {
-  @Option(help: ArgumentHelp("Take this date as today (YYYY-MM-DD), for reproducible runs.", valueName: "date"))
+  /// `--today`'s help, also for a command that declares the option itself (`CheckCommand`).
+  static var help: ArgumentHelp {
+    ArgumentHelp("Take this date as today (YYYY-MM-DD), for reproducible runs.", valueName: "date")
+  }
+
+  @Option(help: help)
   var today: String?
 
-  func resolve() throws -> Day {
+  func resolve() throws -> Day { try Self.resolve(today) }
+
+  /// The day `--today` names (`today`), else today's date in the local time zone.
+  static func resolve(_ today: String?) throws -> Day {
     if let today {
       guard let day = Day(iso: today) else {
         throw JournalError("--today takes a real date written YYYY-MM-DD, not `\(today)`")

@@ -51,9 +51,14 @@ public struct VagueFeedbackRule: MessageRule, FileRule {
   public func configured(by settings: RuleSettings) -> VagueFeedbackRule {
     var rule = self
     rule.minimum = settings.number("min-words", of: description)
-    rule.phrases = PhraseIndex((Self.genericPhrases + settings.list("phrases", of: description)).map(Self.words))
+    let added = settings.list("phrases", of: description)
+    rule.phrases = added.isEmpty ? Self.builtInPhrases : PhraseIndex((Self.genericPhrases + added).map(Self.words))
     return rule
   }
+
+  /// The built-in phrases indexed, once a run: the rule's defaults and a check with no
+  /// `phrases` of its own both use them, and indexing them is about 0.2 M instructions.
+  private static let builtInPhrases = PhraseIndex(genericPhrases.map(words))
 
   public func check(_ file: FileContext) -> [Diagnostic] {
     guard case .session(let session) = file.note, !session.strengths.isEmpty || !session.improvements.isEmpty else {
