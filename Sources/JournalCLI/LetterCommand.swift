@@ -11,7 +11,7 @@ struct LetterCommand: ParsableCommand {
     _superCommandName: "journal",
     abstract: "Write the feedback message to send a person from a session.",
     discussion: """
-      From a session (by default the person's latest): thanks, strengths, improvements each \
+      From a session (by default the person's latest written one): thanks, strengths, improvements each \
       with its suggestion, next steps (the open actions), and an invitation to reply with \
       their view of the process. The wording comes from templates/letter.md in the journal \
       when there is one (a Mustache template; --template prints journal's own to start from).
@@ -30,7 +30,7 @@ struct LetterCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The person's id.", valueName: "id"), completion: Completion.people)
   var id: String?
 
-  @Argument(help: ArgumentHelp("The session: its date, date-slug or file (default: the latest).", valueName: "session"))
+  @Argument(help: ArgumentHelp("The session: its date, date-slug or file (default: the latest written).", valueName: "session"))
   var session: String?
 
   @Option(help: "Output format: text, markdown or eml (an RFC 5322 message for a mail client).")
