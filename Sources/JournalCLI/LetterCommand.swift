@@ -11,10 +11,11 @@ struct LetterCommand: ParsableCommand {
     _superCommandName: "journal",
     abstract: "Write the feedback message to send a person from a session.",
     discussion: """
-      From a session (by default the person's latest): thanks, strengths, improvements each \
-      with its suggestion, next steps (the open actions), and an invitation to reply with \
-      their view of the process. The wording comes from templates/letter.md in the journal \
-      when there is one (a Mustache template; --template prints journal's own to start from).
+      From a session (by default the person's latest written one): thanks, strengths, \
+      improvements each with its suggestion, next steps (the open actions), and an \
+      invitation to reply with their view of the process. The wording comes from \
+      templates/letter.md in the journal when there is one (a Mustache template; \
+      --template prints journal's own to start from).
 
       The letter never holds private/ notes, the dialogue or other sections, ratings or \
       rubric scores, and a letter that would name another person of the journal is refused. \
@@ -30,7 +31,7 @@ struct LetterCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The person's id.", valueName: "id"), completion: Completion.people)
   var id: String?
 
-  @Argument(help: ArgumentHelp("The session: its date, date-slug or file (default: the latest).", valueName: "session"))
+  @Argument(help: ArgumentHelp("The session: its date, date-slug or file (default: the latest written).", valueName: "session"))
   var session: String?
 
   @Option(help: "Output format: text, markdown or eml (an RFC 5322 message for a mail client).")

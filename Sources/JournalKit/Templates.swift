@@ -54,9 +54,11 @@ public enum Templates {
       "#   - What this session is for",
       "# event-date: \(date)    # when what you give feedback on happened",
     ]
-    if let plan = plan ?? person.lastSession?.plan, person.plan(plan) != nil { lines.append("plan: \(plan)") }
+    // The last session is the last one written: another only prepared was not held.
+    let last = person.lastWrittenSession
+    if let plan = plan ?? last?.plan, person.plan(plan) != nil { lines.append("plan: \(plan)") }
     lines += ["# follow-up: \(next)", "---"]
-    if let last = person.lastSession {
+    if let last {
       var reminder = "Last session: \(last.date) (\(last.type.rawValue))."
       if let followUp = last.followUp { reminder += " Follow-up agreed for \(followUp)." }
       lines += ["<!-- \(reminder) -->", ""]

@@ -33,6 +33,10 @@ extension PersonRecord {
     return session.actions.allSatisfy { $0.status == .open && carried.contains($0.identity) }
   }
 
+  /// The latest session written: the last one that is not an untouched template. What a
+  /// command means by "the last session" by default, as `summary` and `show` count it.
+  public var lastWrittenSession: Session? { sessions.last { !isUntouchedTemplate($0) } }
+
   /// The person's actions, each once, in its latest state.
   ///
   /// An open action is carried over by repeating its text in the next session, so the latest

@@ -28,6 +28,26 @@ import Testing
     }
   }
 
+  /// Preparing the next session (`journal new session`, nothing written in it) does not take
+  /// away the follow-up agreed in the last one held: the calendar's follow-up is the latest
+  /// written session's, as `summary` and `check` count it.
+  @Test func aPreparedSessionKeepsTheLastFollowUp() throws {
+    let repo = try GitFixture()
+    try repo.write([
+      "mentees/alice/sessions/2026-11-10.md":
+        "---\ndate: 2026-11-10\ntype: career-development\nfollow-up: 2026-11-24\n---\n## Strengths\n\n- Ran the retro and kept it to time.\n\n## Actions\n\n- [ ] Draft the plan due:2026-11-30\n"
+    ])
+    let arguments = ["export", "follow-ups", "--format", "json", "--today", "2026-11-17"]
+    let before = try repo.journal(arguments, environment: [:])
+    #expect(before.status == 0, "\(before.stderr)")
+    #expect(before.stdout.contains("follow-up-alice-2026-11-24@journal"), "\(before.stdout)")
+    #expect(try repo.journal("new", "session", "alice", "--date", "2026-11-17", "--today", "2026-11-17").status == 0)
+    let after = try repo.journal(arguments, environment: [:])
+    #expect(after.status == 0, "\(after.stderr)")
+    #expect(after.stdout.contains("follow-up-alice-2026-11-24@journal"), "\(after.stdout)")
+    #expect(after.stdout.contains("Agreed in the session of 2026-11-10"), "\(after.stdout)")
+  }
+
   @Test(.enabled(if: pythonHas("csv")))
   func actionsAsCSV() throws {
     let run = try runJournal(["export", "actions", "--journal", "SampleJournal", "--format", "csv"])

@@ -74,13 +74,63 @@ import Testing
   /// A session that holds only its template (`journal new session`, nothing written) has
   /// nothing to send: the letter is refused with the `empty-session` finding, not written
   /// with an empty "What went well".
+  /// Named, that is: by default the letter is from the latest session written.
   @Test func refusesASessionThatHoldsOnlyItsTemplate() throws {
     let repo = try GitFixture()
     #expect(try repo.journal("new", "session", "alice", "--date", "2026-11-20", "--today", "2026-11-20").status == 0)
-    let refused = try repo.journal("letter", "alice", "--today", "2026-11-20")
+    let refused = try repo.journal("letter", "alice", "2026-11-20", "--today", "2026-11-20")
     #expect(refused.status == 1)
     #expect(refused.stdout.isEmpty, "\(refused.stdout)")
     #expect(refused.stderr.contains("[empty-session]"), "\(refused.stderr)")
+  }
+
+  /// A mentor prepares the next one-on-one (`journal new session`), then writes the letter for
+  /// the one just held: without a session named, the letter is from the latest session
+  /// written, not the prepared one (the same "prepared, not written yet" as `summary` and
+  /// `show`). Named, the prepared session is still refused with its `empty-session` finding.
+  @Test func theDefaultSessionIsTheLatestWritten() throws {
+    let folder = try copy()
+    let prepared = try runJournal(
+      ["new", "session", "carla-diaz", "--date", "2026-11-26", "--today", "2026-11-26"], in: folder.path)
+    #expect(prepared.status == 0, "\(prepared.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/mentees/carla-diaz/sessions/2026-11-26.md"))
+    let run = try letter(["carla-diaz"], in: folder.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == (try letter(["carla-diaz", "2026-11-13"], in: folder.path)).stdout)
+    #expect(run.stdout.contains("Split the ingest queue by tenant"))
+    let named = try letter(["carla-diaz", "2026-11-26"], in: folder.path)
+    #expect(named.status == 1)
+    #expect(named.stdout.isEmpty)
+    #expect(named.stderr.contains("[empty-session]"), "\(named.stderr)")
+  }
+
+  /// When every session of the person is only prepared there is nothing to write from: one
+  /// line says so and names the prepared file (exit 2), rather than the findings of a session
+  /// nobody asked for.
+  @Test func onlyPreparedSessionsGiveNoLetter() throws {
+    let repo = try GitFixture()
+    for day in ["2026-11-20", "2026-11-27"] {
+      #expect(try repo.journal("new", "session", "alice", "--date", day, "--today", day).status == 0)
+    }
+    let run = try repo.journal("letter", "alice", "--today", "2026-11-27")
+    #expect(run.status == 2)
+    #expect(run.stdout.isEmpty, "\(run.stdout)")
+    #expect(
+      run.stderr == "journal: alice has no written session to write a letter from: "
+        + "mentees/alice/sessions/2026-11-27.md is prepared, not written yet\n")
+  }
+
+  /// A session that cannot be read after the latest written one may be the one held: a
+  /// prepared session after it does not make it safe to skip.
+  @Test func anUnreadableSessionBeforeAPreparedOneStopsTheLetter() throws {
+    let path = "mentees/carla-diaz/sessions/2026-11-20.md"
+    let folder = try copy([path: "---\ndate: [2026-11-20\ntype: candidate-feedback\n---\n## Strengths\n\n- Clear.\n"])
+    let prepared = try runJournal(
+      ["new", "session", "carla-diaz", "--date", "2026-11-26", "--today", "2026-11-26"], in: folder.path)
+    #expect(prepared.status == 0, "\(prepared.stderr)")
+    let run = try letter(["carla-diaz"], in: folder.path)
+    #expect(run.status == 2, "\(run.stdout)")
+    #expect(run.stderr.hasPrefix("journal: \(path) could not be read"), "\(run.stderr)")
   }
 
   /// Vague or unbalanced feedback and errors stop the letter, with the findings, unless --force.

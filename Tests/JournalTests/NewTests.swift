@@ -124,6 +124,23 @@ import Testing
     #expect(leftovers.isEmpty)
   }
 
+  /// A second session prepared before the first is written is reminded of the last session
+  /// held, with its follow-up, not of the prepared one.
+  @Test func theReminderIsOfTheLastSessionWritten() throws {
+    let repo = try GitFixture()
+    try repo.write([
+      "mentees/alice/sessions/2026-11-10.md":
+        "---\ndate: 2026-11-10\ntype: career-development\nfollow-up: 2026-11-17\n---\n## Strengths\n\n- Ran the retro and kept it to time.\n"
+    ])
+    let reminder = "<!-- Last session: 2026-11-10 (career-development). Follow-up agreed for 2026-11-17. -->"
+    for (day, file) in [("2026-11-17", "2026-11-17.md"), ("2026-11-18", "2026-11-18.md")] {
+      let run = try repo.journal("new", "session", "alice", "--date", day, "--today", day)
+      #expect(run.status == 0, "\(run.stderr)")
+      let text = try String(contentsOfFile: repo.path + "/mentees/alice/sessions/" + file, encoding: .utf8)
+      #expect(text.contains(reminder), "\(file): \(text)")
+    }
+  }
+
   /// An open action under a heading journal.yml adds is carried over like one under `## Actions`.
   @Test func actionsUnderAnAddedHeadingAreCarriedOver() throws {
     let repo = try GitFixture()

@@ -13,7 +13,7 @@ public enum LetterRequest {
   }
 
   /// The letter to `personID` from `session` (a date, `date-slug`, a file name or a path of
-  /// theirs), else from their latest session.
+  /// theirs), else from their latest session written (one only prepared was not held).
   public static func prepare(
     _ location: JournalLocation, personID: String, session given: String?, format: LetterFormat,
     categories: Bool, force: Bool, today: Day, sender: String? = nil
@@ -40,10 +40,12 @@ public enum LetterRequest {
   /// The session a name means: `2026-11-12`, `2026-11-12-onsite`, its file name or its path.
   static func pick(_ given: String?, of person: PersonRecord) throws -> Session {
     guard let given else {
-      // The latest session is the one the letter is from; a session that could not be read
-      // may be later, and a letter from an older one would answer the wrong interview.
+      // The latest session written is the one the letter is from: one only prepared for the
+      // next meeting was not held. A session that could not be read may be later, and a
+      // letter from an older one would answer the wrong interview.
+      let last = person.lastWrittenSession
       let unread = person.unreadSessions.filter { unread in
-        guard let last = person.lastSession else { return true }
+        guard let last else { return true }
         return unread.date.map { $0 >= last.date } ?? true
       }
       if let first = unread.first {
@@ -51,7 +53,11 @@ public enum LetterRequest {
           "\(first.file) could not be read, and it may be \(person.id)'s latest session: "
             + "mend it (journal check says how), or name the session to write from")
       }
-      guard let last = person.lastSession else {
+      guard let last else {
+        if let prepared = person.lastSession {
+          throw JournalError(
+            "\(person.id) has no written session to write a letter from: \(prepared.file) is prepared, not written yet")
+        }
         throw JournalError("\(person.id) has no session to write a letter from")
       }
       return last

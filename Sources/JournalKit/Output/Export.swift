@@ -56,7 +56,8 @@ public enum Export {
     var events: [CalendarEvent] = []
     for person in journal.people {
       let open = person.currentActions.filter { $0.item.status == .open }
-      if let last = person.lastSession, let followUp = last.followUp {
+      // A session only prepared agrees on nothing: the follow-up is the last written one's.
+      if let last = person.lastWrittenSession, let followUp = last.followUp {
         let agenda = open.map { "- " + $0.item.text }.joined(separator: "\n")
         events.append(
           CalendarEvent(
