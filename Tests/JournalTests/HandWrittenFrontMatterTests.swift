@@ -1,0 +1,167 @@
+import JournalModel
+import JournalParsing
+import JournalRules
+import Testing
+
+/// Front matter as a new user writes it by hand: each slip is one finding, at the line and
+/// column the person wrote it, in journal's words, with what to type instead.
+@Suite struct HandWrittenFrontMatterTests {
+  static let session = RuleExample.sessionPath
+  /// A body no rule reports.
+  static let body =
+    "\n## Strengths\n\n- In Tuesday's review you split the release notes by audience, so support answered customers the same day.\n"
+
+  /// The findings for a session whose front matter is `date`, `type` and then `lines`.
+  func findings(_ lines: String, before: Bool = false) throws -> [String] {
+    let fields = "date: 2026-11-20\ntype: career-development\n"
+    let text = "---\n" + (before ? lines + fields : fields + lines) + "---\n" + Self.body
+    return try checkSession(text).map(MessageTests.line)
+  }
+
+  // MARK: A key without its colon
+
+  @Test func aKeyWithoutItsColonIsReportedAtItsOwnLine() throws {
+    let message = "`follow-up 2026-12-01` has no `:` after its key, so YAML cannot read this line"
+      + " | write `follow-up: 2026-12-01`"
+    // Last, libyaml stops at the closing `---`; in the middle, at the next key; first, at the
+    // next key's `:`. Each is reported where the person wrote it.
+    #expect(try findings("follow-up 2026-12-01\n") == ["\(Self.session):4:1 [yaml-syntax] " + message])
+    #expect(try findings("follow-up 2026-12-01\nmedium: video\n") == ["\(Self.session):4:1 [yaml-syntax] " + message])
+    #expect(try findings("follow-up 2026-12-01\n", before: true) == ["\(Self.session):2:1 [yaml-syntax] " + message])
+    #expect(
+      try findings("follow-up 2026-12-01\n# a comment\n\nmedium: video\n") == [
+        "\(Self.session):4:1 [yaml-syntax] " + message
+      ])
+  }
+
+  @Test func otherWaysOfLeavingOutTheColonSayWhatToType() throws {
+    #expect(
+      try findings("follow-up=2026-12-01\n") == [
+        "\(Self.session):4:1 [yaml-syntax] `follow-up=2026-12-01` uses `=`, but a front matter key ends with `: `"
+          + " | write `follow-up: 2026-12-01`"
+      ])
+    #expect(
+      try findings("date:2026-11-20\n", before: true).first
+        == "\(Self.session):2:1 [yaml-syntax] `date:2026-11-20` needs a space after the `:` | write `date: 2026-11-20`")
+    #expect(
+      try findings("followup\n") == [
+        "\(Self.session):4:1 [yaml-syntax] `followup` has no `:` after its key, so YAML cannot read this line"
+          + " | write `followup: ` and its value, or delete the line"
+      ])
+    // A sentence is not taken for a key and its value.
+    #expect(
+      try findings("Talked about the release\n") == [
+        "\(Self.session):4:1 [yaml-syntax] `Talked about the release` is not a `key: value` line"
+          + " | front matter holds only `key: value` lines; write notes in the body, below the closing `---`"
+      ])
+  }
+
+  // MARK: Indentation
+
+  @Test func anIndentedKeyIsReportedWithTheLineUnindented() throws {
+    let message = "this line is indented under the line above, so YAML reads it as more of that line's value"
+    #expect(
+      try findings("  medium: video\n") == [
+        "\(Self.session):4:3 [yaml-syntax] \(message) | remove the indentation: `medium: video`"
+      ])
+    #expect(
+      try findings(" type: career-development\n", before: false).first
+        == "\(Self.session):4:2 [yaml-syntax] \(message) | remove the indentation: `type: career-development`")
+    #expect(
+      try findings("objectives:\n  - Agree the plan\n - Review it\n") == [
+        "\(Self.session):6:2 [yaml-syntax] this line is indented as no key or list item above it"
+          + " | line it up with the keys or list items it belongs with"
+      ])
+  }
+
+  // MARK: Quotes, brackets and characters YAML gives a meaning
+
+  @Test func aValueHoldingAColonIsToldToBeQuoted() throws {
+    #expect(
+      try findings("project: Apollo: phase 2\n") == [
+        "\(Self.session):4:10 [yaml-syntax] the value of `project` holds `: `, which YAML reads as the start of another key"
+          + " | put the value in quotes: `project: \"Apollo: phase 2\"`"
+      ])
+    #expect(
+      try findings("project: Say \"yes\": then go\n") == [
+        "\(Self.session):4:10 [yaml-syntax] the value of `project` holds `: `, which YAML reads as the start of another key"
+          + " | put the value in quotes: `project: 'Say \"yes\": then go'`"
+      ])
+  }
+
+  @Test func anUnclosedQuoteOrBracketIsReportedWhereItOpens() throws {
+    #expect(
+      try findings("mentor: \"Hannah Reyes\nmedium: video\n") == [
+        "\(Self.session):4:9 [yaml-syntax] the `\"` opened here is never closed"
+          + " | close it on this line: `mentor: \"Hannah Reyes\"`"
+      ])
+    #expect(
+      try findings("mentor: 'Hannah Reyes\n") == [
+        "\(Self.session):4:9 [yaml-syntax] the `'` opened here is never closed | close it on this line: `mentor: 'Hannah Reyes'`"
+      ])
+    #expect(
+      try findings("tags: [growth, review\nmedium: video\n") == [
+        "\(Self.session):4:7 [yaml-syntax] the `[` opened here is never closed | close it on this line: `tags: [growth, review]`"
+      ])
+    #expect(
+      try findings("metrics: {reviews: 3\n") == [
+        "\(Self.session):4:10 [yaml-syntax] the `{` opened here is never closed | close it on this line: `metrics: {reviews: 3}`"
+      ])
+    // A closer of the wrong kind keeps libyaml's account, at its mark.
+    #expect(
+      try findings("tags: [growth}]\n") == [
+        "\(Self.session):4:14 [yaml-syntax] invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence on line 4)"
+      ])
+  }
+
+  @Test func textAfterAClosingQuoteAndUnknownEscapesAreNamed() throws {
+    #expect(
+      try findings("mentor: \"Hannah\" Reyes\n") == [
+        "\(Self.session):4:18 [yaml-syntax] `Reyes` follows the closing quote of a value"
+          + " | put the whole value inside the quotes, or write it without them"
+      ])
+    #expect(
+      try findings("project: \"C:\\dir\"\n") == [
+        "\(Self.session):4:13 [yaml-syntax] `\\d` is not an escape YAML knows in double quotes"
+          + " | write `\\\\` for a backslash, or put the value in single quotes"
+      ])
+  }
+
+  @Test func aCharacterThatCannotStartAValueIsToldToBeQuoted() throws {
+    #expect(
+      try findings("mentor: @sam\n") == [
+        "\(Self.session):4:9 [yaml-syntax] `@` cannot start a plain YAML value | put the value in quotes: `mentor: \"@sam\"`"
+      ])
+    #expect(
+      try findings("project: `journal` rollout\n") == [
+        "\(Self.session):4:10 [yaml-syntax] a backtick cannot start a plain YAML value"
+          + " | put the value in quotes: `project: \"`journal` rollout\"`"
+      ])
+  }
+
+  // MARK: Lists written as in a word processor
+
+  @Test func aListWrittenWithStarsOrBulletsSaysToUseDashes() throws {
+    #expect(
+      try findings("objectives:\n  * Agree the plan\n  * Review it\n") == [
+        "\(Self.session):5:3 [yaml-syntax] a YAML list item starts with `- `, not `* ` | write `  - Agree the plan`"
+      ])
+    #expect(
+      try findings("tags: - growth\n") == [
+        "\(Self.session):4:7 [yaml-syntax] a list item cannot start on its key's line"
+          + " | write `tags: [growth]`, or `- growth` on the line below `tags:`"
+      ])
+  }
+
+  // MARK: Invisible characters
+
+  @Test func aByteOrderMarkInsideTheFrontMatterIsNamed() throws {
+    #expect(
+      try findings("\u{FEFF}medium: video\n") == [
+        "\(Self.session):4:1 [yaml-syntax] an invisible byte-order mark (U+FEFF) is in this line"
+          + " | delete it; it often comes with pasted text"
+      ])
+    // One at the start of the file is the encoding's, and dropped.
+    #expect(try checkSession("\u{FEFF}---\ndate: 2026-11-20\ntype: career-development\n---\n" + Self.body) == [])
+  }
+}
