@@ -87,11 +87,7 @@ struct FieldReader {
   mutating func dayValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> Day? {
     guard let text = textValue(value, field: field, at: location) else { return nil }
     if let day = Day(iso: text) { return day }
-    if Day.looksLikeDate(text) {
-      report(InvalidValueRule.notARealDate(field: field, text: text), at: location)
-    } else {
-      report(InvalidValueRule.notADate(field: field, found: Scalars.describe(value)), at: location)
-    }
+    report(WrittenDate.problem(field: field, text: text, found: Scalars.describe(value)), at: location)
     return nil
   }
 
@@ -150,10 +146,28 @@ struct FieldReader {
     case .scalar where allowSingle:
       return [entry.value.text ?? ""]
     default:
-      report(InvalidValueRule.notAList(key, found: Scalars.describe(entry.value)), at: entry.valueLocation)
+      report(Self.notAList(key, entry.value), at: entry.valueLocation)
       return []
     }
   }
+
+  /// The finding for a list field given something else: items written as a Markdown list
+  /// with `•` (which YAML reads as one line of text) are told to start with `- `, and a line of
+  /// text YAML can read in brackets is shown so.
+  private static func notAList(_ key: String, _ value: YAMLValue) -> RuleMessage {
+    let found = Scalars.describe(value)
+    guard let text = value.text, value.kind == .scalar, !Scalars.isNull(value) else {
+      return InvalidValueRule.notAList(key, found: found, inBrackets: nil)
+    }
+    if let first = text.unicodeScalars.first, bullets.contains(first) {
+      return InvalidValueRule.bulletedList(key, bullet: String(first))
+    }
+    let flowSafe = !text.utf8.contains { "[]{}#&*!|>%@`\"'".utf8.contains($0) }
+    return InvalidValueRule.notAList(key, found: found, inBrackets: value.isPlain && flowSafe ? text : nil)
+  }
+
+  /// What word processors and phones put before a list's items.
+  private static let bullets: Set<Unicode.Scalar> = ["•", "◦", "‣", "·", "–", "—"]
 
   /// The `key: value` pairs of a mapping field, each with its key's location.
   mutating func mapping(_ key: String) -> [FrontMatter.Entry] {

@@ -147,9 +147,19 @@ import Testing
         "\(Self.session):5:3 [yaml-syntax] a YAML list item starts with `- `, not `* ` | write `  - Agree the plan`"
       ])
     #expect(
+      try findings("objectives:\n  • Agree the plan\n  • Review it\n") == [
+        "\(Self.session):5:3 [invalid-value] `objectives` is written with `•` bullets, which YAML reads as one line of text, not a list"
+          + " | start each item with `- ` instead of `•`, one item per line"
+      ])
+    #expect(
       try findings("tags: - growth\n") == [
         "\(Self.session):4:7 [yaml-syntax] a list item cannot start on its key's line"
           + " | write `tags: [growth]`, or `- growth` on the line below `tags:`"
+      ])
+    #expect(
+      try findings("tags: growth, review\n") == [
+        "\(Self.session):4:7 [invalid-value] `tags` must be a list, found `growth, review`"
+          + " | write `tags: [growth, review]` or one `- item` per line"
       ])
   }
 
@@ -163,5 +173,98 @@ import Testing
       ])
     // One at the start of the file is the encoding's, and dropped.
     #expect(try checkSession("\u{FEFF}---\ndate: 2026-11-20\ntype: career-development\n---\n" + Self.body) == [])
+  }
+
+  // MARK: Dates written otherwise
+
+  func dateFindings(_ written: String) throws -> [String] {
+    try checkSession("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: \(written)\n---\n" + Self.body)
+      .map(MessageTests.line)
+  }
+
+  @Test func aDateWrittenOneOtherWayIsGivenAsItShouldBe() throws {
+    for written in ["24/11/2026", "24.11.2026", "2026/11/24", "2026.11.24", "11/24/2026", "Nov 24, 2026", "24 November 2026",
+      "November 24 2026", "Tuesday, 24th Nov. 2026", "2026-11-24".replacingOccurrences(of: "-", with: "")]
+    {
+      #expect(
+        try dateFindings(written) == [
+          "\(Self.session):4:12 [invalid-value] `follow-up` must be a date written YYYY-MM-DD, found `\(written)`"
+            + " | write `follow-up: 2026-11-24`"
+        ], "\(written)")
+    }
+  }
+
+  @Test func anAmbiguousDateGivesEachReading() throws {
+    #expect(
+      try dateFindings("03/04/2027") == [
+        "\(Self.session):4:12 [invalid-value] `follow-up` must be a date written YYYY-MM-DD, found `03/04/2027`, which can be read 2 ways"
+          + " | write `follow-up: 2027-04-03` (day first) or `follow-up: 2027-03-04` (month first)"
+      ])
+    // The same day either way is one reading.
+    #expect(
+      try dateFindings("04/04/2027") == [
+        "\(Self.session):4:12 [invalid-value] `follow-up` must be a date written YYYY-MM-DD, found `04/04/2027`"
+          + " | write `follow-up: 2027-04-04`"
+      ])
+    #expect(
+      try dateFindings("05-06-07") == [
+        "\(Self.session):4:12 [invalid-value] `follow-up` must be a date written YYYY-MM-DD, found `05-06-07`, which can be read 3 ways"
+          + " | write `follow-up: 2005-06-07` (year first), `follow-up: 2007-06-05` (day first) or `follow-up: 2007-05-06` (month first)"
+      ])
+  }
+
+  @Test func aDateWithATimeIsToldToDropIt() throws {
+    for written in ["2026-12-01 10:00", "2026-12-01T10:00", "2026-12-01T10:00:00Z"] {
+      #expect(
+        try dateFindings(written) == [
+          "\(Self.session):4:12 [invalid-value] `follow-up` is a day, without a time, found `\(written)`"
+            + " | write `follow-up: 2026-12-01`; a time can go in the body"
+        ], "\(written)")
+    }
+  }
+
+  @Test func digitsThatNameNoDaySayWhy() throws {
+    let cases = [
+      ("2026-11-31", "November has 30 days"), ("2026-02-29", "February 2026 has 28 days: 2026 is not a leap year"),
+      ("2028-02-30", "February 2028 has 29 days"), ("2026-13-01", "there is no month 13: months run from 01 to 12"),
+      ("2026-00-10", "there is no month 0: months run from 01 to 12"), ("2026-12-00", "days of the month start at 01"),
+      ("0000-12-01", "years start at 0001"),
+    ]
+    for (written, reason) in cases {
+      #expect(
+        try dateFindings(written) == [
+          "\(Self.session):4:12 [invalid-value] `follow-up`: \(written) is not a real calendar date | \(reason)"
+        ], "\(written)")
+    }
+    // No reading at all keeps the example.
+    #expect(
+      try dateFindings("next week") == [
+        "\(Self.session):4:12 [invalid-value] `follow-up` must be a date written YYYY-MM-DD, found `next week`"
+          + " | for example `follow-up: 2026-11-26`"
+      ])
+  }
+
+  // MARK: Yes and no
+
+  @Test func aRuleLevelWrittenAsYesOrNoSaysWhatToWrite() throws {
+    func levelFindings(_ written: String) throws -> [String] {
+      try check(RuleExample(files: ["journal.yml": "title: Team\nrules:\n  late-feedback: \(written)\n"]).files)
+        .diagnostics.map(MessageTests.line)
+    }
+    for written in ["no", "No", "false", "n"] {
+      #expect(
+        try levelFindings(written) == [
+          "journal.yml:3:18 [invalid-value] `\(written)` is not a rule level: a level is `error`, `warning` or `off`"
+            + " | write `off` to turn the rule off"
+        ])
+    }
+    for written in ["yes", "TRUE", "on"] {
+      #expect(
+        try levelFindings(written) == [
+          "journal.yml:3:18 [invalid-value] `\(written)` is not a rule level: a level is `error`, `warning` or `off`"
+            + " | write `error` or `warning`; a rule journal.yml does not name runs at its own level"
+        ])
+    }
+    #expect(try levelFindings("off") == [])
   }
 }
