@@ -152,3 +152,23 @@ extension JournalPath {
     return days.count == 1 ? (days[0], sessionName(days[0], topic: rest)) : nil
   }
 }
+
+extension JournalPath {
+  /// The `journal new` command that writes a note of this kind at `path` from its template;
+  /// nil for a file that is not a note.
+  static func newCommand(for kind: FileKind, path: String) -> String? {
+    switch kind {
+    case .profile(let person):
+      return "journal new person \(person)"
+    case .plan(let person, let slug):
+      return "journal new plan \(person) \(slug)"
+    case .session(let person, let date):
+      guard let date else { return "journal new session \(person)" }
+      let stem = components(of: path).last.flatMap(noteStem) ?? ""
+      let topic = stem.utf8.count > 11 ? " --slug " + stem[stem.utf8.index(stem.startIndex, offsetBy: 11)...] : ""
+      return "journal new session \(person) --date \(date)\(topic)"
+    default:
+      return nil
+    }
+  }
+}

@@ -18,6 +18,16 @@ import Testing
     return try checkSession(text).map(MessageTests.line)
   }
 
+  /// The session that `text` is read as, failing the test when it is not read.
+  func session(_ text: String) -> Session? {
+    let parsed = DocumentParser.parse(Array(text.utf8), path: Self.session, sections: .standard)
+    guard case .session(let session)? = parsed.document else {
+      Issue.record("not read: \(parsed.diagnostics)")
+      return nil
+    }
+    return session
+  }
+
   // MARK: A key without its colon
 
   @Test func aKeyWithoutItsColonIsReportedAtItsOwnLine() throws {
@@ -175,6 +185,30 @@ import Testing
     #expect(try checkSession("\u{FEFF}---\ndate: 2026-11-20\ntype: career-development\n---\n" + Self.body) == [])
   }
 
+  // MARK: Keys in other capitals
+
+  @Test func aKnownKeyInOtherCapitalsIsOneFindingAndIsRead() throws {
+    let text = "---\nDate: 2026-11-20\nType: career-development\n---\n" + Self.body
+    #expect(
+      try checkSession(text).map(MessageTests.line) == [
+        "\(Self.session):2:1 [unknown-field] field `Date` is read as `date`: front matter keys are lowercase | write `date:`",
+        "\(Self.session):3:1 [unknown-field] field `Type` is read as `type`: front matter keys are lowercase | write `type:`",
+      ])
+    #expect(session(text)?.date == Day(year: 2026, month: 11, day: 20))
+    #expect(session(text)?.type == .careerDevelopment)
+    // Its value is checked as the key's: a bad date is one more finding, about the date.
+    #expect(
+      try checkSession("---\nDATE: 2026-11-31\ntype: career-development\n---\n").map(MessageTests.line) == [
+        "\(Self.session):2:1 [unknown-field] field `DATE` is read as `date`: front matter keys are lowercase | write `date:`",
+        "\(Self.session):2:7 [invalid-value] `date`: 2026-11-31 is not a real calendar date | November has 30 days",
+      ])
+    // Given as written too, the other one is a key the format does not know.
+    #expect(
+      try findings("Date: 2026-11-21\n") == [
+        "\(Self.session):4:1 [unknown-field] unknown field `Date` in a session | did you mean `date`?"
+      ])
+  }
+
   // MARK: Dates written otherwise
 
   func dateFindings(_ written: String) throws -> [String] {
@@ -241,6 +275,33 @@ import Testing
       try dateFindings("next week") == [
         "\(Self.session):4:12 [invalid-value] `follow-up` must be a date written YYYY-MM-DD, found `next week`"
           + " | for example `follow-up: 2026-11-26`"
+      ])
+  }
+
+  // MARK: An empty file
+
+  @Test func anEmptyNoteSaysItIsEmptyAndHowToStartIt() throws {
+    for text in ["", "\n\n", "  \n\t\n", "\u{FEFF}"] {
+      #expect(
+        try checkSession(text).map(MessageTests.line) == [
+          "\(Self.session):1:1 [front-matter] file is empty"
+            + " | delete it, or start the note from its template: delete it, then run `journal new session alex --date 2026-11-20`"
+        ], "\(text.debugDescription)")
+    }
+    let others = try check(
+      RuleExample(files: [
+        "mentees/alex/profile.md": "", "mentees/alex/plans/code-quality.md": "\n",
+        "mentees/alex/sessions/2026-11-21-retro.md": "",
+      ]).files
+    ).diagnostics.map(MessageTests.line).filter { $0.contains("[front-matter]") }
+    #expect(
+      others == [
+        "mentees/alex/plans/code-quality.md:1:1 [front-matter] file is empty"
+          + " | delete it, or start the note from its template: delete it, then run `journal new plan alex code-quality`",
+        "mentees/alex/profile.md:1:1 [front-matter] file is empty"
+          + " | delete it, or start the note from its template: delete it, then run `journal new person alex`",
+        "mentees/alex/sessions/2026-11-21-retro.md:1:1 [front-matter] file is empty"
+          + " | delete it, or start the note from its template: delete it, then run `journal new session alex --date 2026-11-21 --slug retro`",
       ])
   }
 
