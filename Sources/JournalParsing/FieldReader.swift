@@ -131,16 +131,20 @@ struct FieldReader {
     return nil
   }
 
-  /// A value in a small notation such as `1h30m` or `2w`.
+  /// A value in a small notation such as `1h30m` or `2w`; `spelledOut` gives the notation of
+  /// one written in words (`1 hour`), for the hint, which `parse` must then read.
   mutating func notation<T>(
-    _ key: String, noun: String, example: String, _ parse: (String) -> T?
+    _ key: String, noun: String, example: String, spelledOut: (String) -> String? = { _ in nil },
+    _ parse: (String) -> T?
   ) -> T? {
     guard let entry = checkPresent(key, required: false),
       let text = textValue(entry.value, field: key, at: entry.valueLocation)
     else { return nil }
     if let value = parse(text) { return value }
+    let meant = spelledOut(text).flatMap { parse($0) == nil ? nil : $0 }
     report(
-      InvalidValueRule.notInNotation(text, noun: noun, key: key, example: example), at: entry.valueLocation)
+      InvalidValueRule.notInNotation(text, noun: noun, key: key, example: meant ?? example, meant: meant != nil),
+      at: entry.valueLocation)
     return nil
   }
 

@@ -328,4 +328,46 @@ import Testing
     }
     #expect(try levelFindings("off") == [])
   }
+
+  // MARK: Durations and cadences in words, hashtags
+
+  @Test func aDurationOrCadenceInWordsIsGivenInTheNotation() throws {
+    for (written, notation) in [
+      ("45 min", "45m"), ("1 hour", "1h"), ("an hour", "1h"), ("1.5 hours", "1h30m"), ("1 hour and 30 minutes", "1h30m"),
+      ("1h 30m", "1h30m"), ("90 Minutes", "90m"),
+    ] {
+      #expect(
+        try findings("duration: \(written)\n") == [
+          "\(Self.session):4:11 [invalid-value] `\(written)` is not a duration | write `duration: \(notation)`"
+        ], "\(written)")
+    }
+    // Words that give no duration keep the example; so does one the notation refuses.
+    for written in ["a while", "30 hours", "1.5 minutes"] {
+      #expect(
+        try findings("duration: \(written)\n") == [
+          "\(Self.session):4:11 [invalid-value] `\(written)` is not a duration | write it like `duration: 45m`"
+        ], "\(written)")
+    }
+    func cadence(_ written: String) throws -> [String] {
+      try check(
+        RuleExample(files: ["mentees/alex/profile.md": "---\nname: Alex Kim\ncadence: \(written)\n---\n"]).files
+      ).diagnostics.map(MessageTests.line).filter { $0.contains("cadence") }
+    }
+    for (written, notation) in [("2 weeks", "2w"), ("fortnightly", "2w"), ("Monthly", "1m"), ("10 days", "10d")] {
+      #expect(
+        try cadence(written) == [
+          "mentees/alex/profile.md:3:10 [invalid-value] `\(written)` is not a cadence | write `cadence: \(notation)`"
+        ], "\(written)")
+    }
+  }
+
+  @Test func aHashtagValueThatYAMLReadsAsACommentIsReported() throws {
+    #expect(
+      try findings("tags: #growth #review\n") == [
+        "\(Self.session):4:1 [invalid-value] `tags` has no value: YAML reads `#growth #review` after it as a comment"
+          + " | put the value in quotes: `tags: \"#growth #review\"`, or delete the comment"
+      ])
+    // A comment written as one, after a key left empty, is the person's own.
+    #expect(try findings("mentor:   # to fill in\n") == [])
+  }
 }

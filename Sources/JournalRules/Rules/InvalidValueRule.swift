@@ -73,9 +73,12 @@ extension InvalidValueRule {
     message("`\(text)` is not \(noun)", hint: suggestion)
   }
 
-  /// A value not in a small notation; `example` is one written right.
-  public static func notInNotation(_ text: String, noun: String, key: String, example: String) -> RuleMessage {
-    message("`\(text)` is not \(noun)", hint: "write it like `\(key): \(example)`")
+  /// A value not in a small notation; `example` is one written right, or (`meant`) the value
+  /// itself in the notation (`1 hour` as `1h`).
+  public static func notInNotation(_ text: String, noun: String, key: String, example: String, meant: Bool = false)
+    -> RuleMessage
+  {
+    message("`\(text)` is not \(noun)", hint: meant ? "write `\(key): \(example)`" : "write it like `\(key): \(example)`")
   }
 
   public static func notANumber(_ field: String, found: String, quoted: Bool) -> RuleMessage {
@@ -178,6 +181,15 @@ extension InvalidValueRule {
   public static func unreadableCharacter(name: String, lineSeparator: Bool, hint: String?) -> RuleMessage {
     message(
       "\(name) in front matter" + (lineSeparator ? ": YAML reads it as a line break, editors do not" : ""), hint: hint)
+  }
+
+  /// `tags: #growth`: a value that starts with `#`, which YAML reads as a comment, leaving the
+  /// key without one.
+  /// `quoted` is the comment in quotes, as YAML would read it as the value.
+  public static func valueIsComment(_ key: String, comment: String, quoted: String) -> RuleMessage {
+    message(
+      "`\(key)` has no value: YAML reads `\(comment)` after it as a comment",
+      hint: "put the value in quotes: `\(key): \(quoted)`, or delete the comment")
   }
 
   /// `found` describes the front matter's root value.
