@@ -85,8 +85,10 @@ public enum DocumentParser {
       guard let frontMatter else { return nil }
       return ConfigParser.parse(frontMatter, file: path, diagnostics: &diagnostics).map(Document.config)
     }
-    if let command = JournalPath.newCommand(for: kind, path: path),
-      !source.bytes.contains(where: { !TextBytes.isASCIISpace($0) })
+    // Blank bytes first: a note's first byte settles it, and the command is made only for an
+    // empty file.
+    if !source.bytes.contains(where: { !TextBytes.isASCIISpace($0) }),
+      let command = JournalPath.newCommand(for: kind, path: path)
     {
       diagnostics.append(Diagnostic(FrontMatterRule.empty(command: command), file: path, at: .start))
       return nil
