@@ -16,6 +16,8 @@ public struct InvalidValueRule: ParsingRule {
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: ↓carrer-development\n---\n").expecting("`carrer-development` is not a session type"),
       .session("---\ndate: ↓2026-11-31\ntype: career-development\n---\n").expecting("`date`: 2026-11-31 is not a real calendar date"),
+      .session("---\ndate: ↓24/11/2026\ntype: career-development\n---\n").expecting("`date` must be a date written YYYY-MM-DD, found `24/11/2026`"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nduration: ↓1 hour\n---\n").expecting("`1 hour` is not a duration"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nduration: ↓an hour\n---\n").expecting("`an hour` is not a duration"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nevent-date: ↓2026-11-22\n---\n").expecting("`event-date` 2026-11-22 is after the session's date 2026-11-20"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓\"Sam\\e[2J\"\n---\n").expecting("`mentor` holds the control character U+001B"),
