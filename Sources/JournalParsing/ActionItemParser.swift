@@ -123,7 +123,8 @@ enum ActionItemParser {
             let next = Self.nextWord(after: index, in: words, bytes)
             report(ActionSyntaxRule.dueWithoutDate(suggesting: next.flatMap(Self.dueForm)), at: location())
           } else if Day.looksLikeDate(String(decoding: value, as: UTF8.self)) {
-            report(ActionSyntaxRule.dueNotARealDate(String(decoding: value, as: UTF8.self)), at: location())
+            let written = String(decoding: value, as: UTF8.self)
+            report(ActionSyntaxRule.dueNotARealDate(written, reason: WrittenDate.whyNotADay(written)), at: location())
           } else {
             let written = String(decoding: value, as: UTF8.self)
             report(ActionSyntaxRule.dueNotADate(written, suggesting: Self.dueForm(written)), at: location())
@@ -188,20 +189,12 @@ enum ActionItemParser {
     return TextBytes.string(bytes, words[index + 1].range)
   }
 
-  /// A date as `due:` takes it, from one written year-month-day with one- or two-digit
-  /// month and day (`2026-12-1`, `2026/12/01`); nil when it is not such a date. Month-first
-  /// and day-first dates are not guessed.
+  /// A date as `due:` takes it, from one written otherwise that reads as one day only
+  /// (`2026-12-1`, `2026/12/01`, `24/11/2026`: `WrittenDate`); nil when it is no date, or one
+  /// that reads two ways (`03/04/2026`).
   static func dueForm(_ written: String) -> String? {
-    let parts = written.utf8.split { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ".") }
-    guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-      parts.allSatisfy({ $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } })
-    else { return nil }
-    func padded(_ part: Substring.UTF8View.SubSequence) -> String {
-      let digits = String(decoding: part, as: UTF8.self)
-      return digits.utf8.count == 1 ? "0" + digits : digits
-    }
-    let text = "\(padded(parts[0]))-\(padded(parts[1]))-\(padded(parts[2]))"
-    return Day(iso: text) == nil ? nil : text
+    let readings = WrittenDate.readings(of: written)
+    return readings.count == 1 ? "\(readings[0].day)" : nil
   }
 
   /// A word of an item: its bytes, and whether it is written as code, even in part. Each

@@ -111,6 +111,10 @@ enum ConfigParser {
     -> RuleLevel?
   {
     if let level = RuleLevel(rawValue: text) { return level }
+    if let on = Scalars.yesOrNo(text) {
+      reader.report(InvalidValueRule.ruleLevelYesOrNo(text, on: on), at: location)
+      return nil
+    }
     reader.report(
       InvalidValueRule.notARuleLevel(text, suggestion: Suggestion.hint(for: text, among: RuleLevel.allCases.map(\.rawValue))),
       at: location)

@@ -13,6 +13,9 @@ struct FieldReader {
   private let owner: SourceLocation
   private(set) var diagnostics: [Diagnostic] = []
   private(set) var locations = FieldLocations()
+  /// The entries whose key has an ASCII capital (`Date`), each read as its lowercase key when
+  /// no entry has that one (`capitalizedEntry(for:)`); almost always none.
+  private var capitalized: [Int] = []
 
   init(_ frontMatter: FrontMatter, file: String) {
     self.init(frontMatter.entries, owner: .start, file: file)
@@ -23,20 +26,43 @@ struct FieldReader {
     self.owner = owner
     self.entries = entries
     locations.reserveCapacity(entries.count)
-    for entry in entries {
+    for index in entries.indices {
+      let entry = entries[index]
       locations.record(entry.key, key: entry.keyLocation, value: entry.valueLocation)
+      if entry.key.utf8.contains(where: Self.isCapital) { capitalized.append(index) }
     }
+    for index in capitalized where capitalizedEntry(for: Self.lowercased(entries[index].key)) == index {
+      locations.record(Self.lowercased(entries[index].key), key: entries[index].keyLocation, value: entries[index].valueLocation)
+    }
+  }
+
+  private static func isCapital(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
+  private static func lowercased(_ key: String) -> String {
+    String(decoding: key.utf8.map { isCapital($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+  }
+
+  /// The entry that gives `key` in other capitals (`Date` for `date`): the first such, when no
+  /// entry gives `key` as it is written.
+  private func capitalizedEntry(for key: String) -> Int? {
+    guard !capitalized.isEmpty, exactly(key) == nil else { return nil }
+    return capitalized.first { Self.lowercased(entries[$0].key) == key }
   }
 
   /// The entry of a key, empty or not. A front matter holds a dozen keys: searching them in
   /// turn costs less than hashing, and comparing byte counts first (which a `String` keeps)
   /// passes over most of them without comparing text.
   private func given(_ key: String) -> FrontMatter.Entry? {
+    if let index = exactly(key) { return entries[index] }
+    return capitalizedEntry(for: key).map { entries[$0] }
+  }
+
+  private func exactly(_ key: String) -> Int? {
     let count = key.utf8.count
     // By index: an entry copied out for each look would retain and release its key and the
     // front matter's nodes.
     for index in entries.indices where entries[index].key.utf8.count == count && entries[index].key == key {
-      return entries[index]
+      return index
     }
     return nil
   }
@@ -87,11 +113,7 @@ struct FieldReader {
   mutating func dayValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> Day? {
     guard let text = textValue(value, field: field, at: location) else { return nil }
     if let day = Day(iso: text) { return day }
-    if Day.looksLikeDate(text) {
-      report(InvalidValueRule.notARealDate(field: field, text: text), at: location)
-    } else {
-      report(InvalidValueRule.notADate(field: field, found: Scalars.describe(value)), at: location)
-    }
+    report(WrittenDate.problem(field: field, text: text, found: Scalars.describe(value)), at: location)
     return nil
   }
 
@@ -109,16 +131,20 @@ struct FieldReader {
     return nil
   }
 
-  /// A value in a small notation such as `1h30m` or `2w`.
+  /// A value in a small notation such as `1h30m` or `2w`; `spelledOut` gives the notation of
+  /// one written in words (`1 hour`), for the hint, which `parse` must then read.
   mutating func notation<T>(
-    _ key: String, noun: String, example: String, _ parse: (String) -> T?
+    _ key: String, noun: String, example: String, spelledOut: (String) -> String? = { _ in nil },
+    _ parse: (String) -> T?
   ) -> T? {
     guard let entry = checkPresent(key, required: false),
       let text = textValue(entry.value, field: key, at: entry.valueLocation)
     else { return nil }
     if let value = parse(text) { return value }
+    let meant = spelledOut(text).flatMap { parse($0) == nil ? nil : $0 }
     report(
-      InvalidValueRule.notInNotation(text, noun: noun, key: key, example: example), at: entry.valueLocation)
+      InvalidValueRule.notInNotation(text, noun: noun, key: key, example: meant ?? example, meant: meant != nil),
+      at: entry.valueLocation)
     return nil
   }
 
@@ -150,10 +176,28 @@ struct FieldReader {
     case .scalar where allowSingle:
       return [entry.value.text ?? ""]
     default:
-      report(InvalidValueRule.notAList(key, found: Scalars.describe(entry.value)), at: entry.valueLocation)
+      report(Self.notAList(key, entry.value), at: entry.valueLocation)
       return []
     }
   }
+
+  /// The finding for a list field given something else: items written as a Markdown list
+  /// with `•` (which YAML reads as one line of text) are told to start with `- `, and a line of
+  /// text YAML can read in brackets is shown so.
+  private static func notAList(_ key: String, _ value: YAMLValue) -> RuleMessage {
+    let found = Scalars.describe(value)
+    guard let text = value.text, value.kind == .scalar, !Scalars.isNull(value) else {
+      return InvalidValueRule.notAList(key, found: found, inBrackets: nil)
+    }
+    if let first = text.unicodeScalars.first, bullets.contains(first) {
+      return InvalidValueRule.bulletedList(key, bullet: String(first))
+    }
+    let flowSafe = !text.utf8.contains { "[]{}#&*!|>%@`\"'".utf8.contains($0) }
+    return InvalidValueRule.notAList(key, found: found, inBrackets: value.isPlain && flowSafe ? text : nil)
+  }
+
+  /// What word processors and phones put before a list's items.
+  private static let bullets: Set<Unicode.Scalar> = ["•", "◦", "‣", "·", "–", "—"]
 
   /// The `key: value` pairs of a mapping field, each with its key's location.
   mutating func mapping(_ key: String) -> [FrontMatter.Entry] {
@@ -181,6 +225,12 @@ struct FieldReader {
     guard entries.indices.contains(where: { !isKnown(entries[$0].key) }) else { return }
     for entry in entries.filter({ !isKnown($0.key) }).sorted(by: { $0.key < $1.key }) {
       let key = entry.key
+      let lowercase = Self.lowercased(key)
+      if lowercase != key, isKnown(lowercase), let index = capitalizedEntry(for: lowercase), entries[index].key == key {
+        // Read as the lowercase key: one finding, and none for a value missing.
+        report(UnknownFieldRule.capitalized(key, as: lowercase), at: entry.keyLocation)
+        continue
+      }
       let suggestion = Suggestion.closest(to: key, among: known)
       report(
         UnknownFieldRule.unknown(key, in: what, suggestion: suggestion, known: known), at: entry.keyLocation)

@@ -63,7 +63,38 @@ struct FrontMatter {
         Diagnostic(InvalidValueRule.frontMatterNotAMapping(found: Scalars.describe(root)), file: file, at: root.location))
       return (nil, diagnostics)
     }
-    return (FrontMatter(entries: root.entries), diagnostics)
+    let entries = root.entries
+    for entry in entries where entry.value.kind == .scalar && entry.value.isPlain && entry.value.text?.isEmpty == true {
+      if let comment = comment(afterKeyOn: entry.keyLocation.line - firstLine, in: bytes) {
+        diagnostics.append(
+          Diagnostic(
+            InvalidValueRule.valueIsComment(
+              entry.key, comment: Scalars.shown(comment), quoted: CurlyQuotes.straightQuoted(comment)), file: file, at: entry.keyLocation))
+      }
+    }
+    return (FrontMatter(entries: entries), diagnostics)
+  }
+
+  /// The comment that follows the first `: ` on the YAML's line `number` (from 0), when
+  /// nothing else does and its `#` starts a word: `tags: #growth #review` is a key with no
+  /// value, whose value YAML reads as a comment.
+  private static func comment(afterKeyOn number: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var start = 0
+    for _ in 0..<number {
+      guard let newline = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+      start = newline + 1
+    }
+    let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+    guard let colon = bytes[start..<end].firstIndex(of: UInt8(ascii: ":")) else { return nil }
+    var hash = colon + 1
+    while hash < end, bytes[hash] == 0x20 || bytes[hash] == 0x09 { hash += 1 }
+    // `# later` is a comment meant as one; `#growth` is a hashtag meant as the value.
+    guard hash > colon + 1, hash + 1 < end, bytes[hash] == UInt8(ascii: "#"), bytes[hash + 1] != 0x20,
+      bytes[hash + 1] != 0x09
+    else { return nil }
+    var last = end
+    while last > hash, bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 { last -= 1 }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[hash..<last]), as: UTF8.self)
   }
 
   /// The bytes with each character (given as its byte range) replaced by U+FFFD, one scalar

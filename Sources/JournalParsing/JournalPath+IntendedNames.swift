@@ -52,55 +52,12 @@ extension JournalPath {
     return stem
   }
 
-  /// The dates the start of a session file's stem can be read as, and the rest of the stem.
-  ///
-  /// Three groups of digits with one separator (`-`, `_`, `.` or a space), the same both
-  /// times, or eight digits: year first when it has four digits (`2026-11-5`), year last when
-  /// the last group has (`5-11-2026`, day or month first), and with two-digit groups every
-  /// order, in this century (`26-11-05`). Only real calendar days are kept.
+  /// The dates the start of a session file's stem can be read as (`WrittenDate.numeric`),
+  /// and the rest of the stem.
   static func dateReadings(of stem: Substring) -> (days: [Day], rest: Substring) {
-    let bytes = Array(stem.utf8)
-    var groups: [Int] = []
-    var lengths: [Int] = []
-    var separator: UInt8? = nil
-    var index = 0
-    while groups.count < 3 {
-      let start = index
-      var value = 0
-      while index < bytes.count, index - start < 8, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-        value = value * 10 + Int(bytes[index] - 0x30)
-        index += 1
-      }
-      guard index > start else { return ([], stem) }
-      groups.append(value)
-      lengths.append(index - start)
-      if groups.count == 3 { break }
-      if groups.count == 1 && lengths[0] == 8 {
-        groups = [value / 10_000, value / 100 % 100, value % 100]
-        lengths = [4, 2, 2]
-        break
-      }
-      guard index < bytes.count, [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), 0x20].contains(bytes[index]),
-        separator == nil || separator == bytes[index]
-      else { return ([], stem) }
-      separator = bytes[index]
-      index += 1
-    }
-    if index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { return ([], stem) }
-    let (a, b, c) = (groups[0], groups[1], groups[2])
-    var orders: [(year: Int, month: Int, day: Int)] = []
-    switch (lengths[0], lengths[1], lengths[2]) {
-    case (4, 1...2, 1...2): orders = [(a, b, c)]
-    case (1...2, 1...2, 4): orders = [(c, b, a), (c, a, b)]
-    case (2, 1...2, 1...2), (1, 1...2, 2): orders = [(2000 + a, b, c), (2000 + c, b, a), (2000 + c, a, b)]
-    default: return ([], stem)
-    }
-    var days: [Day] = []
-    for order in orders {
-      if let day = Day(year: order.year, month: order.month, day: order.day), !days.contains(day) { days.append(day) }
-    }
-    let rest = stem[stem.utf8.index(stem.startIndex, offsetBy: index)...]
-    return (days, rest)
+    let (readings, length) = TextBytes.withBytes(of: stem) { WrittenDate.numeric($0) }
+    guard length > 0 else { return ([], stem) }
+    return (readings.map(\.day), stem[stem.utf8.index(stem.startIndex, offsetBy: length)...])
   }
 
   /// A session's file name for `day`, keeping the topic written after the date.
@@ -193,5 +150,25 @@ extension JournalPath {
     }
     let (days, rest) = dateReadings(of: stem)
     return days.count == 1 ? (days[0], sessionName(days[0], topic: rest)) : nil
+  }
+}
+
+extension JournalPath {
+  /// The `journal new` command that writes a note of this kind at `path` from its template;
+  /// nil for a file that is not a note.
+  static func newCommand(for kind: FileKind, path: String) -> String? {
+    switch kind {
+    case .profile(let person):
+      return "journal new person \(person)"
+    case .plan(let person, let slug):
+      return "journal new plan \(person) \(slug)"
+    case .session(let person, let date):
+      guard let date else { return "journal new session \(person)" }
+      let stem = components(of: path).last.flatMap(noteStem) ?? ""
+      let topic = stem.utf8.count > 11 ? " --slug " + stem[stem.utf8.index(stem.startIndex, offsetBy: 11)...] : ""
+      return "journal new session \(person) --date \(date)\(topic)"
+    default:
+      return nil
+    }
   }
 }

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// What one file holds, once parsed.
 public enum Document: Sendable, Equatable {
@@ -83,6 +84,14 @@ public enum DocumentParser {
       diagnostics += problems
       guard let frontMatter else { return nil }
       return ConfigParser.parse(frontMatter, file: path, diagnostics: &diagnostics).map(Document.config)
+    }
+    // Blank bytes first: a note's first byte settles it, and the command is made only for an
+    // empty file.
+    if !source.bytes.contains(where: { !TextBytes.isASCIISpace($0) }),
+      let command = JournalPath.newCommand(for: kind, path: path)
+    {
+      diagnostics.append(Diagnostic(FrontMatterRule.empty(command: command), file: path, at: .start))
+      return nil
     }
     let split: FrontMatterSplit
     switch FrontMatterSplit.split(source, file: path) {

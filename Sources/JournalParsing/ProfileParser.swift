@@ -24,7 +24,10 @@ enum ProfileParser {
       since: reader.day("since"),
       goals: reader.textList("goals", allowSingle: true),
       learningStyle: reader.text("learning-style"),
-      cadence: reader.notation("cadence", noun: "a cadence", example: "2w", Cadence.init),
+      cadence: reader.notation(
+        "cadence", noun: "a cadence", example: "2w",
+        spelledOut: { WrittenSpan.notation($0, units: WrittenSpan.cadenceUnits, words: WrittenSpan.cadenceWords) },
+        Cadence.init),
       retainUntil: reader.day("retain-until"),
       email: email,
       file: file,

@@ -41,6 +41,18 @@ public enum Scalars {
     return value
   }
 
+  /// Whether `text` is a yes (true) or a no (false) as YAML 1.1 wrote booleans (`yes`, `No`,
+  /// `TRUE`, `on`, `n`), which journal reads as text; `off` and its capitals are left out, as
+  /// a rule level is spelt so.
+  static func yesOrNo(_ text: String) -> Bool? {
+    guard text.utf8.count <= 5 else { return nil }
+    switch String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self) {
+    case "yes", "y", "true", "on": return true
+    case "no", "n", "false": return false
+    default: return nil
+    }
+  }
+
   /// The most scalars of a value a message shows.
   static let shownScalars = 40
 

@@ -13,7 +13,9 @@ enum SessionParser {
     let date = reader.day("date", required: true)
     let type = reader.choice("type", SessionType.self, noun: "a session type", required: true)
     let mentor = reader.text("mentor")
-    let duration = reader.notation("duration", noun: "a duration", example: "45m", SessionLength.init)
+    let duration = reader.notation(
+      "duration", noun: "a duration", example: "45m",
+      spelledOut: { WrittenSpan.notation($0, units: WrittenSpan.durationUnits) }, SessionLength.init)
     let medium = reader.choice("medium", Medium.self, noun: "a medium")
     let objectives = reader.textList("objectives")
     let eventDate = reader.day("event-date")

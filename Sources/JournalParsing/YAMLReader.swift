@@ -273,87 +273,12 @@ struct YAMLReader {
     diagnostics.append(Diagnostic(message, file: file, at: location))
   }
 
-  /// libyaml's own account of what it could not read, at its mark, in its words.
+  /// What libyaml could not read, where the person wrote it (`YAMLSyntaxError`).
   private mutating func syntaxError(_ parser: yaml_parser_t, _ bytes: UnsafeBufferPointer<UInt8>) {
-    let problem = parser.problem.map { String(cString: $0) } ?? "cannot be read"
-    var context: (String, line: Int)? = nil
-    var at = location(parser.problem_mark)
-    switch parser.error {
-    case YAML_READER_ERROR:
-      // The reader counts bytes, not marks.
-      at = SourceText.locations(ofBytes: [parser.problem_offset], in: bytes, firstLine: firstLine)[0]
-    case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
-      if let reading = parser.context {
-        context = (String(cString: reading), line: location(parser.context_mark).line)
-      }
-    default:
-      at = SourceLocation(line: firstLine, column: 1)
+    let finding = YAMLSyntaxError(bytes: bytes, firstLine: firstLine).finding(parser)
+    if finding.replacesValueFinding {
+      diagnostics.removeAll { $0.location == finding.location && $0.rule == InvalidValueRule.id }
     }
-    if parser.error == YAML_SCANNER_ERROR || parser.error == YAML_PARSER_ERROR,
-      let misread = Self.misreadLine(parser.problem_mark, bytes, mappingValue: problem.contains("mapping values are not allowed"))
-    {
-      let line = Int(parser.problem_mark.line) + firstLine
-      switch misread {
-      case .tab(let column):
-        report(YAMLSyntaxRule.tabIndent, at: SourceLocation(line: line, column: column))
-      case .curlyQuotes(let column, let quoted, let fixed):
-        // libyaml gave the text up to the `: ` as a value before it stopped; that value's
-        // finding is this one's.
-        let location = SourceLocation(line: line, column: column)
-        diagnostics.removeAll { $0.location == location && $0.rule == InvalidValueRule.id }
-        report(YAMLSyntaxRule.curlyQuotesStartKey(quoted: Scalars.shown(quoted), fixed: fixed), at: location)
-      }
-      return
-    }
-    report(YAMLSyntaxRule.libyaml(problem: problem, context: context), at: at)
-  }
-
-  /// What a person typed that libyaml stopped at, on the line of its mark: a tab in the line's
-  /// indentation, or (where a `: ` started a mapping) curly quotes before the mark, taken for
-  /// quotes but read by YAML as text.
-  enum MisreadLine: Equatable {
-    case tab(column: Int)
-    /// The quoted text as written, and the line with straight quotes.
-    case curlyQuotes(column: Int, quoted: String, fixed: String)
-  }
-
-  static func misreadLine(_ mark: yaml_mark_t, _ bytes: UnsafeBufferPointer<UInt8>, mappingValue: Bool) -> MisreadLine? {
-    // libyaml's lines end at `\n` here (`FrontMatter` hands it no other line break).
-    var start = 0
-    var line = 0
-    while line < mark.line, let newline = bytes[start...].firstIndex(of: 0x0A) {
-      start = newline + 1
-      line += 1
-    }
-    guard line == mark.line else { return nil }
-    let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-    // The mark's column counts scalars: a lead byte and its continuation bytes are one.
-    var markOffset = start
-    for _ in 0..<mark.column where markOffset < end {
-      markOffset += 1
-      while markOffset < end, bytes[markOffset] & 0xC0 == 0x80 { markOffset += 1 }
-    }
-    // A tab in the indentation up to the mark; one further on is YAML's own white space.
-    var indent = start
-    while indent < end, bytes[indent] == 0x20 || bytes[indent] == 0x09 {
-      if bytes[indent] == 0x09 && indent <= markOffset { return .tab(column: indent - start + 1) }
-      indent += 1
-    }
-    guard mappingValue else { return nil }
-    guard let opening = CurlyQuotes.first(in: start..<markOffset, of: bytes) else { return nil }
-    var closing: Int? = nil
-    var offset = opening + 3
-    while let next = CurlyQuotes.first(in: offset..<end, of: bytes) {
-      closing = next
-      offset = next + 3
-    }
-    let innerEnd = closing ?? end
-    let text = { (range: Range<Int>) in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-    let quoted = text(opening..<(closing.map { $0 + 3 } ?? end))
-    let fixed =
-      text(indent..<opening) + CurlyQuotes.straightQuoted(text((opening + 3)..<innerEnd))
-      + text((closing.map { $0 + 3 } ?? end)..<end)
-    let quoteColumn = TextBytes.scalarCount(bytes, start..<opening) + 1
-    return .curlyQuotes(column: quoteColumn, quoted: quoted, fixed: fixed)
+    report(finding.message, at: finding.location)
   }
 }

@@ -40,12 +40,13 @@ extension ActionSyntaxRule {
       hint: "write `due:\(date ?? "YYYY-MM-DD")`, with no space after the colon")
   }
 
-  public static func dueNotARealDate(_ value: String) -> RuleMessage {
-    message("`due:\(value)` is not a real calendar date")
+  /// `reason` says why the digits name no day ("November has 30 days").
+  public static func dueNotARealDate(_ value: String, reason: String) -> RuleMessage {
+    message("`due:\(value)` is not a real calendar date", hint: reason)
   }
 
   /// `date` is the value read as a date in the form `due:` takes (`2026-12-4` as
-  /// `2026-12-04`), when it can be.
+  /// `2026-12-04`), when it reads as one day only.
   public static func dueNotADate(_ value: String, suggesting date: String?) -> RuleMessage {
     message("`due:\(value)` is not a date", hint: "write `due:\(date ?? "YYYY-MM-DD")`")
   }

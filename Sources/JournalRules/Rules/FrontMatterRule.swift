@@ -16,6 +16,7 @@ public struct FrontMatterRule: ParsingRule {
     triggering: [
       .session("↓# Notes from Thursday\n\nWe talked about the release.\n").expecting("file does not start with front matter"),
       .session("↓---\ndate: 2026-11-20\ntype: career-development\n\n## Strengths\n").expecting("front matter opened here is never closed"),
+      .session("↓\n\n").expecting("file is empty"),
     ],
     nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\n---\n")])
 }
@@ -24,6 +25,12 @@ extension FrontMatterRule {
   public static let missing = message(
     "file does not start with front matter",
     hint: "begin the file with a `---` line, the YAML fields, then another `---` line")
+
+  /// A note with nothing in it, or only blank lines; `command` writes it from its template.
+  public static func empty(command: String) -> RuleMessage {
+    message(
+      "file is empty", hint: "delete it, or start the note from its template: delete it, then run `\(command)`")
+  }
 
   public static let notClosed = message(
     "front matter opened here is never closed", hint: "add a line holding only `---` after the last YAML field")

@@ -16,6 +16,8 @@ public struct InvalidValueRule: ParsingRule {
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: ↓carrer-development\n---\n").expecting("`carrer-development` is not a session type"),
       .session("---\ndate: ↓2026-11-31\ntype: career-development\n---\n").expecting("`date`: 2026-11-31 is not a real calendar date"),
+      .session("---\ndate: ↓24/11/2026\ntype: career-development\n---\n").expecting("`date` must be a date written YYYY-MM-DD, found `24/11/2026`"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nduration: ↓1 hour\n---\n").expecting("`1 hour` is not a duration"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nduration: ↓an hour\n---\n").expecting("`an hour` is not a duration"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nevent-date: ↓2026-11-22\n---\n").expecting("`event-date` 2026-11-22 is after the session's date 2026-11-20"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓\"Sam\\e[2J\"\n---\n").expecting("`mentor` holds the control character U+001B"),
@@ -35,12 +37,36 @@ extension InvalidValueRule {
     message("`\(field)` must be text, found \(found)")
   }
 
-  public static func notARealDate(field: String, text: String) -> RuleMessage {
-    message("`\(field)`: \(text) is not a real calendar date")
+  /// `reason` says why the digits name no day ("November has 30 days").
+  public static func notARealDate(field: String, text: String, reason: String) -> RuleMessage {
+    message("`\(field)`: \(text) is not a real calendar date", hint: reason)
   }
 
+  /// A value read as no date at all.
   public static func notADate(field: String, found: String) -> RuleMessage {
     message("`\(field)` must be a date written YYYY-MM-DD, found \(found)", hint: "for example `\(field): 2026-11-26`")
+  }
+
+  /// A date written another way (`24/11/2026`): `readings` are the days it can be read as,
+  /// `YYYY-MM-DD`, each with the order it was read in ("day first"); two or more when it is
+  /// ambiguous.
+  public static func notADate(field: String, found: String, readings: [(day: String, order: String)]) -> RuleMessage {
+    guard readings.count > 1 else {
+      return message(
+        "`\(field)` must be a date written YYYY-MM-DD, found \(found)",
+        hint: readings.first.map { "write `\(field): \($0.day)`" })
+    }
+    let choices = readings.map { "`\(field): \($0.day)` (\($0.order))" }
+    return message(
+      "`\(field)` must be a date written YYYY-MM-DD, found \(found), which can be read \(readings.count) ways",
+      hint: "write " + choices.dropLast().joined(separator: ", ") + " or " + choices.last!)
+  }
+
+  /// A date with a time after it (`2026-11-20T10:00`): journal's dates are days; `day` is it.
+  public static func dateWithTime(field: String, found: String, day: String) -> RuleMessage {
+    message(
+      "`\(field)` is a day, without a time, found \(found)",
+      hint: "write `\(field): \(day)`; a time can go in the body")
   }
 
   /// A value that is none of a field's choices; `noun` names them ("a session type"), and
@@ -49,9 +75,12 @@ extension InvalidValueRule {
     message("`\(text)` is not \(noun)", hint: suggestion)
   }
 
-  /// A value not in a small notation; `example` is one written right.
-  public static func notInNotation(_ text: String, noun: String, key: String, example: String) -> RuleMessage {
-    message("`\(text)` is not \(noun)", hint: "write it like `\(key): \(example)`")
+  /// A value not in a small notation; `example` is one written right, or (`meant`) the value
+  /// itself in the notation (`1 hour` as `1h`).
+  public static func notInNotation(_ text: String, noun: String, key: String, example: String, meant: Bool = false)
+    -> RuleMessage
+  {
+    message("`\(text)` is not \(noun)", hint: meant ? "write `\(key): \(example)`" : "write it like `\(key): \(example)`")
   }
 
   public static func notANumber(_ field: String, found: String, quoted: Bool) -> RuleMessage {
@@ -59,8 +88,18 @@ extension InvalidValueRule {
       "`\(field)` must be a number, found \(found)", hint: quoted ? "write the number without quotes" : nil)
   }
 
-  public static func notAList(_ key: String, found: String) -> RuleMessage {
-    message("`\(key)` must be a list, found \(found)", hint: "write `\(key): [first, second]` or one `- item` per line")
+  /// `inBrackets` is the text found, when it reads as a list in brackets.
+  public static func notAList(_ key: String, found: String, inBrackets: String?) -> RuleMessage {
+    message(
+      "`\(key)` must be a list, found \(found)",
+      hint: "write `\(key): [\(inBrackets ?? "first, second")]` or one `- item` per line")
+  }
+
+  /// A list written with `•` before each item, which YAML reads as one line of text.
+  public static func bulletedList(_ key: String, bullet: String) -> RuleMessage {
+    message(
+      "`\(key)` is written with `\(bullet)` bullets, which YAML reads as one line of text, not a list",
+      hint: "start each item with `- ` instead of `\(bullet)`, one item per line")
   }
 
   public static func notAMapping(_ key: String, found: String) -> RuleMessage {
@@ -111,6 +150,15 @@ extension InvalidValueRule {
     message("`\(name)` must be a number, text or a list")
   }
 
+  /// A rule's level written as a yes (`on`) or a no, which journal does not read as a level.
+  public static func ruleLevelYesOrNo(_ text: String, on: Bool) -> RuleMessage {
+    message(
+      "`\(text)` is not a rule level: a level is `error`, `warning` or `off`",
+      hint: on
+        ? "write `error` or `warning`; a rule journal.yml does not name runs at its own level"
+        : "write `off` to turn the rule off")
+  }
+
   /// `suggestion` is the hint for the nearest level, if any.
   public static func notARuleLevel(_ text: String, suggestion: String?) -> RuleMessage {
     message("`\(text)` is not a rule level", hint: suggestion)
@@ -135,6 +183,15 @@ extension InvalidValueRule {
   public static func unreadableCharacter(name: String, lineSeparator: Bool, hint: String?) -> RuleMessage {
     message(
       "\(name) in front matter" + (lineSeparator ? ": YAML reads it as a line break, editors do not" : ""), hint: hint)
+  }
+
+  /// `tags: #growth`: a value that starts with `#`, which YAML reads as a comment, leaving the
+  /// key without one.
+  /// `quoted` is the comment in quotes, as YAML would read it as the value.
+  public static func valueIsComment(_ key: String, comment: String, quoted: String) -> RuleMessage {
+    message(
+      "`\(key)` has no value: YAML reads `\(comment)` after it as a comment",
+      hint: "put the value in quotes: `\(key): \(quoted)`, or delete the comment")
   }
 
   /// `found` describes the front matter's root value.

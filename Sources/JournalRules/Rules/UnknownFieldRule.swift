@@ -16,6 +16,7 @@ public struct UnknownFieldRule: ParsingRule {
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\n↓folow-up: 2026-12-01\n---\n").expecting("unknown field `folow-up` in a session"),
       .file("journal.yml", "title: Team journal\nrules:\n  ↓late-feedbak: off\n").expecting("unknown rule `late-feedbak`"),
+      .session("---\n↓Date: 2026-11-20\ntype: career-development\n---\n").expecting("field `Date` is read as `date`: front matter keys are lowercase"),
     ],
     nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2026-12-01\n---\n")])
 }
@@ -27,6 +28,15 @@ extension UnknownFieldRule {
     message(
       "unknown field `\(key)` in \(what)",
       hint: suggestion.map { "did you mean `\($0)`?" } ?? "known fields: " + known.map { "`\($0)`" }.joined(separator: ", "))
+  }
+}
+
+extension UnknownFieldRule {
+  /// A known key in other capitals (`Date`), which is read as `lowercase`.
+  public static func capitalized(_ key: String, as lowercase: String) -> RuleMessage {
+    message(
+      "field `\(key)` is read as `\(lowercase)`: front matter keys are lowercase",
+      hint: "write `\(lowercase):`")
   }
 }
 

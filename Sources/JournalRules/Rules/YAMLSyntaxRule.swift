@@ -14,7 +14,11 @@ public struct YAMLSyntaxRule: ParsingRule {
     severity: YAMLSyntaxRule.severity,
     rationale: "A note that cannot be read cannot be checked; anchors, aliases and deep nesting let a few lines cost unbounded work, and a tag would read a value otherwise than as written.",
     triggering: [
-      .session("---\ndate: 2026-11-20\ntype: [career-development\n↓---\n").expecting("invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence on line 3)"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\n↓follow-up 2026-12-01\n---\n").expecting("`follow-up 2026-12-01` has no `:` after its key, so YAML cannot read this line"),
+      .session("---\ndate: 2026-11-20\ntype: ↓[career-development\n---\n").expecting("the `[` opened here is never closed"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nmentor: ↓\"Hannah Reyes\n---\n").expecting("the `\"` opened here is never closed"),
+      .session("---\ndate: 2026-11-20\n  ↓type: career-development\n---\n").expecting("this line is indented under the line above, so YAML reads it as more of that line's value"),
+      .session("---\ndate: 2026-11-20\ntype: career-development\nproject: ↓Apollo: phase 2\n---\n").expecting("the value of `project` holds `: `, which YAML reads as the start of another key"),
       .session("---\ndate: 2026-11-20\n↓\ttype: career-development\n---\n").expecting("a tab indents this line, and YAML cannot be indented with tabs"),
       .session("---\ndate: ↓&day 2026-11-20\ntype: career-development\nfollow-up: *day\n---\n").expecting("YAML anchors are not allowed in front matter"),
       .session("---\ndate: 2026-11-20\ntype: career-development\nmetrics: ↓!!map {reviews: 3}\n---\n").expecting("YAML tags are not allowed in front matter"),
@@ -62,6 +66,97 @@ extension YAMLSyntaxRule {
       "curly quotes are not YAML quotes, so the `: ` in `\(quoted)` starts a new key",
       hint: "type straight quotes: `\(fixed)`")
   }
+
+  /// A line whose key has no `:` after it (`follow-up 2026-12-01`); `fixed` is the line with
+  /// one, when the rest of the line is its value.
+  public static func missingColon(_ written: String, fixed: String?) -> RuleMessage {
+    message(
+      "`\(written)` has no `:` after its key, so YAML cannot read this line",
+      hint: fixed.map { "write `\($0)`" } ?? "write `\(written): ` and its value, or delete the line")
+  }
+
+  /// `date:2026-11-20`: YAML reads a `:` as a key's end only before a space.
+  public static func noSpaceAfterColon(_ written: String, fixed: String) -> RuleMessage {
+    message("`\(written)` needs a space after the `:`", hint: "write `\(fixed)`")
+  }
+
+  /// `follow-up=2026-12-01`.
+  public static func equalsForColon(_ written: String, fixed: String) -> RuleMessage {
+    message("`\(written)` uses `=`, but a front matter key ends with `: `", hint: "write `\(fixed)`")
+  }
+
+  /// A line of text in the front matter that is no `key: value` line.
+  public static func notAKeyLine(_ written: String) -> RuleMessage {
+    message(
+      "`\(written)` is not a `key: value` line",
+      hint: "front matter holds only `key: value` lines; write notes in the body, below the closing `---`")
+  }
+
+  /// A line indented under the value above it, which YAML reads as more of that value;
+  /// `fixed` is the line without its indentation.
+  public static func indentedKey(fixed: String) -> RuleMessage {
+    message(
+      "this line is indented under the line above, so YAML reads it as more of that line's value",
+      hint: "remove the indentation: `\(fixed)`")
+  }
+
+  /// A plain value holding `: `, which YAML reads as the start of another key; `fixed` is the
+  /// line with the value quoted.
+  public static func valueHoldsColon(key: String, fixed: String) -> RuleMessage {
+    message(
+      "the value of `\(key)` holds `: `, which YAML reads as the start of another key",
+      hint: "put the value in quotes: `\(fixed)`")
+  }
+
+  /// A quote or bracket opened and never closed; `fixed` is its line closed, when the line
+  /// holds no closer at all.
+  public static func neverClosed(_ opener: String, closer: String, fixed: String?) -> RuleMessage {
+    message(
+      "the `\(opener)` opened here is never closed",
+      hint: fixed.map { "close it on this line: `\($0)`" } ?? "add the `\(closer)` where the value ends")
+  }
+
+  /// A list item written with `*`, which YAML reads as an alias; `fixed` is the line with `-`.
+  public static func starListItem(fixed: String) -> RuleMessage {
+    message("a YAML list item starts with `- `, not `* `", hint: "write `\(fixed)`")
+  }
+
+  /// A character that cannot start a plain value (`@`, a backtick, `%`); `fixed` is the line
+  /// with the value quoted, when it is a key's value.
+  public static func cannotStart(_ character: String, fixed: String?) -> RuleMessage {
+    message(
+      (character == "`" ? "a backtick" : "`\(character)`") + " cannot start a plain YAML value",
+      hint: fixed.map { "put the value in quotes: `\($0)`" } ?? "put the text in quotes")
+  }
+
+  /// `tags: - growth`.
+  public static func itemOnKeyLine(key: String, item: String) -> RuleMessage {
+    message(
+      "a list item cannot start on its key's line",
+      hint: "write `\(key): [\(item)]`, or `- \(item)` on the line below `\(key):`")
+  }
+
+  /// A backslash in double quotes before a character YAML gives no meaning.
+  public static func unknownEscape(_ escape: String) -> RuleMessage {
+    message(
+      "`\(escape)` is not an escape YAML knows in double quotes",
+      hint: "write `\\\\` for a backslash, or put the value in single quotes")
+  }
+
+  /// Text after a quoted value's closing quote (`"Hannah" Reyes`).
+  public static func textAfterQuote(_ text: String) -> RuleMessage {
+    message(
+      "`\(text)` follows the closing quote of a value", hint: "put the whole value inside the quotes, or write it without them")
+  }
+
+  /// U+FEFF inside the front matter, where YAML cannot read it.
+  public static let byteOrderMark = message(
+    "an invisible byte-order mark (U+FEFF) is in this line", hint: "delete it; it often comes with pasted text")
+
+  /// A line indented as no key or item above it.
+  public static let misindented = message(
+    "this line is indented as no key or list item above it",
+    hint: "line it up with the keys or list items it belongs with")
 
   /// libyaml's own account of what it could not read, in its words: `problem`, and the
   /// construct it was reading (`context`) with the line that starts on.
