@@ -50,7 +50,8 @@ import Testing
       #expect(!libraries.stdout.contains("libswiftCore"), "\(libraries.stdout)")
       // libgit2, cmark-gfm, libyaml, what libgit2 needs and the C++ library are linked in from
       // their static archives (scripts/build); GSS-API's Kerberos libraries are loaded only
-      // when libgit2 first calls them (scripts/gssapi-on-demand.c).
+      // when libgit2 first calls them (scripts/gssapi-on-demand.c), and libssh2 with OpenSSL
+      // when libgit2 first makes an SSH session (scripts/libssh2-on-demand.c).
       for library in ["libgit2", "libcmark-gfm", "libyaml", "libssh2", "libmbed", "libcrypto", "libssl", "libpcre2", "libhttp_parser", "libz.", "libstdc++", "libgssapi", "libkrb5"] {
         #expect(!libraries.stdout.contains(library), "\(library) is linked dynamically: \(libraries.stdout)")
       }
