@@ -357,6 +357,20 @@ import Testing
     #expect(try state() == before)
   }
 
+  /// carla-diaz's share records are named after her, not after `carla`: they neither stop a
+  /// `journal forget carla` ("named after carla … rename or delete them first", which would
+  /// lose her share) nor hide that `carla` is a typo.
+  @Test func anotherPersonsShareRecordsAreNotNamedAfterAShorterId() throws {
+    let repo = try Self.journal()
+    let shared = try BareRepository()
+    #expect(try repo.journal("share", Self.person, "--to", shared.path, "--no-verify").status == 0)
+    let references = try repo.git("for-each-ref")
+    let run = try repo.journal("forget", "carla", "--yes")
+    #expect(run.status == 2, "\(run.stdout)")
+    #expect(run.stderr == "journal: no person `carla` in the journal or its history; did you mean `carla-diaz`?\n", "\(run.stderr)")
+    #expect(try repo.git("for-each-ref") == references)
+  }
+
   @Test func refusesWhatItCannotCleanAndChangesNothing() throws {
     let repo = try Self.journal()
     func refused(_ expected: String) throws {

@@ -279,10 +279,13 @@ public enum Forgetter {
       throw JournalError(
         "the stash holds changes made on the old history, which would keep it: apply or drop them first (git stash list)")
     }
+    // A share record names its person's id whole: this journal's records of this person are
+    // deleted, and another person's (`carla-diaz`'s, for `carla`) are theirs.
     let records = ShareRecord.Key(prefix: journal.prefix, person: person, remote: "").folder
       .split(separator: "/").dropLast().joined(separator: "/") + "/"
     let named = try git { try repository.references() }.map(\.name).filter {
       Mentions.referenceName($0, holds: person) && !$0.hasPrefix(records) && $0 != "refs/journal/share/\(person)"
+        && ShareRecord.sharedPerson($0).map { $0 == person } ?? true
     }
     if !named.isEmpty {
       throw JournalError(
