@@ -4,6 +4,34 @@ import Testing
 /// `journal share` used the wrong way, or after a run that was stopped: each is one line that
 /// names what is wrong and what to do, and leaves both repositories as they were.
 @Suite struct ShareMistakeTests {
+  /// blamed on the remote; once the file is gone, the share goes through.
+  @Test func aLockAStoppedShareLeftIsNamedWithWhatToDo() throws {
+    let repository = try ShareTests.journalWithHistory()
+    let remote = try BareRepository()
+    #expect(try repository.journal("share", "alice", "--to", remote.path).status == 0)
+    let record = try repository.shareRecord("alice")
+    let lock = repository.path + "/.git/" + record.dropLast("record".count) + "pending.lock"
+    FileManager.default.createFile(atPath: lock, contents: Data())
+    try repository.write(["mentees/alice/sessions/2026-10-08.md": ShareTests.session(on: "2026-10-08")])
+    try repository.commit("Alice, third session", author: "Hannah Reyes", at: "2026-10-08T12:00:00+00:00")
+    let references = try repository.git("for-each-ref")
+    let shared = try remote.git("rev-parse", "main")
+
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 2)
+    #expect(
+      run.stderr
+        == "journal: \(lock) exists: another journal share of alice to \(remote.path) seems to be running, or one was stopped and left it; if none is running, remove it and share again\n",
+      "\(run.stderr)")
+    #expect(try repository.git("for-each-ref") == references)
+    #expect(try remote.git("rev-parse", "main") == shared)
+
+    try FileManager.default.removeItem(atPath: lock)
+    let again = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("1 commit pushed"), "\(again.stdout)")
+  }
+
   /// so nothing of his can reach her repository as a fast-forward.
   @Test func anotherPersonsShareNeverTakesTheirRepliesForItsOwn() throws {
     let (repository, remote) = try TwoWayShareTests.sharedJournal()

@@ -188,7 +188,11 @@ public enum Sharer {
     let pushed: PushResult
     let branchName = shortName(branch)
     do {
-      try repository.forceReference(key.pendingReference, to: final.shared)
+      do {
+        try repository.forceReference(key.pendingReference, to: final.shared)
+      } catch let error as GitError where error.isLocked {
+        throw JournalError(landed + key.heldLock(on: key.pendingReference, shownRemote: url.display, in: repository))
+      }
       defer { try? repository.deleteReference(key.pendingReference) }
       pushed = try repository.push(
         key.pendingReference, to: url.text, reference: branch, callbacks: options.access.callbacks(for: url))
