@@ -92,7 +92,8 @@ struct ForgetCommand: ParsableCommand {
       for message in outcome.messages {
         let how = message.generated ? "generated again" : "mentions replaced by [forgotten]"
         let before = dryRun ? shown(message.before) + "  ->  " : ""
-        text += "    \(message.id.prefix(7)) \(before)\(shown(message.after))  (\(how))\n"
+        let name = message.tag.map { "tag " + shown($0) } ?? String(message.id.prefix(7))
+        text += "    \(name) \(before)\(shown(message.after))  (\(how))\n"
       }
     }
     for record in outcome.shareRecords {

@@ -154,6 +154,8 @@ import Testing
     #expect(!subjects.contains("Candidate notes"), "a commit of carla's alone is gone")
     #expect(try repo.git("cat-file", "tag", "v1").hasSuffix("Reviewed with [forgotten]\n"))
     #expect(run.stdout.contains("(generated again)"), "\(run.stdout)")
+    // A tag's message is listed with the commits', so that what is left of it can be read.
+    #expect(run.stdout.contains("    tag v1 Reviewed with [forgotten]  (mentions replaced by [forgotten])\n"), "\(run.stdout)")
     #expect(run.stdout.contains("share record refs/journal/share/"), "\(run.stdout)")
 
     // The remote still holds carla: the command that replaces its branch, under a lease.

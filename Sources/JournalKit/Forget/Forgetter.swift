@@ -85,9 +85,9 @@ public enum Forgetter {
     public let commitsRewritten: Int
     public let commitsDropped: Int
     public let signaturesDropped: Int
-    /// Commits whose message named the person: (new or would-be id, subject before, after,
-    /// generated again rather than cleaned).
-    public let messages: [(id: String, before: String, after: String, generated: Bool)]
+    /// Commits and annotated tags whose message named the person: (new or would-be id,
+    /// subject before, after, generated again rather than cleaned, the tag's name).
+    public let messages: [(id: String, before: String, after: String, generated: Bool, tag: String?)]
     public let shareRecords: [ShareRecordNote]
     /// Files of the person's folder in the working tree (removed, or to remove).
     public let workingFiles: Int
@@ -195,7 +195,7 @@ public enum Forgetter {
           person: person, applied: false, references: changes, commitsRewritten: removal.rewritten,
           commitsDropped: removal.dropped, signaturesDropped: removal.signaturesDropped,
           messages: removal.messages.map {
-            (id: $0.new.description, before: $0.oldSubject, after: $0.newSubject, generated: $0.generated)
+            (id: $0.new.description, before: $0.oldSubject, after: $0.newSubject, generated: $0.generated, tag: $0.tag)
           },
           shareRecords: records, workingFiles: countFiles(root), remotes: remotes,
           tags: changes.filter { $0.name.hasPrefix("refs/tags/") }, remoteNames: remoteNames)

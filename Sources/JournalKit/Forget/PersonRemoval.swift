@@ -47,6 +47,8 @@ final class PersonRemoval {
     let newSubject: String
     /// Generated again from what remains, rather than cleaned of mentions.
     let generated: Bool
+    /// The tag's name, when it is an annotated tag's message.
+    var tag: String? = nil
   }
 
   /// The commits that disappeared (`commits` maps each to the commit that takes its place).
@@ -310,15 +312,25 @@ final class PersonRemoval {
     if let newTarget = try rewrittenTarget(target) {
       var text = try repository.objectText(id)
       var (message, signature) = Self.splitSignature(text.message)
-      if mentions.isNamed(in: message) { message = mentions.redacted(message) }
+      let named = mentions.isNamed(in: message)
+      if named { message = mentions.redacted(message) }
       if newTarget == target && message + signature == text.message {
         result = id
       } else {
         if !signature.isEmpty { signaturesDropped += 1 }
+        let original = text.message
         text.headers = text.headers.map { $0.name == "object" ? ObjectText.Header(name: "object", value: newTarget.description) : $0 }
           .filter { !$0.name.hasPrefix("gpgsig") }
         text.message = message
-        result = try repository.writeObject(text, kind: .tag)
+        let new = try repository.writeObject(text, kind: .tag)
+        result = new
+        if named {
+          messages.append(
+            MessageChange(
+              old: id, new: new, oldSubject: Self.subject(original, encoding: nil),
+              newSubject: Self.subject(message, encoding: nil), generated: false,
+              tag: text.values("tag").first.map { String(decoding: $0, as: UTF8.self) }))
+        }
       }
     } else {
       result = nil
