@@ -57,4 +57,20 @@ import Testing
     let dryRun = try repository.journal("share", "bob", "--to", remote.path, "--dry-run")
     #expect(dryRun.status == 2 && !dryRun.stdout.contains("bob's own changes"), "\(dryRun.stdout)")
   }
+
+  /// non-bare repos" after the history was translated.
+  @Test func aRepositoryWithAWorkingTreeIsRefusedInOneLine() throws {
+    let repository = try ShareTests.journalWithHistory()
+    let other = try GitFixture(initialCommit: true)
+    let references = try repository.git("for-each-ref")
+    let objects = try repository.git("count-objects", "-v")
+    let run = try repository.journal("share", "alice", "--to", other.path)
+    #expect(run.status == 2)
+    #expect(
+      run.stderr
+        == "journal: \(other.path) has a working tree, and journal share pushes only to a bare repository on this machine: make one with git init --bare, or push over ssh:// to this machine\n",
+      "\(run.stderr)")
+    #expect(try repository.git("for-each-ref") == references)
+    #expect(try repository.git("count-objects", "-v") == objects)
+  }
 }

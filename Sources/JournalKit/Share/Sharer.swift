@@ -90,8 +90,12 @@ public enum Sharer {
       throw JournalError(
         "no repository at \(url.display): make one with git init --bare \(ShellQuote.quote(url.path)), or give another --to")
     }
-    // libgit2 writes a push to a repository on this machine itself: git's hooks there would
-    // not run. Rather than go around them, refuse.
+    // libgit2 writes a push to a repository on this machine itself, and only to a bare one.
+    if let local, !local.isBare {
+      throw JournalError(
+        "\(url.display) has a working tree, and journal share pushes only to a bare repository on this machine: make one with git init --bare, or push over ssh:// to this machine")
+    }
+    // Git's hooks there would not run. Rather than go around them, refuse.
     if let hook = local?.receivingHooks.first {
       throw JournalError(
         "\(url.display) has \(hook.hasPrefix("u") ? "an" : "a") \(hook) hook, which libgit2 does not run when it pushes to a repository on this machine; journal share will not go around it: push over ssh:// to this machine, where git runs it, or remove the hook")
