@@ -4,6 +4,9 @@ import Testing
 /// `journal share` used the wrong way, or after a run that was stopped: each is one line that
 /// names what is wrong and what to do, and leaves both repositories as they were.
 @Suite struct ShareMistakeTests {
+  /// A share killed while it held the lock of its short-lived `pending` reference leaves
+  /// `pending.lock` behind, as a killed `git` leaves `index.lock`. The next share says so,
+  /// as git does, with the file and what to do, instead of libgit2's "failed to lock file"
   /// blamed on the remote; once the file is gone, the share goes through.
   @Test func aLockAStoppedShareLeftIsNamedWithWhatToDo() throws {
     let repository = try ShareTests.journalWithHistory()
@@ -32,6 +35,9 @@ import Testing
     #expect(again.stdout.contains("1 commit pushed"), "\(again.stdout)")
   }
 
+  /// A share that took alice's reply in but could not push leaves her repository at her own
+  /// commit, which the journal's merge names. A share of bob to her repository, by mistake,
+  /// must not take that merge for one of bob's: his history is no descendant of her commit,
   /// so nothing of his can reach her repository as a fast-forward.
   @Test func anotherPersonsShareNeverTakesTheirRepliesForItsOwn() throws {
     let (repository, remote) = try TwoWayShareTests.sharedJournal()
@@ -58,6 +64,8 @@ import Testing
     #expect(dryRun.status == 2 && !dryRun.stdout.contains("bob's own changes"), "\(dryRun.stdout)")
   }
 
+  /// A repository with a working tree on this machine is refused before anything is read or
+  /// written, in journal's words, not libgit2's "local push doesn't (yet) support pushing to
   /// non-bare repos" after the history was translated.
   @Test func aRepositoryWithAWorkingTreeIsRefusedInOneLine() throws {
     let repository = try ShareTests.journalWithHistory()
@@ -72,5 +80,15 @@ import Testing
       "\(run.stderr)")
     #expect(try repository.git("for-each-ref") == references)
     #expect(try repository.git("count-objects", "-v") == objects)
+  }
+
+  /// An id the last commit has no folder for is said first: not "no repository at …" about
+  /// a remote the user would then make for nobody.
+  @Test func aPersonWithNoFolderIsSaidBeforeTheRemote() throws {
+    let repository = try ShareTests.journalWithHistory()
+    let folder = try TemporaryFolder()
+    let run = try repository.journal("share", "zoe", "--to", folder.path + "/zoe.git")
+    #expect(run.status == 2)
+    #expect(run.stderr == "journal: zoe has no history to share: there is no mentees/zoe/ in the last commit\n", "\(run.stderr)")
   }
 }

@@ -125,8 +125,7 @@ struct SharedHistory {
       entry = parentEntry
     }
     if steps.isEmpty && !continued {
-      throw JournalError(
-        "\(person) has no history to share: there is no \(prefix)mentees/\(person)/ in the last commit")
+      throw Self.noHistory(person, prefix: prefix)
     }
     if let followFrom, !followed, !continued {
       throw JournalError(
@@ -241,6 +240,11 @@ struct SharedHistory {
     let changes = try repository.changes(from: before, to: header.tree)
     let inside = prefix + JournalPath.peopleFolder + "/" + folder + "/"
     return !changes.isEmpty && changes.allSatisfy { $0.path.hasPrefix(inside) }
+  }
+
+  /// The error for a person whose folder the last commit does not hold.
+  static func noHistory(_ person: String, prefix: String) -> JournalError {
+    JournalError("\(person) has no history to share: there is no \(prefix)mentees/\(person)/ in the last commit")
   }
 
   /// The person's commit a journal commit was made from, by the last line of its message.

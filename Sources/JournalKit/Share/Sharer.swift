@@ -84,6 +84,14 @@ public enum Sharer {
     // The same share as last time, unless the user says otherwise.
     let followFrom = options.followFrom ?? record?.followFrom
     let given = options.branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }
+    // A person the last commit does not hold is the first thing to say, before anything
+    // about the remote.
+    if let head = try repository.headCommit(),
+      try repository.treeEntry(journal.prefix + JournalPath.peopleFolder + "/" + person, in: repository.commitHeader(head).tree)?
+        .kind != .folder
+    {
+      throw SharedHistory.noHistory(person, prefix: journal.prefix)
+    }
     let url = options.url
     let local = url.transport == .local ? try LocalRemote.inspect(url.path) : nil
     if url.transport == .local, local == nil {
