@@ -96,6 +96,10 @@ struct ForgetCommand: ParsableCommand {
         text += "    \(name) \(before)\(shown(message.after))  (\(how))\n"
       }
     }
+    if !outcome.keptMessages.isEmpty {
+      text += "  messages kept as written, of commits that changed \(person)'s notes (a first name, a nickname or a description is not recognised: read them):\n"
+      for message in outcome.keptMessages { text += "    \(message.id.prefix(7)) \(shown(message.subject))\n" }
+    }
     for record in outcome.shareRecords {
       text += "  share record \(shown(record.reference)) \(dryRun ? "to delete" : "deleted")"
       text += record.remote.map { " (shared to \(shown($0)))" } ?? ""

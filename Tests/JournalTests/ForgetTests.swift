@@ -373,6 +373,31 @@ import Testing
     #expect(try repo.git("for-each-ref") == references)
   }
 
+  /// A message written by hand may name the person in a way no id or name matches ("the
+  /// candidate from Lisbon"): each commit that changed their notes and keeps its message as
+  /// written is listed, so that it can be read before pushing.
+  @Test func listsTheMessagesItKeepsOfCommitsThatChangedThePersonsNotes() throws {
+    let repo = try Self.journal()
+    try repo.write([
+      "mentees/carla-diaz/sessions/2026-10-09.md": ShareTests.session(on: "2026-10-09"),
+      "mentees/bob/sessions/2026-10-09.md": ShareTests.session(on: "2026-10-09"),
+    ])
+    try repo.commit("Week notes: the Lisbon candidate, and Bob", author: "Hannah Reyes", at: "2026-10-09T10:00:00+02:00")
+    let heading = "  messages kept as written, of commits that changed carla-diaz's notes (a first name, a nickname or a description is not recognised: read them):\n"
+    let dryRun = try repo.journal("forget", Self.person, "--dry-run")
+    #expect(dryRun.status == 0, "\(dryRun.stderr)")
+    let lines = dryRun.stdout.split(separator: "\n").map(String.init)
+    #expect(dryRun.stdout.contains(heading), "\(dryRun.stdout)")
+    #expect(lines.contains { $0.hasPrefix("    ") && $0.hasSuffix(" Week notes: the Lisbon candidate, and Bob") }, "\(dryRun.stdout)")
+    #expect(lines.contains { $0.hasPrefix("    ") && $0.hasSuffix(" Merge the feature branch") }, "\(dryRun.stdout)")
+    #expect(!lines.contains { $0.hasSuffix(" Bob again") || $0.hasSuffix(" Bob's plan") }, "\(dryRun.stdout)")
+
+    let run = try repo.journal("forget", Self.person, "--yes")
+    #expect(run.status == 0, "\(run.stderr)")
+    let kept = try repo.git("log", "-1", "--format=%h Week notes: the Lisbon candidate, and Bob", "main").trimmed
+    #expect(run.stdout.contains(heading) && run.stdout.contains("    \(kept)\n"), "\(run.stdout)")
+  }
+
   @Test func refusesWhatItCannotCleanAndChangesNothing() throws {
     let repo = try Self.journal()
     func refused(_ expected: String) throws {

@@ -88,6 +88,9 @@ public enum Forgetter {
     /// Commits and annotated tags whose message named the person: (new or would-be id,
     /// subject before, after, generated again rather than cleaned, the tag's name).
     public let messages: [(id: String, before: String, after: String, generated: Bool, tag: String?)]
+    /// Commits that changed the person's notes and whose messages stay as written, since
+    /// they name the person in no way journal recognises: (new or would-be id, subject).
+    public var keptMessages: [(id: String, subject: String)] = []
     public let shareRecords: [ShareRecordNote]
     /// Files of the person's folder in the working tree (removed, or to remove).
     public let workingFiles: Int
@@ -199,6 +202,7 @@ public enum Forgetter {
           },
           shareRecords: records, workingFiles: countFiles(root), remotes: remotes,
           tags: changes.filter { $0.name.hasPrefix("refs/tags/") }, remoteNames: remoteNames)
+        outcome.keptMessages = removal.keptMessages.map { (id: $0.id.description, subject: $0.subject) }
         if removal.namedSignatures > 0 {
           outcome.warnings.append(
             "\(removal.namedSignatures) commit\(removal.namedSignatures == 1 ? " names" : "s name") someone called like \(person) as author or committer; journal forget keeps authors and committers as they are")

@@ -37,6 +37,9 @@ final class PersonRemoval {
   private(set) var dropped = 0
   private(set) var signaturesDropped = 0
   private(set) var messages: [MessageChange] = []
+  /// Commits kept that changed the person's folder, whose messages name them in no way
+  /// journal recognises and stay as written (a first name, a nickname may be in them).
+  private(set) var keptMessages: [(id: ObjectID, subject: String)] = []
   /// Commits kept whose author or committer is named like the person.
   private(set) var namedSignatures = 0
 
@@ -206,8 +209,18 @@ final class PersonRemoval {
     commits[commit] = new
     treeOf[new] = tree
     rewritten += 1
-    if let change = messageChange(new) { messages.append(change) }
+    if let change = messageChange(new) {
+      messages.append(change)
+    } else if try changedFolder(header) {
+      keptMessages.append((new, Self.subject(message, encoding: encoding)))
+    }
     if mentions.isNamed(in: header.author.name) || mentions.isNamed(in: header.committer.name) { namedSignatures += 1 }
+  }
+
+  /// Whether a commit changed the person's folder against its first parent.
+  private func changedFolder(_ header: CommitHeader) throws -> Bool {
+    let before = try header.parents.first.flatMap { try repository.treeEntry(folder, in: treeOf[$0]!) }
+    return try repository.treeEntry(folder, in: header.tree)?.id != before?.id
   }
 
   /// A message that names the person, rewritten: generated again when it is what
