@@ -125,7 +125,7 @@ struct ShareCommand: ParsableCommand {
       if outcome.refusedIncoming {
         Output.write(report.text(style: Output.style, displayPath: { "(from \(id)) " + $0 }, lines: cache.lines))
         Output.error(
-          "journal: not shared: \(shown(id))'s changes have errors; nothing changed on either side (use --no-verify to take them in anyway)")
+          "journal: not shared: \(shown(id))'s changes have errors; nothing changed on either side: ask \(shown(id)) to mend them in their repository and push, then share again (--no-verify takes them in as they are)")
       } else {
         Output.write(report.text(style: Output.style, displayPath: { "(shared) " + $0 }, lines: cache.lines))
         Output.error("journal: not shared: \(shown(id))'s shared journal has errors (use --no-verify to share anyway)")
