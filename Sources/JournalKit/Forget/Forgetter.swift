@@ -120,6 +120,9 @@ public enum Forgetter {
 
   public static func forget(_ location: JournalLocation, person: String, options: Options) throws -> Outcome {
     guard Person.isValidID(person) else {
+      if let near = Names.meant(by: person, among: try DiskJournal(location).listing(people: nil).people) {
+        throw JournalError("no person `\(person)` in the journal or its history; did you mean `\(near)`?")
+      }
       throw JournalError("`\(person)` is not a person id: use lowercase letters, digits and `-`")
     }
     let journal = try JournalRepository.open(location)
