@@ -91,4 +91,22 @@ import Testing
     #expect(run.status == 2)
     #expect(run.stderr == "journal: zoe has no history to share: there is no mentees/zoe/ in the last commit\n", "\(run.stderr)")
   }
+
+  /// What the person's commits change is theirs to change inside their folder, the mentor's
+  /// notes there included; but it is never taken in unseen: each commit taken in is listed
+  /// with the files it adds, changes and removes, as the dry run lists them, so that a
+  /// session of the mentor's they removed or rewrote is seen when it comes in.
+  @Test func eachCommitTakenInIsListedWithTheFilesItChanges() throws {
+    let (repository, remote) = try TwoWayShareTests.sharedJournal()
+    let alice = try PersonClone(remote.path)
+    try alice.git("rm", "-q", "mentees/alice/sessions/2026-10-08.md")
+    try alice.write(["mentees/alice/agenda.txt": "Thank you.\n"])
+    let pushed = try alice.commitAndPush("Tidy up", at: "2026-10-09T10:00:00+00:00")
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let at = try #require(lines.firstIndex(of: "  \(pushed.prefix(7)) Tidy up (Alice Kim)"), "\(run.stdout)")
+    #expect(lines[at + 1] == "      A mentees/alice/agenda.txt (+1 -0)", "\(run.stdout)")
+    #expect(lines[at + 2].hasPrefix("      D mentees/alice/sessions/2026-10-08.md (+0 -"), "\(run.stdout)")
+  }
 }
