@@ -398,6 +398,32 @@ import Testing
     #expect(run.stdout.contains(heading) && run.stdout.contains("    \(kept)\n"), "\(run.stdout)")
   }
 
+  /// A share of carla's killed while it held its lock left `pending.lock` in the folder of
+  /// her share records: a file whose path names her. It is refused, as a lock git did not
+  /// take is, rather than left behind; once removed, nothing under `.git` names her.
+  @Test func aLockAStoppedShareLeftIsRefusedNotLeftBehind() throws {
+    let repo = try Self.journal()
+    let shared = try BareRepository()
+    #expect(try repo.journal("share", Self.person, "--to", shared.path, "--no-verify").status == 0)
+    let record = try repo.shareRecord(Self.person)
+    let lock = repo.path + "/.git/" + record.dropLast("record".count) + "pending.lock"
+    FileManager.default.createFile(atPath: lock, contents: Data())
+    let before = try Self.everything(repo)
+    let run = try repo.journal("forget", Self.person, "--yes")
+    #expect(run.status == 2, "\(run.stdout)")
+    #expect(
+      run.stderr
+        == "journal: \(lock) exists: a journal share of carla-diaz seems to be running, or one was stopped and left it; if none is running, remove it and run journal forget again\n",
+      "\(run.stderr)")
+    #expect(try Self.everything(repo) == before)
+
+    try FileManager.default.removeItem(atPath: lock)
+    let again = try repo.journal("forget", Self.person, "--yes")
+    #expect(again.status == 0, "\(again.stderr)")
+    let left = FileManager.default.enumerator(atPath: repo.path + "/.git")?.compactMap { $0 as? String } ?? []
+    #expect(!left.contains { $0.contains(Self.person) }, "\(left.filter { $0.contains(Self.person) })")
+  }
+
   @Test func refusesWhatItCannotCleanAndChangesNothing() throws {
     let repo = try Self.journal()
     func refused(_ expected: String) throws {

@@ -132,6 +132,7 @@ public enum Forgetter {
       throw JournalError(ForgetState.message(stopped) + " first")
     }
     try refuseLayout(journal, person: person)
+    try refuseShareLocks(journal, person: person)
     // The index stays locked to the end: no commit can start meanwhile, in journal or git.
     let lock = try git { try IndexLock(repository) }
     defer { lock.rollback() }
@@ -352,6 +353,26 @@ public enum Forgetter {
         let remote = message.split(separator: "\n").first { $0.hasPrefix("remote ") }.map { String($0.dropFirst(7)) }
         return ShareRecordNote(reference: reference.name, remote: remote)
       }
+  }
+
+  /// A lock in the folder of the person's share records, which a `journal share` of theirs
+  /// holds or a stopped one left (`…/pending.lock`): its path names them, and a share may be
+  /// writing there, so it is refused as git refuses a lock it did not take.
+  private static func refuseShareLocks(_ journal: JournalRepository, person: String) throws {
+    let common = journal.repository.commonFolder
+    let folder = ShareRecord.Key(prefix: journal.prefix, person: person, remote: "").folder
+      .split(separator: "/").dropLast().joined(separator: "/")
+    var locks: [String] = []
+    let enumerator = FileManager.default.enumerator(atPath: common + folder)
+    while let path = enumerator?.nextObject() as? String {
+      if path.hasSuffix(".lock") { locks.append(common + folder + "/" + path) }
+    }
+    let legacy = common + "refs/journal/share/\(person).lock"
+    if FileManager.default.fileExists(atPath: legacy) { locks.append(legacy) }
+    if let lock = locks.sorted().first {
+      throw JournalError(
+        "\(lock) exists: a journal share of \(person) seems to be running, or one was stopped and left it; if none is running, remove it and run journal forget again")
+    }
   }
 
   private static func countFiles(_ folder: String) -> Int {
