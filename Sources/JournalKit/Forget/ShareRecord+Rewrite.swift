@@ -58,8 +58,6 @@ extension ShareRecord {
     return try repository.writeObject(text, kind: .commit)
   }
 
-  /// Whether a reference is a share record (of either form) rather than the `pending` tip a
-  /// stopped share left.
   /// The person whose share a reference `journal share` keeps is for (a record, or the
   /// `pending` reference a stopped share left), by the id its name holds whole; nil for any
   /// other reference.
@@ -70,6 +68,8 @@ extension ShareRecord {
     return String(parts.count == 4 ? parts[3] : parts.count == 7 ? parts[4] : "")
   }
 
+  /// Whether a reference is a share record (of either form) rather than the `pending` tip a
+  /// stopped share left.
   static func isRecord(_ name: String) -> Bool {
     guard name.hasPrefix("refs/journal/share/") else { return false }
     return name.hasSuffix("/record") || !name.dropFirst("refs/journal/share/".count).contains("/")

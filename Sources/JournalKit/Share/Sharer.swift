@@ -29,9 +29,8 @@ public enum Sharer {
     -> Outcome
   {
     for id in [person] + (options.followFrom.map { [$0] } ?? []) where !Person.isValidID(id) {
-      if let near = Names.meant(by: id, among: try DiskJournal(location).listing(people: nil).people) {
-        throw JournalError("no person `\(id)` in the journal; did you mean `\(near)`?")
-      }
+      let known = try DiskJournal(location).listing(people: nil).people
+      if Names.meant(by: id, among: known) != nil { throw JournalError.unknownPerson(id, known: known) }
       throw JournalError("`\(id)` is not a person id: use lowercase letters, digits and `-`")
     }
     if options.followFrom == person {
