@@ -92,8 +92,13 @@ struct ForgetCommand: ParsableCommand {
       for message in outcome.messages {
         let how = message.generated ? "generated again" : "mentions replaced by [forgotten]"
         let before = dryRun ? shown(message.before) + "  ->  " : ""
-        text += "    \(message.id.prefix(7)) \(before)\(shown(message.after))  (\(how))\n"
+        let name = message.tag.map { "tag " + shown($0) } ?? String(message.id.prefix(7))
+        text += "    \(name) \(before)\(shown(message.after))  (\(how))\n"
       }
+    }
+    if !outcome.keptMessages.isEmpty {
+      text += "  messages kept as written, of commits that changed \(person)'s notes (a first name, a nickname or a description is not recognised: read them):\n"
+      for message in outcome.keptMessages { text += "    \(message.id.prefix(7)) \(shown(message.subject))\n" }
     }
     for record in outcome.shareRecords {
       text += "  share record \(shown(record.reference)) \(dryRun ? "to delete" : "deleted")"

@@ -34,6 +34,10 @@ struct LogCommand: ParsableCommand {
   func run() throws {
     let location = try journal.locate()
     let day = try since.map { try parseDay($0, option: "--since") }
+    // `carla-diaz/`, as a shell completes a folder, is no id: its history would be empty.
+    if let id, !Person.isValidID(id) {
+      throw JournalError.unknownPerson(id, known: try DiskJournal(location).listing(people: nil).people)
+    }
     let entries = try History.entries(location, person: id, since: day)
     // An id with no folder and no history is a typo, as show and summary say, not a person
     // whose notes no commit has touched yet.

@@ -125,7 +125,7 @@ struct ShareCommand: ParsableCommand {
       if outcome.refusedIncoming {
         Output.write(report.text(style: Output.style, displayPath: { "(from \(id)) " + $0 }, lines: cache.lines))
         Output.error(
-          "journal: not shared: \(shown(id))'s changes have errors; nothing changed on either side (use --no-verify to take them in anyway)")
+          "journal: not shared: \(shown(id))'s changes have errors; nothing changed on either side: ask \(shown(id)) to mend them in their repository and push, then share again (--no-verify takes them in as they are)")
       } else {
         Output.write(report.text(style: Output.style, displayPath: { "(shared) " + $0 }, lines: cache.lines))
         Output.error("journal: not shared: \(shown(id))'s shared journal has errors (use --no-verify to share anyway)")
@@ -133,8 +133,11 @@ struct ShareCommand: ParsableCommand {
       throw ExitCode(1)
     }
     var text = ""
-    func files(_ stats: [Sharer.FileStat]) -> String {
-      guard dryRun else { return "" }
+    // What each of the person's commits changes is listed in every run, so that what comes
+    // into the journal (a note of the mentor's they removed, say) is seen as it comes; what
+    // is pushed, only in a dry run.
+    func files(_ stats: [Sharer.FileStat], always: Bool = false) -> String {
+      guard dryRun || always else { return "" }
       return stats.map { stat in
         let letter = stat.change.prefix(1).uppercased()
         let lines = stat.added.map { added in " (+\(added) -\(stat.removed ?? 0))" } ?? " (binary)"
@@ -144,7 +147,7 @@ struct ShareCommand: ParsableCommand {
     if !outcome.incoming.isEmpty {
       text += "\(dryRun ? "would take in" : "took in") \(Wording.count(outcome.incoming.count, "commit")) of \(shown(id))'s from \(shown(outcome.remote)) \(shown(outcome.branch)):\n"
       for commit in outcome.incoming {
-        text += "  \(commit.id.prefix(7)) \(shown(commit.summary)) (\(shown(commit.author)))\n" + files(commit.files)
+        text += "  \(commit.id.prefix(7)) \(shown(commit.summary)) (\(shown(commit.author)))\n" + files(commit.files, always: true)
       }
       for left in outcome.leftOut { text += "  left out: \(shown(left))\n" }
       if dryRun && !outcome.commits.isEmpty { text += "would push:\n" }

@@ -14,6 +14,8 @@ public struct LocalRemote: Sendable {
   /// found where git looks (`core.hooksPath`, relative to the git folder, else `hooks/`) and
   /// executable, as git wants them; libgit2 runs none of them.
   public let receivingHooks: [String]
+  /// Whether it has no working tree: libgit2 pushes only to such a repository on this machine.
+  public let isBare: Bool
 
   /// The hooks git runs on the receiving side of a push, in the order it runs them.
   /// `proc-receive` runs only for the references `receive.procReceiveRefs` names;
@@ -60,7 +62,8 @@ public struct LocalRemote: Sendable {
     let present = receivingHookNames.filter {
       ($0 != "proc-receive" || procReceiveRefs) && access(hooks + "/" + $0, X_OK) == 0
     }
-    return LocalRemote(head: head, references: references, receivingHooks: present)
+    return LocalRemote(
+      head: head, references: references, receivingHooks: present, isBare: git_repository_is_bare(repository) == 1)
   }
 
   /// Where git looks for the repository's hooks when it receives a push: `core.hooksPath`

@@ -154,6 +154,8 @@ import Testing
     #expect(!subjects.contains("Candidate notes"), "a commit of carla's alone is gone")
     #expect(try repo.git("cat-file", "tag", "v1").hasSuffix("Reviewed with [forgotten]\n"))
     #expect(run.stdout.contains("(generated again)"), "\(run.stdout)")
+    // A tag's message is listed with the commits', so that what is left of it can be read.
+    #expect(run.stdout.contains("    tag v1 Reviewed with [forgotten]  (mentions replaced by [forgotten])\n"), "\(run.stdout)")
     #expect(run.stdout.contains("share record refs/journal/share/"), "\(run.stdout)")
 
     // The remote still holds carla: the command that replaces its branch, under a lease.
@@ -355,6 +357,71 @@ import Testing
     #expect(nobody.status == 0, "\(nobody.stderr)")
     #expect(nobody.stdout == "zed appears in no commit, tag or share record of this repository: nothing to forget\n")
     #expect(try state() == before)
+  }
+
+  /// carla-diaz's share records are named after her, not after `carla`: they neither stop a
+  /// `journal forget carla` ("named after carla … rename or delete them first", which would
+  /// lose her share) nor hide that `carla` is a typo.
+  @Test func anotherPersonsShareRecordsAreNotNamedAfterAShorterId() throws {
+    let repo = try Self.journal()
+    let shared = try BareRepository()
+    #expect(try repo.journal("share", Self.person, "--to", shared.path, "--no-verify").status == 0)
+    let references = try repo.git("for-each-ref")
+    let run = try repo.journal("forget", "carla", "--yes")
+    #expect(run.status == 2, "\(run.stdout)")
+    #expect(run.stderr == "journal: no person `carla` in the journal or its history; did you mean `carla-diaz`?\n", "\(run.stderr)")
+    #expect(try repo.git("for-each-ref") == references)
+  }
+
+  /// A message written by hand may name the person in a way no id or name matches ("the
+  /// candidate from Lisbon"): each commit that changed their notes and keeps its message as
+  /// written is listed, so that it can be read before pushing.
+  @Test func listsTheMessagesItKeepsOfCommitsThatChangedThePersonsNotes() throws {
+    let repo = try Self.journal()
+    try repo.write([
+      "mentees/carla-diaz/sessions/2026-10-09.md": ShareTests.session(on: "2026-10-09"),
+      "mentees/bob/sessions/2026-10-09.md": ShareTests.session(on: "2026-10-09"),
+    ])
+    try repo.commit("Week notes: the Lisbon candidate, and Bob", author: "Hannah Reyes", at: "2026-10-09T10:00:00+02:00")
+    let heading = "  messages kept as written, of commits that changed carla-diaz's notes (a first name, a nickname or a description is not recognised: read them):\n"
+    let dryRun = try repo.journal("forget", Self.person, "--dry-run")
+    #expect(dryRun.status == 0, "\(dryRun.stderr)")
+    let lines = dryRun.stdout.split(separator: "\n").map(String.init)
+    #expect(dryRun.stdout.contains(heading), "\(dryRun.stdout)")
+    #expect(lines.contains { $0.hasPrefix("    ") && $0.hasSuffix(" Week notes: the Lisbon candidate, and Bob") }, "\(dryRun.stdout)")
+    #expect(lines.contains { $0.hasPrefix("    ") && $0.hasSuffix(" Merge the feature branch") }, "\(dryRun.stdout)")
+    #expect(!lines.contains { $0.hasSuffix(" Bob again") || $0.hasSuffix(" Bob's plan") }, "\(dryRun.stdout)")
+
+    let run = try repo.journal("forget", Self.person, "--yes")
+    #expect(run.status == 0, "\(run.stderr)")
+    let kept = try repo.git("log", "-1", "--format=%h Week notes: the Lisbon candidate, and Bob", "main").trimmed
+    #expect(run.stdout.contains(heading) && run.stdout.contains("    \(kept)\n"), "\(run.stdout)")
+  }
+
+  /// A share of carla's killed while it held its lock left `pending.lock` in the folder of
+  /// her share records: a file whose path names her. It is refused, as a lock git did not
+  /// take is, rather than left behind; once removed, nothing under `.git` names her.
+  @Test func aLockAStoppedShareLeftIsRefusedNotLeftBehind() throws {
+    let repo = try Self.journal()
+    let shared = try BareRepository()
+    #expect(try repo.journal("share", Self.person, "--to", shared.path, "--no-verify").status == 0)
+    let record = try repo.shareRecord(Self.person)
+    let lock = repo.path + "/.git/" + record.dropLast("record".count) + "pending.lock"
+    FileManager.default.createFile(atPath: lock, contents: Data())
+    let before = try Self.everything(repo)
+    let run = try repo.journal("forget", Self.person, "--yes")
+    #expect(run.status == 2, "\(run.stdout)")
+    #expect(
+      run.stderr
+        == "journal: \(lock) exists: a journal share of carla-diaz seems to be running, or one was stopped and left it; if none is running, remove it and run journal forget again\n",
+      "\(run.stderr)")
+    #expect(try Self.everything(repo) == before)
+
+    try FileManager.default.removeItem(atPath: lock)
+    let again = try repo.journal("forget", Self.person, "--yes")
+    #expect(again.status == 0, "\(again.stderr)")
+    let left = FileManager.default.enumerator(atPath: repo.path + "/.git")?.compactMap { $0 as? String } ?? []
+    #expect(!left.contains { $0.contains(Self.person) }, "\(left.filter { $0.contains(Self.person) })")
   }
 
   @Test func refusesWhatItCannotCleanAndChangesNothing() throws {

@@ -120,6 +120,11 @@ import Testing
       (["summary", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
       (["log", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
       (["log", "zed", "--since", "2026-01-01"], "journal: no person `zed` in the journal\n"),
+      // A folder's name as a shell completes it, or in capitals: read by every command alike,
+      // never as a person whose notes no commit touched ("no commits touch these notes yet").
+      (["log", "carla-diaz/"], "journal: no person `carla-diaz/` in the journal; did you mean `carla-diaz`?\n"),
+      (["share", "Carla-Diaz", "--to", "/nonexistent/carla.git"], "journal: no person `Carla-Diaz` in the journal; did you mean `carla-diaz`?\n"),
+      (["forget", "carla-diaz/"], "journal: no person `carla-diaz/` in the journal or its history; did you mean `carla-diaz`?\n"),
       (["new", "session", "carla"], "journal: no person `carla` in the journal; did you mean `carla-diaz`?\n"),
       (["new", "session", "zed"], "journal: no person `zed` in the journal; add one with `journal new person zed --name \"…\"`\n"),
     ]

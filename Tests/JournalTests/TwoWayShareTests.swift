@@ -226,7 +226,8 @@ import Testing
     #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
     #expect(run.stdout.contains("(from alice) mentees/alice/sessions/2026-10-08.md:3:7: error"), "\(run.stdout)")
     #expect(
-      run.stderr == "journal: not shared: alice's changes have errors; nothing changed on either side (use --no-verify to take them in anyway)\n",
+      run.stderr
+        == "journal: not shared: alice's changes have errors; nothing changed on either side: ask alice to mend them in their repository and push, then share again (--no-verify takes them in as they are)\n",
       "\(run.stderr)")
     #expect(try Self.state(repository, remote) == before)
 

@@ -85,9 +85,12 @@ public enum Forgetter {
     public let commitsRewritten: Int
     public let commitsDropped: Int
     public let signaturesDropped: Int
-    /// Commits whose message named the person: (new or would-be id, subject before, after,
-    /// generated again rather than cleaned).
-    public let messages: [(id: String, before: String, after: String, generated: Bool)]
+    /// Commits and annotated tags whose message named the person: (new or would-be id,
+    /// subject before, after, generated again rather than cleaned, the tag's name).
+    public let messages: [(id: String, before: String, after: String, generated: Bool, tag: String?)]
+    /// Commits that changed the person's notes and whose messages stay as written, since
+    /// they name the person in no way journal recognises: (new or would-be id, subject).
+    public var keptMessages: [(id: String, subject: String)] = []
     public let shareRecords: [ShareRecordNote]
     /// Files of the person's folder in the working tree (removed, or to remove).
     public let workingFiles: Int
@@ -117,6 +120,9 @@ public enum Forgetter {
 
   public static func forget(_ location: JournalLocation, person: String, options: Options) throws -> Outcome {
     guard Person.isValidID(person) else {
+      if let near = Names.meant(by: person, among: try DiskJournal(location).listing(people: nil).people) {
+        throw JournalError("no person `\(person)` in the journal or its history; did you mean `\(near)`?")
+      }
       throw JournalError("`\(person)` is not a person id: use lowercase letters, digits and `-`")
     }
     let journal = try JournalRepository.open(location)
@@ -126,6 +132,7 @@ public enum Forgetter {
       throw JournalError(ForgetState.message(stopped) + " first")
     }
     try refuseLayout(journal, person: person)
+    try refuseShareLocks(journal, person: person)
     // The index stays locked to the end: no commit can start meanwhile, in journal or git.
     let lock = try git { try IndexLock(repository) }
     defer { lock.rollback() }
@@ -195,10 +202,11 @@ public enum Forgetter {
           person: person, applied: false, references: changes, commitsRewritten: removal.rewritten,
           commitsDropped: removal.dropped, signaturesDropped: removal.signaturesDropped,
           messages: removal.messages.map {
-            (id: $0.new.description, before: $0.oldSubject, after: $0.newSubject, generated: $0.generated)
+            (id: $0.new.description, before: $0.oldSubject, after: $0.newSubject, generated: $0.generated, tag: $0.tag)
           },
           shareRecords: records, workingFiles: countFiles(root), remotes: remotes,
           tags: changes.filter { $0.name.hasPrefix("refs/tags/") }, remoteNames: remoteNames)
+        outcome.keptMessages = removal.keptMessages.map { (id: $0.id.description, subject: $0.subject) }
         if removal.namedSignatures > 0 {
           outcome.warnings.append(
             "\(removal.namedSignatures) commit\(removal.namedSignatures == 1 ? " names" : "s name") someone called like \(person) as author or committer; journal forget keeps authors and committers as they are")
@@ -279,10 +287,13 @@ public enum Forgetter {
       throw JournalError(
         "the stash holds changes made on the old history, which would keep it: apply or drop them first (git stash list)")
     }
+    // A share record names its person's id whole: this journal's records of this person are
+    // deleted, and another person's (`carla-diaz`'s, for `carla`) are theirs.
     let records = ShareRecord.Key(prefix: journal.prefix, person: person, remote: "").folder
       .split(separator: "/").dropLast().joined(separator: "/") + "/"
     let named = try git { try repository.references() }.map(\.name).filter {
       Mentions.referenceName($0, holds: person) && !$0.hasPrefix(records) && $0 != "refs/journal/share/\(person)"
+        && ShareRecord.sharedPerson($0).map { $0 == person } ?? true
     }
     if !named.isEmpty {
       throw JournalError(
@@ -342,6 +353,26 @@ public enum Forgetter {
         let remote = message.split(separator: "\n").first { $0.hasPrefix("remote ") }.map { String($0.dropFirst(7)) }
         return ShareRecordNote(reference: reference.name, remote: remote)
       }
+  }
+
+  /// A lock in the folder of the person's share records, which a `journal share` of theirs
+  /// holds or a stopped one left (`…/pending.lock`): its path names them, and a share may be
+  /// writing there, so it is refused as git refuses a lock it did not take.
+  private static func refuseShareLocks(_ journal: JournalRepository, person: String) throws {
+    let common = journal.repository.commonFolder
+    let folder = ShareRecord.Key(prefix: journal.prefix, person: person, remote: "").folder
+      .split(separator: "/").dropLast().joined(separator: "/")
+    var locks: [String] = []
+    let enumerator = FileManager.default.enumerator(atPath: common + folder)
+    while let path = enumerator?.nextObject() as? String {
+      if path.hasSuffix(".lock") { locks.append(common + folder + "/" + path) }
+    }
+    let legacy = common + "refs/journal/share/\(person).lock"
+    if FileManager.default.fileExists(atPath: legacy) { locks.append(legacy) }
+    if let lock = locks.sorted().first {
+      throw JournalError(
+        "\(lock) exists: a journal share of \(person) seems to be running, or one was stopped and left it; if none is running, remove it and run journal forget again")
+    }
   }
 
   private static func countFiles(_ folder: String) -> Int {

@@ -37,6 +37,9 @@ final class PersonRemoval {
   private(set) var dropped = 0
   private(set) var signaturesDropped = 0
   private(set) var messages: [MessageChange] = []
+  /// Commits kept that changed the person's folder, whose messages name them in no way
+  /// journal recognises and stay as written (a first name, a nickname may be in them).
+  private(set) var keptMessages: [(id: ObjectID, subject: String)] = []
   /// Commits kept whose author or committer is named like the person.
   private(set) var namedSignatures = 0
 
@@ -47,6 +50,8 @@ final class PersonRemoval {
     let newSubject: String
     /// Generated again from what remains, rather than cleaned of mentions.
     let generated: Bool
+    /// The tag's name, when it is an annotated tag's message.
+    var tag: String? = nil
   }
 
   /// The commits that disappeared (`commits` maps each to the commit that takes its place).
@@ -204,8 +209,18 @@ final class PersonRemoval {
     commits[commit] = new
     treeOf[new] = tree
     rewritten += 1
-    if let change = messageChange(new) { messages.append(change) }
+    if let change = messageChange(new) {
+      messages.append(change)
+    } else if try changedFolder(header) {
+      keptMessages.append((new, Self.subject(message, encoding: encoding)))
+    }
     if mentions.isNamed(in: header.author.name) || mentions.isNamed(in: header.committer.name) { namedSignatures += 1 }
+  }
+
+  /// Whether a commit changed the person's folder against its first parent.
+  private func changedFolder(_ header: CommitHeader) throws -> Bool {
+    let before = try header.parents.first.flatMap { try repository.treeEntry(folder, in: treeOf[$0]!) }
+    return try repository.treeEntry(folder, in: header.tree)?.id != before?.id
   }
 
   /// A message that names the person, rewritten: generated again when it is what
@@ -310,15 +325,25 @@ final class PersonRemoval {
     if let newTarget = try rewrittenTarget(target) {
       var text = try repository.objectText(id)
       var (message, signature) = Self.splitSignature(text.message)
-      if mentions.isNamed(in: message) { message = mentions.redacted(message) }
+      let named = mentions.isNamed(in: message)
+      if named { message = mentions.redacted(message) }
       if newTarget == target && message + signature == text.message {
         result = id
       } else {
         if !signature.isEmpty { signaturesDropped += 1 }
+        let original = text.message
         text.headers = text.headers.map { $0.name == "object" ? ObjectText.Header(name: "object", value: newTarget.description) : $0 }
           .filter { !$0.name.hasPrefix("gpgsig") }
         text.message = message
-        result = try repository.writeObject(text, kind: .tag)
+        let new = try repository.writeObject(text, kind: .tag)
+        result = new
+        if named {
+          messages.append(
+            MessageChange(
+              old: id, new: new, oldSubject: Self.subject(original, encoding: nil),
+              newSubject: Self.subject(message, encoding: nil), generated: false,
+              tag: text.values("tag").first.map { String(decoding: $0, as: UTF8.self) }))
+        }
       }
     } else {
       result = nil

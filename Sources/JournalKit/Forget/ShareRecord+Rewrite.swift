@@ -58,6 +58,16 @@ extension ShareRecord {
     return try repository.writeObject(text, kind: .commit)
   }
 
+  /// The person whose share a reference `journal share` keeps is for (a record, or the
+  /// `pending` reference a stopped share left), by the id its name holds whole; nil for any
+  /// other reference.
+  static func sharedPerson(_ name: String) -> String? {
+    guard isRecord(name) || (name.hasPrefix("refs/journal/share/") && name.hasSuffix("/pending")) else { return nil }
+    // refs/journal/share/<journal>/<id>/<remote>/record, or the old refs/journal/share/<id>
+    let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+    return String(parts.count == 4 ? parts[3] : parts.count == 7 ? parts[4] : "")
+  }
+
   /// Whether a reference is a share record (of either form) rather than the `pending` tip a
   /// stopped share left.
   static func isRecord(_ name: String) -> Bool {

@@ -33,6 +33,13 @@ struct ShareRecord {
     /// Names the shared tip while it is pushed: libgit2 pushes from a reference.
     var pendingReference: String { folder + "/pending" }
 
+    /// A lock on one of these references that another share holds, or a stopped one left,
+    /// said as git says it of `index.lock`: with the file, since only its removal lets the
+    /// next share through.
+    func heldLock(on reference: String, shownRemote: String, in repository: Repository) -> String {
+      "\(repository.commonFolder)\(reference).lock exists: another journal share of \(person) to \(shownRemote) seems to be running, or one was stopped and left it; if none is running, remove it and share again"
+    }
+
     /// The journal's path as one reference name: every byte but letters, digits, `-` and `_`
     /// written `%XX`, so no path can make an invalid name or collide with another.
     static func encoded(_ path: String) -> String {
@@ -121,7 +128,9 @@ struct ShareRecord {
     try persist(record)
     do {
       try repository.setReference(key.reference, to: record, expected: previous, log: "journal share")
-    } catch let error as GitError where error.isModified || error.alreadyExists || error.isLocked {
+    } catch let error as GitError where error.isLocked {
+      throw JournalError("the push went through, but " + key.heldLock(on: key.reference, shownRemote: key.remote, in: repository))
+    } catch let error as GitError where error.isModified || error.alreadyExists {
       throw JournalError(
         "the push went through, but another journal share of \(key.person) to the same remote recorded its own meanwhile; run journal share again")
     }

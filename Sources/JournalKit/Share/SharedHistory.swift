@@ -125,8 +125,7 @@ struct SharedHistory {
       entry = parentEntry
     }
     if steps.isEmpty && !continued {
-      throw JournalError(
-        "\(person) has no history to share: there is no \(prefix)mentees/\(person)/ in the last commit")
+      throw Self.noHistory(person, prefix: prefix)
     }
     if let followFrom, !followed, !continued {
       throw JournalError(
@@ -143,7 +142,7 @@ struct SharedHistory {
       let configEntry = try repository.treeEntry(prefix + JournalPath.configName, in: step.header.tree)
       let config = configEntry?.id
       // The person's commits this one merged in: the shared commit is a merge of them too.
-      let merged = try personsCommits(mergedBy: step.header)
+      let merged = try personsCommits(mergedBy: step.header, folder: step.folder)
       takenIn += merged.flatMap(\.taken)
       if merged.isEmpty, let key = lastKey, key.0 == step.folder, key.1 == step.tree, key.2 == config { return }
       lastKey = (step.folder, step.tree, config)
@@ -200,10 +199,19 @@ struct SharedHistory {
 
   /// The person's commits a journal commit merged in from this remote: for each parent
   /// after the first whose message ends with `Shared-from: <this remote> <commit>`, that
-  /// commit, when the remote holds it (`held`), and every such pair in that parent's history.
-  private func personsCommits(mergedBy header: CommitHeader) throws -> [(tip: ObjectID, taken: [ShareRecord.Point])] {
+  /// commit, when the remote holds it (`held`) and it is this person's (`folder` is the
+  /// person's folder there), and every such pair in that parent's history.
+  ///
+  /// The trailer names the remote, not the person: a share of someone else to that remote,
+  /// by mistake, must not take another person's commits for theirs. If it did, and the
+  /// remote's branch were at such a commit (a share that took it in and could not push), the
+  /// other person's notes would reach the remote as a fast-forward.
+  private func personsCommits(mergedBy header: CommitHeader, folder: String) throws
+    -> [(tip: ObjectID, taken: [ShareRecord.Point])]
+  {
     try header.parents.dropFirst().compactMap { parent in
       guard let tip = try personsCommit(parent), repository.hasObject(tip),
+        try isPersons(tip, takenInAs: parent, folder: folder),
         try held.contains(where: { try repository.isAncestor(tip, of: $0) })
       else { return nil }
       var taken: [ShareRecord.Point] = []
@@ -216,6 +224,27 @@ struct SharedHistory {
       }
       return (tip, taken.reversed())
     }
+  }
+
+  /// Whether a person's commit, taken into the journal as `journal`, is this person's: it
+  /// holds their folder (a shared repository holds one person's, at `mentees/` of its root),
+  /// or the journal commit made from it changed their folder and nothing else (they removed
+  /// it whole).
+  private func isPersons(_ commit: ObjectID, takenInAs journal: ObjectID, folder: String) throws -> Bool {
+    let root = try repository.commitHeader(commit).tree
+    if let entry = try repository.treeEntry(JournalPath.peopleFolder + "/" + folder, in: root), entry.kind == .folder {
+      return true
+    }
+    let header = try repository.commitHeader(journal)
+    let before = try header.parents.first.map { try repository.commitHeader($0).tree }
+    let changes = try repository.changes(from: before, to: header.tree)
+    let inside = prefix + JournalPath.peopleFolder + "/" + folder + "/"
+    return !changes.isEmpty && changes.allSatisfy { $0.path.hasPrefix(inside) }
+  }
+
+  /// The error for a person whose folder the last commit does not hold.
+  static func noHistory(_ person: String, prefix: String) -> JournalError {
+    JournalError("\(person) has no history to share: there is no \(prefix)mentees/\(person)/ in the last commit")
   }
 
   /// The person's commit a journal commit was made from, by the last line of its message.

@@ -29,6 +29,8 @@ public enum Sharer {
     -> Outcome
   {
     for id in [person] + (options.followFrom.map { [$0] } ?? []) where !Person.isValidID(id) {
+      let known = try DiskJournal(location).listing(people: nil).people
+      if Names.meant(by: id, among: known) != nil { throw JournalError.unknownPerson(id, known: known) }
       throw JournalError("`\(id)` is not a person id: use lowercase letters, digits and `-`")
     }
     if options.followFrom == person {
@@ -84,14 +86,26 @@ public enum Sharer {
     // The same share as last time, unless the user says otherwise.
     let followFrom = options.followFrom ?? record?.followFrom
     let given = options.branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }
+    // A person the last commit does not hold is the first thing to say, before anything
+    // about the remote.
+    if let head = try repository.headCommit(),
+      try repository.treeEntry(journal.prefix + JournalPath.peopleFolder + "/" + person, in: repository.commitHeader(head).tree)?
+        .kind != .folder
+    {
+      throw SharedHistory.noHistory(person, prefix: journal.prefix)
+    }
     let url = options.url
     let local = url.transport == .local ? try LocalRemote.inspect(url.path) : nil
     if url.transport == .local, local == nil {
       throw JournalError(
         "no repository at \(url.display): make one with git init --bare \(ShellQuote.quote(url.path)), or give another --to")
     }
-    // libgit2 writes a push to a repository on this machine itself: git's hooks there would
-    // not run. Rather than go around them, refuse.
+    // libgit2 writes a push to a repository on this machine itself, and only to a bare one.
+    if let local, !local.isBare {
+      throw JournalError(
+        "\(url.display) has a working tree, and journal share pushes only to a bare repository on this machine: make one with git init --bare, or push over ssh:// to this machine")
+    }
+    // Git's hooks there would not run. Rather than go around them, refuse.
     if let hook = local?.receivingHooks.first {
       throw JournalError(
         "\(url.display) has \(hook.hasPrefix("u") ? "an" : "a") \(hook) hook, which libgit2 does not run when it pushes to a repository on this machine; journal share will not go around it: push over ssh:// to this machine, where git runs it, or remove the hook")
@@ -188,7 +202,11 @@ public enum Sharer {
     let pushed: PushResult
     let branchName = shortName(branch)
     do {
-      try repository.forceReference(key.pendingReference, to: final.shared)
+      do {
+        try repository.forceReference(key.pendingReference, to: final.shared)
+      } catch let error as GitError where error.isLocked {
+        throw JournalError(landed + key.heldLock(on: key.pendingReference, shownRemote: url.display, in: repository))
+      }
       defer { try? repository.deleteReference(key.pendingReference) }
       pushed = try repository.push(
         key.pendingReference, to: url.text, reference: branch, callbacks: options.access.callbacks(for: url))
