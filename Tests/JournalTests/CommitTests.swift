@@ -74,6 +74,32 @@ import Testing
     #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
   }
 
+  /// A subject names what the commit holds: a change to the journal's settings is named as
+  /// such, not counted as one of a person's.
+  @Test func aSubjectNamesTheSettingsBesideAPersonsChanges() throws {
+    let repo = try GitFixture()
+    try repo.journal("commit")
+    try repo.write([
+      "journal.yml": "title: Team journal\n",
+      "mentees/alice/sessions/2026-11-20.md": session,
+      "mentees/alice/profile.md": "---\nname: Alice Kim\nrelationship: mentee\n---\n",
+    ])
+    #expect(try repo.journal("commit", "--today", "2026-11-26").status == 0)
+    #expect(try repo.git("log", "-1", "--format=%s") == "journal: update journal settings; 2 changes for alice\n")
+    #expect(try repo.git("log", "-1", "--format=%b") == """
+      - update journal settings
+      - update profile of alice
+      - session with alice on 2026-11-20 (career-development)
+
+
+      """)
+    // One change of a person's is named by itself.
+    try repo.write(["journal.yml": "title: Test journal\n", "mentees/alice/sessions/2026-11-20.md": session + "\n- More\n"])
+    #expect(try repo.journal("commit", "--today", "2026-11-26").status == 0)
+    #expect(
+      try repo.git("log", "-1", "--format=%s") == "journal: update journal settings; update session with alice on 2026-11-20\n")
+  }
+
   @Test func deletedAndModifiedNotes() throws {
     let repo = try GitFixture()
     try repo.write(["mentees/alice/sessions/2026-11-20.md": session])
