@@ -103,4 +103,14 @@ import Testing
         of: "<!-- Their own view, in their words. -->", with: "<!-- Their own view --> wants the migration"))
     #expect(after.hasWriting)
   }
+
+  @Test func onlyCommentsAndWhiteSpaceAreOnlyComments() {
+    func only(_ text: String) -> Bool { text.withCString { HTMLComment.isOnlyComments($0) } }
+    #expect(only("<!-- a -->\n"))
+    #expect(only("  <!-- a -->  <!--\nb\n-->\n"))
+    #expect(!only("<!-- a --> b\n"))
+    #expect(!only("<!-- unclosed\n"))
+    #expect(!only("<div>\n"))
+    #expect(!only(""))
+  }
 }
