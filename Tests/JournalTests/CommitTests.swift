@@ -7,9 +7,9 @@ import Testing
     let repo = try GitFixture()
     let run = try repo.journal("commit", "--today", "2026-11-26")
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(try repo.git("log", "--format=%an <%ae>|%cn <%ce>|%s") == "Hannah Reyes <hannah@example.com>|Hannah Reyes <hannah@example.com>|journal: 2 changes for alice\n")
+    #expect(try repo.git("log", "--format=%an <%ae>|%cn <%ce>|%s") == "Hannah Reyes <hannah@example.com>|Hannah Reyes <hannah@example.com>|journal: create the journal; new person alice (Alice Kim)\n")
     #expect(try repo.git("log", "-1", "--format=%b") == "- create the journal\n- new person alice (Alice Kim)\n\n")
-    #expect(try repo.git("reflog", "--format=%gs") == "commit (initial): journal: 2 changes for alice\n")
+    #expect(try repo.git("reflog", "--format=%gs") == "commit (initial): journal: create the journal; new person alice (Alice Kim)\n")
     #expect(try repo.git("status", "--porcelain") == "")
     #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
   }
