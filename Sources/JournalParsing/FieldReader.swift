@@ -120,7 +120,7 @@ struct FieldReader {
   mutating func dayValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> Day? {
     guard let text = textValue(value, field: field, at: location) else { return nil }
     if let day = Day(iso: text) { return day }
-    report(WrittenDate.problem(field: field, text: text, found: Scalars.describe(value)), at: location)
+    report(WrittenDate.problem(field: field, text: text, found: Scalars.describe(value), file: file), at: location)
     return nil
   }
 

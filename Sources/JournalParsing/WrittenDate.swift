@@ -109,6 +109,49 @@ enum WrittenDate {
     return Day(year: year, month: month + 1, day: day).map { Reading(day: $0, order: .month) }
   }
 
+  /// A month by its name and a day, in either order, without a year (`Dec 4`, `4 December`,
+  /// `Friday, Dec 4th`): the month (1 to 12) and the day, when that day is in that month in
+  /// some year.
+  static func monthAndDay(of text: String) -> (month: Int, day: Int)? {
+    TextBytes.withBytes(of: text) { bytes in
+      var words: [Range<Int>] = []
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
+          index += 1
+          continue
+        }
+        let start = index
+        while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) { index += 1 }
+        guard index > start else { return nil }
+        words.append(start..<index)
+      }
+      if words.count == 3, weekdays.contains(lowercased(bytes, words[0])) { words.removeFirst() }
+      guard words.count == 2 else { return nil }
+      let day: Int
+      let monthName: String
+      if let first = dayOfMonth(bytes, words[0]) {
+        (day, monthName) = (first, lowercased(bytes, words[1]))
+      } else if let second = dayOfMonth(bytes, words[1]) {
+        (day, monthName) = (second, lowercased(bytes, words[0]))
+      } else {
+        return nil
+      }
+      guard let month = months.firstIndex(where: { $0 == monthName || ($0.hasPrefix(monthName) && monthName.utf8.count >= 3) }),
+        Day(year: 2000, month: month + 1, day: day) != nil
+      else { return nil }
+      return (month + 1, day)
+    }
+  }
+
+  /// The day `month` and `day` name nearest to `near`: in its year, the year before or the
+  /// year after.
+  static func nearest(month: Int, day: Int, to near: Day) -> Day? {
+    [near.year, near.year - 1, near.year + 1].compactMap { Day(year: $0, month: month, day: day) }
+      .min { abs(near.days(to: $0)) < abs(near.days(to: $1)) }
+  }
+
   /// `24`, or `24th`, `1st`, `2nd`, `3rd`.
   private static func dayOfMonth(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int? {
     var digits = word
@@ -177,7 +220,10 @@ extension WrittenDate {
   /// The finding for `text`, a date field's value that is not `YYYY-MM-DD` (`found` as
   /// messages show it): digits that name no day, with why; a date with a time; a date written
   /// otherwise, with the day or days it can be read as; or no date at all.
-  static func problem(field: String, text: String, found: String) -> RuleMessage {
+  ///
+  /// A month and a day without a year (`Dec 4`) are given the year of `file`'s name, when it
+  /// is a session's with a date: the day nearest that date.
+  static func problem(field: String, text: String, found: String, file: String? = nil) -> RuleMessage {
     if Day.looksLikeDate(text) {
       return InvalidValueRule.notARealDate(field: field, text: text, reason: whyNotADay(text))
     }
@@ -185,6 +231,15 @@ extension WrittenDate {
       return InvalidValueRule.dateWithTime(field: field, found: found, day: "\(day)")
     }
     let readings = readings(of: text)
+    if readings.isEmpty, let (month, day) = monthAndDay(of: text) {
+      if let file, case .session(_, let fileDate?) = JournalPath.classify(file),
+        let meant = nearest(month: month, day: day, to: fileDate)
+      {
+        return InvalidValueRule.dateWithoutYear(field: field, found: found, day: "\(meant)")
+      }
+      let monthDay = (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+      return InvalidValueRule.dateWithoutYear(field: field, found: found, monthDay: monthDay)
+    }
     guard !readings.isEmpty else { return InvalidValueRule.notADate(field: field, found: found) }
     return InvalidValueRule.notADate(
       field: field, found: found, readings: readings.map { (day: "\($0.day)", order: $0.order.rawValue) })

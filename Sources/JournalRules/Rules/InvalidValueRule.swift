@@ -62,6 +62,18 @@ extension InvalidValueRule {
       hint: "write " + choices.dropLast().joined(separator: ", ") + " or " + choices.last!)
   }
 
+  /// A month and a day without a year (`Dec 4`); `day` is the day meant, with the year of
+  /// the file name's date.
+  public static func dateWithoutYear(field: String, found: String, day: String) -> RuleMessage {
+    message(
+      "`\(field)` has no year, found \(found)", hint: "write `\(field): \(day)`, the year of the file name's date")
+  }
+
+  /// A month and a day without a year, where no file name gives one; `monthDay` is `MM-DD`.
+  public static func dateWithoutYear(field: String, found: String, monthDay: String) -> RuleMessage {
+    message("`\(field)` has no year, found \(found)", hint: "write it with its year: `\(field): YYYY-\(monthDay)`")
+  }
+
   /// A date with a time after it (`2026-11-20T10:00`): journal's dates are days; `day` is it.
   public static func dateWithTime(field: String, found: String, day: String) -> RuleMessage {
     message(
