@@ -197,13 +197,24 @@ extension InvalidValueRule {
       "\(name) in front matter" + (lineSeparator ? ": YAML reads it as a line break, editors do not" : ""), hint: hint)
   }
 
+  /// An invisible character (`name`: "byte-order mark (U+FEFF)") in front matter, on the
+  /// lines of `key` when there is one; read as if it were not there.
+  public static func invisibleCharacter(name: String, key: String?) -> RuleMessage {
+    message(
+      (key.map { "`\($0)` holds an invisible \(name)" } ?? "an invisible \(name) is in this line")
+        + ", read as if it were not there",
+      hint: "delete it; it often comes with pasted text")
+  }
+
   /// `tags: #growth`: a value that starts with `#`, which YAML reads as a comment, leaving the
   /// key without one.
   /// `quoted` is the comment in quotes, as YAML would read it as the value.
+  /// A comment of one word (`#x`) was meant as the value: written without `#`, it is one.
   public static func valueIsComment(_ key: String, comment: String, quoted: String) -> RuleMessage {
-    message(
+    let oneWord = !comment.unicodeScalars.contains { $0 == " " || $0 == "\t" }
+    return message(
       "`\(key)` has no value: YAML reads `\(comment)` after it as a comment",
-      hint: "put the value in quotes: `\(key): \(quoted)`, or delete the comment")
+      hint: "put the value in quotes: `\(key): \(quoted)`, or " + (oneWord ? "write it without `#`" : "delete the comment"))
   }
 
   /// `found` describes the front matter's root value.
