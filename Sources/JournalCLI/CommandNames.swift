@@ -42,8 +42,10 @@ enum CommandNames {
     // `journal` alone, as `git` alone: told what to type, with status 2. Its own options
     // (`--version`, `--generate-completion-script`) still answer.
     if command == JournalCommand.self {
-      guard !rest.contains(where: { $0 == "--version" || $0.hasPrefix("--generate-completion-script") }) else { return nil }
-      return JournalError("`journal` needs a command, such as `check`, `new` or `summary`; `journal --help` lists them all")
+      guard !rest.contains(where: { $0 == "--version" || $0.hasPrefix("--generate-completion-script") })
+      else { return nil }
+      return JournalError(
+        "`journal` needs a command, such as `check`, `new` or `summary`; `journal --help` lists them all")
     }
     let listed = names.map { "`\($0)`" }
     let choices = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed.last!

@@ -88,7 +88,8 @@ public struct JournalListing: Sendable, Equatable {
     self.people = Set(files.compactMap(JournalPath.person(of:))).sorted()
     self.repositories = repositories.filter { path in
       let parts = JournalPath.components(of: path)
-      return parts.count > 1 && parts[0] == JournalPath.peopleFolder && people.map { $0.contains(String(parts[1])) } ?? true
+      return parts.count > 1 && parts[0] == JournalPath.peopleFolder
+        && people.map { $0.contains(String(parts[1])) } ?? true
     }.sorted()
   }
 

@@ -79,9 +79,12 @@ extension PersonRecord {
     let prepared = Set(sessions.filter(isUntouchedTemplate).map(\.file))
     guard !prepared.isEmpty else { return current }
     return current.map { action in
+      let identity = action.item.identity
       guard prepared.contains(action.file),
-        let written = sessions.last(where: { !prepared.contains($0.file) && $0.actions.contains { $0.identity == action.item.identity } }),
-        let item = written.actions.last(where: { $0.identity == action.item.identity })
+        let written = sessions.last(where: {
+          !prepared.contains($0.file) && $0.actions.contains { $0.identity == identity }
+        }),
+        let item = written.actions.last(where: { $0.identity == identity })
       else { return action }
       return TrackedAction(
         item: item, file: written.file, source: .session(written.date), firstMentioned: action.firstMentioned)

@@ -127,9 +127,9 @@ struct FrontMatter {
 
   /// The bytes with each character (given as its byte range, in order) replaced: by U+FFFD,
   /// one scalar for one, so libyaml's columns stay the file's; or by nothing.
-  private static func replacing(_ characters: [(range: Range<Int>, with: [UInt8])], in bytes: UnsafeBufferPointer<UInt8>)
-    -> [UInt8]
-  {
+  private static func replacing(
+    _ characters: [(range: Range<Int>, with: [UInt8])], in bytes: UnsafeBufferPointer<UInt8>
+  ) -> [UInt8] {
     var copy: [UInt8] = []
     copy.reserveCapacity(bytes.count + 2 * characters.count)
     var next = 0

@@ -80,6 +80,27 @@ enum WrittenDate {
 
   /// A date with a month's name: words of letters or digits between spaces, commas and dots.
   private static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading? {
+    guard let words = words(bytes, count: 3), let year = number(bytes, words[2], digits: 4...4),
+      let (month, day) = monthAndDay(bytes, words[0], words[1])
+    else { return nil }
+    return Day(year: year, month: month, day: day).map { Reading(day: $0, order: .month) }
+  }
+
+  /// A month by its name and a day, in either order, without a year (`Dec 4`, `4 December`,
+  /// `Friday, Dec 4th`): the month (1 to 12) and the day, when that day is in that month in
+  /// some year.
+  static func monthAndDay(of text: String) -> (month: Int, day: Int)? {
+    TextBytes.withBytes(of: text) { bytes in
+      guard let words = words(bytes, count: 2), let (month, day) = monthAndDay(bytes, words[0], words[1]),
+        Day(year: 2000, month: month, day: day) != nil
+      else { return nil }
+      return (month, day)
+    }
+  }
+
+  /// The `count` words of `bytes`, letters or digits between spaces, commas and dots, after a
+  /// weekday's name when one comes first; nil when there are other bytes or other counts.
+  private static func words(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>]? {
     var words: [Range<Int>] = []
     var index = 0
     while index < bytes.count {
@@ -93,56 +114,27 @@ enum WrittenDate {
       guard index > start else { return nil }
       words.append(start..<index)
     }
-    if words.count == 4, weekdays.contains(lowercased(bytes, words[0])) { words.removeFirst() }
-    guard words.count == 3, let year = number(bytes, words[2], digits: 4...4) else { return nil }
+    if words.count == count + 1, weekdays.contains(lowercased(bytes, words[0])) { words.removeFirst() }
+    return words.count == count ? words : nil
+  }
+
+  /// A month's name (or its abbreviation of three letters or more) and a day of the month, in
+  /// either order: the month's number and the day.
+  private static func monthAndDay(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>)
+    -> (month: Int, day: Int)?
+  {
     let day: Int
     let monthName: String
-    if let first = dayOfMonth(bytes, words[0]) {
-      (day, monthName) = (first, lowercased(bytes, words[1]))
-    } else if let second = dayOfMonth(bytes, words[1]) {
-      (day, monthName) = (second, lowercased(bytes, words[0]))
+    if let number = dayOfMonth(bytes, first) {
+      (day, monthName) = (number, lowercased(bytes, second))
+    } else if let number = dayOfMonth(bytes, second) {
+      (day, monthName) = (number, lowercased(bytes, first))
     } else {
       return nil
     }
     guard let month = months.firstIndex(where: { $0 == monthName || ($0.hasPrefix(monthName) && monthName.utf8.count >= 3) })
     else { return nil }
-    return Day(year: year, month: month + 1, day: day).map { Reading(day: $0, order: .month) }
-  }
-
-  /// A month by its name and a day, in either order, without a year (`Dec 4`, `4 December`,
-  /// `Friday, Dec 4th`): the month (1 to 12) and the day, when that day is in that month in
-  /// some year.
-  static func monthAndDay(of text: String) -> (month: Int, day: Int)? {
-    TextBytes.withBytes(of: text) { bytes in
-      var words: [Range<Int>] = []
-      var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == 0x20 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
-          index += 1
-          continue
-        }
-        let start = index
-        while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) { index += 1 }
-        guard index > start else { return nil }
-        words.append(start..<index)
-      }
-      if words.count == 3, weekdays.contains(lowercased(bytes, words[0])) { words.removeFirst() }
-      guard words.count == 2 else { return nil }
-      let day: Int
-      let monthName: String
-      if let first = dayOfMonth(bytes, words[0]) {
-        (day, monthName) = (first, lowercased(bytes, words[1]))
-      } else if let second = dayOfMonth(bytes, words[1]) {
-        (day, monthName) = (second, lowercased(bytes, words[0]))
-      } else {
-        return nil
-      }
-      guard let month = months.firstIndex(where: { $0 == monthName || ($0.hasPrefix(monthName) && monthName.utf8.count >= 3) }),
-        Day(year: 2000, month: month + 1, day: day) != nil
-      else { return nil }
-      return (month + 1, day)
-    }
+    return (month + 1, day)
   }
 
   /// The day `month` and `day` name nearest to `near`: in its year, the year before or the

@@ -113,7 +113,8 @@ extension FileNameRule {
 
   /// A folder that is a git repository of its own: a submodule, or a clone.
   public static let repositoryInside = message(
-    "is a git repository inside the journal; git commits it as a link to another repository (a gitlink), never its notes",
+    "is a git repository inside the journal; git commits it as a link to another repository (a gitlink),"
+      + " never its notes",
     hint: "move its notes into the person's folder, or the repository out of the journal")
 
   public static let symbolicLink = message(

@@ -214,7 +214,8 @@ extension InvalidValueRule {
     let oneWord = !comment.unicodeScalars.contains { $0 == " " || $0 == "\t" }
     return message(
       "`\(key)` has no value: YAML reads `\(comment)` after it as a comment",
-      hint: "put the value in quotes: `\(key): \(quoted)`, or " + (oneWord ? "write it without `#`" : "delete the comment"))
+      hint: "put the value in quotes: `\(key): \(quoted)`, or "
+        + (oneWord ? "write it without `#`" : "delete the comment"))
   }
 
   /// `found` describes the front matter's root value.
