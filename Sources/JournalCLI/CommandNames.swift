@@ -30,17 +30,23 @@ enum CommandNames {
     return help ? nil : missingCommand(of: command, path: path, rest: arguments[named.endIndex...])
   }
 
-  /// A command that only groups commands, named without one (`journal export`), is a usage
-  /// error naming them, as `git worktree` alone is; ArgumentParser would print its help on
-  /// standard output with status 0, which a script would take for a result. nil when `rest`
-  /// names one of them or asks for help.
+  /// A command that only groups commands, named without one (`journal export`, or `journal`
+  /// itself), is a usage error naming them, as `git worktree` (or `git`) alone is;
+  /// ArgumentParser would print its help on standard output with status 0, which a script
+  /// would take for a result. nil when `rest` names one of them or asks for help.
   static func missingCommand(of command: any ParsableCommand.Type, path: String, rest: ArraySlice<String>)
     -> JournalError?
   {
     let names = command.configuration.subcommands.map { $0._commandName }
-    guard command != JournalCommand.self, !names.isEmpty,
-      !rest.contains(where: { names.contains($0) || helpFlags.contains($0) })
-    else { return nil }
+    guard !names.isEmpty, !rest.contains(where: { names.contains($0) || helpFlags.contains($0) }) else { return nil }
+    // `journal` alone, as `git` alone: told what to type, with status 2. Its own options
+    // (`--version`, `--generate-completion-script`) still answer.
+    if command == JournalCommand.self {
+      guard !rest.contains(where: { $0 == "--version" || $0.hasPrefix("--generate-completion-script") })
+      else { return nil }
+      return JournalError(
+        "`journal` needs a command, such as `check`, `new` or `summary`; `journal --help` lists them all")
+    }
     let listed = names.map { "`\($0)`" }
     let choices = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " or " + listed.last!
     return JournalError("`\(path)` needs a command: " + choices)

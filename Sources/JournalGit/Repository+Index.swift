@@ -12,9 +12,11 @@ extension Repository {
     public var files: [String: [UInt8]] = [:]
     /// Symbolic links, which a commit records as links.
     public var links: [String] = []
+    /// Gitlinks: a repository inside the working tree, which a commit records as one entry.
+    public var gitlinks: [String] = []
   }
 
-  /// The regular files and symbolic links the index holds under `prefix`.
+  /// The regular files, symbolic links and gitlinks the index holds under `prefix`.
   /// `indexFile` reads another index file instead (`GIT_INDEX_FILE`).
   public func stagedEntries(under prefix: String, indexFile: String? = nil) throws -> StagedEntries {
     let index = try openIndex(indexFile)
@@ -27,6 +29,8 @@ extension Repository {
       switch entry.pointee.mode & 0o170000 {
       case 0o120000:
         entries.links.append(path)
+      case 0o160000:
+        entries.gitlinks.append(path)
       case 0o100000:
         var oid = entry.pointee.id
         var blob: OpaquePointer?

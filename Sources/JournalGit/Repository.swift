@@ -30,6 +30,14 @@ public final class Repository {
     return opened
   }
 
+  /// Whether `folder` is a repository of its own, its `.git` a folder or a `gitdir:` file:
+  /// inside another's working tree, git records such a folder as one gitlink, never its
+  /// files (`git add`, `git submodule add`).
+  public static func isRepository(atFolder folder: String) -> Bool {
+    Libgit2.initialize()
+    return git_repository_open_ext(nil, folder, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil) == 0
+  }
+
   /// Makes a new repository with a working tree at `path`.
   public static func create(at path: String) throws -> Repository {
     Libgit2.initialize()

@@ -72,6 +72,9 @@ public enum JournalLoader {
       diagnostics.append(
         Diagnostic(FileNameRule.symbolicLink, file: link, at: .start))
     }
+    for repository in listing.repositories {
+      diagnostics.append(Diagnostic(FileNameRule.repositoryInside, file: repository, at: .start))
+    }
     for (path, reason) in listing.unreadable {
       diagnostics.append(
         Diagnostic(EncodingRule.cannotReadFolder(reason: reason), file: path, at: .start))
@@ -179,6 +182,14 @@ public enum JournalLoader {
     }
     for path in listing.links {
       if let id = owner(path) { people[id, default: JournalListing()].links.append(path) } else { shared.links.append(path) }
+    }
+    for path in listing.repositories {
+      // A person's whole folder a repository is nobody's folder in the journal.
+      if let id = owner(path), JournalPath.components(of: path).count > 2 {
+        people[id, default: JournalListing()].repositories.append(path)
+      } else {
+        shared.repositories.append(path)
+      }
     }
     for entry in listing.unreadable {
       if let id = owner(entry.path) { people[id, default: JournalListing()].unreadable.append(entry) } else { shared.unreadable.append(entry) }

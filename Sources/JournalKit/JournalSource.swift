@@ -2,6 +2,7 @@ import Foundation
 import JournalModel
 import JournalRules
 import JournalParsing
+import JournalGit
 
 /// The files of a journal: what is there, and each file's bytes.
 public protocol JournalSource: Sendable {
@@ -22,6 +23,9 @@ public struct JournalListing: Sendable, Equatable {
   public var people: [String] = []
   /// Folders that could not be listed, with the reason.
   public var unreadable: [(path: String, reason: String)] = []
+  /// Folders under `mentees/` that are git repositories of their own (a submodule, a clone):
+  /// git commits each as one gitlink, never its files, so they are reported, never walked.
+  public var repositories: [String] = []
   /// Temporary files that a write stopped before it finished left in the journal
   /// (`AtomicFile.original(ofTemporary:)`), which are reported and never read.
   public var leftovers: [Leftover] = []
@@ -51,7 +55,10 @@ public struct JournalListing: Sendable, Equatable {
   /// The listing of a journal whose every file is one of `paths` and every symbolic link one
   /// of `links` (journal-relative, nothing unreadable), with `people` only those people's
   /// folders.
-  init(files paths: some Sequence<String>, links: some Sequence<String> = [], people: Set<String>?) {
+  init(
+    files paths: some Sequence<String>, links: some Sequence<String> = [], repositories: [String] = [],
+    people: Set<String>?
+  ) {
     let paths = Array(paths)
     var leftovers: [Leftover] = []
     files = paths.filter { path in
@@ -79,11 +86,17 @@ public struct JournalListing: Sendable, Equatable {
       return people.map { $0.contains(String(parts[1])) } ?? true
     }.sorted()
     self.people = Set(files.compactMap(JournalPath.person(of:))).sorted()
+    self.repositories = repositories.filter { path in
+      let parts = JournalPath.components(of: path)
+      return parts.count > 1 && parts[0] == JournalPath.peopleFolder
+        && people.map { $0.contains(String(parts[1])) } ?? true
+    }.sorted()
   }
 
   public static func == (lhs: JournalListing, rhs: JournalListing) -> Bool {
     lhs.files == rhs.files && lhs.links == rhs.links && lhs.people == rhs.people
       && lhs.unreadable.map(\.path) == rhs.unreadable.map(\.path) && lhs.leftovers == rhs.leftovers
+      && lhs.repositories == rhs.repositories
   }
 }
 
@@ -118,6 +131,7 @@ public struct DiskJournal: JournalSource {
     listing.links.sort()
     listing.people.sort()
     listing.leftovers.sort { $0.path < $1.path }
+    listing.repositories.sort()
     return listing
   }
 
@@ -145,25 +159,30 @@ public struct DiskJournal: JournalSource {
     return JournalListing.Leftover(path: path, originalExists: exists)
   }
 
+  /// Lists `folder` and the folders in it; false, listing nothing in it, when it is a
+  /// repository of its own, which git would commit as a gitlink.
+  @discardableResult
   private func walk(
     _ folder: String, depth: Int, only people: Set<String>? = nil, into listing: inout JournalListing
-  ) {
+  ) -> Bool {
     let absolute = Self.path(location.root, folder)
     guard let directory = opendir(absolute) else {
       if errno != ENOENT || depth > 0 {
         listing.unreadable.append((folder, String(cString: strerror(errno))))
       }
-      return
+      return true
     }
     defer { closedir(directory) }
     // The entry's type as the folder gives it, so a file costs no `lstat`; filesystems that
     // do not say (DT_UNKNOWN) are asked with one.
     var entries: [(name: String, type: UInt8)] = []
+    var holdsGit = false
     while let entry = readdir(directory) {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
       }
       if JournalPath.isHidden(name) {
+        if name == ".git" { holdsGit = true }
         // Hidden files are not the journal's, but a write that was stopped leaves one, which
         // is named so the person can see it.
         if let leftover = leftover(folder + "/" + name, name: name, type: entry.pointee.d_type) {
@@ -173,6 +192,10 @@ public struct DiskJournal: JournalSource {
       }
       if let people, !people.contains(name) { continue }
       entries.append((name, entry.pointee.d_type))
+    }
+    if holdsGit, Repository.isRepository(atFolder: absolute) {
+      listing.repositories.append(folder)
+      return false
     }
     entries.sort { $0.name < $1.name }
     for (name, given) in entries {
@@ -195,13 +218,14 @@ public struct DiskJournal: JournalSource {
       case UInt8(DT_LNK):
         listing.links.append(path)
       case UInt8(DT_DIR):
-        if depth == 0 { listing.people.append(name) }
         // Notes sit at most three levels below `mentees/`; deeper folders are not walked.
-        if depth < 8 { walk(path, depth: depth + 1, into: &listing) }
+        let walked = depth < 8 ? walk(path, depth: depth + 1, into: &listing) : true
+        if depth == 0 && walked { listing.people.append(name) }
       default:
         listing.files.append(path)
       }
     }
+    return true
   }
 
   /// `folder/name`, made in one allocation: `folder + "/" + name` copied the path once for
@@ -290,19 +314,23 @@ public struct MemoryJournal: JournalSource {
   public let files: [String: [UInt8]]
   /// Symbolic links, which are listed and never read.
   public let links: [String]
+  /// Repositories inside the journal (gitlinks), which are listed and never read.
+  public let repositories: [String]
 
-  public init(files: [String: [UInt8]], links: [String] = []) {
+  public init(files: [String: [UInt8]], links: [String] = [], repositories: [String] = []) {
     self.files = files
     self.links = links
+    self.repositories = repositories
   }
 
   public init(texts: [String: String]) {
     self.files = texts.mapValues { Array($0.utf8) }
     self.links = []
+    self.repositories = []
   }
 
   public func listing(people: Set<String>? = nil) throws -> JournalListing {
-    JournalListing(files: files.keys, links: links, people: people)
+    JournalListing(files: files.keys, links: links, repositories: repositories, people: people)
   }
 
   public func read(_ path: String) -> ParseStep<[UInt8]> {

@@ -70,6 +70,27 @@ extension PersonRecord {
     return result
   }
 
+  /// The person's actions as `currentActions` has them, each named where it was last really
+  /// written: a session only prepared (`isUntouchedTemplate`) repeats the open actions it
+  /// carries over without anybody writing them, so the written session before it that
+  /// mentions the action is its source. What an export names as an action's file and line.
+  public var writtenActions: [TrackedAction] {
+    let current = currentActions
+    let prepared = Set(sessions.filter(isUntouchedTemplate).map(\.file))
+    guard !prepared.isEmpty else { return current }
+    return current.map { action in
+      let identity = action.item.identity
+      guard prepared.contains(action.file),
+        let written = sessions.last(where: {
+          !prepared.contains($0.file) && $0.actions.contains { $0.identity == identity }
+        }),
+        let item = written.actions.last(where: { $0.identity == identity })
+      else { return action }
+      return TrackedAction(
+        item: item, file: written.file, source: .session(written.date), firstMentioned: action.firstMentioned)
+    }
+  }
+
   /// The value an in-out access reaches, so that `place[key, default: next]` inserts the
   /// default and reads it in one lookup.
   private static func value(_ value: inout Int) -> Int { value }

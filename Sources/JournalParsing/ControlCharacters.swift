@@ -25,6 +25,14 @@ enum ControlCharacters {
     }
   }
 
+  /// Characters that show as nothing at all and mean nothing in a value, which an editor
+  /// pastes with other text: a byte-order mark (U+FEFF) past the file's start, a zero-width
+  /// space (U+200B), a word joiner (U+2060). Zero-width joiners are left alone: an emoji
+  /// sequence needs them.
+  static func isInvisible(_ value: UInt32) -> Bool {
+    value == 0xFEFF || value == 0x200B || value == 0x2060
+  }
+
   /// The byte offset, length in bytes and value of each character of `bytes` (well-formed
   /// UTF-8) that `refused` selects.
   static func find(in bytes: UnsafeBufferPointer<UInt8>, _ refused: (UInt32) -> Bool)
@@ -44,8 +52,8 @@ enum ControlCharacters {
         continue
       }
       let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-      // Every character selected by either set is below U+10000, and those above U+007F start
-      // with 0xC2 (C1), 0xE2 (U+2028 to U+2069) or 0xEF (U+FFFE, U+FFFF).
+      // Every character selected by any set is below U+10000, and those above U+007F start
+      // with 0xC2 (C1), 0xE2 (U+200B to U+2069) or 0xEF (U+FEFF, U+FFFE, U+FFFF).
       if length == 1 || ((lead == 0xC2 || lead == 0xE2 || lead == 0xEF) && index + length <= count) {
         var value = length == 1 ? UInt32(lead) : UInt32(lead) & (length == 2 ? 0x1F : 0x0F)
         for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
@@ -87,6 +95,9 @@ enum ControlCharacters {
     case 0x2029: return "paragraph separator \(code)"
     case 0x202A...0x202E, 0x2066...0x2069: return "bidirectional control \(code)"
     case 0xFFFE, 0xFFFF: return "noncharacter \(code)"
+    case 0xFEFF: return "byte-order mark (\(code))"
+    case 0x200B: return "zero-width space (\(code))"
+    case 0x2060: return "word joiner (\(code))"
     default: return "control character \(code)"
     }
   }

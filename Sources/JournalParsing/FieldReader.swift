@@ -16,9 +16,12 @@ struct FieldReader {
   /// The entries whose key has an ASCII capital (`Date`), each read as its lowercase key when
   /// no entry has that one (`capitalizedEntry(for:)`); almost always none.
   private var capitalized: [Int] = []
+  /// Keys whose value YAML read as a comment, reported once as that (`FrontMatter`).
+  private var commented: Set<String> = []
 
   init(_ frontMatter: FrontMatter, file: String) {
     self.init(frontMatter.entries, owner: .start, file: file)
+    commented = frontMatter.valuesReadAsComments
   }
 
   private init(_ entries: [FrontMatter.Entry], owner: SourceLocation, file: String) {
@@ -90,7 +93,7 @@ struct FieldReader {
     if let entry = entry(key) { return entry }
     if required {
       if let empty = given(key) {
-        report(MissingFieldRule.empty(key), at: empty.keyLocation)
+        if !commented.contains(empty.key) { report(MissingFieldRule.empty(key), at: empty.keyLocation) }
       } else {
         report(MissingFieldRule.missing(key), at: owner)
       }
@@ -120,7 +123,7 @@ struct FieldReader {
   mutating func dayValue(_ value: YAMLValue, field: String, at location: SourceLocation) -> Day? {
     guard let text = textValue(value, field: field, at: location) else { return nil }
     if let day = Day(iso: text) { return day }
-    report(WrittenDate.problem(field: field, text: text, found: Scalars.describe(value)), at: location)
+    report(WrittenDate.problem(field: field, text: text, found: Scalars.describe(value), file: file), at: location)
     return nil
   }
 

@@ -11,6 +11,9 @@ struct FrontMatter {
   }
 
   let entries: [Entry]
+  /// The keys whose value YAML read as a comment (`date: #x`), already reported as such:
+  /// their emptiness is not reported again.
+  var valuesReadAsComments: Set<String> = []
 
   /// The most YAML journal reads from one file; front matter holds a note's fields, a few
   /// hundred bytes, and the bound keeps any file's YAML cheap to read.
@@ -36,7 +39,16 @@ struct FrontMatter {
 
     // What libyaml cannot take as written, or would read as a line break where the file has
     // none, is reported where it is and read as U+FFFD, so the rest is read as editors show it.
-    let unreadable = ControlCharacters.find(in: bytes, ControlCharacters.isUnreadableInYAML)
+    // An invisible character an editor pasted (U+FEFF) is reported where it is and read as if
+    // it were not there, so the value is read as the person sees it.
+    var unreadable = ControlCharacters.find(in: bytes) {
+      ControlCharacters.isUnreadableInYAML($0) || ControlCharacters.isInvisible($0)
+    }
+    var invisible: [(offset: Int, length: Int, value: UInt32)] = []
+    if unreadable.contains(where: { ControlCharacters.isInvisible($0.value) }) {
+      invisible = unreadable.filter { ControlCharacters.isInvisible($0.value) }
+      unreadable.removeAll { ControlCharacters.isInvisible($0.value) }
+    }
     var diagnostics = zip(
       unreadable, SourceText.locations(ofBytes: unreadable.map(\.offset), in: bytes, firstLine: firstLine)
     ).map { character, location in
@@ -47,32 +59,48 @@ struct FrontMatter {
           name: ControlCharacters.name(value), lineSeparator: separator, hint: ControlCharacters.hint(value)),
         file: file, at: location)
     }
+    let replaced =
+      unreadable.map { (range: $0.offset..<$0.offset + $0.length, with: [UInt8]([0xEF, 0xBF, 0xBD])) }
+      + invisible.map { (range: $0.offset..<$0.offset + $0.length, with: [UInt8]()) }
     let (nodes, problems) =
-      unreadable.isEmpty
+      replaced.isEmpty
       ? YAMLReader.read(bytes, firstLine: firstLine, file: file)
-      : replacing(unreadable.map { $0.offset..<$0.offset + $0.length }, in: bytes).withUnsafeBufferPointer {
+      : replacing(replaced.sorted { $0.range.lowerBound < $1.range.lowerBound }, in: bytes).withUnsafeBufferPointer {
         YAMLReader.read($0, firstLine: firstLine, file: file)
       }
+    let invisibleAt = SourceText.locations(ofBytes: invisible.map(\.offset), in: bytes, firstLine: firstLine)
+    /// Each invisible character's finding, naming the top-level key on whose lines it is.
+    func invisibleFindings(_ entries: [Entry]) -> [Diagnostic] {
+      zip(invisible, invisibleAt).map { character, location in
+        let key = entries.last { $0.keyLocation.line <= location.line }?.key
+        return Diagnostic(
+          InvalidValueRule.invisibleCharacter(name: ControlCharacters.name(character.value), key: key),
+          file: file, at: location)
+      }
+    }
     diagnostics += problems
-    guard let nodes else { return (nil, diagnostics) }
+    guard let nodes else { return (nil, diagnostics + invisibleFindings([])) }
     guard let root = nodes.indices.first.map({ YAMLValue(nodes, at: $0) }), !Scalars.isNull(root) else {
-      return (FrontMatter(entries: []), diagnostics)
+      return (FrontMatter(entries: []), diagnostics + invisibleFindings([]))
     }
     guard root.kind == .mapping else {
       diagnostics.append(
         Diagnostic(InvalidValueRule.frontMatterNotAMapping(found: Scalars.describe(root)), file: file, at: root.location))
-      return (nil, diagnostics)
+      return (nil, diagnostics + invisibleFindings([]))
     }
     let entries = root.entries
+    if !invisible.isEmpty { diagnostics += invisibleFindings(entries) }
+    var commented: Set<String> = []
     for entry in entries where entry.value.kind == .scalar && entry.value.isPlain && entry.value.text?.isEmpty == true {
       if let comment = comment(afterKeyOn: entry.keyLocation.line - firstLine, in: bytes) {
+        commented.insert(entry.key)
         diagnostics.append(
           Diagnostic(
             InvalidValueRule.valueIsComment(
               entry.key, comment: Scalars.shown(comment), quoted: CurlyQuotes.straightQuoted(comment)), file: file, at: entry.keyLocation))
       }
     }
-    return (FrontMatter(entries: entries), diagnostics)
+    return (FrontMatter(entries: entries, valuesReadAsComments: commented), diagnostics)
   }
 
   /// The comment that follows the first `: ` on the YAML's line `number` (from 0), when
@@ -97,16 +125,18 @@ struct FrontMatter {
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[hash..<last]), as: UTF8.self)
   }
 
-  /// The bytes with each character (given as its byte range) replaced by U+FFFD, one scalar
-  /// for one, so libyaml's columns stay the file's.
-  private static func replacing(_ characters: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+  /// The bytes with each character (given as its byte range, in order) replaced: by U+FFFD,
+  /// one scalar for one, so libyaml's columns stay the file's; or by nothing.
+  private static func replacing(
+    _ characters: [(range: Range<Int>, with: [UInt8])], in bytes: UnsafeBufferPointer<UInt8>
+  ) -> [UInt8] {
     var copy: [UInt8] = []
     copy.reserveCapacity(bytes.count + 2 * characters.count)
     var next = 0
     for character in characters {
-      copy += bytes[next..<character.lowerBound]
-      copy += [0xEF, 0xBF, 0xBD]
-      next = character.upperBound
+      copy += bytes[next..<character.range.lowerBound]
+      copy += character.with
+      next = character.range.upperBound
     }
     copy += bytes[next...]
     return copy

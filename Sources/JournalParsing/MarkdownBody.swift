@@ -77,6 +77,8 @@ struct MarkdownBody {
     /// True when the section holds a block other than an HTML comment or a lower heading:
     /// something a person wrote, not only what a template put there.
     var hasWriting = false
+    /// The file lines of each HTML block that holds only comments, in order.
+    var comments: [ClosedRange<Int>] = []
   }
 
   /// The text of every heading and list item read, one after another.
@@ -154,9 +156,15 @@ struct MarkdownBody {
       let type = cmark_node_get_type(block)
       let startLine = Int(cmark_node_get_start_line(block)) + offset
       let level = type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(block)) : 0
-      // Anything but a heading or an HTML comment is something a person wrote.
-      if type != CMARK_NODE_HEADING && type != CMARK_NODE_HTML_BLOCK {
+      // Anything but a heading or an HTML comment is something a person wrote; HTML that is
+      // not only comments (`<details>…`) is too.
+      let isComment =
+        type == CMARK_NODE_HTML_BLOCK && cmark_node_get_literal(block).map(HTMLComment.isOnlyComments) ?? true
+      if type != CMARK_NODE_HEADING && !isComment {
         if current == nil { hasWritingOutsideSections = true } else { current?.hasWriting = true }
+      }
+      if isComment, current != nil {
+        current?.comments.append(startLine...max(startLine, Int(cmark_node_get_end_line(block)) + offset))
       }
       if level == 2 || level == 1 {
         if var finished = current {

@@ -40,10 +40,9 @@ struct SessionSections {
         findings.listSection(section, of: body)
       case .dialogue?:
         findings.strayActions(section, of: body)
-        guard let lines = section.lines else { break }
-        let text = source.bytes.withUnsafeBufferPointer { bytes in
-          TextBytes.string(bytes, TextBytes.trimmed(bytes, source.range(lines: lines)))
-        }
+        // A section that holds only the template's comment holds no dialogue.
+        guard section.hasWriting, let lines = section.lines else { break }
+        let text = Self.withoutComments(section, lines: lines, source: source)
         if !text.isEmpty { dialogue = dialogue.map { $0 + "\n\n" + text } ?? text }
       case .actions?:
         actionsSection = actionsSection ?? Self.mark(section, in: body)
@@ -55,6 +54,24 @@ struct SessionSections {
     }
     findings.outside(body, names: names, parts: SectionPart.allCases)
     diagnostics += findings.diagnostics
+  }
+
+  /// The text of a section's `lines` without its HTML blocks that are only comments: what
+  /// was written around the template's guidance, each stretch trimmed, a blank line between.
+  private static func withoutComments(
+    _ section: MarkdownBody.Section, lines: ClosedRange<Int>, source: SourceText
+  ) -> String {
+    var stretches: [ClosedRange<Int>] = []
+    var start = lines.lowerBound
+    for comment in section.comments where comment.overlaps(lines) {
+      if comment.lowerBound > start { stretches.append(start...(comment.lowerBound - 1)) }
+      start = max(start, comment.upperBound + 1)
+    }
+    if start <= lines.upperBound { stretches.append(start...lines.upperBound) }
+    return source.bytes.withUnsafeBufferPointer { bytes in
+      stretches.map { TextBytes.string(bytes, TextBytes.trimmed(bytes, source.range(lines: $0))) }
+        .filter { !$0.isEmpty }.joined(separator: "\n\n")
+    }
   }
 
   private static func mark(_ section: MarkdownBody.Section, in body: MarkdownBody) -> SectionMark {

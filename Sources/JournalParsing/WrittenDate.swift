@@ -80,6 +80,27 @@ enum WrittenDate {
 
   /// A date with a month's name: words of letters or digits between spaces, commas and dots.
   private static func named(_ bytes: UnsafeBufferPointer<UInt8>) -> Reading? {
+    guard let words = words(bytes, count: 3), let year = number(bytes, words[2], digits: 4...4),
+      let (month, day) = monthAndDay(bytes, words[0], words[1])
+    else { return nil }
+    return Day(year: year, month: month, day: day).map { Reading(day: $0, order: .month) }
+  }
+
+  /// A month by its name and a day, in either order, without a year (`Dec 4`, `4 December`,
+  /// `Friday, Dec 4th`): the month (1 to 12) and the day, when that day is in that month in
+  /// some year.
+  static func monthAndDay(of text: String) -> (month: Int, day: Int)? {
+    TextBytes.withBytes(of: text) { bytes in
+      guard let words = words(bytes, count: 2), let (month, day) = monthAndDay(bytes, words[0], words[1]),
+        Day(year: 2000, month: month, day: day) != nil
+      else { return nil }
+      return (month, day)
+    }
+  }
+
+  /// The `count` words of `bytes`, letters or digits between spaces, commas and dots, after a
+  /// weekday's name when one comes first; nil when there are other bytes or other counts.
+  private static func words(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [Range<Int>]? {
     var words: [Range<Int>] = []
     var index = 0
     while index < bytes.count {
@@ -93,20 +114,34 @@ enum WrittenDate {
       guard index > start else { return nil }
       words.append(start..<index)
     }
-    if words.count == 4, weekdays.contains(lowercased(bytes, words[0])) { words.removeFirst() }
-    guard words.count == 3, let year = number(bytes, words[2], digits: 4...4) else { return nil }
+    if words.count == count + 1, weekdays.contains(lowercased(bytes, words[0])) { words.removeFirst() }
+    return words.count == count ? words : nil
+  }
+
+  /// A month's name (or its abbreviation of three letters or more) and a day of the month, in
+  /// either order: the month's number and the day.
+  private static func monthAndDay(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>)
+    -> (month: Int, day: Int)?
+  {
     let day: Int
     let monthName: String
-    if let first = dayOfMonth(bytes, words[0]) {
-      (day, monthName) = (first, lowercased(bytes, words[1]))
-    } else if let second = dayOfMonth(bytes, words[1]) {
-      (day, monthName) = (second, lowercased(bytes, words[0]))
+    if let number = dayOfMonth(bytes, first) {
+      (day, monthName) = (number, lowercased(bytes, second))
+    } else if let number = dayOfMonth(bytes, second) {
+      (day, monthName) = (number, lowercased(bytes, first))
     } else {
       return nil
     }
     guard let month = months.firstIndex(where: { $0 == monthName || ($0.hasPrefix(monthName) && monthName.utf8.count >= 3) })
     else { return nil }
-    return Day(year: year, month: month + 1, day: day).map { Reading(day: $0, order: .month) }
+    return (month + 1, day)
+  }
+
+  /// The day `month` and `day` name nearest to `near`: in its year, the year before or the
+  /// year after.
+  static func nearest(month: Int, day: Int, to near: Day) -> Day? {
+    [near.year, near.year - 1, near.year + 1].compactMap { Day(year: $0, month: month, day: day) }
+      .min { abs(near.days(to: $0)) < abs(near.days(to: $1)) }
   }
 
   /// `24`, or `24th`, `1st`, `2nd`, `3rd`.
@@ -177,7 +212,10 @@ extension WrittenDate {
   /// The finding for `text`, a date field's value that is not `YYYY-MM-DD` (`found` as
   /// messages show it): digits that name no day, with why; a date with a time; a date written
   /// otherwise, with the day or days it can be read as; or no date at all.
-  static func problem(field: String, text: String, found: String) -> RuleMessage {
+  ///
+  /// A month and a day without a year (`Dec 4`) are given the year of `file`'s name, when it
+  /// is a session's with a date: the day nearest that date.
+  static func problem(field: String, text: String, found: String, file: String? = nil) -> RuleMessage {
     if Day.looksLikeDate(text) {
       return InvalidValueRule.notARealDate(field: field, text: text, reason: whyNotADay(text))
     }
@@ -185,6 +223,15 @@ extension WrittenDate {
       return InvalidValueRule.dateWithTime(field: field, found: found, day: "\(day)")
     }
     let readings = readings(of: text)
+    if readings.isEmpty, let (month, day) = monthAndDay(of: text) {
+      if let file, case .session(_, let fileDate?) = JournalPath.classify(file),
+        let meant = nearest(month: month, day: day, to: fileDate)
+      {
+        return InvalidValueRule.dateWithoutYear(field: field, found: found, day: "\(meant)")
+      }
+      let monthDay = (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
+      return InvalidValueRule.dateWithoutYear(field: field, found: found, monthDay: monthDay)
+    }
     guard !readings.isEmpty else { return InvalidValueRule.notADate(field: field, found: found) }
     return InvalidValueRule.notADate(
       field: field, found: found, readings: readings.map { (day: "\($0.day)", order: $0.order.rawValue) })

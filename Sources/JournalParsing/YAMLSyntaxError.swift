@@ -49,12 +49,6 @@ struct YAMLSyntaxError {
     let line = self.line(Int(mark.line)) ?? bytes.count..<bytes.count
     let markOffset = offset(ofColumn: Int(mark.column), in: line)
     if let misread = misread(Int(mark.line), line, markOffset: markOffset, problem: problem) { return misread }
-    // A byte-order mark pasted inside the text, which editors do not show.
-    if let byteOrderMark = (line.lowerBound..<min(markOffset + 1, line.upperBound)).first(where: {
-      $0 + 2 < line.upperBound && bytes[$0] == 0xEF && bytes[$0 + 1] == 0xBB && bytes[$0 + 2] == 0xBF
-    }) {
-      return Finding(message: YAMLSyntaxRule.byteOrderMark, location: at(Int(mark.line), line, byteOrderMark))
-    }
     let contextLine = self.line(Int(parser.context_mark.line))
     let contextOffset = contextLine.map { offset(ofColumn: Int(parser.context_mark.column), in: $0) }
     switch (problem, context) {

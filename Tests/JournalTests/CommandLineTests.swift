@@ -313,12 +313,15 @@ import Testing
     }
   }
 
-  /// A command that only groups commands, named without one: a usage error, as `git worktree`
-  /// or `git sparse-checkout` alone is (git's own defaults, `git remote` listing and `git
-  /// stash` pushing, have no counterpart here): one line naming the commands, status 2,
-  /// nothing on standard output for a script to take as a result. Its help is still help.
+  /// `journal` alone, and a command that only groups commands named without one: a usage
+  /// error, as `git` alone, `git worktree` or `git sparse-checkout` alone is (git's own
+  /// defaults, `git remote` listing and `git stash` pushing, have no counterpart here): one
+  /// line naming commands, status 2, nothing on standard output for a script to take as a
+  /// result. Help is still help.
   @Test func aMissingSubcommandIsAUsageError() throws {
+    let root = "journal: `journal` needs a command, such as `check`, `new` or `summary`; `journal --help` lists them all\n"
     let cases: [([String], String)] = [
+      ([], root), (["--journal", "SampleJournal"], root),
       (["export"], "journal: `journal export` needs a command: `actions` or `follow-ups`\n"),
       (["export", "--journal", "SampleJournal"], "journal: `journal export` needs a command: `actions` or `follow-ups`\n"),
       (["new"], "journal: `journal new` needs a command: `person`, `session` or `plan`\n"),
@@ -330,11 +333,17 @@ import Testing
       #expect(run.stderr == message, "\(arguments)")
       #expect(run.stdout == "", "\(arguments)")
     }
-    for arguments in [["export", "--help"], ["new", "-h"], ["help", "hooks"], ["hooks", "install", "--help"]] {
+    for arguments in [["export", "--help"], ["new", "-h"], ["help", "hooks"], ["hooks", "install", "--help"], ["--help"], ["help"]] {
       let run = try runJournal(arguments)
       #expect(run.status == 0, "\(arguments): \(run.stderr)")
       #expect(run.stdout.hasPrefix("OVERVIEW: "), "\(arguments)")
     }
+    // The root's own options still answer alone.
+    let version = try runJournal(["--version"])
+    #expect(version.status == 0, "\(version.stderr)")
+    #expect(version.stdout.contains("libgit2"))
+    let completion = try runJournal(["--generate-completion-script", "bash"])
+    #expect(completion.status == 0, "\(completion.stderr)")
   }
 
   /// Golden files: each folder under Fixtures/golden holds a journal, the arguments, and the

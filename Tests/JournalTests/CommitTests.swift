@@ -7,9 +7,9 @@ import Testing
     let repo = try GitFixture()
     let run = try repo.journal("commit", "--today", "2026-11-26")
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(try repo.git("log", "--format=%an <%ae>|%cn <%ce>|%s") == "Hannah Reyes <hannah@example.com>|Hannah Reyes <hannah@example.com>|journal: 2 changes for alice\n")
+    #expect(try repo.git("log", "--format=%an <%ae>|%cn <%ce>|%s") == "Hannah Reyes <hannah@example.com>|Hannah Reyes <hannah@example.com>|journal: create the journal; new person alice (Alice Kim)\n")
     #expect(try repo.git("log", "-1", "--format=%b") == "- create the journal\n- new person alice (Alice Kim)\n\n")
-    #expect(try repo.git("reflog", "--format=%gs") == "commit (initial): journal: 2 changes for alice\n")
+    #expect(try repo.git("reflog", "--format=%gs") == "commit (initial): journal: create the journal; new person alice (Alice Kim)\n")
     #expect(try repo.git("status", "--porcelain") == "")
     #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
   }
@@ -72,6 +72,32 @@ import Testing
     #expect(try repo.git("diff", "--", "README.md") == unstagedBefore)
     #expect(try String(contentsOfFile: repo.path + "/README.md", encoding: .utf8) == "readme\nstaged line\nunstaged line\n")
     #expect(try repo.git("fsck", "--strict", "--no-dangling").isEmpty)
+  }
+
+  /// A subject names what the commit holds: a change to the journal's settings is named as
+  /// such, not counted as one of a person's.
+  @Test func aSubjectNamesTheSettingsBesideAPersonsChanges() throws {
+    let repo = try GitFixture()
+    try repo.journal("commit")
+    try repo.write([
+      "journal.yml": "title: Team journal\n",
+      "mentees/alice/sessions/2026-11-20.md": session,
+      "mentees/alice/profile.md": "---\nname: Alice Kim\nrelationship: mentee\n---\n",
+    ])
+    #expect(try repo.journal("commit", "--today", "2026-11-26").status == 0)
+    #expect(try repo.git("log", "-1", "--format=%s") == "journal: update journal settings; 2 changes for alice\n")
+    #expect(try repo.git("log", "-1", "--format=%b") == """
+      - update journal settings
+      - update profile of alice
+      - session with alice on 2026-11-20 (career-development)
+
+
+      """)
+    // One change of a person's is named by itself.
+    try repo.write(["journal.yml": "title: Test journal\n", "mentees/alice/sessions/2026-11-20.md": session + "\n- More\n"])
+    #expect(try repo.journal("commit", "--today", "2026-11-26").status == 0)
+    #expect(
+      try repo.git("log", "-1", "--format=%s") == "journal: update journal settings; update session with alice on 2026-11-20\n")
   }
 
   @Test func deletedAndModifiedNotes() throws {

@@ -48,6 +48,41 @@ import Testing
     #expect(after.stdout.contains("Agreed in the session of 2026-11-10"), "\(after.stdout)")
   }
 
+  /// A prepared session carries the open actions over without anybody writing them: every
+  /// export names the session where each was last really written, its file and line.
+  @Test func aPreparedSessionIsNotAnActionsSource() throws {
+    let repo = try GitFixture()
+    let held = "mentees/alice/sessions/2026-11-10.md"
+    try repo.write([
+      held:
+        "---\ndate: 2026-11-10\ntype: career-development\n---\n## Strengths\n\n- Ran the retro and kept it to time.\n\n## Actions\n\n- [ ] Draft the plan due:2026-11-30\n"
+    ])
+    #expect(try repo.journal("new", "session", "alice", "--date", "2026-11-17", "--today", "2026-11-17").status == 0)
+    #expect(
+      try String(contentsOfFile: repo.path + "/mentees/alice/sessions/2026-11-17.md", encoding: .utf8)
+        .contains("- [ ] Draft the plan due:2026-11-30"))
+    let csv = try repo.journal(["export", "actions", "--today", "2026-11-17"], environment: [:])
+    #expect(csv.status == 0, "\(csv.stderr)")
+    #expect(csv.stdout.contains("Draft the plan,,2026-11-30,,\(held),11\r\n"), "\(csv.stdout)")
+    let json = try repo.journal(["export", "actions", "--format", "json", "--today", "2026-11-17"], environment: [:])
+    #expect(try files(json) == ["\(held):11"], "\(json.stdout)")
+    let ics = try repo.journal(["export", "follow-ups", "--today", "2026-11-17"], environment: [:])
+    #expect(ics.stdout.contains("From mentees/alice/sessions/2026-11-10.md."), "\(ics.stdout)")
+    // Once the next session is written, its mention is where the action stands.
+    let prepared = "mentees/alice/sessions/2026-11-17.md"
+    let template = try String(contentsOfFile: repo.path + "/" + prepared, encoding: .utf8)
+    try repo.write([prepared: template.replacingOccurrences(of: "## Strengths\n", with: "## Strengths\n\n- Shipped the plan draft early.\n")])
+    let written = try repo.journal(["export", "actions", "--format", "json", "--today", "2026-11-17"], environment: [:])
+    #expect(try files(written) == ["\(prepared):30"], "\(written.stdout)")
+  }
+
+  /// Each action's `file:line` in an actions JSON export.
+  func files(_ run: Run) throws -> [String] {
+    let root = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let actions = try #require(root["actions"] as? [[String: Any]])
+    return actions.map { "\($0["file"] ?? ""):\($0["line"] ?? "")" }
+  }
+
   @Test(.enabled(if: pythonHas("csv")))
   func actionsAsCSV() throws {
     let run = try runJournal(["export", "actions", "--journal", "SampleJournal", "--format", "csv"])

@@ -109,11 +109,11 @@ import Testing
     ])
     let commit = try repo.journal("commit", "--today", "2026-10-02")
     #expect(commit.status == 0, "\(commit.stdout)\(commit.stderr)")
-    #expect(try repo.git("log", "--format=%s") == "journal: 5 changes for alice, bob\n")
+    #expect(try repo.git("log", "--format=%s") == "journal: create the journal; 4 changes for alice, bob\n")
     let run = try repo.journal("forget", "bob", "--yes")
     #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
     #expect(
-      try repo.git("log", "--format=%B") == "journal: 3 changes for alice\n\n- create the journal\n"
+      try repo.git("log", "--format=%B") == "journal: create the journal; 2 changes for alice\n\n- create the journal\n"
         + "- new person alice (Alice Kim)\n- session with alice on 2026-10-01 (career-development)\n\n")
   }
 

@@ -173,14 +173,76 @@ import Testing
       ])
   }
 
+  // MARK: A date without its year
+
+  /// `Dec 4`: the day to write, with the year the file name's date gives, the nearest such
+  /// day to it; without a file date, the year is said to be missing.
+  @Test func aDateWithoutItsYearIsGivenTheYearOfTheFileName() throws {
+    #expect(
+      try checkSession("---\ndate: Nov 20\ntype: career-development\n---\n" + Self.body).map(MessageTests.line) == [
+        "\(Self.session):2:7 [invalid-value] `date` has no year, found `Nov 20`"
+          + " | write `date: 2026-11-20`, the year of the file name's date"
+      ])
+    #expect(
+      try findings("follow-up: 4 December\n") == [
+        "\(Self.session):4:12 [invalid-value] `follow-up` has no year, found `4 December`"
+          + " | write `follow-up: 2026-12-04`, the year of the file name's date"
+      ])
+    // The nearest such day to the session: a follow-up in January is next year's.
+    #expect(
+      try findings("follow-up: Jan 8\n") == [
+        "\(Self.session):4:12 [invalid-value] `follow-up` has no year, found `Jan 8`"
+          + " | write `follow-up: 2027-01-08`, the year of the file name's date"
+      ])
+    // A profile's name has no date: the year is missing, the rest is given.
+    let profile = try check(
+      RuleExample(files: ["mentees/alex/profile.md": "---\nname: Alex Kim\nsince: Dec 4\n---\n"]).files
+    ).diagnostics.map(MessageTests.line).filter { $0.contains("since") }
+    #expect(
+      profile == [
+        "mentees/alex/profile.md:3:8 [invalid-value] `since` has no year, found `Dec 4`"
+          + " | write it with its year: `since: YYYY-12-04`"
+      ])
+    // Not a day in any year, and no month at all, keep the example.
+    #expect(try findings("follow-up: Feb 30\n").first?.contains("for example `follow-up: 2026-11-26`") == true)
+    #expect(try findings("follow-up: soon\n").first?.contains("for example `follow-up: 2026-11-26`") == true)
+  }
+
   // MARK: Invisible characters
 
-  @Test func aByteOrderMarkInsideTheFrontMatterIsNamed() throws {
+  /// An editor pasted U+FEFF into a value: the finding names it and is where it is, and the
+  /// value is read as meant, without it.
+  @Test func aByteOrderMarkInsideAValueIsNamedWhereItIs() throws {
+    let text = "---\ndate: 2026-11-20\u{FEFF}\ntype: career-development\n---\n" + Self.body
     #expect(
-      try findings("\u{FEFF}medium: video\n") == [
-        "\(Self.session):4:1 [yaml-syntax] an invisible byte-order mark (U+FEFF) is in this line"
+      try checkSession(text).map(MessageTests.line) == [
+        "\(Self.session):2:17 [invalid-value] `date` holds an invisible byte-order mark (U+FEFF), read as if it were not there"
           + " | delete it; it often comes with pasted text"
       ])
+    #expect(session(text)?.date == Day(year: 2026, month: 11, day: 20))
+    // Inside the value, and in a name, whose text would otherwise keep it unseen.
+    #expect(
+      try findings("mentor: Hannah\u{FEFF} Reyes\n") == [
+        "\(Self.session):4:15 [invalid-value] `mentor` holds an invisible byte-order mark (U+FEFF), read as if it were not there"
+          + " | delete it; it often comes with pasted text"
+      ])
+    #expect(session("---\ndate: 2026-11-20\ntype: career-development\nmentor: Hannah\u{FEFF} Reyes\n---\n" + Self.body)?.mentor == "Hannah Reyes")
+    // A zero-width space is as invisible.
+    #expect(
+      try findings("mentor: Hannah Reyes\u{200B}\n") == [
+        "\(Self.session):4:21 [invalid-value] `mentor` holds an invisible zero-width space (U+200B), read as if it were not there"
+          + " | delete it; it often comes with pasted text"
+      ])
+  }
+
+  @Test func aByteOrderMarkInsideTheFrontMatterIsNamed() throws {
+    // Before a key, where YAML could not read the line: the line is read without it.
+    #expect(
+      try findings("\u{FEFF}medium: video\n") == [
+        "\(Self.session):4:1 [invalid-value] `medium` holds an invisible byte-order mark (U+FEFF), read as if it were not there"
+          + " | delete it; it often comes with pasted text"
+      ])
+    #expect(session("---\ndate: 2026-11-20\ntype: career-development\n\u{FEFF}medium: video\n---\n" + Self.body)?.medium == .video)
     // One at the start of the file is the encoding's, and dropped.
     #expect(try checkSession("\u{FEFF}---\ndate: 2026-11-20\ntype: career-development\n---\n" + Self.body) == [])
   }
@@ -369,5 +431,25 @@ import Testing
       ])
     // A comment written as one, after a key left empty, is the person's own.
     #expect(try findings("mentor:   # to fill in\n") == [])
+  }
+
+  /// On a required field, the hashtag is one finding: the value YAML read as a comment, not
+  /// that and the field's emptiness besides.
+  @Test func aHashtagOnARequiredFieldIsOneFinding() throws {
+    #expect(
+      try checkSession("---\ndate: #x\ntype: career-development\n---\n" + Self.body).map(MessageTests.line) == [
+        "\(Self.session):2:1 [invalid-value] `date` has no value: YAML reads `#x` after it as a comment"
+          + " | put the value in quotes: `date: \"#x\"`, or write it without `#`"
+      ])
+    #expect(
+      try checkSession("---\ndate: 2026-11-20\ntype: #career-development\n---\n" + Self.body).map(MessageTests.line) == [
+        "\(Self.session):3:1 [invalid-value] `type` has no value: YAML reads `#career-development` after it as a comment"
+          + " | put the value in quotes: `type: \"#career-development\"`, or write it without `#`"
+      ])
+    // Empty with a comment meant as one, a required field is still reported as empty.
+    #expect(
+      try checkSession("---\ndate: 2026-11-20\ntype:   # fill in\n---\n" + Self.body).map(MessageTests.line) == [
+        "\(Self.session):3:1 [missing-field] required field `type` is empty"
+      ])
   }
 }

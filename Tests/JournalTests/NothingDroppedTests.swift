@@ -55,6 +55,8 @@ import Testing
     var previousHeading = false
     var previousIndented = false
     var inIndentedCode = false
+    // Inside an HTML comment that starts a line: a template's guidance, not writing.
+    var inComment = false
     for index in (close + 1)..<lines.count {
       let number = index + 1
       let line = lines[index]
@@ -76,6 +78,10 @@ import Testing
         continue
       }
       if trimmed.isEmpty { continue }
+      // A line of an HTML comment, up to the line that closes it (text after the `-->` makes
+      // the block writing, and the dialogue holds it).
+      let commentLine = inComment || trimmed.hasPrefix("<!--")
+      if commentLine { inComment = !(inComment ? Substring(trimmed) : trimmed.dropFirst(4)).contains("-->") }
       let hashes = trimmed.prefix { $0 == "#" }.count
       if (1...6).contains(hashes), trimmed.dropFirst(hashes).first == " " || trimmed.count == hashes {
         let title = String(trimmed.dropFirst(hashes)).trimmingCharacters(in: .whitespaces)
@@ -104,7 +110,8 @@ import Testing
       case nil, .dialogue?:
         // Free notes, and the dialogue's verbatim text; an action there is reported.
         accounted = !looksLikeAction || reported.contains(number)
-        if part == .dialogue, !looksLikeAction, !dialogue.contains(trimmed) { accounted = false }
+        // The dialogue's text, without the comments a template writes there.
+        if part == .dialogue, !looksLikeAction, !commentLine, !dialogue.contains(trimmed) { accounted = false }
       case .strengths?, .improvements?, .actions?:
         if reported.contains(number) {
           accounted = true

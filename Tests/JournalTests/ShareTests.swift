@@ -56,7 +56,7 @@ import Testing
     #expect(log.split(separator: "\n") == [
       "Omar Said|omar@example.com|2026-10-01T09:30:00-05:00|Omar Said|2026-10-01T09:30:00-05:00|journal: session with alice on 2026-10-01",
       "Hannah Reyes|hannah@example.com|2026-09-15T17:00:00+02:00|Hannah Reyes|2026-09-15T17:00:00+02:00|journal: session with alice on 2026-09-15",
-      "Hannah Reyes|hannah@example.com|2026-09-01T10:00:00+02:00|Hannah Reyes|2026-09-01T10:00:00+02:00|journal: 2 changes for alice",
+      "Hannah Reyes|hannah@example.com|2026-09-01T10:00:00+02:00|Hannah Reyes|2026-09-01T10:00:00+02:00|journal: create the journal; add profile of alice",
     ])
     let files = try remote.git("ls-tree", "-r", "--name-only", "main")
     #expect(files.split(separator: "\n") == [

@@ -62,4 +62,38 @@ import Testing
       #expect(stagedCheck.contains { $0.hasPrefix(path + ":") }, "\(path) is staged and reported by a plain check")
     }
   }
+
+  /// A git repository inside a person's folder, added as a submodule (`git submodule add`) or
+  /// as it is (`git add -A`): `git commit` takes a gitlink, one entry, never its files. A
+  /// plain check reports that one entry, as `check --staged` does, and reads nothing inside.
+  @Test(arguments: [true, false])
+  func aRepositoryInsideIsOneEntryAsGitTakesIt(_ asSubmodule: Bool) throws {
+    let repo = try GitFixture(initialCommit: true)
+    try repo.write(["mentees/alice/sessions/2026-11-20.md": session])
+    try repo.git("add", "-A")
+    try repo.git("commit", "-q", "-m", "journal")
+    // Another repository, with notes of its own, some broken.
+    let other = try GitFixture()
+    try other.write(["notes/loose.md": "not a note\n", "mentees/bob/sessions/2026-11-21.md": HookInstallTests.broken])
+    try other.git("add", "-A")
+    try other.git("commit", "-q", "-m", "other")
+    let inside = "mentees/alice/archive"
+    if asSubmodule {
+      try repo.git(["-c", "protocol.file.allow=always", "submodule", "add", "-q", other.path, inside])
+    } else {
+      try repo.git("clone", "-q", other.path, inside)
+      try repo.git(["add", "-A"], allowFailure: false, environment: [:])
+    }
+    let staged = try repo.git("diff", "--cached", "--name-only").split(separator: "\n").map(String.init)
+    #expect(staged.contains(inside))
+    #expect(!staged.contains { $0.hasPrefix(inside + "/") })
+    #expect(try repo.git("ls-files", "--stage", inside).hasPrefix("160000 "))
+
+    let plain = try findings(repo, [], in: "")
+    let stagedCheck = try findings(repo, ["--staged"], in: "")
+    #expect(!plain.contains { $0.hasPrefix(inside + "/") }, "\(plain)")
+    let onStagedPaths = plain.filter { finding in staged.contains { finding.hasPrefix($0 + ":") } }
+    #expect(stagedCheck == onStagedPaths)
+    #expect(stagedCheck.contains { $0.hasPrefix(inside + ":") }, "\(stagedCheck)")
+  }
 }

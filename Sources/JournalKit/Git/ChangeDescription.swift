@@ -56,18 +56,33 @@ public struct JournalChange: Sendable, Equatable {
 }
 
 /// The message `journal commit` writes when none is given.
+///
+/// The subject says what the commit holds, as `git log --oneline` shows it: each change
+/// outside people's folders (`update journal settings`) by itself, and people's changes
+/// counted for them (`2 changes for alice`), a person's only change by itself.
 public enum CommitMessage {
   public static func make(_ changes: [JournalChange]) -> String {
     guard changes.count > 1 else { return "journal: " + (changes.first?.phrase ?? "no changes") + "\n" }
     var people: [String] = []
+    var others: [String] = []
+    var ofPeople: [JournalChange] = []
     for change in changes {
-      if let person = change.person, !people.contains(person) { people.append(person) }
+      guard let person = change.person else {
+        others.append(change.phrase)
+        continue
+      }
+      ofPeople.append(change)
+      if !people.contains(person) { people.append(person) }
     }
-    var subject = "journal: \(changes.count) changes"
-    if !people.isEmpty {
+    var parts = others.count > 2 ? ["\(others.count) changes outside people's folders"] : others
+    if ofPeople.count == 1 {
+      parts.append(ofPeople[0].phrase)
+    } else if !ofPeople.isEmpty {
       let named = people.prefix(3).joined(separator: ", ")
-      subject += " for " + named + (people.count > 3 ? " and \(people.count - 3) more" : "")
+      parts.append(
+        "\(ofPeople.count) changes for " + named + (people.count > 3 ? " and \(people.count - 3) more" : ""))
     }
+    let subject = "journal: " + parts.joined(separator: "; ")
     return subject + "\n\n" + changes.map { "- " + $0.phrase }.joined(separator: "\n") + "\n"
   }
 }

@@ -22,7 +22,10 @@ public enum StagedJournal {
       try journal.repository.stagedChanges(under: journal.prefix.isEmpty ? [] : [journal.prefix], indexFile: indexFile)
     }
     return (
-      MemoryJournal(files: relative, links: staged.links.map(journal.journalPath)), changed.map(journal.journalPath)
+      MemoryJournal(
+        files: relative, links: staged.links.map(journal.journalPath),
+        repositories: staged.gitlinks.map(journal.journalPath)),
+      changed.map(journal.journalPath)
     )
   }
 }

@@ -3,12 +3,12 @@ import JournalModel
 /// Exports for the tools people already use: actions as CSV, follow-ups and due dates as
 /// iCalendar events, and both as JSON for scripts.
 public enum Export {
-  /// Every action once, in its latest state (RFC 4180: CRLF, quoted where needed, no cell
-  /// a spreadsheet would run as a formula).
+  /// Every action once, in its latest state, named where it was last written (RFC 4180:
+  /// CRLF, quoted where needed, no cell a spreadsheet would run as a formula).
   public static func actionsCSV(_ journal: Journal) -> String {
     var rows = [["person", "name", "status", "action", "owner", "due", "priority", "file", "line"]]
     for person in journal.people {
-      for action in person.currentActions {
+      for action in person.writtenActions {
         rows.append([
           person.id, person.displayName, action.item.status.rawValue, action.item.text,
           action.item.owner ?? "", action.item.due?.description ?? "",
@@ -23,7 +23,7 @@ public enum Export {
   /// `overdue` is judged on `today`.
   public static func actionsJSON(_ journal: Journal, today: Day) -> String {
     let actions = journal.people.flatMap { person in
-      person.currentActions.map { action in
+      person.writtenActions.map { action in
         JSONText.object([
           ("person", JSONText.string(person.id)), ("name", JSONText.string(person.displayName)),
           ("status", JSONText.string(action.item.status.rawValue)), ("text", JSONText.string(action.item.text)),
@@ -55,7 +55,7 @@ public enum Export {
   static func calendarEvents(_ journal: Journal) -> [CalendarEvent] {
     var events: [CalendarEvent] = []
     for person in journal.people {
-      let open = person.currentActions.filter { $0.item.status == .open }
+      let open = person.writtenActions.filter { $0.item.status == .open }
       // A session only prepared agrees on nothing: the follow-up is the last written one's.
       if let last = person.lastWrittenSession, let followUp = last.followUp {
         let agenda = open.map { "- " + $0.item.text }.joined(separator: "\n")

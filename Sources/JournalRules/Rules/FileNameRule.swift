@@ -111,6 +111,12 @@ extension FileNameRule {
       hint: "sessions go in `mentees/<id>/sessions/`, plans in `plans/`, the mentor's own notes in `private/`")
   }
 
+  /// A folder that is a git repository of its own: a submodule, or a clone.
+  public static let repositoryInside = message(
+    "is a git repository inside the journal; git commits it as a link to another repository (a gitlink),"
+      + " never its notes",
+    hint: "move its notes into the person's folder, or the repository out of the journal")
+
   public static let symbolicLink = message(
     "is a symbolic link; journal does not follow links", hint: "keep the note itself inside the journal")
 }

@@ -62,6 +62,18 @@ extension InvalidValueRule {
       hint: "write " + choices.dropLast().joined(separator: ", ") + " or " + choices.last!)
   }
 
+  /// A month and a day without a year (`Dec 4`); `day` is the day meant, with the year of
+  /// the file name's date.
+  public static func dateWithoutYear(field: String, found: String, day: String) -> RuleMessage {
+    message(
+      "`\(field)` has no year, found \(found)", hint: "write `\(field): \(day)`, the year of the file name's date")
+  }
+
+  /// A month and a day without a year, where no file name gives one; `monthDay` is `MM-DD`.
+  public static func dateWithoutYear(field: String, found: String, monthDay: String) -> RuleMessage {
+    message("`\(field)` has no year, found \(found)", hint: "write it with its year: `\(field): YYYY-\(monthDay)`")
+  }
+
   /// A date with a time after it (`2026-11-20T10:00`): journal's dates are days; `day` is it.
   public static func dateWithTime(field: String, found: String, day: String) -> RuleMessage {
     message(
@@ -185,13 +197,25 @@ extension InvalidValueRule {
       "\(name) in front matter" + (lineSeparator ? ": YAML reads it as a line break, editors do not" : ""), hint: hint)
   }
 
+  /// An invisible character (`name`: "byte-order mark (U+FEFF)") in front matter, on the
+  /// lines of `key` when there is one; read as if it were not there.
+  public static func invisibleCharacter(name: String, key: String?) -> RuleMessage {
+    message(
+      (key.map { "`\($0)` holds an invisible \(name)" } ?? "an invisible \(name) is in this line")
+        + ", read as if it were not there",
+      hint: "delete it; it often comes with pasted text")
+  }
+
   /// `tags: #growth`: a value that starts with `#`, which YAML reads as a comment, leaving the
   /// key without one.
   /// `quoted` is the comment in quotes, as YAML would read it as the value.
+  /// A comment of one word (`#x`) was meant as the value: written without `#`, it is one.
   public static func valueIsComment(_ key: String, comment: String, quoted: String) -> RuleMessage {
-    message(
+    let oneWord = !comment.unicodeScalars.contains { $0 == " " || $0 == "\t" }
+    return message(
       "`\(key)` has no value: YAML reads `\(comment)` after it as a comment",
-      hint: "put the value in quotes: `\(key): \(quoted)`, or delete the comment")
+      hint: "put the value in quotes: `\(key): \(quoted)`, or "
+        + (oneWord ? "write it without `#`" : "delete the comment"))
   }
 
   /// `found` describes the front matter's root value.

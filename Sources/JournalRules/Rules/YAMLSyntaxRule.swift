@@ -149,10 +149,6 @@ extension YAMLSyntaxRule {
       "`\(text)` follows the closing quote of a value", hint: "put the whole value inside the quotes, or write it without them")
   }
 
-  /// U+FEFF inside the front matter, where YAML cannot read it.
-  public static let byteOrderMark = message(
-    "an invisible byte-order mark (U+FEFF) is in this line", hint: "delete it; it often comes with pasted text")
-
   /// A line indented as no key or item above it.
   public static let misindented = message(
     "this line is indented as no key or list item above it",
