@@ -44,7 +44,10 @@ public struct Person: Sendable, Equatable {
   /// a combining mark is not a letter.
   @inlinable
   public static func isValidID(_ text: some StringProtocol) -> Bool {
-    isValidID(utf8: text.utf8)
+    // Over the string's own bytes where it has them: stepping a `String.UTF8View` costs about
+    // ten times as much a byte.
+    if let valid = text.utf8.withContiguousStorageIfAvailable({ isValidID(utf8: $0) }) { return valid }
+    return isValidID(utf8: text.utf8)
   }
 
   @inlinable

@@ -91,6 +91,16 @@ public struct SectionNames: Sendable, Equatable {
   /// in runs read as one space, a final `:` dropped. Text outside ASCII is lowercased by
   /// Unicode's tables.
   public func match(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Name? {
+    position(of: bytes, range).map { names[$0] }
+  }
+
+  /// The part the heading's bytes name, as `match` reads them: most callers need no more, and
+  /// a part is copied without the name's string and arrays.
+  public func part(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> SectionPart? {
+    position(of: bytes, range).map { names[$0].part }
+  }
+
+  private func position(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
     var title = TextBytes.trimmed(bytes, range)
     if let last = title.last, bytes[last] == UInt8(ascii: ":") {
       title = TextBytes.trimmed(bytes, title.lowerBound..<last)
@@ -99,10 +109,10 @@ public struct SectionNames: Sendable, Equatable {
     let slice = UnsafeBufferPointer(rebasing: bytes[title])
     guard TextBytes.isASCII(slice) else {
       let text = Self.normalized(String(decoding: slice, as: UTF8.self))
-      return names.first { $0.text == text }
+      return names.firstIndex { $0.text == text }
     }
     for position in byFirstByte[Int(TextBytes.lowercased(slice[0]))] where Self.equalsFolded(slice, names[position].bytes) {
-      return names[position]
+      return position
     }
     return nil
   }

@@ -217,6 +217,17 @@ enum ActionItemParser {
     var words: [Word] = []
     // Room for words of four bytes with their blanks, so prose seldom grows the array.
     words.reserveCapacity(range.count / 4 + 4)
+    if code.isEmpty {
+      // Most items hold no code: their words are the runs of bytes between blanks.
+      var position = range.lowerBound
+      while true {
+        while position < range.upperBound, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+        guard position < range.upperBound else { return words }
+        let begin = position
+        while position < range.upperBound, bytes[position] != 0x20, bytes[position] != 0x09 { position += 1 }
+        words.append(Word(range: begin..<position, touchesCode: false))
+      }
+    }
     var start: Int? = nil
     var touches = false
     var inCode = false

@@ -86,7 +86,7 @@ enum BodyFinding {
       _ headings: [MarkdownBody.OtherHeading], of body: MarkdownBody, names: SectionNames, parts: [SectionPart]
     ) {
       for heading in headings {
-        guard let part = body.withText({ names.match($0, heading.title) })?.part, parts.contains(part) else {
+        guard let part = body.withText({ names.part(of: $0, heading.title) }), parts.contains(part) else {
           continue
         }
         report(UnknownSectionRule.level(heading.level, title: body.string(heading.title)), at: heading.location)

@@ -127,7 +127,7 @@ public enum Formatter {
         let title = Array(line.utf8.drop { $0 == UInt8(ascii: "#") })
         let level = line.utf8.count - title.count
         if level <= 2 {
-          inActions = level == 2 && title.withUnsafeBufferPointer { sections.match($0, 0..<$0.count) }?.part == .actions
+          inActions = level == 2 && title.withUnsafeBufferPointer { sections.part(of: $0, 0..<$0.count) } == .actions
         }
       }
       guard inActions, !inFence else { return line }

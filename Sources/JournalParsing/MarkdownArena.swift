@@ -57,10 +57,13 @@ struct MarkdownArena {
   }
 
   /// `size` bytes, aligned, not cleared.
+  @inline(__always)
   mutating func allocate(_ size: Int) -> UnsafeMutableRawPointer {
     let needed = Self.alignment + Self.rounded(size)
-    if next == nil || end! - next! < needed { addBlock(holding: needed) }
-    let pointer = next! + Self.alignment
+    // Inlined into cmark-gfm's `calloc` and `realloc`, called for every node and buffer: the
+    // room left is compared as addresses, no block (nil) reading as none left.
+    if Int(bitPattern: end) &- Int(bitPattern: next) < needed { addBlock(holding: needed) }
+    let pointer = next.unsafelyUnwrapped + Self.alignment
     pointer.storeBytes(of: size, toByteOffset: -Self.alignment, as: Int.self)
     next = pointer + Self.rounded(size)
     latest = pointer
@@ -87,6 +90,7 @@ struct MarkdownArena {
     (size + alignment - 1) & ~(alignment - 1)
   }
 
+  @inline(never)
   private mutating func addBlock(holding needed: Int) {
     let size = max(Self.blockSize, needed)
     // As cmark-gfm's own allocator does, a parse that cannot get memory stops the program.
@@ -129,8 +133,20 @@ struct MarkdownArena {
       arena.deallocate()
     }
     guard created == 0 else { outOfMemory() }
+    madeKey = key
     return key
   }()
+
+  /// This thread's arena, inside `withParse`.
+  @inline(__always)
+  private static var parsing: UnsafeMutablePointer<MarkdownArena> {
+    pthread_getspecific(madeKey).unsafelyUnwrapped.assumingMemoryBound(to: MarkdownArena.self)
+  }
+
+  /// `key`, once made, where the allocator reads it without asking for the lazy `key` (a
+  /// `swift_once` call) at every allocation: a thread allocates only inside `withParse`, whose
+  /// `current` makes the key first, and `swift_once` orders that write before the thread's reads.
+  nonisolated(unsafe) private static var madeKey: pthread_key_t = 0
 
   /// This thread's arena, made on first use.
   static var current: UnsafeMutablePointer<MarkdownArena> {
@@ -151,11 +167,11 @@ struct MarkdownArena {
         calloc: { count, size in
           let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
           if overflow { MarkdownArena.outOfMemory() }
-          let pointer = MarkdownArena.current.pointee.allocate(bytes)
+          let pointer = MarkdownArena.parsing.pointee.allocate(bytes)
           pointer.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
           return pointer
         },
-        realloc: { pointer, size in MarkdownArena.current.pointee.reallocate(pointer, to: size) },
+        realloc: { pointer, size in MarkdownArena.parsing.pointee.reallocate(pointer, to: size) },
         // Nothing is given back before the parse ends, so a free need not even find the arena.
         free: { _ in }))
     return allocator

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import Ccmark
 import JournalModel
 
@@ -167,11 +172,11 @@ struct MarkdownBody {
         current?.comments.append(startLine...max(startLine, Int(cmark_node_get_end_line(block)) + offset))
       }
       if level == 2 || level == 1 {
-        if var finished = current {
+        // Taken, not copied: a copy of a section retains each of its arrays.
+        if var finished = current.take() {
           finished.lines = Self.closeRange(finished, before: startLine)
           sections.append(finished)
         }
-        current = nil
         let start = text.count
         appendPlainText(block, markingCode: false)
         if level == 2 {
@@ -228,7 +233,7 @@ struct MarkdownBody {
       }
       node = cmark_node_next(block)
     }
-    if var finished = current {
+    if var finished = current.take() {
       finished.lines = Self.closeRange(finished, before: source.lineCount + 1)
       sections.append(finished)
     }
@@ -383,9 +388,9 @@ struct MarkdownBody {
       if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
         if let literal = cmark_node_get_literal(current) {
           let start = text.count
-          literal.withMemoryRebound(to: UInt8.self, capacity: 1) { pointer in
-            var count = 0
-            while pointer[count] != 0 { count += 1 }
+          // `strlen` passes over a word at a time, where a loop here went byte by byte.
+          let count = strlen(literal)
+          literal.withMemoryRebound(to: UInt8.self, capacity: count) { pointer in
             text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
           }
           if markingCode && type == CMARK_NODE_CODE { codeSpans.append(start..<text.count) }

@@ -24,7 +24,7 @@ struct SessionSections {
     var findings = BodyFinding.Sink(file: file)
     hasWriting = body.hasWritingOutsideSections
     for section in body.sections {
-      let part = body.withText { names.match($0, section.title) }?.part
+      let part = body.withText { names.part(of: $0, section.title) }
       if part != .actions, section.hasWriting { hasWriting = true }
       switch part {
       case .strengths?, .improvements?:
@@ -86,7 +86,7 @@ struct SessionSections {
     var findings = BodyFinding.Sink(file: file)
     var actions: [ActionItem] = []
     for section in body.sections {
-      if body.withText({ names.match($0, section.title) })?.part == .actions {
+      if body.withText({ names.part(of: $0, section.title) }) == .actions {
         actions += items(section, of: body, source: source, findings: &findings)
       } else {
         findings.freeSection(section, of: body, names: names, parts: [.actions])

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import JournalModel
 
 /// An improvement's suggestion: the part of the item after a word `Suggestion:` (any case),
@@ -16,24 +21,32 @@ enum SuggestionMarker {
   /// nil when there is no marker or nothing after it.
   static func split(_ text: String) -> (statement: String, suggestion: String?) {
     TextBytes.withBytes(of: text) { bytes -> (String, String?) in
-      let length = word.utf8CodeUnitCount
-      var index = 0
-      while index + length <= bytes.count {
-        // One look at the byte settles most places: the marker starts with `s` in either case.
-        guard bytes[index] | 0x20 == UInt8(ascii: "s") else {
-          index += 1
-          continue
-        }
-        let atWordStart = index == 0 || TextBytes.isASCIISpace(bytes[index - 1])
-        if atWordStart, TextBytes.equalsIgnoringASCIICase(bytes, index..<index + length, word) {
-          let before = TextBytes.trimmed(bytes, 0..<index)
-          let after = TextBytes.trimmed(bytes, index + length..<bytes.count)
-          guard !after.isEmpty else { break }
-          return (TextBytes.string(bytes, before), TextBytes.string(bytes, after))
-        }
-        index += 1
-      }
-      return (text, nil)
+      guard let index = first(in: bytes) else { return (text, nil) }
+      let before = TextBytes.trimmed(bytes, 0..<index)
+      let after = TextBytes.trimmed(bytes, index + word.utf8CodeUnitCount..<bytes.count)
+      guard !after.isEmpty else { return (text, nil) }
+      return (TextBytes.string(bytes, before), TextBytes.string(bytes, after))
     }
+  }
+
+  /// Where the first marker starts: at the start or after an ASCII space. Every marker ends
+  /// with a `:`, so the colons are found with `memchr` (most items have none) and the bytes
+  /// before each compared: markers start in the order their colons come.
+  static func first(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
+    let length = word.utf8CodeUnitCount
+    var from = length - 1
+    while from < bytes.count {
+      guard let found = memchr(base + from, Int32(UInt8(ascii: ":")), bytes.count - from) else { return nil }
+      let colon = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      let start = colon + 1 - length
+      if start == 0 || TextBytes.isASCIISpace(bytes[start - 1]),
+        TextBytes.equalsIgnoringASCIICase(bytes, start..<colon + 1, word)
+      {
+        return start
+      }
+      from = colon + 1
+    }
+    return nil
   }
 }
