@@ -63,10 +63,13 @@ enum PlanParser {
         goal.report(MissingFieldRule.metricWithoutTarget(goal: id), at: goal.locations.key("metric"))
       }
       reader.absorb(goal)
-      if let id, let description {
+      // A goal with its id is kept even when its description is missing (reported above):
+      // its metric is still declared, so a session recording a value under it is not also
+      // told the metric belongs to no goal.
+      if let id {
         goals.append(
           Goal(
-            id: id, description: description, metric: metric, baseline: baseline, target: target,
+            id: id, description: description ?? "", metric: metric, baseline: baseline, target: target,
             due: due, location: location))
       }
     }

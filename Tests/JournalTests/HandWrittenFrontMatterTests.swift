@@ -452,4 +452,19 @@ import Testing
         "\(Self.session):3:1 [missing-field] required field `type` is empty"
       ])
   }
+
+  // MARK: A goal written without a part
+
+  /// A goal missing its description is one finding at the goal; its metric is still declared,
+  /// so a session recording a value under it is not also told the metric belongs to no goal.
+  @Test func aGoalWithoutItsDescriptionStillDeclaresItsMetric() throws {
+    var files = RuleExample.session(
+      "---\ndate: 2026-11-20\ntype: career-development\nplan: q1-growth\nmetrics:\n  review-rework-rate: 35\n---\n"
+        + Self.body
+    ).files
+    files["mentees/alex/plans/q1-growth.md"] =
+      "---\ntitle: Q1 growth\ncreated: 2026-11-01\ngoals:\n  - id: fewer-rework-cycles\n    metric: review-rework-rate\n    baseline: 40\n    target: 15\n---\n"
+    let lines = try check(files).diagnostics.map(MessageTests.line)
+    #expect(lines == ["mentees/alex/plans/q1-growth.md:5:5 [missing-field] required field `description` is missing"], "\(lines)")
+  }
 }
