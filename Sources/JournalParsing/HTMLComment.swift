@@ -1,11 +1,16 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// HTML comments, as a template writes its guidance: `<!-- What went well … -->`.
 enum HTMLComment {
   /// Whether an HTML block's text (`literal`, a C string) holds nothing but comments and
   /// white space: a template's guidance, not something a person wrote. An unclosed comment,
   /// or anything beside the comments (`<div>…`, text after `-->`), is writing.
   static func isOnlyComments(_ literal: UnsafePointer<CChar>) -> Bool {
-    var count = 0
-    while literal[count] != 0 { count += 1 }
+    let count = strlen(literal)
     return literal.withMemoryRebound(to: UInt8.self, capacity: count) {
       isOnlyComments(UnsafeBufferPointer(start: $0, count: count))
     }
