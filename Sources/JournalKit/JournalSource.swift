@@ -81,16 +81,16 @@ public struct JournalListing: Sendable, Equatable {
     self.links = links.filter { path in
       if path == JournalPath.configName { return true }
       let parts = JournalPath.components(of: path)
-      guard parts.count > 1, parts[0] == JournalPath.peopleFolder, !parts.contains(where: JournalPath.isHidden)
-      else { return false }
-      return people.map { $0.contains(String(parts[1])) } ?? true
+      return !parts.contains(where: JournalPath.isHidden) && Self.isInPersonsFolder(parts, of: people)
     }.sorted()
     self.people = Set(files.compactMap(JournalPath.person(of:))).sorted()
-    self.repositories = repositories.filter { path in
-      let parts = JournalPath.components(of: path)
-      return parts.count > 1 && parts[0] == JournalPath.peopleFolder
-        && people.map { $0.contains(String(parts[1])) } ?? true
-    }.sorted()
+    self.repositories = repositories.filter { Self.isInPersonsFolder(JournalPath.components(of: $0), of: people) }.sorted()
+  }
+
+  /// Whether a path's `parts` lie in a person's folder under `mentees/`, of one of `people`
+  /// when given.
+  private static func isInPersonsFolder(_ parts: [Substring], of people: Set<String>?) -> Bool {
+    parts.count > 1 && parts[0] == JournalPath.peopleFolder && (people.map { $0.contains(String(parts[1])) } ?? true)
   }
 
   public static func == (lhs: JournalListing, rhs: JournalListing) -> Bool {
