@@ -116,3 +116,14 @@ func printTable(_ rows: [(String, Measurement)]) {
         + String(format: "   %8.3f   %7.3f   %6.1f MiB", m.wall, m.cpu, Double(m.peakKiB) / 1024))
   }
 }
+
+/// The full path of `program` as the shell would find it on PATH. A baseline is spawned by
+/// its own path: through `env` or `sh` it would carry one more exec, which journal does not.
+func pathOfProgram(_ program: String) throws -> String {
+  let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+  for folder in folders where !folder.isEmpty {
+    let candidate = "\(folder)/\(program)"
+    if access(candidate, X_OK) == 0 { return candidate }
+  }
+  throw BenchError("\(program) is not on PATH")
+}
