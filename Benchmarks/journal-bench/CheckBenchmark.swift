@@ -79,14 +79,18 @@ func sampleBenchmark(sample: String, runs: Int, journal: String) throws {
       && !isFolder.boolValue
   }
   print("\(sample) in a new git repository, \(files.count) files; \(runs) runs of each, in turn, after one warm-up\n")
+  // `journal --version` is start-up alone: the loader, the Swift runtime and Foundation, and
+  // the command line's parsing, before any file is read.
   let medians = try zip(
-    ["git status", "journal check"],
+    ["git status", "journal check", "journal --version (start-up alone)"],
     measureInTurn(
       [
         Command(try pathOfProgram("git"), ["-C", folder.path, "status", "--porcelain"]),
         Command(journal, ["check", "--journal", folder.path, "--today", "2026-11-26"], expectStatus: [0, 1]),
+        Command(journal, ["--version"]),
       ], runs: runs)
   ).map { ($0, $1) }
   printTable(medians)
   print(String(format: "\ncheck / git status: %.2fx wall (target 2x)", medians[1].1.wall / medians[0].1.wall))
+  print(String(format: "start-up alone / git status: %.2fx wall", medians[2].1.wall / medians[0].1.wall))
 }
