@@ -52,6 +52,10 @@ let package = Package(
     .executableTarget(name: "journal-bench", dependencies: ["JournalModel"], path: "Benchmarks/journal-bench"),
     // The floor journal-bench measures the check against: the same parsing by the C libraries alone.
     .executableTarget(name: "journal-floor", dependencies: ["Clibyaml", "Ccmark"], path: "Benchmarks/journal-floor"),
+    .executableTarget(
+      name: "journal-startup-floor",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      path: "Benchmarks/journal-startup-floor"),
     .target(name: "CFuzzer", path: "Fuzz/CFuzzer"),
     .executableTarget(
       name: "journal-fuzz",

@@ -59,7 +59,7 @@ func checkBenchmark(sessions: Int, runs: Int, journal: String, floor: String) th
 /// `journal check` of the sample journal against `git status` in the same repository: both
 /// read the same working tree, so `git status` is what a check costs at its least. The two are
 /// run in turn, `runs` times each, and their medians compared.
-func sampleBenchmark(sample: String, runs: Int, journal: String) throws {
+func sampleBenchmark(sample: String, runs: Int, journal: String, startupFloor: String) throws {
   let folder = FileManager.default.temporaryDirectory
     .appendingPathComponent("journal-bench-sample-\(ProcessInfo.processInfo.processIdentifier)")
   defer { try? FileManager.default.removeItem(at: folder) }
@@ -79,18 +79,29 @@ func sampleBenchmark(sample: String, runs: Int, journal: String) throws {
       && !isFolder.boolValue
   }
   print("\(sample) in a new git repository, \(files.count) files; \(runs) runs of each, in turn, after one warm-up\n")
-  // `journal --version` is start-up alone: the loader, the Swift runtime and Foundation, and
-  // the command line's parsing, before any file is read.
+  // `journal --version` is journal's start-up alone: the loader, the Swift runtime and
+  // Foundation, and the command line's parsing, before any file is read. journal-startup-floor
+  // is the same start-up with nothing of journal's: a program built as journal is that only
+  // prints (--bare), and one whose ArgumentParser parses the check's two options.
   let medians = try zip(
-    ["git status", "journal check", "journal --version (start-up alone)"],
+    [
+      "git status", "journal check", "journal --version (start-up alone)",
+      "Swift and Foundation, printing (--bare)", "the same, ArgumentParser parsing 2 options",
+    ],
     measureInTurn(
       [
         Command(try pathOfProgram("git"), ["-C", folder.path, "status", "--porcelain"]),
         Command(journal, ["check", "--journal", folder.path, "--today", "2026-11-26"], expectStatus: [0, 1]),
         Command(journal, ["--version"]),
+        Command(startupFloor, ["--bare"]),
+        Command(startupFloor, ["--journal", folder.path, "--today", "2026-11-26"]),
       ], runs: runs)
   ).map { ($0, $1) }
   printTable(medians)
-  print(String(format: "\ncheck / git status: %.2fx wall (target 2x)", medians[1].1.wall / medians[0].1.wall))
-  print(String(format: "start-up alone / git status: %.2fx wall", medians[2].1.wall / medians[0].1.wall))
+  let gitWall = medians[0].1.wall
+  print(String(format: "\ncheck / git status: %.2fx wall (target 2x)", medians[1].1.wall / gitWall))
+  print(
+    String(
+      format: "start-up / git status: journal --version %.2fx; Swift and Foundation %.2fx, with ArgumentParser %.2fx",
+      medians[2].1.wall / gitWall, medians[3].1.wall / gitWall, medians[4].1.wall / gitWall))
 }

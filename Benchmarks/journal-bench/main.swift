@@ -23,9 +23,13 @@ let binFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinks
 let journal = binFolder.appendingPathComponent("journal").path
 /// The C program that does the check's parsing alone: the floor the check is measured against.
 let floorProgram = binFolder.appendingPathComponent("journal-floor").path
-guard FileManager.default.isExecutableFile(atPath: journal), FileManager.default.isExecutableFile(atPath: floorProgram)
+/// A Swift program built as journal is, doing nothing of journal's: the floor of its start-up.
+let startupFloor = binFolder.appendingPathComponent("journal-startup-floor").path
+guard
+  [journal, floorProgram, startupFloor].allSatisfy({ FileManager.default.isExecutableFile(atPath: $0) })
 else {
-  FileHandle.standardError.write(Data("journal-bench: build journal and journal-floor first: scripts/build\n".utf8))
+  FileHandle.standardError.write(
+    Data("journal-bench: build journal, journal-floor and journal-startup-floor first: scripts/build\n".utf8))
   exit(2)
 }
 
@@ -42,7 +46,7 @@ case "memory":
 case "sample":
   let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("SampleJournal").path
-  try sampleBenchmark(sample: sample, runs: option("--runs", default: 21), journal: journal)
+  try sampleBenchmark(sample: sample, runs: option("--runs", default: 21), journal: journal, startupFloor: startupFloor)
 case "commit":
   try commitBenchmark(
     sessions: option("--sessions", default: 10_000), commits: option("--commits", default: 1_000),
