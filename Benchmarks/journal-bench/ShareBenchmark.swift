@@ -12,6 +12,7 @@ func shareBenchmark(people: Int, commits: Int, runs: Int, replies: Int, journal:
   let folder = root.appendingPathComponent("journal")
   try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   let git = "git -C '\(folder.path)' -c user.name=Bench -c user.email=bench@example.com"
+  let gitProgram = try pathOfProgram("git")
   try benchShell("\(git) init -q -b main")
 
   var stream = "commit refs/heads/main\ncommitter Bench <bench@example.com> 1700000000 +0000\n"
@@ -48,17 +49,19 @@ func shareBenchmark(people: Int, commits: Int, runs: Int, replies: Int, journal:
     let remote = root.appendingPathComponent("shared-\(run).git").path
     try benchShell("git init -q --bare -b main '\(remote)'")
     try benchShell("\(git) for-each-ref --format='%(refname)' refs/journal | xargs -r -n1 \(git) update-ref -d")
-    listTimes.append(try runOnce("/bin/sh", ["-c", "\(git) rev-list HEAD -- mentees/\(person)/ > /dev/null"], in: nil).wall)
+    // The baselines are spawned by git's own path, as journal is: through sh they would carry
+    // one more exec.
+    listTimes.append(
+      try runOnce(gitProgram, ["-C", folder.path, "rev-list", "HEAD", "--", "mentees/\(person)/"], in: nil).wall)
     firstTimes.append(try runOnce(journal, ["share", person, "--to", remote], in: folder.path).wall)
     // git pushing the same history to an empty repository: the transfer alone.
     let copy = root.appendingPathComponent("copy-\(run).git").path
     try benchShell("git init -q --bare -b main '\(copy)'")
+    let recordFile = root.appendingPathComponent("record-\(run)").path
+    try benchShell("\(git) for-each-ref --format='%(refname)' 'refs/journal/share/*/\(person)/*/record' > '\(recordFile)'")
+    let record = try String(contentsOfFile: recordFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     pushTimes.append(
-      try runOnce(
-        "/bin/sh",
-        ["-c", "\(git) push -q '\(copy)' \"$(\(git) for-each-ref --format='%(refname)' 'refs/journal/share/*/\(person)/*/record')^1:refs/heads/main\""],
-        in: nil
-      ).wall)
+      try runOnce(gitProgram, ["-C", folder.path, "push", "-q", copy, "\(record)^1:refs/heads/main"], in: nil).wall)
     // One new session for the person, then the re-share.
     let name = "mentees/\(person)/sessions/2027-01-01-run\(run).md"
     try Data("---\ndate: 2027-01-01\ntype: career-development\n---\n".utf8).write(to: folder.appendingPathComponent(name))
