@@ -58,7 +58,7 @@ extension Measurement {
 /// the child alone, without the polling a `Process` adds to its exit.
 func runOnce(
   _ program: String, _ arguments: [String], in directory: String?, expectStatus: Set<Int32> = [0],
-  output: String = "/dev/null"
+  output: String = "/dev/null", environment extra: [String: String] = [:]
 ) throws -> Measurement {
   #if os(Linux)
     var actions = posix_spawn_file_actions_t()
@@ -76,7 +76,8 @@ func runOnce(
   let argv = ([program] + arguments).map { strdup($0) } + [nil]
   defer { argv.forEach { free($0) } }
   // The child gets this program's environment (`environ` is not declared on macOS).
-  let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+  let envp =
+    ProcessInfo.processInfo.environment.merging(extra) { $1 }.map { strdup("\($0.key)=\($0.value)") } + [nil]
   defer { envp.forEach { free($0) } }
   var pid: pid_t = 0
   let start = DispatchTime.now()

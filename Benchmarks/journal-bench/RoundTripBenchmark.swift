@@ -39,6 +39,7 @@ func roundTripBenchmark(folder: URL, root: URL, person: String, replies: Int, ru
   print("\nround trip: \(replies) commits of \(person)'s pushed to the shared repository, then shared again")
   print("median of \(runs) runs, each from copies of the same repositories\n")
 
+  let gitProgram = try pathOfProgram("git")
   var shareTimes: [Double] = []
   var fetchTimes: [Double] = []
   var pickTimes: [Double] = []
@@ -48,20 +49,23 @@ func roundTripBenchmark(folder: URL, root: URL, person: String, replies: Int, ru
     for name in ["journal", "fetch", "pick"] {
       try benchShell("cp -a '\(base.path)' '\(work)-\(name)' && cp -a '\(remote)' '\(workRemote)-\(name)'")
     }
-    let copy = "git -C '\(work)-fetch' -c user.name=Bench -c user.email=bench@example.com"
-    fetchTimes.append(try runOnce("/bin/sh", ["-c", "\(copy) fetch -q '\(workRemote)-fetch' main"], in: nil).wall)
-    let pick = "git -C '\(work)-pick' -c user.name=Bench -c user.email=bench@example.com"
+    // Every command is spawned by its own path, git's steps one after another with their
+    // times added: through sh or env, one side would carry an exec more than the other.
+    let identity = ["-c", "user.name=Bench", "-c", "user.email=bench@example.com"]
+    fetchTimes.append(
+      try runOnce(gitProgram, ["-C", "\(work)-fetch"] + identity + ["fetch", "-q", "\(workRemote)-fetch", "main"], in: nil)
+        .wall)
+    let pick = ["-C", "\(work)-pick"] + identity
     pickTimes.append(
-      try runOnce(
-        "/bin/sh", ["-c", "\(pick) fetch -q '\(workRemote)-pick' main && \(pick) cherry-pick --allow-empty \(shared)..FETCH_HEAD > /dev/null"],
-        in: nil
-      ).wall)
+      try runOnce(gitProgram, pick + ["fetch", "-q", "\(workRemote)-pick", "main"], in: nil).wall
+        + runOnce(gitProgram, pick + ["cherry-pick", "--allow-empty", "\(shared)..FETCH_HEAD"], in: nil).wall)
     shareTimes.append(
       try runOnce(
-        "/usr/bin/env",
-        ["GIT_AUTHOR_NAME=Bench", "GIT_AUTHOR_EMAIL=bench@example.com", "GIT_COMMITTER_NAME=Bench",
-         "GIT_COMMITTER_EMAIL=bench@example.com", journal, "share", person, "--to", "\(workRemote)-journal"],
-        in: "\(work)-journal"
+        journal, ["share", person, "--to", "\(workRemote)-journal"], in: "\(work)-journal",
+        environment: [
+          "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.com", "GIT_COMMITTER_NAME": "Bench",
+          "GIT_COMMITTER_EMAIL": "bench@example.com",
+        ]
       ).wall)
     try benchShell("rm -rf '\(work)-journal' '\(work)-fetch' '\(work)-pick' '\(workRemote)-journal' '\(workRemote)-fetch' '\(workRemote)-pick'")
   }
