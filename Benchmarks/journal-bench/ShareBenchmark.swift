@@ -6,6 +6,7 @@ import Foundation
 /// touched the person's folder, and pushing the shared history to a new repository. Then the
 /// round trip (`roundTripBenchmark`).
 func shareBenchmark(people: Int, commits: Int, runs: Int, replies: Int, journal: String) throws {
+  guard people >= 1, commits > people else { throw BenchError("share needs --people 1 or more and --commits above it") }
   let root = FileManager.default.temporaryDirectory
     .appendingPathComponent("journal-bench-share-\(ProcessInfo.processInfo.processIdentifier)")
   defer { try? FileManager.default.removeItem(at: root) }
@@ -37,7 +38,8 @@ func shareBenchmark(people: Int, commits: Int, runs: Int, replies: Int, journal:
   }
   try benchShell("\(git) fast-import --quiet", input: stream)
   try benchShell("\(git) reset -q --hard && \(git) gc -q")
-  let person = "person-7"
+  // One person out of many; the last one where the journal has fewer than eight.
+  let person = "person-\(min(7, people - 1))"
   print("repository of \(people) people and \(commits) commits; sharing \(person), whose folder \(commits / people) commits changed")
   print("median of \(runs) runs\n")
 
