@@ -27,14 +27,40 @@ public enum JournalMain {
       return 2
     } catch {
       let code = JournalCommand.exitCode(for: error)
-      let message = JournalCommand.fullMessage(for: error)
       if code == .success {
-        Output.write(message + "\n")
+        Output.write(JournalCommand.fullMessage(for: error) + "\n")
         return 0
       }
-      Output.error(message)
+      // ArgumentParser's own message, with its usage and help lines left out: one line, which
+      // names the help that has them.
+      Output.error("journal: \(sentence(JournalCommand.message(for: error))) (see '\(helpCommand(for: arguments))')")
       return 2
     }
+  }
+
+  /// The help command of the deepest command `arguments` name: `journal export actions --help`.
+  static func helpCommand(for arguments: [String]) -> String {
+    var words = ["journal"]
+    var commands = JournalCommand.configuration.subcommands
+    for argument in arguments {
+      guard let command = commands.first(where: { $0._commandName == argument }) else { break }
+      words.append(argument)
+      commands = command.configuration.subcommands
+    }
+    return (words + ["--help"]).joined(separator: " ")
+  }
+
+  /// ArgumentParser's message as the rest of journal's read: its first word in lower case
+  /// ("Unknown option" → "unknown option"), its lines joined, no full stop at the end.
+  static func sentence(_ message: String) -> String {
+    var scalars = Array(message.unicodeScalars.map { $0 == "\n" ? " " : $0 })
+    while let last = scalars.last, last == "." || last == " " { scalars.removeLast() }
+    if scalars.count > 1, ("A"..."Z").contains(scalars[0]), ("a"..."z").contains(scalars[1]) {
+      scalars[0] = Unicode.Scalar(scalars[0].value + 32)!
+    }
+    var text = ""
+    text.unicodeScalars.append(contentsOf: scalars)
+    return text
   }
 
   /// The command `arguments` ask for. The command named first is parsed on its own, which
