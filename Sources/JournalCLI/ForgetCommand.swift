@@ -92,13 +92,16 @@ struct ForgetCommand: ParsableCommand {
       for message in outcome.messages {
         let how = message.generated ? "generated again" : "mentions replaced by [forgotten]"
         let before = dryRun ? shown(message.before) + "  ->  " : ""
-        let name = message.tag.map { "tag " + shown($0) } ?? String(message.id.prefix(7))
+        // A plan names each commit as `git log` shows it now; a done forget, as it shows it after.
+        let name = message.tag.map { "tag " + shown($0) } ?? String((dryRun ? message.old : message.id).prefix(7))
         text += "    \(name) \(before)\(shown(message.after))  (\(how))\n"
       }
     }
     if !outcome.keptMessages.isEmpty {
       text += "  messages kept as written, of commits that changed \(person)'s notes (a first name, a nickname or a description is not recognised: read them):\n"
-      for message in outcome.keptMessages { text += "    \(message.id.prefix(7)) \(shown(message.subject))\n" }
+      for message in outcome.keptMessages {
+        text += "    \((dryRun ? message.old : message.id).prefix(7)) \(shown(message.subject))\n"
+      }
     }
     for record in outcome.shareRecords {
       text += "  share record \(shown(record.reference)) \(dryRun ? "to delete" : "deleted")"

@@ -391,6 +391,9 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("    ") && $0.hasSuffix(" Week notes: the Lisbon candidate, and Bob") }, "\(dryRun.stdout)")
     #expect(lines.contains { $0.hasPrefix("    ") && $0.hasSuffix(" Merge the feature branch") }, "\(dryRun.stdout)")
     #expect(!lines.contains { $0.hasSuffix(" Bob again") || $0.hasSuffix(" Bob's plan") }, "\(dryRun.stdout)")
+    // The plan names the commit as `git log` shows it now, so that it can be found and read.
+    let now = try repo.git("log", "-1", "--format=%h Week notes: the Lisbon candidate, and Bob", "main").trimmed
+    #expect(lines.contains("    \(now)"), "\(dryRun.stdout)")
 
     let run = try repo.journal("forget", Self.person, "--yes")
     #expect(run.status == 0, "\(run.stderr)")

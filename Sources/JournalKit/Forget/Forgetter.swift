@@ -85,12 +85,14 @@ public enum Forgetter {
     public let commitsRewritten: Int
     public let commitsDropped: Int
     public let signaturesDropped: Int
-    /// Commits and annotated tags whose message named the person: (new or would-be id,
-    /// subject before, after, generated again rather than cleaned, the tag's name).
-    public let messages: [(id: String, before: String, after: String, generated: Bool, tag: String?)]
+    /// Commits and annotated tags whose message named the person: (the id in the history
+    /// as it was, the new or would-be id, subject before, after, generated again rather than
+    /// cleaned, the tag's name).
+    public let messages: [(old: String, id: String, before: String, after: String, generated: Bool, tag: String?)]
     /// Commits that changed the person's notes and whose messages stay as written, since
-    /// they name the person in no way journal recognises: (new or would-be id, subject).
-    public var keptMessages: [(id: String, subject: String)] = []
+    /// they name the person in no way journal recognises: (the id in the history as it was,
+    /// the new or would-be id, subject).
+    public var keptMessages: [(old: String, id: String, subject: String)] = []
     public let shareRecords: [ShareRecordNote]
     /// Files of the person's folder in the working tree (removed, or to remove).
     public let workingFiles: Int
@@ -202,11 +204,16 @@ public enum Forgetter {
           person: person, applied: false, references: changes, commitsRewritten: removal.rewritten,
           commitsDropped: removal.dropped, signaturesDropped: removal.signaturesDropped,
           messages: removal.messages.map {
-            (id: $0.new.description, before: $0.oldSubject, after: $0.newSubject, generated: $0.generated, tag: $0.tag)
+            (
+              old: $0.old.description, id: $0.new.description, before: $0.oldSubject, after: $0.newSubject,
+              generated: $0.generated, tag: $0.tag
+            )
           },
           shareRecords: records, workingFiles: countFiles(root), remotes: remotes,
           tags: changes.filter { $0.name.hasPrefix("refs/tags/") }, remoteNames: remoteNames)
-        outcome.keptMessages = removal.keptMessages.map { (id: $0.id.description, subject: $0.subject) }
+        outcome.keptMessages = removal.keptMessages.map {
+          (old: $0.old.description, id: $0.new.description, subject: $0.subject)
+        }
         if removal.namedSignatures > 0 {
           outcome.warnings.append(
             "\(removal.namedSignatures) commit\(removal.namedSignatures == 1 ? " names" : "s name") someone called like \(person) as author or committer; journal forget keeps authors and committers as they are")

@@ -39,7 +39,7 @@ final class PersonRemoval {
   private(set) var messages: [MessageChange] = []
   /// Commits kept that changed the person's folder, whose messages name them in no way
   /// journal recognises and stay as written (a first name, a nickname may be in them).
-  private(set) var keptMessages: [(id: ObjectID, subject: String)] = []
+  private(set) var keptMessages: [(old: ObjectID, new: ObjectID, subject: String)] = []
   /// Commits kept whose author or committer is named like the person.
   private(set) var namedSignatures = 0
 
@@ -212,7 +212,7 @@ final class PersonRemoval {
     if let change = messageChange(new) {
       messages.append(change)
     } else if try changedFolder(header) {
-      keptMessages.append((new, Self.subject(message, encoding: encoding)))
+      keptMessages.append((commit, new, Self.subject(message, encoding: encoding)))
     }
     if mentions.isNamed(in: header.author.name) || mentions.isNamed(in: header.committer.name) { namedSignatures += 1 }
   }
