@@ -181,18 +181,18 @@ import Testing
     #expect(
       try checkSession("---\ndate: Nov 20\ntype: career-development\n---\n" + Self.body).map(MessageTests.line) == [
         "\(Self.session):2:7 [invalid-value] `date` has no year, found `Nov 20`"
-          + " | write `date: 2026-11-20`, the year of the file name's date"
+          + " | write `date: 2026-11-20`, the day nearest the file name's date"
       ])
     #expect(
       try findings("follow-up: 4 December\n") == [
         "\(Self.session):4:12 [invalid-value] `follow-up` has no year, found `4 December`"
-          + " | write `follow-up: 2026-12-04`, the year of the file name's date"
+          + " | write `follow-up: 2026-12-04`, the day nearest the file name's date"
       ])
     // The nearest such day to the session: a follow-up in January is next year's.
     #expect(
       try findings("follow-up: Jan 8\n") == [
         "\(Self.session):4:12 [invalid-value] `follow-up` has no year, found `Jan 8`"
-          + " | write `follow-up: 2027-01-08`, the year of the file name's date"
+          + " | write `follow-up: 2027-01-08`, the day nearest the file name's date"
       ])
     // A profile's name has no date: the year is missing, the rest is given.
     let profile = try check(
@@ -347,7 +347,7 @@ import Testing
       #expect(
         try checkSession(text).map(MessageTests.line) == [
           "\(Self.session):1:1 [front-matter] file is empty"
-            + " | delete it, or start the note from its template: delete it, then run `journal new session alex --date 2026-11-20`"
+            + " | delete it; `journal new session alex --date 2026-11-20` then starts the note from its template"
         ], "\(text.debugDescription)")
     }
     let others = try check(
@@ -359,11 +359,11 @@ import Testing
     #expect(
       others == [
         "mentees/alex/plans/code-quality.md:1:1 [front-matter] file is empty"
-          + " | delete it, or start the note from its template: delete it, then run `journal new plan alex code-quality`",
+          + " | delete it; `journal new plan alex code-quality` then starts the note from its template",
         "mentees/alex/profile.md:1:1 [front-matter] file is empty"
-          + " | delete it, or start the note from its template: delete it, then run `journal new person alex`",
+          + " | delete it; `journal new person alex` then starts the note from its template",
         "mentees/alex/sessions/2026-11-21-retro.md:1:1 [front-matter] file is empty"
-          + " | delete it, or start the note from its template: delete it, then run `journal new session alex --date 2026-11-21 --slug retro`",
+          + " | delete it; `journal new session alex --date 2026-11-21 --slug retro` then starts the note from its template",
       ])
   }
 

@@ -29,7 +29,7 @@ extension FrontMatterRule {
   /// A note with nothing in it, or only blank lines; `command` writes it from its template.
   public static func empty(command: String) -> RuleMessage {
     message(
-      "file is empty", hint: "delete it, or start the note from its template: delete it, then run `\(command)`")
+      "file is empty", hint: "delete it; `\(command)` then starts the note from its template")
   }
 
   public static let notClosed = message(

@@ -62,11 +62,12 @@ extension InvalidValueRule {
       hint: "write " + choices.dropLast().joined(separator: ", ") + " or " + choices.last!)
   }
 
-  /// A month and a day without a year (`Dec 4`); `day` is the day meant, with the year of
-  /// the file name's date.
+  /// A month and a day without a year (`Dec 4`); `day` is the day meant: of the days with
+  /// that month and day, the nearest to the file name's date (`Jan 8` in a session of
+  /// 2026-12-20 is 2027-01-08).
   public static func dateWithoutYear(field: String, found: String, day: String) -> RuleMessage {
     message(
-      "`\(field)` has no year, found \(found)", hint: "write `\(field): \(day)`, the year of the file name's date")
+      "`\(field)` has no year, found \(found)", hint: "write `\(field): \(day)`, the day nearest the file name's date")
   }
 
   /// A month and a day without a year, where no file name gives one; `monthDay` is `MM-DD`.
