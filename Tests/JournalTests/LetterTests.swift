@@ -226,6 +226,15 @@ import Testing
   /// A person without an address gets a message without `To`, which a mail client fills in.
   /// --from signs a letter of any format, not only the eml's From: given to a text letter, it
   /// was passed over in silence and the letter ended on "With best wishes," and nobody.
+  /// Unsigned, the letter ends on its closing line, with no empty line after it.
+  @Test func unsignedEndsOnItsClosingLine() throws {
+    for format in ["text", "markdown"] {
+      let run = try letter(["dev-patel", "--format", format])
+      #expect(run.status == 0, "\(format): \(run.stderr)")
+      #expect(run.stdout.hasSuffix("\nWith best wishes,\n"), "\(format): \(run.stdout)")
+    }
+  }
+
   @Test func fromSignsEveryFormat() throws {
     for format in ["text", "markdown"] {
       let run = try letter(["dev-patel", "--format", format, "--from", "Ana Ruiz <ana@example.com>"])

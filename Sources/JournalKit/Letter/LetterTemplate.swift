@@ -59,7 +59,9 @@ public struct LetterTemplate: Sendable {
       We would like to hear how the process felt from your side: what worked, what did not, and what we could do better. Reply to this message; every answer is read.
 
       With best wishes,
-      {{#sender}}{{sender}}{{/sender}}
+      {{#sender}}
+      {{sender}}
+      {{/sender}}
 
       """)
 
