@@ -117,7 +117,7 @@ import Testing
     #expect(!received.contains("zqb-session-one"), "an earlier version, from bob's folder, was shared")
     #expect(!received.contains("zqb-name") && !received.contains("zqb-message") && !received.contains("zqb-move"))
     #expect(!received.lowercased().contains("bob"))
-    #expect(try remote.git("log", "--format=%s", "-1", "main") == "journal: session with alice on 2026-09-16\n")
+    #expect(try remote.git("log", "--format=%s", "-1", "main") == "journal: session with alice on 2026-09-16 (career-development)\n")
   }
 
   // MARK: A record per journal, person and remote
