@@ -109,10 +109,13 @@ struct FrontMatter {
   /// for a field of indented entries, none to copy.
   private static func commentFinding(_ key: String, comment: String, fields: [FrontMatterSchema.Field]) -> RuleMessage {
     let shown = Scalars.shown(comment)
-    let lowercase = String(decoding: key.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    switch fields.first(where: { $0.name == lowercase })?.value {
+    // As the field is read: `Tags` is `tags`.
+    let name = FieldReader.lowercased(key)
+    switch fields.first(where: { $0.name == name })?.value {
     case .textList?:
-      let words = comment.unicodeScalars.split { $0 == " " || $0 == "\t" }.map { String(String.UnicodeScalarView($0)) }
+      // `#growth #review` and `#growth, #review` are two hashtags.
+      let words = comment.unicodeScalars.split { $0 == " " || $0 == "\t" || $0 == "," }
+        .map { String(String.UnicodeScalarView($0)) }
       let hashtags = words.allSatisfy { $0.unicodeScalars.count > 1 && $0.unicodeScalars.first == "#" }
       let items = hashtags ? words : [comment]
       let bare = hashtags ? items.map { String($0.unicodeScalars.dropFirst()) } : []

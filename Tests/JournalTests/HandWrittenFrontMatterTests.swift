@@ -445,6 +445,12 @@ import Testing
         ["tags: [\"#growth\", \"#review\"]", "tags: [growth, review]"]
       ),
       (
+        "tags: #growth, #review",
+        "`tags` has no value: YAML reads `#growth, #review` after it as a comment"
+          + " | write it as a list: `tags: [\"#growth\", \"#review\"]`, or without `#`: `tags: [growth, review]`",
+        ["tags: [\"#growth\", \"#review\"]", "tags: [growth, review]"]
+      ),
+      (
         "tags: #growth",
         "`tags` has no value: YAML reads `#growth` after it as a comment"
           + " | write it as a list: `tags: [\"#growth\"]`, or without `#`: `tags: [growth]`",

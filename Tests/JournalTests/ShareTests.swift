@@ -429,6 +429,17 @@ final class BareRepository {
     guard run.status == 0 else { throw GitFixture.GitFailure(arguments: arguments, status: run.status) }
     return run.stdout
   }
+
+  /// `git clone` of it into a new folder: what git says, and the names the clone's folder
+  /// holds (`[".git"]` when it checked out no files).
+  func cloneWithGit() throws -> (stderr: String, names: [String]) {
+    let clone = try TemporaryFolder()
+    let run = try runProgram(
+      "/usr/bin/git", ["clone", "-q", path, clone.path + "/clone"],
+      environment: ["PATH": "/usr/bin:/bin", "HOME": clone.path, "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"])
+    guard run.status == 0 else { throw GitFixture.GitFailure(arguments: ["clone"], status: run.status) }
+    return (run.stderr, try FileManager.default.contentsOfDirectory(atPath: clone.path + "/clone").sorted())
+  }
 }
 
 extension GitFixture {

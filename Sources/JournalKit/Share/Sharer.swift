@@ -217,8 +217,7 @@ public enum Sharer {
       }
       // libgit2 writes a repository on this machine itself, and a lock left on the branch
       // fails the push with an empty reason: said as a held lock is said here.
-      let lock = (local?.commonFolder ?? "") + branch + ".lock"
-      if local != nil, FileManager.default.fileExists(atPath: lock) {
+      if let lock = local.map({ $0.commonFolder + branch + ".lock" }), FileManager.default.fileExists(atPath: lock) {
         throw JournalError(
           "\(landed)\(lock) exists: another push to \(branchName) of \(url.display) seems to be running, or one was stopped and left it; if none is running, remove it and share again")
       }
