@@ -16,6 +16,8 @@ public struct LocalRemote: Sendable {
   public let receivingHooks: [String]
   /// Whether it has no working tree: libgit2 pushes only to such a repository on this machine.
   public let isBare: Bool
+  /// Its common git folder, ending in `/`, where its references and their locks are.
+  public let commonFolder: String
 
   /// The hooks git runs on the receiving side of a push, in the order it runs them.
   /// `proc-receive` runs only for the references `receive.procReceiveRefs` names;
@@ -63,7 +65,8 @@ public struct LocalRemote: Sendable {
       ($0 != "proc-receive" || procReceiveRefs) && access(hooks + "/" + $0, X_OK) == 0
     }
     return LocalRemote(
-      head: head, references: references, receivingHooks: present, isBare: git_repository_is_bare(repository) == 1)
+      head: head, references: references, receivingHooks: present, isBare: git_repository_is_bare(repository) == 1,
+      commonFolder: String(cString: git_repository_commondir(repository)))
   }
 
   /// Where git looks for the repository's hooks when it receives a push: `core.hooksPath`

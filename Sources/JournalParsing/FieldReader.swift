@@ -48,7 +48,8 @@ struct FieldReader {
     return key.withUTF8 { bytes in bytes.contains(where: isCapital) }
   }
 
-  private static func lowercased(_ key: String) -> String {
+  /// `key` with its ASCII capitals made small, as a key in other capitals is read.
+  static func lowercased(_ key: String) -> String {
     String(decoding: key.utf8.map { isCapital($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 

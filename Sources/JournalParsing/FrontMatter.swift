@@ -19,16 +19,19 @@ struct FrontMatter {
   /// hundred bytes, and the bound keeps any file's YAML cheap to read.
   static let maximumBytes = 64 * 1024
 
-  /// Reads the YAML of a split file into a front matter, with every problem found on the way.
-  static func compose(_ split: FrontMatterSplit, source: SourceText, file: String) -> (FrontMatter?, [Diagnostic]) {
+  /// Reads the YAML of a split file into a front matter, with every problem found on the way;
+  /// `fields` are the fields of the file's kind, which shape a finding's hint.
+  static func compose(
+    _ split: FrontMatterSplit, source: SourceText, file: String, fields: [FrontMatterSchema.Field]
+  ) -> (FrontMatter?, [Diagnostic]) {
     source.bytes.withUnsafeBufferPointer { bytes in
-      read(UnsafeBufferPointer(rebasing: bytes[split.yaml]), firstLine: split.yamlFirstLine, file: file)
+      read(UnsafeBufferPointer(rebasing: bytes[split.yaml]), firstLine: split.yamlFirstLine, file: file, fields: fields)
     }
   }
 
-  private static func read(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String)
-    -> (FrontMatter?, [Diagnostic])
-  {
+  private static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String, fields: [FrontMatterSchema.Field]
+  ) -> (FrontMatter?, [Diagnostic]) {
     if bytes.count > maximumBytes {
       let problem = Diagnostic(
         YAMLSyntaxRule.tooLarge(
@@ -95,12 +98,44 @@ struct FrontMatter {
       if let comment = comment(afterKeyOn: entry.keyLocation.line - firstLine, in: bytes) {
         commented.insert(entry.key)
         diagnostics.append(
-          Diagnostic(
-            InvalidValueRule.valueIsComment(
-              entry.key, comment: Scalars.shown(comment), quoted: CurlyQuotes.straightQuoted(comment)), file: file, at: entry.keyLocation))
+          Diagnostic(commentFinding(entry.key, comment: comment, fields: fields), file: file, at: entry.keyLocation))
       }
     }
     return (FrontMatter(entries: entries, valuesReadAsComments: commented), diagnostics)
+  }
+
+  /// The finding for a key whose value YAML read as `comment`, with a hint in the shape its
+  /// field takes: text in quotes, a list of the hashtags (or of the comment) in brackets, or,
+  /// for a field of indented entries, none to copy.
+  private static func commentFinding(_ key: String, comment: String, fields: [FrontMatterSchema.Field]) -> RuleMessage {
+    let shown = Scalars.shown(comment)
+    // As the field is read: `Tags` is `tags`.
+    let name = FieldReader.lowercased(key)
+    switch fields.first(where: { $0.name == name })?.value {
+    case .textList?:
+      // `#growth #review` and `#growth, #review` are two hashtags.
+      let words = comment.unicodeScalars.split { $0 == " " || $0 == "\t" || $0 == "," }
+        .map { String(String.UnicodeScalarView($0)) }
+      let hashtags = words.allSatisfy { $0.unicodeScalars.count > 1 && $0.unicodeScalars.first == "#" }
+      let items = hashtags ? words : [comment]
+      let bare = hashtags ? items.map { String($0.unicodeScalars.dropFirst()) } : []
+      return InvalidValueRule.listIsComment(
+        key, comment: shown, asList: "[" + items.map(CurlyQuotes.straightQuoted).joined(separator: ", ") + "]",
+        withoutHash: hashtags && bare.allSatisfy(isBareFlowItem) ? "[" + bare.joined(separator: ", ") + "]" : nil)
+    case .numbers?, .goals?, .rules?, .ratings?, .rubrics?, .scale?, .categories?, .sections?:
+      return InvalidValueRule.entriesAreComment(key, comment: shown)
+    default:
+      return InvalidValueRule.valueIsComment(key, comment: shown, quoted: CurlyQuotes.straightQuoted(comment))
+    }
+  }
+
+  /// Whether `item`, written bare in a `[a, b]` list, is read back as that text: no character
+  /// YAML gives a meaning there, and not a word it reads as no value.
+  private static func isBareFlowItem(_ item: String) -> Bool {
+    guard let first = item.utf8.first, first != UInt8(ascii: "-"), first != UInt8(ascii: "?"),
+      !["~", "null", "Null", "NULL"].contains(item)
+    else { return false }
+    return !item.utf8.contains { "[]{},:#&*!|>%@`\"'".utf8.contains($0) }
   }
 
   /// The comment that follows the first `: ` on the YAML's line `number` (from 0), when

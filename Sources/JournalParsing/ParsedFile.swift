@@ -80,7 +80,7 @@ public enum DocumentParser {
       return nil
     }
     if case .config = kind {
-      let (frontMatter, problems) = FrontMatter.compose(.whole(source), source: source, file: path)
+      let (frontMatter, problems) = FrontMatter.compose(.whole(source), source: source, file: path, fields: FrontMatterSchema.config)
       diagnostics += problems
       guard let frontMatter else { return nil }
       return ConfigParser.parse(frontMatter, file: path, diagnostics: &diagnostics).map(Document.config)
@@ -100,7 +100,13 @@ public enum DocumentParser {
       diagnostics.append(problem)
       return nil
     }
-    let (frontMatter, problems) = FrontMatter.compose(split, source: source, file: path)
+    let fields: [FrontMatterSchema.Field]
+    switch kind {
+    case .profile: fields = FrontMatterSchema.profile
+    case .plan: fields = FrontMatterSchema.plan
+    default: fields = FrontMatterSchema.session
+    }
+    let (frontMatter, problems) = FrontMatter.compose(split, source: source, file: path, fields: fields)
     diagnostics += problems
     let body = MarkdownBody.parse(split, source: source, file: path, diagnostics: &diagnostics)
     switch kind {

@@ -425,12 +425,70 @@ import Testing
 
   @Test func aHashtagValueThatYAMLReadsAsACommentIsReported() throws {
     #expect(
-      try findings("tags: #growth #review\n") == [
-        "\(Self.session):4:1 [invalid-value] `tags` has no value: YAML reads `#growth #review` after it as a comment"
-          + " | put the value in quotes: `tags: \"#growth #review\"`, or delete the comment"
+      try findings("mentor: #sam #priya\n") == [
+        "\(Self.session):4:1 [invalid-value] `mentor` has no value: YAML reads `#sam #priya` after it as a comment"
+          + " | put the value in quotes: `mentor: \"#sam #priya\"`, or delete the comment"
       ])
     // A comment written as one, after a key left empty, is the person's own.
     #expect(try findings("mentor:   # to fill in\n") == [])
+  }
+
+  /// A list field's hashtags are shown as the list the field takes, each one an item, in
+  /// quotes to keep the `#` or bare without it; prose after a `#` is one item. Each line the
+  /// hint gives, copied in place of the person's, is read without a finding.
+  @Test func aHashtagOnAListFieldIsShownAsAList() throws {
+    let cases: [(written: String, message: String, copies: [String])] = [
+      (
+        "tags: #growth #review",
+        "`tags` has no value: YAML reads `#growth #review` after it as a comment"
+          + " | write it as a list: `tags: [\"#growth\", \"#review\"]`, or without `#`: `tags: [growth, review]`",
+        ["tags: [\"#growth\", \"#review\"]", "tags: [growth, review]"]
+      ),
+      (
+        "tags: #growth, #review",
+        "`tags` has no value: YAML reads `#growth, #review` after it as a comment"
+          + " | write it as a list: `tags: [\"#growth\", \"#review\"]`, or without `#`: `tags: [growth, review]`",
+        ["tags: [\"#growth\", \"#review\"]", "tags: [growth, review]"]
+      ),
+      (
+        "tags: #growth",
+        "`tags` has no value: YAML reads `#growth` after it as a comment"
+          + " | write it as a list: `tags: [\"#growth\"]`, or without `#`: `tags: [growth]`",
+        ["tags: [\"#growth\"]", "tags: [growth]"]
+      ),
+      (
+        "objectives: #delegation is the focus",
+        "`objectives` has no value: YAML reads `#delegation is the focus` after it as a comment"
+          + " | write it as a list: `objectives: [\"#delegation is the focus\"]`, or delete the comment",
+        ["objectives: [\"#delegation is the focus\"]"]
+      ),
+      (
+        "tags: #1:1 #q&a",
+        "`tags` has no value: YAML reads `#1:1 #q&a` after it as a comment"
+          + " | write it as a list: `tags: [\"#1:1\", \"#q&a\"]`, or delete the comment",
+        ["tags: [\"#1:1\", \"#q&a\"]"]
+      ),
+    ]
+    for (written, message, copies) in cases {
+      #expect(try findings(written + "\n") == ["\(Self.session):4:1 [invalid-value] " + message], "\(written)")
+      for copy in copies {
+        #expect(try findings(copy + "\n") == [], "\(copy)")
+        #expect(message.contains("`\(copy)`"), "\(copy)")
+      }
+    }
+    // Written as the hint says, the items are the ones meant.
+    let hashtags = "---\ndate: 2026-11-20\ntype: career-development\ntags: [\"#growth\", \"#review\"]\n---\n" + Self.body
+    #expect(session(hashtags)?.tags == ["#growth", "#review"])
+  }
+
+  /// A field that takes indented entries (a session's `metrics`) is not shown a value in
+  /// quotes, which would be the wrong shape.
+  @Test func aHashtagOnAMappingFieldIsNotShownInQuotes() throws {
+    #expect(
+      try findings("metrics: #later\n") == [
+        "\(Self.session):4:1 [invalid-value] `metrics` has no value: YAML reads `#later` after it as a comment"
+          + " | delete the comment, and write the entries of `metrics` on the lines below it, indented"
+      ])
   }
 
   /// On a required field, the hashtag is one finding: the value YAML read as a comment, not

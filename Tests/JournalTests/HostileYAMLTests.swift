@@ -23,13 +23,14 @@ extension HostileInputTests {
   }()
 
   @Test func taggedAliasBombIsRefusedAtItsFirstAnchor() throws {
-    let clock = ContinuousClock()
-    let started = clock.now
     let found = try findings(Self.taggedAliasBomb)
-    #expect(clock.now - started < .seconds(10), "bounded work, even on a loaded machine")
     #expect(found.map(\.rule) == ["yaml-syntax"])
     #expect(found.first?.message == "YAML anchors and tags are not allowed in front matter")
     #expect(found.first?.location == Location(line: 2, column: 4))
+    // Bounded work: the reader stops there, with no nodes, before any alias is read.
+    let front = Array(Self.taggedAliasBomb.utf8.dropFirst(4).dropLast(4))
+    let (nodes, problems) = front.withUnsafeBufferPointer { YAMLReader.read($0, firstLine: 2, file: "f.md") }
+    #expect(nodes == nil && problems.count == 1)
   }
 
   @Test func anAliasIsRefusedWhereverItIs() throws {

@@ -31,6 +31,25 @@ struct SSHShareTests {
     #expect(try remote.git("rev-list", "--count", "main") == "4\n")
   }
 
+  /// An empty repository made by `git init --bare`, whose HEAD names `master`, does not say
+  /// so over SSH (libgit2 speaks version 1 of git's protocol): the share goes to main and
+  /// then says, in one line, that a clone checks out no files until HEAD names main.
+  @Test func anEmptyRemoteWhoseHeadNamesMasterIsWarnedAboutOverSSH() throws {
+    let server = try SSHServer()
+    let repository = try ShareTests.journalWithHistory()
+    let remote = try BareRepository(defaultBranch: "master")
+    let url = server.url(remote.path)
+    let run = try repository.journal(
+      ["share", "alice", "--to", url, "--ssh-key", server.clientKey, "--known-hosts", server.knownHosts],
+      environment: [:])
+    #expect(run.status == 0, "\(run.stderr)\n\(server.log)")
+    #expect(run.stdout.contains(" main: 3 commits pushed"), "\(run.stdout)")
+    #expect(
+      run.stderr
+        == "journal: warning: shared to main, but the HEAD of \(url) names a branch it does not have (an empty repository made with git init --bare names master), so a clone of it checks out no files; make main its default branch: git symbolic-ref HEAD refs/heads/main in that repository, or the hosting service's settings\n",
+      "\(run.stderr)")
+  }
+
   /// The round trip over SSH: the person's commits are fetched through the same host-key
   /// check and key as the push, and the push is a fast-forward of them.
   @Test func takesThePersonsCommitsInOverSSH() throws {

@@ -117,7 +117,7 @@ import Testing
     #expect(!received.contains("zqb-session-one"), "an earlier version, from bob's folder, was shared")
     #expect(!received.contains("zqb-name") && !received.contains("zqb-message") && !received.contains("zqb-move"))
     #expect(!received.lowercased().contains("bob"))
-    #expect(try remote.git("log", "--format=%s", "-1", "main") == "journal: session with alice on 2026-09-16\n")
+    #expect(try remote.git("log", "--format=%s", "-1", "main") == "journal: session with alice on 2026-09-16 (career-development)\n")
   }
 
   // MARK: A record per journal, person and remote
@@ -268,18 +268,36 @@ import Testing
   }
 
   /// Pushed to another branch than the one HEAD names: shared, with a one-line warning that
-  /// says what a clone will check out and what to do.
+  /// says what was shared, what a clone will check out (as `git clone` does) and what to do.
   @Test func warnsWhenTheRemoteHeadNamesAnotherBranch() throws {
     let repository = try ShareTests.journalWithHistory()
     let remote = try BareRepository(defaultBranch: "master")
     let run = try repository.journal("share", "alice", "--to", remote.path, "--branch", "main")
     #expect(run.status == 0, "\(run.stderr)")
+    // An empty repository's HEAD names master, which it does not have.
     #expect(
-      run.stderr.hasPrefix("journal: warning: \(remote.path) has HEAD naming master, not main:"), "\(run.stderr)")
-    #expect(run.stderr.contains("git symbolic-ref HEAD refs/heads/main"), "\(run.stderr)")
-    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+      run.stderr
+        == "journal: warning: shared to main, but the HEAD of \(remote.path) names master, a branch it does not have, so a clone of it checks out no files; make main its default branch: git symbolic-ref HEAD refs/heads/main in that repository, or the hosting service's settings\n",
+      "\(run.stderr)")
     #expect(try remote.git("rev-list", "--count", "main") == "3\n")
     #expect(!(try allObjectsAndReferences(remote.path)).lowercased().contains("bob"), "bob reached alice's repository")
+    let cloned = try remote.cloneWithGit()
+    #expect(cloned.stderr.contains("remote HEAD refers to nonexistent ref, unable to checkout"), "\(cloned.stderr)")
+    #expect(cloned.names == [".git"])
+
+    // With master there, a clone checks master out.
+    try remote.git("branch", "master", "main~1")
+    try repository.write(["mentees/alice/sessions/2026-10-15.md": ShareTests.session(on: "2026-10-15")])
+    try repository.commit("Alice again", author: "Hannah Reyes", at: "2026-10-15T12:00:00+00:00")
+    let again = try repository.journal("share", "alice", "--to", remote.path, "--branch", "main")
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(
+      again.stderr
+        == "journal: warning: shared to main, but a clone of \(remote.path) checks out master, the branch its HEAD names; to have clones check out main, make main its default branch: git symbolic-ref HEAD refs/heads/main in that repository, or the hosting service's settings\n",
+      "\(again.stderr)")
+    let master = try remote.cloneWithGit()
+    #expect(master.stderr.isEmpty && master.names == [".git", "README.md", "journal.yml", "mentees"], "\(master)")
+    #expect(try remote.git("ls-tree", "--name-only", "master") == "README.md\njournal.yml\nmentees\n")
   }
 
   /// `--branch` takes the names git takes (`git check-ref-format`), whatever the names are

@@ -35,6 +35,40 @@ import Testing
     #expect(again.stdout.contains("1 commit pushed"), "\(again.stdout)")
   }
 
+  /// A push stopped while it held the lock of the remote's branch leaves `main.lock` in the
+  /// remote. The next share names that file and what to do, in one line with exit status 2,
+  /// instead of ending in libgit2's empty error text; both repositories stay as they were,
+  /// and once the file is gone, the share goes through. Over the network the server says what
+  /// it refused, in git's words; only a repository on this machine is written by libgit2.
+  @Test func aLockLeftOnTheRemotesBranchIsNamedWithWhatToDo() throws {
+    let repository = try ShareTests.journalWithHistory()
+    let remote = try BareRepository()
+    for url in [remote.path, "file://" + remote.path] {
+      #expect(try repository.journal("share", "alice", "--to", url).status == 0)
+      let lock = remote.path + "/refs/heads/main.lock"
+      FileManager.default.createFile(atPath: lock, contents: Data())
+      let date = url == remote.path ? "2026-10-08" : "2026-10-09"
+      try repository.write(["mentees/alice/sessions/\(date).md": ShareTests.session(on: date)])
+      try repository.commit("Alice, \(date)", author: "Hannah Reyes", at: "\(date)T12:00:00+00:00")
+      let references = try repository.git("for-each-ref")
+      let shared = try remote.git("rev-parse", "main")
+
+      let run = try repository.journal("share", "alice", "--to", url)
+      #expect(run.status == 2)
+      #expect(
+        run.stderr
+          == "journal: \(lock) exists: another push to main of \(url) seems to be running, or one was stopped and left it; if none is running, remove it and share again\n",
+        "\(run.stderr)")
+      #expect(try repository.git("for-each-ref") == references)
+      #expect(try remote.git("rev-parse", "main") == shared)
+
+      try FileManager.default.removeItem(atPath: lock)
+      let again = try repository.journal("share", "alice", "--to", url)
+      #expect(again.status == 0, "\(again.stderr)")
+      #expect(again.stdout.contains("1 commit pushed"), "\(again.stdout)")
+    }
+  }
+
   /// A share that took alice's reply in but could not push leaves her repository at her own
   /// commit, which the journal's merge names. A share of bob to her repository, by mistake,
   /// must not take that merge for one of bob's: his history is no descendant of her commit,

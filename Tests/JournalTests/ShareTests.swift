@@ -24,6 +24,34 @@ import Testing
     return repository
   }
 
+  /// A reader of `git log` on either side reads the same words: each commit `journal commit`
+  /// made of one person's changes has the same message in their shared repository, but for
+  /// the shared `journal.yml` the first one creates there.
+  @Test func sharedCommitsHaveTheMessagesJournalCommitWrote() throws {
+    let repository = try GitFixture()
+    try repository.write([
+      "journal.yml": "title: Team\n",
+      "mentees/alice/profile.md": "---\nname: Alice Kim\nrelationship: report\n---\n",
+    ])
+    #expect(try repository.journal("commit", "--today", "2026-09-01").status == 0)
+    try repository.write(["mentees/alice/sessions/2026-09-15.md": Self.session(on: "2026-09-15")])
+    #expect(try repository.journal("commit", "--today", "2026-09-15").status == 0)
+    try repository.write([
+      "mentees/alice/sessions/2026-09-15.md": Self.session(on: "2026-09-15") + "- And the follow-up notes\n",
+      "mentees/alice/sessions/2026-10-01.md": Self.session(on: "2026-10-01"),
+    ])
+    #expect(try repository.journal("commit", "--today", "2026-10-01").status == 0)
+    try FileManager.default.removeItem(atPath: repository.path + "/mentees/alice/sessions/2026-09-15.md")
+    #expect(try repository.journal("commit", "--today", "2026-10-02").status == 0)
+    let remote = try BareRepository()
+    let run = try repository.journal("share", "alice", "--to", remote.path)
+    #expect(run.status == 0, "\(run.stderr)")
+
+    let journal = try repository.git("log", "--format=%B%x00", "main").components(separatedBy: "\0")
+    let shared = try remote.git("log", "--format=%B%x00", "main").components(separatedBy: "\0")
+    #expect(shared.count == 5 && shared == journal, "\(shared) against \(journal)")
+  }
+
   static func session(on date: String) -> String {
     "---\ndate: \(date)\ntype: career-development\n---\n## Strengths\n\n- Led the incident review on \(date) and wrote the timeline the same day\n"
   }
@@ -54,9 +82,9 @@ import Testing
     // One commit per source commit that changed alice's files; bob's own commit is gone.
     let log = try remote.git("log", "--format=%an|%ae|%aI|%cn|%cI|%s", "main")
     #expect(log.split(separator: "\n") == [
-      "Omar Said|omar@example.com|2026-10-01T09:30:00-05:00|Omar Said|2026-10-01T09:30:00-05:00|journal: session with alice on 2026-10-01",
-      "Hannah Reyes|hannah@example.com|2026-09-15T17:00:00+02:00|Hannah Reyes|2026-09-15T17:00:00+02:00|journal: session with alice on 2026-09-15",
-      "Hannah Reyes|hannah@example.com|2026-09-01T10:00:00+02:00|Hannah Reyes|2026-09-01T10:00:00+02:00|journal: create the journal; add profile of alice",
+      "Omar Said|omar@example.com|2026-10-01T09:30:00-05:00|Omar Said|2026-10-01T09:30:00-05:00|journal: session with alice on 2026-10-01 (career-development)",
+      "Hannah Reyes|hannah@example.com|2026-09-15T17:00:00+02:00|Hannah Reyes|2026-09-15T17:00:00+02:00|journal: session with alice on 2026-09-15 (career-development)",
+      "Hannah Reyes|hannah@example.com|2026-09-01T10:00:00+02:00|Hannah Reyes|2026-09-01T10:00:00+02:00|journal: create the journal; new person alice (Alice Kim)",
     ])
     let files = try remote.git("ls-tree", "-r", "--name-only", "main")
     #expect(files.split(separator: "\n") == [
@@ -400,6 +428,17 @@ final class BareRepository {
       environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"])
     guard run.status == 0 else { throw GitFixture.GitFailure(arguments: arguments, status: run.status) }
     return run.stdout
+  }
+
+  /// `git clone` of it into a new folder: what git says, and the names the clone's folder
+  /// holds (`[".git"]` when it checked out no files).
+  func cloneWithGit() throws -> (stderr: String, names: [String]) {
+    let clone = try TemporaryFolder()
+    let run = try runProgram(
+      "/usr/bin/git", ["clone", "-q", path, clone.path + "/clone"],
+      environment: ["PATH": "/usr/bin:/bin", "HOME": clone.path, "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C"])
+    guard run.status == 0 else { throw GitFixture.GitFailure(arguments: ["clone"], status: run.status) }
+    return (run.stderr, try FileManager.default.contentsOfDirectory(atPath: clone.path + "/clone").sorted())
   }
 }
 

@@ -252,12 +252,7 @@ final class PersonRemoval {
     let sections = try repository.journalConfig(try repository.treeEntry(config, in: header.tree)).sections
     return try repository.changes(from: before, to: header.tree).compactMap { change in
       guard change.path == config || change.path.hasPrefix(people) else { return nil }
-      let path = String(change.path.dropFirst(prefix.count))
-      var document: Document? = nil
-      if change.kind != .deleted, let entry = try repository.treeEntry(change.path, in: header.tree) {
-        document = DocumentParser.parse(try repository.blobContent(entry.id), path: path, sections: sections).document
-      }
-      return JournalChange(kind: change.kind, path: path, document: document)
+      return try JournalChange(change, prefix: prefix, in: header.tree, of: repository, sections: sections)
     }
   }
 

@@ -55,6 +55,23 @@ public struct JournalChange: Sendable, Equatable {
   }
 }
 
+extension JournalChange {
+  /// A change between two trees of `repository`, described as `journal commit` describes it:
+  /// an added file is read from `tree`, at its path (which is `prefix` and the journal's path),
+  /// with the journal's `sections`, for the words only a note gives (a new person's name, a
+  /// session's type).
+  init(_ change: FileChange, prefix: String = "", in tree: ObjectID, of repository: Repository, sections: SectionNames)
+    throws
+  {
+    let path = String(change.path.dropFirst(prefix.count))
+    var document: Document? = nil
+    if change.kind == .added, let entry = try repository.treeEntry(change.path, in: tree) {
+      document = DocumentParser.parse(try repository.blobContent(entry.id), path: path, sections: sections).document
+    }
+    self.init(kind: change.kind, path: path, document: document)
+  }
+}
+
 /// The message `journal commit` writes when none is given.
 ///
 /// The subject says what the commit holds, as `git log --oneline` shows it: each change

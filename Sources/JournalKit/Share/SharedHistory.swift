@@ -163,10 +163,11 @@ struct SharedHistory {
       entries.append(TreeEntry(name: JournalPath.configName, id: try sharedConfig(settings, rubrics: rubrics), kind: .file))
       let root = try repository.writeTree(entries)
       if merged.isEmpty && root == lastRoot { return }
-      // The page follows the notes: the message names the notes' changes.
+      // The page follows the notes: the message names the notes' changes, in the words
+      // `journal commit` gives them in the journal.
       func changes(from old: ObjectID?) throws -> [JournalChange] {
         try repository.changes(from: old, to: root).filter { $0.path != SharedReadme.fileName }.map {
-          JournalChange(kind: $0.kind, path: $0.path, document: nil)
+          try JournalChange($0, in: root, of: repository, sections: settings.sections)
         }
       }
       let message: String

@@ -79,10 +79,18 @@ extension Sharer {
       }
     }
     guard head != branch else { return nil }
-    let naming =
-      head.map { "HEAD naming \(shortName($0))" }
-      ?? (url.transport == .local ? "a detached HEAD" : "HEAD naming a branch it does not have")
-    return
-      "\(url.display) has \(naming), not \(shortName(branch)): a clone checks out \(head.map { shortName($0) } ?? "nothing"); make \(shortName(branch)) its default branch (git symbolic-ref HEAD \(branch) in that repository, or the hosting service's settings)"
+    let pushed = shortName(branch)
+    let fix = "make \(pushed) its default branch: git symbolic-ref HEAD \(branch) in that repository, or the hosting service's settings"
+    guard let head else {
+      // A server names HEAD only when it names a branch the server has.
+      if url.transport == .local {
+        return "shared to \(pushed), but \(url.display) has a detached HEAD, so a clone of it checks out that commit, not \(pushed); \(fix)"
+      }
+      return "shared to \(pushed), but the HEAD of \(url.display) names a branch it does not have (an empty repository made with git init --bare names master), so a clone of it checks out no files; \(fix)"
+    }
+    if url.transport == .local, before.references[head] == nil {
+      return "shared to \(pushed), but the HEAD of \(url.display) names \(shortName(head)), a branch it does not have, so a clone of it checks out no files; \(fix)"
+    }
+    return "shared to \(pushed), but a clone of \(url.display) checks out \(shortName(head)), the branch its HEAD names; to have clones check out \(pushed), \(fix)"
   }
 }

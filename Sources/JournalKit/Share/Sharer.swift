@@ -215,6 +215,12 @@ public enum Sharer {
         throw JournalError(
           "\(landed)\(url.display) has commits on \(branchName) that are not in \(person)'s shared history; journal share never force-pushes")
       }
+      // libgit2 writes a repository on this machine itself, and a lock left on the branch
+      // fails the push with an empty reason: said as a held lock is said here.
+      if let lock = local.map({ $0.commonFolder + branch + ".lock" }), FileManager.default.fileExists(atPath: lock) {
+        throw JournalError(
+          "\(landed)\(lock) exists: another push to \(branchName) of \(url.display) seems to be running, or one was stopped and left it; if none is running, remove it and share again")
+      }
       throw JournalError("\(landed)\(url.display) refused the push to \(branchName): \(rejected.reason)")
     } catch let error as GitError {
       throw JournalError("\(landed)cannot push to \(url.display): \(error.message)")

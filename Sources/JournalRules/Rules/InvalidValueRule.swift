@@ -219,6 +219,23 @@ extension InvalidValueRule {
         + (oneWord ? "write it without `#`" : "delete the comment"))
   }
 
+  /// `tags: #growth #review` on a list field: `asList` is the comment as the list YAML reads
+  /// (`["#growth", "#review"]`), `withoutHash` its hashtags as bare items (`[growth, review]`),
+  /// when each one can be written so.
+  public static func listIsComment(_ key: String, comment: String, asList: String, withoutHash: String?) -> RuleMessage {
+    message(
+      "`\(key)` has no value: YAML reads `\(comment)` after it as a comment",
+      hint: "write it as a list: `\(key): \(asList)`, or "
+        + (withoutHash.map { "without `#`: `\(key): \($0)`" } ?? "delete the comment"))
+  }
+
+  /// `metrics: #later` on a field of indented entries, which no value on its own line gives.
+  public static func entriesAreComment(_ key: String, comment: String) -> RuleMessage {
+    message(
+      "`\(key)` has no value: YAML reads `\(comment)` after it as a comment",
+      hint: "delete the comment, and write the entries of `\(key)` on the lines below it, indented")
+  }
+
   /// `found` describes the front matter's root value.
   public static func frontMatterNotAMapping(found: String) -> RuleMessage {
     message("front matter must be a mapping of `key: value` lines, found \(found)")
