@@ -158,11 +158,12 @@ import Testing
     let path = folder.url.appendingPathComponent("mentees/alex/sessions/2026-11-21.md")
     try sparseFile(path, megabytes: 50)
     let valid = folder.path + "/" + RuleExample.sessionPath
-    try markUnread([path.path, valid])
+    let watch = try ReadWatch([path.path, valid])
     let report = try Checker.check(DiskJournal(try JournalLocation.at(folder.path)), today: sampleToday)
     // Bounded work: refused by the size its status gives, before a byte of it is read.
-    try #require(try wasRead(valid), "the filesystem records a read in the access time")
-    #expect(try !wasRead(path.path), "the 50 MiB file was read")
+    let read = watch.read()
+    try #require(read.contains(valid), "the watch sees the valid note read")
+    #expect(!read.contains(path.path), "the 50 MiB file was read")
     let found = report.diagnostics.filter { $0.file == "mentees/alex/sessions/2026-11-21.md" }
     #expect(found.map(\.message) == ["file is 50 MiB (52428800 bytes); journal reads notes of at most 1 MiB"])
     #expect(report.fileCount == 4)
@@ -177,12 +178,13 @@ import Testing
     try folder.write(["mentees/alex/sessions/2026-11-22.md": line])
     let long = folder.path + "/mentees/alex/sessions/2026-11-22.md"
     let valid = folder.path + "/" + RuleExample.sessionPath
-    try markUnread([big.path, long, valid])
+    let watch = try ReadWatch([big.path, long, valid])
     let report = try Checker.check(DiskJournal(try JournalLocation.at(folder.path)), today: sampleToday)
     // Bounded work: neither file is read, so neither line reaches a parser.
-    try #require(try wasRead(valid), "the filesystem records a read in the access time")
-    #expect(try !wasRead(big.path), "the 100 MiB file was read")
-    #expect(try !wasRead(long), "the file with a 10 MiB line was read")
+    let read = watch.read()
+    try #require(read.contains(valid), "the watch sees the valid note read")
+    #expect(!read.contains(big.path), "the 100 MiB file was read")
+    #expect(!read.contains(long), "the file with a 10 MiB line was read")
     #expect(report.diagnostics.map(\.message) == [
       "file is 100 MiB (104857600 bytes); journal reads notes of at most 1 MiB",
       "file is 10 MiB (10485819 bytes); journal reads notes of at most 1 MiB",
@@ -268,21 +270,42 @@ func sparseFile(_ url: URL, megabytes: UInt64) throws {
   try handle.close()
 }
 
-/// Sets each file's access time to the epoch, leaving its modification time: a read then moves
-/// it (Linux's `relatime` updates an access time older than the modification time), so
-/// whether journal read a file is seen afterwards, without timing anything.
-func markUnread(_ paths: [String]) throws {
-  for path in paths {
-    var info = stat()
-    guard stat(path, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno)!) }
-    var times = [timespec(tv_sec: 0, tv_nsec: 0), info.st_mtim]
-    guard utimensat(AT_FDCWD, path, &times, 0) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno)!) }
-  }
-}
+/// Watches files for reads with inotify: the kernel reports each read (`IN_ACCESS`) whatever
+/// the filesystem's access-time options, so whether journal read a file is seen afterwards,
+/// without timing anything.
+final class ReadWatch {
+  private let descriptor: Int32
+  private var paths: [Int32: String] = [:]
 
-/// Whether the file was read since `markUnread`.
-func wasRead(_ path: String) throws -> Bool {
-  var info = stat()
-  guard stat(path, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno)!) }
-  return info.st_atim.tv_sec != 0
+  init(_ watched: [String]) throws {
+    descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+    guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno)!) }
+    for path in watched {
+      let watch = inotify_add_watch(descriptor, path, UInt32(IN_ACCESS))
+      guard watch >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno)!) }
+      paths[watch] = path
+    }
+  }
+
+  deinit { close(descriptor) }
+
+  /// The paths read since the watch began.
+  func read() -> Set<String> {
+    var read: Set<String> = []
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      guard count > 0 else { return read }
+      var offset = 0
+      // Each event: the watch (Int32), its mask, a cookie and the length of a name that follows.
+      while offset + MemoryLayout<inotify_event>.size <= count {
+        let (watch, mask, nameLength) = buffer.withUnsafeBytes {
+          ($0.load(fromByteOffset: offset, as: Int32.self), $0.load(fromByteOffset: offset + 4, as: UInt32.self),
+           $0.load(fromByteOffset: offset + 12, as: UInt32.self))
+        }
+        if mask & UInt32(IN_ACCESS) != 0, let path = paths[watch] { read.insert(path) }
+        offset += MemoryLayout<inotify_event>.size + Int(nameLength)
+      }
+    }
+  }
 }
