@@ -76,14 +76,14 @@ private final class NextIndex: @unchecked Sendable {
 /// A POSIX thread of journal's own, running one piece of work; it is joined, or ends alone
 /// when nobody joins it. Not Foundation's `Thread` (the models import no Foundation, and it
 /// takes milliseconds to start its first thread), nor libdispatch's (see `concurrentMap`).
-struct WorkerThread {
+public struct WorkerThread {
   private let thread: pthread_t
 
   /// The cores this process may run on, as the system counts them now; at least one.
-  static var cores: Int { Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+  public static var cores: Int { Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 
   /// Starts `work` on a new thread; nil when the system will not start one.
-  init?(_ work: @escaping @Sendable () -> Void) {
+  public init?(_ work: @escaping @Sendable () -> Void) {
     let context = Unmanaged.passRetained(Work(work)).toOpaque()
     #if os(Linux)
       var thread = pthread_t()
@@ -111,10 +111,10 @@ struct WorkerThread {
   }
 
   /// Waits for the work to end.
-  func join() { pthread_join(thread, nil) }
+  public func join() { pthread_join(thread, nil) }
 
   /// Lets the thread's resources go when its work ends, for a thread nobody will join.
-  func detach() { pthread_detach(thread) }
+  public func detach() { pthread_detach(thread) }
 
   private final class Work {
     let body: @Sendable () -> Void
