@@ -6,7 +6,7 @@ import JournalParsing
 extension CheckFormat: ExpressibleByArgument {}
 
 /// `journal check`: validate the journal, for people and for CI.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ParsableCommand, ReadsJournal, TakesToday {
   static let configuration = CommandConfiguration(
     commandName: "check",
     _superCommandName: "journal",
@@ -29,17 +29,8 @@ struct CheckCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("Files or folders to report on (default: the whole journal).", valueName: "path"))
   var paths: [String] = []
 
-  // `--journal` and `--today` are declared here rather than through the option groups the
-  // other commands share (`JournalOptions`, `TodayOption`), with the same names, help and
-  // place: ArgumentParser reads each group as a type of its own, by reflection, and the first
-  // time it asks whether a type conforms to a protocol the Swift runtime scans every
-  // conformance record in the program. The two groups cost seven such scans on every
-  // `journal check`, about 1.9 M instructions (docs/speed.md, "Start-up, conformance scans").
-  @Option(name: .customLong("journal"), help: JournalOptions.help)
-  var journal: String?
-
-  @Option(help: TodayOption.help)
-  var today: String?
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
 
   @Option(help: "Output format: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
   var format: CheckFormat = .text
@@ -51,8 +42,8 @@ struct CheckCommand: ParsableCommand {
   var staged = false
 
   func run() throws {
-    let day = try TodayOption.resolve(today)
-    let location = try JournalOptions.locate(journal, from: paths.first)
+    let day = try resolveToday()
+    let location = try locateJournal(from: paths.first)
     var selection: [String]? = nil
     if !paths.isEmpty {
       selection = try journalPaths(paths, in: location)

@@ -2,7 +2,7 @@ import ArgumentParser
 import JournalKit
 
 /// `journal commit`: record the journal's changes in git.
-struct CommitCommand: ParsableCommand {
+struct CommitCommand: ParsableCommand, ReadsJournal, TakesToday {
   static let configuration = CommandConfiguration(
     commandName: "commit",
     _superCommandName: "journal",
@@ -48,11 +48,11 @@ struct CommitCommand: ParsableCommand {
   @Flag(help: "Commit even when the changed files have errors, and skip the pre-commit and commit-msg hooks.")
   var noVerify = false
 
-  @OptionGroup var journal: JournalOptions
-  @OptionGroup var today: TodayOption
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
 
   func run() throws {
-    let location = try journal.locate(from: paths.first, stoppedForget: .refuse)
+    let location = try locateJournal(from: paths.first, stoppedForget: .refuse)
     let only = try paths.isEmpty ? nil : paths.map { path in
       guard let relative = location.relativePath(of: path) else {
         throw JournalError("\(path) is not inside the journal at \(display(location.root))")
@@ -62,7 +62,7 @@ struct CommitCommand: ParsableCommand {
     let outcome: Committer.Outcome
     do {
       outcome = try Committer.commit(
-        location, only: only, message: message, dryRun: dryRun, verify: !noVerify, today: today.resolve())
+        location, only: only, message: message, dryRun: dryRun, verify: !noVerify, today: resolveToday())
     } catch let unmatched as UnmatchedPath {
       throw JournalError("pathspec '\(typed(unmatched.path, of: only))' did not match any files")
     } catch let hidden as HiddenPath {

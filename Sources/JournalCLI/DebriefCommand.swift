@@ -2,7 +2,7 @@ import ArgumentParser
 import JournalKit
 
 /// `journal debrief`: every candidate assessed with a rubric, category by category.
-struct DebriefCommand: ParsableCommand {
+struct DebriefCommand: ParsableCommand, ReadsJournal, TakesToday {
   static let configuration = CommandConfiguration(
     commandName: "debrief",
     _superCommandName: "journal",
@@ -27,16 +27,15 @@ struct DebriefCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown, json or html (one self-contained page).")
   var format: ReportFormat = .text
 
-  @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
-  var output: String?
+  @Option(.output) var output: String?
 
-  @OptionGroup var journal: JournalOptions
-  @OptionGroup var today: TodayOption
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
 
   func run() throws {
-    let day = try today.resolve()
+    let day = try resolveToday()
     let from = try since.map { try parseDay($0, option: "--since") }
-    let debrief = try Debrief.read(DiskJournal(journal.locate()), rubric: rubric, today: day, since: from)
+    let debrief = try Debrief.read(DiskJournal(locateJournal()), rubric: rubric, today: day, since: from)
     if let output {
       try AtomicFile.replace(output, contents: debrief.render(format))
     } else {

@@ -19,13 +19,14 @@ struct ExportCommand: ParsableCommand {
     subcommands: [ExportActions.self, ExportFollowUps.self])
 }
 
-/// Where an export goes.
-struct ExportOptions: ParsableArguments {
-  @OptionGroup var journal: JournalOptions
+/// A `journal export` subcommand: each declares `--journal`, `--output` and `--today` among its
+/// own options, in that order, after `--format` (`CommonOption` says why not as a group).
+protocol ExportSubcommand: ReadsJournal, TakesToday {
+  var output: String? { get }
+}
 
-  @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
-  var output: String?
-
+extension ExportSubcommand {
+  /// Writes the export to `--output`, atomically, else to standard output.
   func write(_ text: String) throws {
     if let output { try AtomicFile.replace(output, contents: text) } else { Output.write(text) }
   }
@@ -33,7 +34,7 @@ struct ExportOptions: ParsableArguments {
   /// The journal, and on standard error the session files left out of the export because
   /// they could not be read: a spreadsheet or calendar must not lack their actions in silence.
   func load() throws -> Journal {
-    let journal = try JournalLoader.load(DiskJournal(journal.locate())).journal
+    let journal = try JournalLoader.load(DiskJournal(locateJournal())).journal
     let unread = journal.people.flatMap(\.unreadSessions).map(\.file)
     if !unread.isEmpty {
       Output.error(
@@ -44,7 +45,7 @@ struct ExportOptions: ParsableArguments {
   }
 }
 
-struct ExportActions: ParsableCommand {
+struct ExportActions: ParsableCommand, ExportSubcommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
 
   static let configuration = CommandConfiguration(
@@ -59,20 +60,21 @@ struct ExportActions: ParsableCommand {
       """)
 
   @Option(help: "Output format: csv (RFC 4180) or json.") var format: Format = .csv
-  @OptionGroup var options: ExportOptions
-  @OptionGroup var today: TodayOption
+  @Option(.journal) var journal: String?
+  @Option(.output) var output: String?
+  @Option(.today) var today: String?
 
   func run() throws {
-    let day = try today.resolve()
-    let journal = try options.load()
+    let day = try resolveToday()
+    let journal = try load()
     switch format {
-    case .csv: try options.write(Export.actionsCSV(journal))
-    case .json: try options.write(Export.actionsJSON(journal, today: day))
+    case .csv: try write(Export.actionsCSV(journal))
+    case .json: try write(Export.actionsJSON(journal, today: day))
     }
   }
 }
 
-struct ExportFollowUps: ParsableCommand {
+struct ExportFollowUps: ParsableCommand, ExportSubcommand {
   enum Format: String, ExpressibleByArgument, CaseIterable { case ics, json }
 
   static let configuration = CommandConfiguration(
@@ -87,15 +89,16 @@ struct ExportFollowUps: ParsableCommand {
       """)
 
   @Option(help: "Output format: ics (iCalendar, RFC 5545) or json.") var format: Format = .ics
-  @OptionGroup var options: ExportOptions
-  @OptionGroup var today: TodayOption
+  @Option(.journal) var journal: String?
+  @Option(.output) var output: String?
+  @Option(.today) var today: String?
 
   func run() throws {
-    let day = try today.resolve()
-    let journal = try options.load()
+    let day = try resolveToday()
+    let journal = try load()
     switch format {
-    case .ics: try options.write(Export.followUpsICS(journal, today: day))
-    case .json: try options.write(Export.followUpsJSON(journal, today: day))
+    case .ics: try write(Export.followUpsICS(journal, today: day))
+    case .json: try write(Export.followUpsJSON(journal, today: day))
     }
   }
 }

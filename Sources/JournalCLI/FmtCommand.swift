@@ -5,7 +5,7 @@ import JournalModel
 import JournalParsing
 
 /// `journal fmt`: rewrite notes into the canonical layout.
-struct FmtCommand: ParsableCommand {
+struct FmtCommand: ParsableCommand, ReadsJournal {
   static let configuration = CommandConfiguration(
     commandName: "fmt",
     _superCommandName: "journal",
@@ -40,10 +40,10 @@ struct FmtCommand: ParsableCommand {
   @Flag(help: "Change nothing; print what would change as a unified diff and exit 1 if anything would.")
   var diff = false
 
-  @OptionGroup var journal: JournalOptions
+  @Option(.journal) var journal: String?
 
   func run() throws {
-    let location = try journal.locate(from: paths.first)
+    let location = try locateJournal(from: paths.first)
     let selection = try journalPaths(paths, in: location)
     let source = DiskJournal(location)
     let check = check || diff

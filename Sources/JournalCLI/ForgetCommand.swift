@@ -3,7 +3,7 @@ import Foundation
 import JournalKit
 
 /// `journal forget`: one person removed from the whole local history.
-struct ForgetCommand: ParsableCommand {
+struct ForgetCommand: ParsableCommand, ReadsJournal {
   static let configuration = CommandConfiguration(
     commandName: "forget",
     _superCommandName: "journal",
@@ -52,10 +52,10 @@ struct ForgetCommand: ParsableCommand {
 
   @OptionGroup(title: "SSH, for --push") var ssh: SSHOptions
 
-  @OptionGroup var journal: JournalOptions
+  @Option(.journal) var journal: String?
 
   func run() throws {
-    let location = try journal.locate(stoppedForget: .ignore)
+    let location = try locateJournal(stoppedForget: .ignore)
     let access = ssh.access
     let outcome = try Forgetter.forget(
       location, person: id, options: Forgetter.Options(confirmed: yes, dryRun: dryRun, push: push, access: access))

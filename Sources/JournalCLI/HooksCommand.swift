@@ -15,7 +15,7 @@ struct HooksCommand: ParsableCommand {
       """,
     subcommands: [Install.self, Uninstall.self])
 
-  struct Install: ParsableCommand {
+  struct Install: ParsableCommand, ReadsJournal {
     static let configuration = CommandConfiguration(
       commandName: "install",
       abstract: "Add a pre-commit hook running `journal check --staged`; an existing hook keeps running first.",
@@ -30,10 +30,10 @@ struct HooksCommand: ParsableCommand {
           journal hooks install
         """)
 
-    @OptionGroup var journal: JournalOptions
+    @Option(.journal) var journal: String?
 
     func run() throws {
-      switch try Hooks.install(journal.locate()) {
+      switch try Hooks.install(locateJournal()) {
       case .installed(let path, let kept):
         Output.write("installed \(shown(display(path)))" + (kept ? "; the hook that was there runs first" : "") + "\n")
       case .updated(let path):
@@ -44,7 +44,7 @@ struct HooksCommand: ParsableCommand {
     }
   }
 
-  struct Uninstall: ParsableCommand {
+  struct Uninstall: ParsableCommand, ReadsJournal {
     static let configuration = CommandConfiguration(
       commandName: "uninstall",
       abstract: "Remove journal's pre-commit hook, restoring the one it replaced.",
@@ -53,10 +53,10 @@ struct HooksCommand: ParsableCommand {
           journal hooks uninstall
         """)
 
-    @OptionGroup var journal: JournalOptions
+    @Option(.journal) var journal: String?
 
     func run() throws {
-      switch try Hooks.uninstall(journal.locate()) {
+      switch try Hooks.uninstall(locateJournal()) {
       case .removed(let path, let restored):
         Output.write("removed journal's hook from \(shown(display(path)))" + (restored ? "; the previous hook is back" : "") + "\n")
       default:

@@ -5,7 +5,7 @@ import JournalKit
 extension LetterFormat: ExpressibleByArgument {}
 
 /// `journal letter`: the feedback message to send a person, from one session.
-struct LetterCommand: ParsableCommand {
+struct LetterCommand: ParsableCommand, ReadsJournal, TakesToday {
   static let configuration = CommandConfiguration(
     commandName: "letter",
     _superCommandName: "journal",
@@ -37,8 +37,7 @@ struct LetterCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown or eml (an RFC 5322 message for a mail client).")
   var format: LetterFormat = .text
 
-  @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
-  var output: String?
+  @Option(.output) var output: String?
 
   @Option(help: ArgumentHelp("Who signs the letter, and the eml's sender (default: the session's mentor; for an eml, git's user.name and user.email).", valueName: "name <address>"))
   var from: String?
@@ -52,8 +51,8 @@ struct LetterCommand: ParsableCommand {
   @Flag(help: "Print journal's own letter template, to start templates/letter.md from.")
   var template = false
 
-  @OptionGroup var journal: JournalOptions
-  @OptionGroup var today: TodayOption
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
 
   func run() throws {
     if template {
@@ -61,8 +60,8 @@ struct LetterCommand: ParsableCommand {
       return
     }
     guard let id else { throw JournalError("give the person's id: journal letter ID [SESSION]") }
-    let day = try today.resolve()
-    let location = try journal.locate()
+    let day = try resolveToday()
+    let location = try locateJournal()
     // --from signs every format; without it only an eml needs one, from git's identity.
     let sender = format == .eml || from != nil ? try LetterRequest.sender(from, journal: location) : nil
     switch try LetterRequest.prepare(
@@ -84,7 +83,7 @@ struct LetterCommand: ParsableCommand {
       case .text, .markdown: text = letter.document
       case .eml:
         // With --today the message is dated that day at noon UTC, so runs are reproducible.
-        let date = self.today.today.flatMap { _ in
+        let date = self.today.flatMap { _ in
           Calendar(identifier: .gregorian).date(
             from: DateComponents(
               timeZone: TimeZone(identifier: "UTC"), year: day.year, month: day.month, day: day.day, hour: 12))

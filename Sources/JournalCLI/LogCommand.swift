@@ -4,7 +4,7 @@ import JournalKit
 import JournalParsing
 
 /// `journal log`: the history of a person's record.
-struct LogCommand: ParsableCommand {
+struct LogCommand: ParsableCommand, ReadsJournal {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text, json
   }
@@ -29,10 +29,10 @@ struct LogCommand: ParsableCommand {
   @Option(help: "Output format: text or json.")
   var format: Format = .text
 
-  @OptionGroup var journal: JournalOptions
+  @Option(.journal) var journal: String?
 
   func run() throws {
-    let location = try journal.locate()
+    let location = try locateJournal()
     let day = try since.map { try parseDay($0, option: "--since") }
     // `carla-diaz/`, as a shell completes a folder, is no id: its history would be empty.
     if let id, !Person.isValidID(id) {

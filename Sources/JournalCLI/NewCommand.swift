@@ -23,21 +23,21 @@ struct NewCommand: ParsableCommand {
     subcommands: [NewPerson.self, NewSession.self, NewPlan.self])
 }
 
-/// Options every `journal new` takes.
-struct NewOptions: ParsableArguments {
-  @OptionGroup var journal: JournalOptions
-  @OptionGroup var today: TodayOption
+/// A `journal new` subcommand: each declares `--journal`, `--today` and `--edit` among its own
+/// options, in that order, after the rest (`CommonOption` says why not as a group).
+protocol NewSubcommand: ReadsJournal, TakesToday {
+  var edit: Bool { get }
+}
 
-  @Flag(help: "Open the new file in $VISUAL or $EDITOR.")
-  var edit = false
-
+extension NewSubcommand {
+  /// Prints the new file's path, and opens it with `--edit`.
   func finish(_ path: String) throws {
     Output.write(shown(display(path)) + "\n")
     if edit { try Editor.open(path) }
   }
 }
 
-struct NewPerson: ParsableCommand {
+struct NewPerson: ParsableCommand, NewSubcommand {
   static let configuration = CommandConfiguration(
     commandName: "person", abstract: "Add a person: mentees/ID/profile.md.",
     discussion: """
@@ -51,7 +51,9 @@ struct NewPerson: ParsableCommand {
   @Option(help: "Their role.") var role: String?
   @Option(help: "mentee, report or candidate.") var relationship: Relationship?
   @Option(help: "How often you meet: 1w, 2w, 1m.") var cadence: String?
-  @OptionGroup var options: NewOptions
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
+  @Flag(.edit) var edit = false
 
   func run() throws {
     let parsedCadence = try cadence.map { text -> Cadence in
@@ -59,13 +61,13 @@ struct NewPerson: ParsableCommand {
       return value
     }
     let path = try NoteCreator.newPerson(
-      options.journal.locate(), id: id, name: name, role: role, relationship: relationship,
-      cadence: parsedCadence, today: options.today.resolve())
-    try options.finish(path)
+      locateJournal(), id: id, name: name, role: role, relationship: relationship,
+      cadence: parsedCadence, today: resolveToday())
+    try finish(path)
   }
 }
 
-struct NewSession: ParsableCommand {
+struct NewSession: ParsableCommand, NewSubcommand {
   static let configuration = CommandConfiguration(
     commandName: "session",
     abstract: "Start a session note, carrying over the person's open actions.",
@@ -87,17 +89,19 @@ struct NewSession: ParsableCommand {
   @Option(help: "A suffix for the file name: 2026-11-26-SLUG.md.") var slug: String?
   @Option(help: "Link the session to this plan of the person (default: the last session's).", completion: Completion.plans)
   var plan: String?
-  @OptionGroup var options: NewOptions
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
+  @Flag(.edit) var edit = false
 
   func run() throws {
-    let day = try date.map { try parseDay($0, option: "--date") } ?? options.today.resolve()
+    let day = try date.map { try parseDay($0, option: "--date") } ?? resolveToday()
     let path = try NoteCreator.newSession(
-      options.journal.locate(), id: id, type: type, date: day, slug: slug, plan: plan)
-    try options.finish(path)
+      locateJournal(), id: id, type: type, date: day, slug: slug, plan: plan)
+    try finish(path)
   }
 }
 
-struct NewPlan: ParsableCommand {
+struct NewPlan: ParsableCommand, NewSubcommand {
   static let configuration = CommandConfiguration(
     commandName: "plan", abstract: "Start an action plan: mentees/ID/plans/SLUG.md.",
     discussion: """
@@ -108,12 +112,14 @@ struct NewPlan: ParsableCommand {
   @Argument(help: ArgumentHelp("The person's id.", valueName: "id"), completion: Completion.people) var id: String
   @Argument(help: ArgumentHelp("The plan's file name, without .md.", valueName: "slug")) var slug: String
   @Option(help: "The plan's title.") var title: String
-  @OptionGroup var options: NewOptions
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
+  @Flag(.edit) var edit = false
 
   func run() throws {
     let path = try NoteCreator.newPlan(
-      options.journal.locate(), id: id, slug: slug, title: title, today: options.today.resolve())
-    try options.finish(path)
+      locateJournal(), id: id, slug: slug, title: title, today: resolveToday())
+    try finish(path)
   }
 }
 

@@ -5,7 +5,7 @@ import JournalKit
 extension Sharer.Resolution: ExpressibleByArgument {}
 
 /// `journal share`: one person's history, pushed to a repository of their own.
-struct ShareCommand: ParsableCommand {
+struct ShareCommand: ParsableCommand, ReadsJournal, TakesToday, ConnectsOverSSH {
   static let configuration = CommandConfiguration(
     commandName: "share",
     _superCommandName: "journal",
@@ -78,7 +78,9 @@ struct ShareCommand: ParsableCommand {
   @Flag(help: "Show what would be taken in and pushed, each commit with the files it changes, and change nothing.")
   var dryRun = false
 
-  @OptionGroup var ssh: SSHOptions
+  @Option(.sshKey) var sshKey: String?
+  @Option(.hostKey) var hostKey: String?
+  @Option(.knownHosts) var knownHosts: [String] = []
 
   @Flag(help: "Push, and take the person's changes in, even when they have errors.")
   var noVerify = false
@@ -98,19 +100,18 @@ struct ShareCommand: ParsableCommand {
       valueName: "old-id"), completion: Completion.people)
   var followFrom: String?
 
-  @OptionGroup var journal: JournalOptions
-  @OptionGroup var today: TodayOption
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
 
   func run() throws {
-    let location = try journal.locate(stoppedForget: .refuse)
+    let location = try locateJournal(stoppedForget: .refuse)
     let url = try RemoteURL(to)
-    let access = ssh.access
     let outcome: Sharer.Outcome
     do {
       outcome = try Sharer.share(
         location, person: id,
         options: Sharer.Options(
-          url: url, branch: branch, dryRun: dryRun, access: access, verify: !noVerify, today: today.resolve(),
+          url: url, branch: branch, dryRun: dryRun, access: access, verify: !noVerify, today: resolveToday(),
           followFrom: followFrom, allowedOnly: allowedOnly, resolve: resolve))
     } catch let conflict as ShareConflict {
       for line in conflict.lines { Output.error("journal: conflict: \(shown(line))") }

@@ -2,7 +2,7 @@ import ArgumentParser
 import JournalKit
 
 /// `journal show`: one person's record as a timeline.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: ParsableCommand, ReadsJournal, TakesToday {
   static let configuration = CommandConfiguration(
     commandName: "show",
     _superCommandName: "journal",
@@ -26,12 +26,12 @@ struct ShowCommand: ParsableCommand {
   @Option(help: "Show at most this many sessions.")
   var limit: Int?
 
-  @OptionGroup var journal: JournalOptions
-  @OptionGroup var today: TodayOption
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
 
   func run() throws {
-    let day = try today.resolve()
-    let source = try DiskJournal(journal.locate())
+    let day = try resolveToday()
+    let source = try DiskJournal(locateJournal())
     let loaded = try JournalLoader.load(source, people: [id])
     guard let person = loaded.journal.person(id) else {
       throw JournalError.unknownPerson(id, known: try source.listing(people: nil).people)

@@ -5,7 +5,7 @@ import JournalKit
 extension ReportFormat: ExpressibleByArgument {}
 
 /// `journal summary`: where each person stands.
-struct SummaryCommand: ParsableCommand {
+struct SummaryCommand: ParsableCommand, ReadsJournal, TakesToday {
   static let configuration = CommandConfiguration(
     commandName: "summary",
     _superCommandName: "journal",
@@ -28,8 +28,8 @@ struct SummaryCommand: ParsableCommand {
     completion: Completion.people)
   var ids: [String] = []
 
-  @OptionGroup var journal: JournalOptions
-  @OptionGroup var today: TodayOption
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
 
   @Option(help: ArgumentHelp("Count only sessions on or after this date.", valueName: "date"))
   var since: String?
@@ -40,15 +40,14 @@ struct SummaryCommand: ParsableCommand {
   @Option(help: "Output format: text, markdown, json or html (one self-contained page).")
   var format: ReportFormat = .text
 
-  @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
-  var output: String?
+  @Option(.output) var output: String?
 
   func run() throws {
-    let day = try today.resolve()
+    let day = try resolveToday()
     let from = try since.map { try parseDay($0, option: "--since") }
     let to = try until.map { try parseDay($0, option: "--until") }
     let summary = try JournalSummary.read(
-      DiskJournal(journal.locate()), today: day, since: from, until: to, people: ids.isEmpty ? nil : ids)
+      DiskJournal(locateJournal()), today: day, since: from, until: to, people: ids.isEmpty ? nil : ids)
     if let output {
       try AtomicFile.replace(output, contents: summary.render(format))
     } else {

@@ -1,4 +1,5 @@
 import Foundation
+import JournalModel
 internal import Clibgit2
 
 /// A libgit2 call that failed: the function, its return code, and libgit2's own message,
@@ -86,21 +87,8 @@ public enum GitLibrary {
     background.lock()
     defer { background.unlock() }
     guard starter == nil else { return }
-    // A bare POSIX thread: Foundation's `Thread` takes milliseconds to start its first one.
-    #if os(Linux)
-      var thread = pthread_t()
-    #else
-      var thread: pthread_t? = nil
-    #endif
-    let started = pthread_create(&thread, nil, { _ in
-      Libgit2.initialize()
-      return nil
-    }, nil)
-    #if os(Linux)
-      if started == 0 { starter = thread }
-    #else
-      if started == 0, let thread { starter = thread }
-    #endif
+    // A thread of journal's own: Foundation's `Thread` takes milliseconds to start its first one.
+    starter = WorkerThread { Libgit2.initialize() }
   }
 
   /// Waits until the thread `initializeInBackground()` started has ended, for a program about
@@ -113,10 +101,10 @@ public enum GitLibrary {
     defer { background.unlock() }
     guard let thread = starter else { return }
     starter = nil
-    pthread_join(thread, nil)
+    thread.join()
   }
 
   private static let background = NSLock()
   // Guarded by `background`.
-  nonisolated(unsafe) private static var starter: pthread_t?
+  nonisolated(unsafe) private static var starter: WorkerThread?
 }

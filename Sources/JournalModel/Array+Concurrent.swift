@@ -1,13 +1,33 @@
 import Dispatch
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension Array where Element: Sendable {
   /// `map` over the elements on every core, keeping their order.
+  ///
+  /// The elements are shared out to this thread and to threads of its own, one a core beyond
+  /// this one, which take the next element until none is left. libdispatch's
+  /// `concurrentPerform` would do the same, but its first use also starts libdispatch's
+  /// manager thread, with its epoll, event and timer descriptors, and each of its threads sets
+  /// up more of libdispatch's state, all paid on every command's start (docs/speed.md,
+  /// "Start-up, the last option groups and libdispatch's threads").
   public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
     // One element is transformed here: handing it to another thread only costs.
     if count <= 1 { return map(transform) }
     let slots = Slots<T>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-      slots.set(index, transform(self[index]))
+    let next = NextIndex(below: count)
+    withoutActuallyEscaping(transform) { transform in
+      let work: @Sendable () -> Void = {
+        while let index = next.take() { slots.set(index, transform(self[index])) }
+      }
+      // A thread that cannot be started leaves its share to those that could, and to this one.
+      let helpers = (1..<Swift.min(count, WorkerThread.cores)).compactMap { _ in WorkerThread(work) }
+      work()
+      for helper in helpers { helper.join() }
     }
     return slots.values()
   }
@@ -32,6 +52,76 @@ private final class Slots<Value>: @unchecked Sendable {
   func values() -> [Value] { slots.compactMap { $0 } }
 }
 
+/// The next element of a `concurrentMap` not yet taken by any thread.
+private final class NextIndex: @unchecked Sendable {
+  private let lock = SpinLock()
+  private let end: Int
+  // Guarded by `lock`.
+  private var next = 0
+
+  init(below end: Int) { self.end = end }
+
+  func take() -> Int? {
+    var taken: Int?
+    lock.withLock {
+      if next < end {
+        taken = next
+        next += 1
+      }
+    }
+    return taken
+  }
+}
+
+/// A POSIX thread of journal's own, running one piece of work; it is joined, or ends alone
+/// when nobody joins it. Not Foundation's `Thread` (the models import no Foundation, and it
+/// takes milliseconds to start its first thread), nor libdispatch's (see `concurrentMap`).
+public struct WorkerThread {
+  private let thread: pthread_t
+
+  /// The cores this process may run on, as the system counts them now; at least one.
+  public static var cores: Int { Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+
+  /// Starts `work` on a new thread; nil when the system will not start one.
+  public init?(_ work: @escaping @Sendable () -> Void) {
+    let context = Unmanaged.passRetained(Work(work)).toOpaque()
+    #if os(Linux)
+      var thread = pthread_t()
+    #else
+      var thread: pthread_t? = nil
+    #endif
+    let started = pthread_create(&thread, nil, { context in
+      #if os(Linux)
+        let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+      #else
+        let work = Unmanaged<Work>.fromOpaque(context).takeRetainedValue()
+      #endif
+      work.body()
+      return nil
+    }, context)
+    guard started == 0 else {
+      Unmanaged<Work>.fromOpaque(context).release()
+      return nil
+    }
+    #if os(Linux)
+      self.thread = thread
+    #else
+      self.thread = thread!
+    #endif
+  }
+
+  /// Waits for the work to end.
+  public func join() { pthread_join(thread, nil) }
+
+  /// Lets the thread's resources go when its work ends, for a thread nobody will join.
+  public func detach() { pthread_detach(thread) }
+
+  private final class Work {
+    let body: @Sendable () -> Void
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+  }
+}
+
 /// A mutex around a few instructions; Foundation is not imported by the models.
 private final class SpinLock: @unchecked Sendable {
   private let queue = DispatchQueue(label: "journal.slots")
@@ -48,10 +138,13 @@ public final class Background<Value>: @unchecked Sendable {
   private var result: Result<Value, any Error>?
 
   public init(_ work: @escaping @Sendable () throws -> Value) {
-    DispatchQueue.global(qos: .userInitiated).async { [self] in
+    // On a thread of journal's own, as `concurrentMap`'s are; where none can be started, the
+    // work is done here and now.
+    let run: @Sendable () -> Void = { [self] in
       result = Result(catching: work)
       finished.signal()
     }
+    if let thread = WorkerThread(run) { thread.detach() } else { run() }
   }
 
   /// Waits for the work to finish; returns what it returned, or throws what it threw.
