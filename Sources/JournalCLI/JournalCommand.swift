@@ -11,8 +11,10 @@ public struct JournalCommand: ParsableCommand {
       A journal is a folder holding journal.yml and mentees/<id>/ for each person. \
       journal finds it from the current folder upward, or from --journal DIR.
 
-      Exit status: 0 success; 1 the journal has errors (or warnings with --strict); \
-      2 usage error, no journal found, or an I/O failure.
+      Exit status: 0 success; 1 the journal has errors (or warnings with --strict), or a \
+      command refused what it found (a commit or share whose notes have errors, a hook that \
+      refused, lines both sides changed; each command's help says which); 2 usage error, no \
+      journal found, or an I/O failure.
 
       A command, or a person's id, that journal does not know is a usage error, told in one \
       line with the name meant when one is a typo away or starts with what was typed: \

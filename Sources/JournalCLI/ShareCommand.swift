@@ -12,8 +12,9 @@ struct ShareCommand: ParsableCommand, ReadsJournal, TakesToday, ConnectsOverSSH 
     abstract: "Share one person's history, and nobody else's, with a repository of their own, and take in what they wrote there.",
     discussion: """
       Rewrites the history of mentees/ID/ (without private/) as a history of its own, plus a \
-      journal.yml holding only the rule settings, so the receiving repository is a journal \
-      that passes journal check. Each commit that changed the person's shareable files becomes \
+      journal.yml holding only what checking the person's notes needs (the rule settings, \
+      added section headings, and the rubrics their sessions name), so the receiving \
+      repository is a journal that passes journal check. Each commit that changed the person's shareable files becomes \
       one commit, with the same author, committer and dates, and a message that names only \
       that person's changes. The same history always gives the same commit ids, so a re-run \
       only appends commits, and the push is always a fast-forward: never a force push.
@@ -57,7 +58,8 @@ struct ShareCommand: ParsableCommand, ReadsJournal, TakesToday, ConnectsOverSSH 
       A repository on this machine (a path or file://) with receiving hooks (pre-receive, \
       update, ...) is refused: libgit2 would push to it without running them.
 
-      Exit status: 0 shared (or, with --dry-run, translated); 1 the shared journal has errors; \
+      Exit status: 0 shared (or, with --dry-run, translated); 1 the shared journal has errors, \
+      what comes back has errors, or the journal and the person changed the same lines; \
       2 no such person, receiving hooks on a local repository, failed \
       authentication, unknown or changed host key, unreachable remote, a push that would not \
       be a fast-forward, or another failure. On failure nothing is recorded locally.
