@@ -115,6 +115,27 @@ public enum NoteCreator {
     throw JournalError("a session for \(id) on \(date) already exists as \(candidates[0]); give another --slug")
   }
 
+  /// A self-assessment of `id` on `date`, `sessions/DATE-self-assessment.md` (then `-2`, `-3`
+  /// when one is there), written atomically and never over an existing file.
+  public static func newSelfAssessment(_ location: JournalLocation, id: String, date: Day) throws -> String {
+    let person = try record(location, id)
+    let folder = location.root + "/\(person.folder)/sessions"
+    try createFolder(folder)
+    let contents = Templates.selfAssessment(person: person, date: date)
+    let stem = "\(date)-\(SelfAssessment.type)"
+    for name in ["\(stem).md"] + (2...99).map({ "\(stem)-\($0).md" }) {
+      let path = folder + "/" + name
+      if FileManager.default.fileExists(atPath: path) { continue }
+      do {
+        try AtomicFile.create(path, contents: contents)
+        return path
+      } catch let error as JournalError where error.message.contains("already exists") {
+        continue
+      }
+    }
+    throw JournalError("\(id) has 99 self-assessments on \(date) already; give another --date")
+  }
+
   public static func newPlan(
     _ location: JournalLocation, id: String, slug: String, title: String, today: Day
   ) throws -> String {

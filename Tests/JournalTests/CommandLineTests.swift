@@ -324,7 +324,7 @@ import Testing
       ([], root), (["--journal", "SampleJournal"], root),
       (["export"], "journal: `journal export` needs a command: `actions` or `follow-ups`\n"),
       (["export", "--journal", "SampleJournal"], "journal: `journal export` needs a command: `actions` or `follow-ups`\n"),
-      (["new"], "journal: `journal new` needs a command: `person`, `session` or `plan`\n"),
+      (["new"], "journal: `journal new` needs a command: `person`, `session`, `self-assessment` or `plan`\n"),
       (["hooks"], "journal: `journal hooks` needs a command: `install` or `uninstall`\n"),
     ]
     for (arguments, message) in cases {
