@@ -70,6 +70,6 @@ import Testing
       """
     let (status, output, errors) = try runPython(script, in: packageRoot)
     #expect(status == 0, "\(errors)")
-    #expect(output == "26\n")
+    #expect(output == "27\n")
   }
 }
