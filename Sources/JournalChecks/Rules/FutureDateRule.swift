@@ -73,14 +73,11 @@ public struct FutureDateRule: MessageRule, FileRule {
     case .plan(let plan):
       actions = plan.actions
     case .selfAssessment(let note):
+      // Its date alone: it sets no follow-up and holds no action.
       let ahead = today.days(to: note.date)
-      if ahead > maxDays {
-        findings.append(
-          Diagnostic(
-            Self.selfAssessmentAhead(date: "\(note.date)", days: ahead, today: "\(today)", limit: maxDays),
-            file: note.file, at: note.locations.value("date")))
-      }
-      return findings
+      guard ahead > maxDays else { return [] }
+      let message = Self.selfAssessmentAhead(date: "\(note.date)", days: ahead, today: "\(today)", limit: maxDays)
+      return [Diagnostic(message, file: note.file, at: note.locations.value("date"))]
     case .profile:
       return []
     }
