@@ -30,7 +30,7 @@ func roundTripBenchmark(folder: URL, root: URL, person: String, replies: Int, ru
       try benchShell("printf '\\n## Dialogue\\n\\n- Seven: reply %d\\n' \(index) >> '\(clone)/mentees/\(person)/sessions/\(session)'")
     } else {
       let name = String(format: "2027-02-%02d-self-assessment-%d.md", 1 + index % 28, index)
-      let note = "---\ndate: 2027-02-\(String(format: "%02d", 1 + index % 28))\ntype: career-development\n---\n## Strengths\n\n- Wrote self-assessment \(index) the same day\n"
+      let note = "---\ndate: 2027-02-\(String(format: "%02d", 1 + index % 28))\ntype: self-assessment\n---\n## Achievements\n\n- Wrote self-assessment \(index) the same day\n"
       try Data(note.utf8).write(to: URL(fileURLWithPath: "\(clone)/mentees/\(person)/sessions/\(name)"))
     }
     try benchShell("\(their) add -A && \(their) commit -q -m 'Reply \(index)'")

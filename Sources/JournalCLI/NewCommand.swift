@@ -10,7 +10,7 @@ struct NewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "new",
     _superCommandName: "journal",
-    abstract: "Write a new profile, session or plan from a template.",
+    abstract: "Write a new profile, session, self-assessment or plan from a template.",
     discussion: """
       Each file passes journal check as written, is written atomically, and never replaces an \
       existing one. The path is printed; --edit opens it in $VISUAL or $EDITOR.
@@ -18,9 +18,10 @@ struct NewCommand: ParsableCommand {
       Examples:
         journal new person sam-okafor --name "Sam Okafor" --cadence 1w
         journal new session sam-okafor --edit
+        journal new self-assessment sam-okafor --edit
         journal new plan sam-okafor code-quality --title "Code quality"
       """,
-    subcommands: [NewPerson.self, NewSession.self, NewPlan.self])
+    subcommands: [NewPerson.self, NewSession.self, NewSelfAssessment.self, NewPlan.self])
 }
 
 /// A `journal new` subcommand: each declares `--journal`, `--today` and `--edit` among its own
@@ -98,6 +99,34 @@ struct NewSession: ParsableCommand, NewSubcommand {
     let path = try NoteCreator.newSession(
       locateJournal(), id: id, type: type, date: day, slug: slug, plan: plan)
     try finish(path)
+  }
+}
+
+struct NewSelfAssessment: ParsableCommand, NewSubcommand {
+  static let configuration = CommandConfiguration(
+    commandName: "self-assessment",
+    abstract: "Start a self-assessment: the person's own view before a session.",
+    discussion: """
+      Writes mentees/ID/sessions/DATE-self-assessment.md (then -2, -3 on the same day): \
+      achievements, challenges and what they want from the next session, in their words. It \
+      is no session: it does not count as a check-in or a follow-up, and the rules about \
+      feedback do not judge it.
+
+      Examples:
+        journal new self-assessment sam-okafor --edit
+        journal new self-assessment sam-okafor --date 2026-11-24
+      """)
+
+  @Argument(help: ArgumentHelp("The person's id.", valueName: "id"), completion: Completion.people)
+  var id: String
+  @Option(help: ArgumentHelp("The date it is written (default: today).", valueName: "date")) var date: String?
+  @Option(.journal) var journal: String?
+  @Option(.today) var today: String?
+  @Flag(.edit) var edit = false
+
+  func run() throws {
+    let day = try date.map { try parseDay($0, option: "--date") } ?? resolveToday()
+    try finish(NoteCreator.newSelfAssessment(locateJournal(), id: id, date: day))
   }
 }
 

@@ -11,7 +11,9 @@ struct SchemaCommand: ParsableCommand {
     _superCommandName: "journal",
     abstract: "Print the JSON Schema (draft-07) of a kind of front matter, or of journal.yml.",
     discussion: """
-      KIND is profile, session, plan or journal (for journal.yml). The same schemas are in \
+      KIND is profile, session, self-assessment, plan or journal (for journal.yml). The \
+      session schema holds a note of sessions/ with type: self-assessment to its own fields. \
+      The same schemas are in \
       schemas/. journal check remains the authority: a schema cannot tell that a date exists, \
       that a plan is there, or that feedback is specific.
 
@@ -19,7 +21,7 @@ struct SchemaCommand: ParsableCommand {
         journal schema session > session.schema.json
       """)
 
-  @Argument(help: ArgumentHelp("profile, session, plan or journal.", valueName: "kind"))
+  @Argument(help: ArgumentHelp("profile, session, self-assessment, plan or journal.", valueName: "kind"))
   var kind: FrontMatterSchema.Kind
 
   func run() throws { Output.write(JSONSchema.document(kind)) }

@@ -42,6 +42,7 @@ public struct RuleSchedule: Sendable {
       if let profile = person.profile { check(.profile(profile)) }
       for session in person.sessions { check(.session(session)) }
       for plan in person.plans { check(.plan(plan)) }
+      for note in person.selfAssessments { check(.selfAssessment(note)) }
     }
     if !personRules.isEmpty {
       let context = PersonContext(person, paths: paths, settings: settings)

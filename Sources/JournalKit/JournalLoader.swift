@@ -49,6 +49,7 @@ public enum JournalLoader {
     var profiles: [String: Person] = [:]
     var sessions: [String: [Session]] = [:]
     var plans: [String: [Plan]] = [:]
+    var selfAssessments: [String: [SelfAssessment]] = [:]
     var unread: [String: [UnreadSession]] = [:]
     var checked: [String] = []
     for file in parsed {
@@ -65,6 +66,7 @@ public enum JournalLoader {
       case .profile(let person)?: profiles[person.id] = person
       case .session(let session)?: sessions[session.personID, default: []].append(session)
       case .plan(let plan)?: plans[plan.personID, default: []].append(plan)
+      case .selfAssessment(let note)?: selfAssessments[note.personID, default: []].append(note)
       case nil: break
       }
     }
@@ -90,10 +92,12 @@ public enum JournalLoader {
           file: leftover.path, at: .start))
     }
     let ids = Set(listing.people).union(profiles.keys).union(sessions.keys).union(plans.keys).union(unread.keys)
+      .union(selfAssessments.keys)
     let people = ids.map { id in
       PersonRecord(
         id: id, folder: "\(JournalPath.peopleFolder)/\(id)", profile: profiles[id],
-        sessions: sessions[id] ?? [], plans: plans[id] ?? [], unreadSessions: unread[id] ?? [])
+        sessions: sessions[id] ?? [], plans: plans[id] ?? [], unreadSessions: unread[id] ?? [],
+        selfAssessments: selfAssessments[id] ?? [])
     }
     return LoadedJournal(
       journal: Journal(config: config, people: people),

@@ -102,17 +102,21 @@ public enum NoteCreator {
     // A second session on the same day gets a slug: the one given, else -2, -3, …
     var candidates = [slug.map { "\(date)-\($0).md" } ?? "\(date).md"]
     if slug == nil { candidates += (2...99).map { "\(date)-\($0).md" } }
-    for name in candidates {
-      let path = folder + "/" + name
-      if FileManager.default.fileExists(atPath: path) { continue }
-      do {
-        try AtomicFile.create(path, contents: contents)
-        return path
-      } catch let error as JournalError where error.message.contains("already exists") {
-        continue
-      }
-    }
+    if let path = try createFirstFree(candidates, in: folder, contents: contents) { return path }
     throw JournalError("a session for \(id) on \(date) already exists as \(candidates[0]); give another --slug")
+  }
+
+  /// A self-assessment of `id` on `date`, `sessions/DATE-self-assessment.md` (then `-2`, `-3`
+  /// when one is there), written atomically and never over an existing file.
+  public static func newSelfAssessment(_ location: JournalLocation, id: String, date: Day) throws -> String {
+    let person = try record(location, id)
+    let folder = location.root + "/\(person.folder)/sessions"
+    try createFolder(folder)
+    let contents = Templates.selfAssessment(person: person, date: date)
+    let stem = "\(date)-\(SelfAssessment.type)"
+    let candidates = ["\(stem).md"] + (2...99).map { "\(stem)-\($0).md" }
+    if let path = try createFirstFree(candidates, in: folder, contents: contents) { return path }
+    throw JournalError("\(id) has 99 self-assessments on \(date) already; give another --date")
   }
 
   public static func newPlan(
@@ -136,6 +140,23 @@ public enum NoteCreator {
         otherwise: "add one with `journal new person \(id) --name \"…\"`")
     }
     return person
+  }
+
+  /// Writes `contents` atomically as the first of `names` in `folder` that does not exist, and
+  /// returns its path; nil when every one does. A file made meanwhile by someone else is
+  /// passed over, never replaced.
+  private static func createFirstFree(_ names: [String], in folder: String, contents: String) throws -> String? {
+    for name in names {
+      let path = folder + "/" + name
+      if FileManager.default.fileExists(atPath: path) { continue }
+      do {
+        try AtomicFile.create(path, contents: contents)
+        return path
+      } catch let error as JournalError where error.message.contains("already exists") {
+        continue
+      }
+    }
+    return nil
   }
 
   private static func createFolder(_ path: String) throws {

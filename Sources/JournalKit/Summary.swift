@@ -53,6 +53,9 @@ public struct PersonSummary: Sendable {
   /// Session files of the period that could not be read (their own findings say why): named,
   /// since the figures above leave them out.
   public let unreadSessions: [String]
+  /// The person's written self-assessments of the period, oldest first: their own words,
+  /// listed beside the sessions and counted in none of the figures above.
+  public let selfAssessments: [(day: Day, file: String)]
 
   public init(_ record: PersonRecord, today: Day, since: Day? = nil, until: Day? = nil) {
     id = record.id
@@ -64,6 +67,9 @@ public struct PersonSummary: Sendable {
       (since.map { session.date >= $0 } ?? true) && (until.map { session.date <= $0 } ?? true)
     }
     sessionCount = sessions.count
+    selfAssessments = record.selfAssessments.filter { note in
+      note.hasWriting && (since.map { note.date >= $0 } ?? true) && (until.map { note.date <= $0 } ?? true)
+    }.map { (day: $0.date, file: $0.file) }
     unreadSessions = record.unreadSessions.filter { unread in
       guard let date = unread.date else { return true }
       return (since.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
@@ -120,6 +126,9 @@ public struct PersonSummary: Sendable {
   }
 
   public func sessions(of type: SessionType) -> Int { typeCounts[type] ?? 0 }
+
+  /// "2026-10-30, 2026-11-24": the self-assessments' dates, as the reports list them.
+  public var selfAssessmentsText: String { selfAssessments.map { "\($0.day)" }.joined(separator: ", ") }
 
   /// "4 (1 career-development, 3 project-specific)": the count, then by type.
   public var sessionsText: String {

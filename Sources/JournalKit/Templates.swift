@@ -83,6 +83,21 @@ public enum Templates {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// A self-assessment: the person's own view before a session, under three headings of
+  /// their own, which journal reads as free notes.
+  public static func selfAssessment(person: PersonRecord, date: Day) -> String {
+    var lines = ["---", "date: \(date)", "type: \(SelfAssessment.type)", "---"]
+    var intro = "Your own view before the next session, in your words."
+    if let last = person.lastWrittenSession { intro += " Last session: \(last.date)." }
+    lines += [
+      "<!-- \(intro) -->", "",
+      "## Achievements", "", "<!-- What went well since the last session, and what you are proud of. -->", "",
+      "## Challenges", "", "<!-- What was hard, what got in the way, where you are stuck. -->", "",
+      "## For the next session", "", "<!-- What you would like to talk about, or get help with. -->",
+    ]
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   public static func plan(title: String, created: Day) -> String {
     """
     ---

@@ -61,19 +61,23 @@ public struct PersonRecord: Sendable, Equatable {
   /// `mentees/<id>`, relative to the journal.
   public let folder: String
   public let profile: Person?
+  /// The sessions held, oldest first. A self-assessment is not one.
   public let sessions: [Session]
+  /// The person's own self-assessments, oldest first.
+  public let selfAssessments: [SelfAssessment]
   public let plans: [Plan]
   /// Session files whose actions and follow-up could not be read, by file.
   public let unreadSessions: [UnreadSession]
 
   public init(
     id: String, folder: String, profile: Person?, sessions: [Session], plans: [Plan],
-    unreadSessions: [UnreadSession] = []
+    unreadSessions: [UnreadSession] = [], selfAssessments: [SelfAssessment] = []
   ) {
     self.id = id
     self.folder = folder
     self.profile = profile
     self.sessions = sessions.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
+    self.selfAssessments = selfAssessments.sorted { ($0.date, $0.file) < ($1.date, $1.file) }
     self.plans = plans.sorted { $0.slug < $1.slug }
     self.unreadSessions = unreadSessions.sorted { $0.file < $1.file }
   }

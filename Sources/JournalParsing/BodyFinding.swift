@@ -51,13 +51,16 @@ enum BodyFinding {
     }
 
     /// Items and lines that look like actions in a section that does not read actions.
-    mutating func strayActions(_ section: MarkdownBody.Section, of body: MarkdownBody) {
+    mutating func strayActions(
+      _ section: MarkdownBody.Section, of body: MarkdownBody,
+      message: (String) -> RuleMessage = UnreadTextRule.strayAction
+    ) {
       var stray: [(SourceLocation, String)] = []
       for item in section.items where item.task != nil { stray.append((item.location, BodyFinding.marker(item))) }
       for item in section.nested where item.task != nil { stray.append((item.location, BodyFinding.marker(item))) }
       for loose in section.looseActions { stray.append((loose.location, loose.marker)) }
       for (location, marker) in stray.sorted(by: { $0.0 < $1.0 }) {
-        report(UnreadTextRule.strayAction(marker), at: location)
+        report(message(marker), at: location)
       }
     }
 

@@ -226,12 +226,14 @@ struct FieldReader {
   }
 
   /// Reports every key that is not one of `known`, suggesting the nearest known key.
-  mutating func reportUnknownKeys(known: [String], what: String) {
+  /// `reported` are keys the caller has already reported otherwise: passed over here.
+  mutating func reportUnknownKeys(known: [String], what: String, reported: [String] = []) {
     // Most notes have none: only the unknown ones are sorted.
     // Byte counts first, which a `String` keeps: most names differ in length.
     func isKnown(_ key: String) -> Bool {
       let count = key.utf8.count
       return known.contains { $0.utf8.count == count && $0 == key }
+        || reported.contains { $0.utf8.count == count && $0 == key }
     }
     guard entries.indices.contains(where: { !isKnown(entries[$0].key) }) else { return }
     for entry in entries.filter({ !isKnown($0.key) }).sorted(by: { $0.key < $1.key }) {

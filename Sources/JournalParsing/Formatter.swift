@@ -29,6 +29,7 @@ public enum Formatter {
     case .profile: fields = FrontMatterSchema.profile
     case .session: fields = FrontMatterSchema.session
     case .plan: fields = FrontMatterSchema.plan
+    case .selfAssessment: fields = FrontMatterSchema.selfAssessment
     case .config: fields = FrontMatterSchema.config
     }
     var lines = source.lines.map(String.init)
@@ -37,7 +38,11 @@ public enum Formatter {
       lines = frontMatter(lines, fields: fields)
     } else if let close = lines.dropFirst().firstIndex(where: { $0.trimmingSpaces() == "---" || $0.trimmingSpaces() == "..." }) {
       let body = Array(lines[(close + 1)...])
-      lines = ["---"] + frontMatter(Array(lines[1..<close]), fields: fields) + ["---"] + actions(body, sections: sections)
+      // A self-assessment has no actions: its body is left as written.
+      let isSelfAssessment = { if case .selfAssessment = document { true } else { false } }()
+      lines =
+        ["---"] + frontMatter(Array(lines[1..<close]), fields: fields) + ["---"]
+        + (isSelfAssessment ? body : actions(body, sections: sections))
     }
     let text = trimmedAtEnd(lines).joined(separator: "\n") + "\n"
     let original = String(decoding: bytes, as: UTF8.self)

@@ -5,6 +5,7 @@ import JournalModel
 public enum FrontMatterSchema {
   public enum Kind: String, Sendable, CaseIterable {
     case profile, session, plan
+    case selfAssessment = "self-assessment"
     case config = "journal"
   }
 
@@ -56,6 +57,7 @@ public enum FrontMatterSchema {
     case .profile: profile
     case .session: session
     case .plan: plan
+    case .selfAssessment: selfAssessment
     case .config: config
     }
   }
@@ -75,7 +77,9 @@ public enum FrontMatterSchema {
 
   public static let session: [Field] = [
     Field("date", .date, required: true, "The session's date; the file name starts with it."),
-    Field("type", .choice(SessionType.allCases.map(\.rawValue)), required: true, "The kind of session."),
+    Field(
+      "type", .choice(NoteType.allCases.map(\.rawValue)), required: true,
+      "The kind of session, or `self-assessment` for the person's own note before one."),
     Field("mentor", .text, "Who held the session."),
     Field("duration", .pattern("^(?=[0-9])([0-9]+h)?([0-9]+m)?$", example: "45m"), "How long it took: 45m, 1h30m."),
     Field("medium", .choice(Medium.allCases.map(\.rawValue)), "How it was held."),
@@ -88,6 +92,13 @@ public enum FrontMatterSchema {
     Field("project", .text, "The project the feedback is about."),
     Field("rubric", .pattern(id, example: "backend-engineer"), "The journal.yml rubric a candidate was assessed on."),
     Field("ratings", .ratings, "A rating on the rubric's scale for each of its categories, by category id."),
+  ]
+
+  /// A self-assessment: the person's own note in `sessions/`, kept small. What it says is
+  /// its body, in the person's own headings.
+  public static let selfAssessment: [Field] = [
+    Field("date", .date, required: true, "When it was written; the file name starts with it."),
+    Field("type", .choice([SelfAssessment.type]), required: true, "`self-assessment`."),
   ]
 
   public static let plan: [Field] = [

@@ -165,8 +165,12 @@ extension JournalPath {
     case .session(let person, let date):
       guard let date else { return "journal new session \(person)" }
       let stem = components(of: path).last.flatMap(noteStem) ?? ""
-      let topic = stem.utf8.count > 11 ? " --slug " + stem[stem.utf8.index(stem.startIndex, offsetBy: 11)...] : ""
-      return "journal new session \(person) --date \(date)\(topic)"
+      let topic = stem.utf8.count > 11 ? String(stem[stem.utf8.index(stem.startIndex, offsetBy: 11)...]) : ""
+      // The name `journal new self-assessment` gives (`-self-assessment`, `-self-assessment-2`).
+      if topic == SelfAssessment.type || topic.hasPrefix(SelfAssessment.type + "-") {
+        return "journal new self-assessment \(person) --date \(date)"
+      }
+      return "journal new session \(person) --date \(date)" + (topic.isEmpty ? "" : " --slug " + topic)
     default:
       return nil
     }

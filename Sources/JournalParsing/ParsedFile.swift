@@ -7,6 +7,8 @@ public enum Document: Sendable, Equatable {
   case profile(Person)
   case session(Session)
   case plan(Plan)
+  /// A note in `sessions/` with `type: self-assessment`.
+  case selfAssessment(SelfAssessment)
 }
 
 /// One file's parse: its model, when it could be built, and every finding on the way.
@@ -44,7 +46,11 @@ public enum DocumentParser {
     }
     // A session's `date` tells what a name with an ambiguous date was meant to be.
     var date: Day? = nil
-    if case .session(let session)? = document { date = session.date }
+    switch document {
+    case .session(let session)?: date = session.date
+    case .selfAssessment(let note)?: date = note.date
+    default: break
+    }
     return ParsedFile(
       path: path, kind: kind, document: document,
       diagnostics: JournalPath.nameProblems(path, kind: kind, date: date) + diagnostics)
@@ -115,10 +121,20 @@ public enum DocumentParser {
       return ProfileParser.parse(frontMatter, person: person, file: path, diagnostics: &diagnostics)
         .map(Document.profile)
     case .session(let person, let date):
+      let reader = frontMatter.map { FieldReader($0, file: path) }
+      // What `type` says decides how the body is read: a self-assessment has no feedback
+      // sections and no actions.
+      if let reader, SelfAssessmentParser.isSelfAssessment(reader) {
+        let hasWriting = SessionSections.selfAssessment(
+          body, source: source, file: path, names: names, diagnostics: &diagnostics)
+        return SelfAssessmentParser.parse(
+          reader, hasWriting: hasWriting, person: person, fileDate: date, file: path, diagnostics: &diagnostics
+        ).map(Document.selfAssessment)
+      }
       let sections = SessionSections(body, source: source, file: path, names: names, diagnostics: &diagnostics)
-      guard let frontMatter else { return nil }
+      guard let reader else { return nil }
       return SessionParser.parse(
-        frontMatter, sections: sections, person: person, fileDate: date, file: path,
+        reader, sections: sections, person: person, fileDate: date, file: path,
         diagnostics: &diagnostics
       ).map(Document.session)
     case .plan(let person, let slug):

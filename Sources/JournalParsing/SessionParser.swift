@@ -6,12 +6,14 @@ enum SessionParser {
   static let fields = FrontMatterSchema.session.map(\.name)
 
   static func parse(
-    _ frontMatter: FrontMatter, sections: SessionSections, person: String, fileDate: Day?,
+    _ reader: FieldReader, sections: SessionSections, person: String, fileDate: Day?,
     file: String, diagnostics: inout [Diagnostic]
   ) -> Session? {
-    var reader = FieldReader(frontMatter, file: file)
+    var reader = reader
     let date = reader.day("date", required: true)
-    let type = reader.choice("type", SessionType.self, noun: "a session type", required: true)
+    // Read among every type a note in `sessions/` may have, so that `self-assesment` is told
+    // what it was meant as; a self-assessment never reaches here (`SelfAssessmentParser`).
+    let type = reader.choice("type", NoteType.self, noun: "a session type", required: true)?.sessionType
     let mentor = reader.text("mentor")
     let duration = reader.notation(
       "duration", noun: "a duration", example: "45m",

@@ -1,4 +1,5 @@
 import JournalModel
+import JournalRules
 
 /// A session body read into its parts: strengths, improvements, dialogue and actions.
 ///
@@ -95,6 +96,24 @@ struct SessionSections {
     findings.outside(body, names: names, parts: [.actions])
     diagnostics += findings.diagnostics
     return actions
+  }
+
+  /// Reads a self-assessment's body, whose every heading is the person's own: nothing in it is
+  /// a feedback section or an action, and an action item is reported, since nobody follows it
+  /// up. Returns whether anything is written in it.
+  static func selfAssessment(
+    _ body: MarkdownBody, source: SourceText, file: String, names: SectionNames,
+    diagnostics: inout [Diagnostic]
+  ) -> Bool {
+    var findings = BodyFinding.Sink(file: file)
+    var hasWriting = body.hasWritingOutsideSections
+    for section in body.sections {
+      if section.hasWriting { hasWriting = true }
+      findings.strayActions(section, of: body, message: UnreadTextRule.actionInSelfAssessment)
+    }
+    findings.strayActions(body.outside, of: body, message: UnreadTextRule.actionInSelfAssessment)
+    diagnostics += findings.diagnostics
+    return hasWriting
   }
 
   /// The actions of an actions section: its task-list items at any depth, in the order

@@ -5,6 +5,7 @@ public enum Note: Sendable, Equatable {
   case profile(Person)
   case session(Session)
   case plan(Plan)
+  case selfAssessment(SelfAssessment)
 
   /// The note's path, relative to the journal.
   public var file: String {
@@ -12,6 +13,7 @@ public enum Note: Sendable, Equatable {
     case .profile(let profile): profile.file
     case .session(let session): session.file
     case .plan(let plan): plan.file
+    case .selfAssessment(let note): note.file
     }
   }
 }

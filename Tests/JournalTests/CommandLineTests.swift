@@ -8,7 +8,7 @@ import Testing
     let run = try runJournal(["check", "SampleJournal", "--today", "2026-11-26"])
     #expect(run.status == 0)
     #expect(run.stderr.isEmpty)
-    #expect(run.stdout.hasSuffix("checked 26 files: 0 errors, 3 warnings\n"))
+    #expect(run.stdout.hasSuffix("checked 27 files: 0 errors, 3 warnings\n"))
   }
 
   /// Standard output that cannot take the report (a full disk) is an I/O failure: one line
@@ -59,7 +59,7 @@ import Testing
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(object["version"] as? Int == 1)
-    #expect(object["files"] as? Int == 26)
+    #expect(object["files"] as? Int == 27)
     #expect(object["errors"] as? Int == 0)
     #expect(object["warnings"] as? Int == 3)
     let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
@@ -81,7 +81,7 @@ import Testing
       lines[1]
         == "::warning file=SampleJournal/mentees/lee-chen/sessions/2026-11-05-design-crit.md,line=14,col=12,title=journal missed-follow-up::follow-up with Lee Chen was due 2026-11-19 (7 days ago) and no later session is recorded%0Arecord the follow-up session, or move the date"
     )
-    #expect(lines[3] == "checked 26 files: 0 errors, 3 warnings")
+    #expect(lines[3] == "checked 27 files: 0 errors, 3 warnings")
   }
 
   @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
@@ -345,7 +345,7 @@ import Testing
       ([], root), (["--journal", "SampleJournal"], root),
       (["export"], "journal: `journal export` needs a command: `actions` or `follow-ups`\n"),
       (["export", "--journal", "SampleJournal"], "journal: `journal export` needs a command: `actions` or `follow-ups`\n"),
-      (["new"], "journal: `journal new` needs a command: `person`, `session` or `plan`\n"),
+      (["new"], "journal: `journal new` needs a command: `person`, `session`, `self-assessment` or `plan`\n"),
       (["hooks"], "journal: `journal hooks` needs a command: `install` or `uninstall`\n"),
     ]
     for (arguments, message) in cases {

@@ -23,6 +23,7 @@ import Testing
 
   @Test func parsersKnowExactlyTheSchemaFields() {
     #expect(SessionParser.fields == FrontMatterSchema.session.map(\.name))
+    #expect(SelfAssessmentParser.fields == FrontMatterSchema.selfAssessment.map(\.name))
     #expect(ProfileParser.fields == FrontMatterSchema.profile.map(\.name))
     #expect(PlanParser.fields == FrontMatterSchema.plan.map(\.name))
     #expect(PlanParser.goalFields == FrontMatterSchema.goal.map(\.name))
@@ -40,13 +41,16 @@ import Testing
       def front(path):
           text = open(path, encoding='utf-8').read()
           return yaml.load(text.split('\\n---\\n')[0][4:], Loader=Loader) if path.endswith('.md') else yaml.load(text, Loader=Loader)
-      schemas = {k: json.load(open('schemas/%s.schema.json' % k)) for k in ['profile', 'session', 'plan', 'journal']}
+      schemas = {k: json.load(open('schemas/%s.schema.json' % k)) for k in ['profile', 'session', 'self-assessment', 'plan', 'journal']}
       checks = [('journal', 'SampleJournal/journal.yml')] + [('profile', p) for p in glob.glob('SampleJournal/mentees/*/profile.md')] \\
         + [('session', p) for p in glob.glob('SampleJournal/mentees/*/sessions/*.md')] + [('plan', p) for p in glob.glob('SampleJournal/mentees/*/plans/*.md')]
       for kind, path in checks:
           jsonschema.Draft7Validator(schemas[kind]).validate(front(path))
       bad = [('session', {'date': '2026-11-20', 'type': 'career-development', 'folow-up': '2026-12-01'}),
              ('session', {'date': '2026-11-20', 'type': 'chat'}),
+             ('session', {'date': '2026-11-20', 'type': 'self-assessment', 'follow-up': '2026-12-01'}),
+             ('self-assessment', {'date': '2026-11-20', 'type': 'self-assessment', 'mentor': 'Hannah'}),
+             ('self-assessment', {'date': '2026-11-20', 'type': 'career-development'}),
              ('plan', {'title': 'T', 'created': '2026-11-01', 'goals': [{'id': 'Bad Id', 'description': 'x'}]}),
              ('journal', {'rules': {'late-feedback': {'max-days': 'seven'}}}),
              ('journal', {'rubrics': {'backend': {'scale': {'high': 'x', '2': 'y'}, 'categories': [{'id': 'a', 'title': 'A'}]}}}),
@@ -57,6 +61,8 @@ import Testing
              ('journal', {'sections': {'actions': {'a': 'b'}}}),
              ('journal', {'sections': {'actions': ['']}})]
       jsonschema.Draft7Validator(schemas['journal']).validate({'sections': {'actions': ['Homework', 'Agreed steps'], 'strengths': 'Kudos'}})
+      for kind in ['session', 'self-assessment']:
+          jsonschema.Draft7Validator(schemas[kind]).validate({'date': '2026-11-20', 'type': 'self-assessment'})
       for kind, document in bad:
           if jsonschema.Draft7Validator(schemas[kind]).is_valid(document):
               sys.exit('accepted: %r' % document)
@@ -64,6 +70,6 @@ import Testing
       """
     let (status, output, errors) = try runPython(script, in: packageRoot)
     #expect(status == 0, "\(errors)")
-    #expect(output == "26\n")
+    #expect(output == "27\n")
   }
 }

@@ -14,12 +14,12 @@ public struct FutureDateRule: MessageRule, FileRule {
   }
   public let description = RuleDescription(
     id: FutureDateRule.id,
-    summary: "A session is dated no more than `max-days` after today, and a `follow-up` or action `due:` no more than `horizon-days`. A session dated further ahead does not count for cadence or follow-ups.",
+    summary: "A session or a self-assessment is dated no more than `max-days` after today, and a `follow-up` or action `due:` no more than `horizon-days`. A session dated further ahead does not count for cadence or follow-ups.",
     severity: FutureDateRule.severity,
     rationale: "A session is written after it is held; one dated ahead is most often a mistyped year, and taken as the last session it would keep every check-in and follow-up from ever coming due. A follow-up or due date years away is a promise nobody will track.",
     parameters: [
       RuleParameter(
-        name: "max-days", summary: "The most days after today a session may be dated.", defaultValue: .number(1)),
+        name: "max-days", summary: "The most days after today a session or a self-assessment may be dated.", defaultValue: .number(1)),
       RuleParameter(
         name: "horizon-days", summary: "The most days after today a `follow-up` or `due:` date may be.",
         defaultValue: .number(365)),
@@ -31,6 +31,8 @@ public struct FutureDateRule: MessageRule, FileRule {
         .expecting("`follow-up` 2028-01-08 is 408 days after today (2026-11-26), more than 365"),
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Actions\n\n↓- [ ] Book the conference due:2029-03-01\n")
         .expecting("action \"Book the conference\" is due 2029-03-01, 826 days after today (2026-11-26), more than 365"),
+      .file("mentees/alex/sessions/2027-11-18-self-assessment.md", "---\ndate: ↓2027-11-18\ntype: self-assessment\n---\n")
+        .expecting("the self-assessment is dated 2027-11-18, 357 days after today (2026-11-26)"),
     ],
     nonTriggering: [
       .file("mentees/alex/sessions/2026-11-27.md", "---\ndate: 2026-11-27\ntype: career-development\n---\n"),
@@ -70,6 +72,12 @@ public struct FutureDateRule: MessageRule, FileRule {
       actions = session.actions
     case .plan(let plan):
       actions = plan.actions
+    case .selfAssessment(let note):
+      // Its date alone: it sets no follow-up and holds no action.
+      let ahead = today.days(to: note.date)
+      guard ahead > maxDays else { return [] }
+      let message = Self.selfAssessmentAhead(date: "\(note.date)", days: ahead, today: "\(today)", limit: maxDays)
+      return [Diagnostic(message, file: note.file, at: note.locations.value("date"))]
     case .profile:
       return []
     }
@@ -92,6 +100,12 @@ extension FutureDateRule {
     message(
       "the session is dated \(date), \(Wording.count(days, "day")) after today (\(today))",
       hint: "a session is written once held; correct the year if it is a typo (allowed: \(Wording.count(limit, "day")) ahead)")
+  }
+
+  public static func selfAssessmentAhead(date: String, days: Int, today: String, limit: Int) -> RuleMessage {
+    message(
+      "the self-assessment is dated \(date), \(Wording.count(days, "day")) after today (\(today))",
+      hint: "date it the day it is written; correct the year if it is a typo (allowed: \(Wording.count(limit, "day")) ahead)")
   }
 
   public static func followUpAhead(_ followUp: String, days: Int, today: String, limit: Int) -> RuleMessage {

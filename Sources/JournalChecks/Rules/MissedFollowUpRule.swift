@@ -19,7 +19,12 @@ public struct MissedFollowUpRule: MessageRule, PersonRule {
     ],
     triggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: ↓2026-11-24\n---\n")
-        .expecting("follow-up with Alex Kim was due 2026-11-24 (2 days ago) and no later session is recorded")
+        .expecting("follow-up with Alex Kim was due 2026-11-24 (2 days ago) and no later session is recorded"),
+      // A self-assessment written since is no follow-up: nobody met.
+      RuleExample(files: [
+        RuleExample.sessionPath: "---\ndate: 2026-11-20\ntype: career-development\nfollow-up: ↓2026-11-24\n---\n",
+        "mentees/alex/sessions/2026-11-25-self-assessment.md": "---\ndate: 2026-11-25\ntype: self-assessment\n---\n## Challenges\n\nThe migration slipped a week.\n",
+      ]).expecting("follow-up with Alex Kim was due 2026-11-24 (2 days ago) and no later session is recorded"),
     ],
     nonTriggering: [
       .session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2026-12-01\n---\n"),

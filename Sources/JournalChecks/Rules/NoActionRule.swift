@@ -16,7 +16,9 @@ public struct NoActionRule: MessageRule, FileRule {
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n↓## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n").expecting("improvements but no actions and no plan")
     ],
     nonTriggering: [
-      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n")
+      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Paired with Jo on the flaky checkout test and found the race in a day\n\n## Improvements\n\n- The retry handler in PR #41 swallowed timeouts without logging them\n\n## Actions\n\n- [ ] Add logging to the retry path due:2026-12-01\n"),
+      // A self-assessment is the person's own words, not a mentor's feedback.
+      .file("mentees/alex/sessions/2026-11-24-self-assessment.md", "---\ndate: 2026-11-24\ntype: self-assessment\n---\n## Challenges\n\n- Needs to improve\n\n## Improvements\n\n- Be more proactive\n"),
     ])
 
   public func check(_ file: FileContext) -> [Diagnostic] {

@@ -29,6 +29,12 @@ public struct OverdueCheckInRule: MessageRule, PersonRule {
         "mentees/alex/sessions/2026-11-24.md": "---\ndate: 2026-11-24\ntype: career-development\n---\n## Strengths\n\n<!-- What went well -->\n",
         "mentees/alex/sessions/2027-11-20.md": "---\ndate: 2027-11-20\ntype: career-development\n---\nTalked about the move.\n",
       ]).expecting("16 days since the last session on 2026-11-10; Alex Kim's cadence is 1w, so a check-in was due 2026-11-17"),
+      // A self-assessment is written by the person alone: no check-in was held.
+      RuleExample(files: [
+        "mentees/alex/profile.md": "---\nname: Alex Kim\ncadence: ↓1w\n---\n",
+        "mentees/alex/sessions/2026-11-10.md": "---\ndate: 2026-11-10\ntype: career-development\n---\nTalked through the roadmap.\n",
+        "mentees/alex/sessions/2026-11-24-self-assessment.md": "---\ndate: 2026-11-24\ntype: self-assessment\n---\n## Challenges\n\nThe migration slipped a week.\n",
+      ]).expecting("16 days since the last session on 2026-11-10; Alex Kim's cadence is 1w, so a check-in was due 2026-11-17"),
     ],
     nonTriggering: [
       RuleExample(files: [

@@ -40,7 +40,9 @@ public struct VagueFeedbackRule: MessageRule, FileRule {
       .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n↓- Good job on the release!\n\n## Improvements\n\n↓- Be more proactive.\n\n## Actions\n\n- [ ] Pick one incident to lead next week\n").expecting("\"Good job on the release!\" is generic", "\"Be more proactive.\" is generic")
     ],
     nonTriggering: [
-      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Cut the release checklist from 40 to 12 steps and wrote down why\n\n## Improvements\n\n- Needs to improve how incidents are handed over: the 11-14 handover missed the open Sev2\n\n## Actions\n\n- [ ] Write a handover template due:2026-12-01\n")
+      .session("---\ndate: 2026-11-20\ntype: performance-improvement\n---\n## Strengths\n\n- Cut the release checklist from 40 to 12 steps and wrote down why\n\n## Improvements\n\n- Needs to improve how incidents are handed over: the 11-14 handover missed the open Sev2\n\n## Actions\n\n- [ ] Write a handover template due:2026-12-01\n"),
+      // A self-assessment is the person's own words, not a mentor's feedback.
+      .file("mentees/alex/sessions/2026-11-24-self-assessment.md", "---\ndate: 2026-11-24\ntype: self-assessment\n---\n## Challenges\n\n- Needs to improve\n\n## Improvements\n\n- Be more proactive\n"),
     ])
 
   /// The settings, read once per check: the fewest words an item may have, and the generic

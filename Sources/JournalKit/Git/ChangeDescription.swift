@@ -40,6 +40,7 @@ public struct JournalChange: Sendable, Equatable {
     case .session(let id, let date):
       person = id
       var text = "session with \(id)" + (date.map { " on \($0)" } ?? "")
+      if case .selfAssessment? = document { text = "self-assessment of \(id)" + (date.map { " on \($0)" } ?? "") }
       if kind == .added, case .session(let session)? = document { text += " (\(session.type.rawValue))" }
       self.phrase = phrase(text)
     case .plan(let id, let slug):

@@ -12,6 +12,7 @@ public enum JSONSchema {
       .profile: "journal profile (mentees/<id>/profile.md front matter)",
       .session: "journal session (mentees/<id>/sessions/YYYY-MM-DD[-slug].md front matter)",
       .plan: "journal plan (mentees/<id>/plans/<slug>.md front matter)",
+      .selfAssessment: "journal self-assessment (mentees/<id>/sessions/YYYY-MM-DD[-slug].md front matter, type: self-assessment)",
       .config: "journal settings (journal.yml)",
     ]
     return JSONText.object(
@@ -19,8 +20,26 @@ public enum JSONSchema {
         ("$schema", JSONText.string("http://json-schema.org/draft-07/schema#")),
         ("$id", JSONText.string("https://journal.invalid/schemas/\(kind.rawValue).json")),
         ("title", JSONText.string(titles[kind]!)),
-      ] + object(FrontMatterSchema.fields(kind))) + "\n"
+      ] + object(FrontMatterSchema.fields(kind)) + (kind == .session ? selfAssessmentBranch : [])) + "\n"
   }
+
+  /// A note of `sessions/` with `type: self-assessment` takes its own fields alone, so the
+  /// session schema, which editors apply to every file there, holds it to them.
+  private static let selfAssessmentBranch: [(String, String)] = [
+    (
+      "if",
+      JSONText.object([
+        ("properties", JSONText.object([("type", JSONText.object([("const", JSONText.string(SelfAssessment.type))]))])),
+        ("required", JSONText.array([JSONText.string("type")])),
+      ])
+    ),
+    (
+      "then",
+      JSONText.object([
+        ("propertyNames", JSONText.object([("enum", JSONText.array(FrontMatterSchema.selfAssessment.map { JSONText.string($0.name) }))]))
+      ])
+    ),
+  ]
 
   private static func object(_ fields: [FrontMatterSchema.Field]) -> [(String, String)] {
     [

@@ -46,6 +46,7 @@ extension JournalSummary {
       let files = person.unreadSessions.map(HTMLText.escape).joined(separator: ", ")
       out += "<dt>not read</dt><dd>\(files) (<code>journal check</code> says why)</dd>"
     }
+    if !person.selfAssessments.isEmpty { out += "<dt>self-assessed</dt><dd>\(person.selfAssessmentsText)</dd>" }
     if let last = person.lastSession {
       var value = "\(last), \(Wording.relative(last, to: today))"
       if let cadence = person.profile?.cadence, let due = person.checkInDue {

@@ -76,6 +76,7 @@ extension JournalSummary {
       if !person.unreadSessions.isEmpty {
         standing.add("not read", PersonSummary.unreadText(person.unreadSessions.map(cell)))
       }
+      if !person.selfAssessments.isEmpty { standing.add("self-assessed", person.selfAssessmentsText) }
       if let last = person.lastSession {
         var text = "\(last), \(Wording.relative(last, to: today))"
         if let cadence = person.profile?.cadence, let due = person.checkInDue {
@@ -183,6 +184,11 @@ extension JournalSummary {
         ("actions", actions),
         ("goals", JSONText.array(goals)),
         ("unreadSessions", JSONText.array(person.unreadSessions.map(JSONText.string))),
+        (
+          "selfAssessments",
+          JSONText.array(
+            person.selfAssessments.map { JSONText.object([("date", day($0.day)), ("file", JSONText.string($0.file))]) })
+        ),
       ])
     }
     return JSONText.object([

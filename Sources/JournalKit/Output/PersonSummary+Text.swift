@@ -12,6 +12,7 @@ extension PersonSummary {
     }
     row("sessions", sessionsText)
     if !unreadSessions.isEmpty { row("not read", style.yellow(Self.unreadText(unreadSessions.map(shown)))) }
+    if !selfAssessments.isEmpty { row("self-assessed", selfAssessmentsText) }
     if let last = lastSession {
       var value = "\(last), \(Wording.relative(last, to: today))"
       if let cadence = profile?.cadence, let due = checkInDue {

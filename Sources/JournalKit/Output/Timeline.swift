@@ -28,8 +28,24 @@ public enum Timeline {
         out += line.isEmpty ? "\n" : "  " + shown(String(String.UnicodeScalarView(line))) + "\n"
       }
     }
+    // Self-assessments stand beside the sessions, newest first, as the person's own words:
+    // named, with the file to read, and never taken for a session held. `limit` counts
+    // sessions; the self-assessments shown are those since the oldest session shown.
     let sessions = person.sessions.reversed().prefix(limit ?? Int.max)
-    for session in sessions {
+    let since = sessions.count < person.sessions.count ? sessions.last?.date : nil
+    let notes = person.selfAssessments.filter { note in since.map { note.date >= $0 } ?? true }
+    let entries = (sessions.map(Entry.session) + notes.map(Entry.selfAssessment))
+      .sorted { ($0.date, $0.file) > ($1.date, $1.file) }
+    for entry in entries {
+      let session: Session
+      switch entry {
+      case .session(let held): session = held
+      case .selfAssessment(let note):
+        out += "\n" + style.bold("\(note.date)") + " self-assessment"
+        out += note.hasWriting ? style.dim(" · their own words") : style.dim(" · started, not written yet")
+        out += "\n  " + shown(note.file) + "\n"
+        continue
+      }
       out += "\n" + style.bold("\(session.date)") + " \(session.type.rawValue)"
       // An untouched `journal new session` template was prepared, not held: `summary` leaves
       // it out of every figure, and here it is named as such, its carried-over actions shown
@@ -47,6 +63,26 @@ public enum Timeline {
     }
     if person.sessions.isEmpty { out += "\nno sessions yet\n" }
     return out
+  }
+
+  /// A line of the timeline: a session, or a self-assessment.
+  private enum Entry {
+    case session(Session)
+    case selfAssessment(SelfAssessment)
+
+    var date: Day {
+      switch self {
+      case .session(let session): session.date
+      case .selfAssessment(let note): note.date
+      }
+    }
+
+    var file: String {
+      switch self {
+      case .session(let session): session.file
+      case .selfAssessment(let note): note.file
+      }
+    }
   }
 
   /// "- [ ] Write the runbook · sam · overdue, due 2026-11-20 (6 days ago)": an open action

@@ -37,6 +37,9 @@ enum SharedReadme {
     } else {
       out += "No sessions yet.\n"
     }
+    if !summary.selfAssessments.isEmpty {
+      out += "\nYour self-assessments: " + summary.selfAssessmentsText + ".\n"
+    }
 
     out += "\n## Open actions\n\n"
     for action in summary.openActions {
@@ -77,8 +80,25 @@ enum SharedReadme {
       1. `git pull`, to have the latest notes.
       2. Write in your folder, \(folder): answer in a session's `## Dialogue`, tick an action \
       (`- [x]`), add one, or add a note of your own, such as a self-assessment before a \
-      session (`sessions/YYYY-MM-DD-self-assessment.md`).
+      session (below).
       3. `git commit`, then `git push` (and `journal check` first, if you have journal).
+
+      A self-assessment is your own view before a session: what went well, what was hard, \
+      and what you want from the next session. `journal new self-assessment` with your id, \
+      \(cell(record.id)), writes one from a template; \
+      or write `sessions/YYYY-MM-DD-self-assessment.md` in your folder yourself, with the \
+      day's date in its name and in its first lines:
+
+      ```yaml
+      ---
+      date: YYYY-MM-DD
+      type: self-assessment
+      ---
+      ```
+
+      Then write under headings of your own, such as `## Achievements`, `## Challenges` and \
+      `## For the next session`. It is not a session: it does not count as one, and it is \
+      read as your words, not as feedback.
 
       The next share takes your commits into your mentor's journal, with you as their author. \
       Only changes inside \(folder) come back: a change anywhere else (`journal.yml`, a \

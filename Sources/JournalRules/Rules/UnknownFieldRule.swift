@@ -17,6 +17,8 @@ public struct UnknownFieldRule: ParsingRule {
       .session("---\ndate: 2026-11-20\ntype: career-development\n↓folow-up: 2026-12-01\n---\n").expecting("unknown field `folow-up` in a session"),
       .file("journal.yml", "title: Team journal\nrules:\n  ↓late-feedbak: off\n").expecting("unknown rule `late-feedbak`"),
       .session("---\n↓Date: 2026-11-20\ntype: career-development\n---\n").expecting("field `Date` is read as `date`: front matter keys are lowercase"),
+      // A self-assessment holds the person's own words, not a session's details.
+      .file("mentees/alex/sessions/2026-11-18-self-assessment.md", "---\ndate: 2026-11-18\ntype: self-assessment\n↓follow-up: 2026-12-01\n---\n").expecting("`follow-up` is a field of a session, not of a self-assessment"),
     ],
     nonTriggering: [.session("---\ndate: 2026-11-20\ntype: career-development\nfollow-up: 2026-12-01\n---\n")])
 }
@@ -32,6 +34,14 @@ extension UnknownFieldRule {
 }
 
 extension UnknownFieldRule {
+  /// A session's field (`mentor`, `follow-up`, …) in a self-assessment, which takes only its
+  /// date and type: the person's view goes in its body.
+  public static func sessionFieldInSelfAssessment(_ key: String) -> RuleMessage {
+    message(
+      "`\(key)` is a field of a session, not of a self-assessment",
+      hint: "a self-assessment takes only `date` and `type`: write the rest in its body, in your own words")
+  }
+
   /// A known key in other capitals (`Date`), which is read as `lowercase`.
   public static func capitalized(_ key: String, as lowercase: String) -> RuleMessage {
     message(

@@ -18,9 +18,11 @@ public struct UnreadTextRule: ParsingRule {
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Strengths\n\n↓Sam led the incident review and kept the timeline honest.\n").expecting("text under `## Strengths` is not read: only its list items are"),
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Strengths\n\n- Led the incident review and kept the timeline honest\n  ↓- wrote the summary the same afternoon\n").expecting("a nested item under `## Strengths` is not counted"),
       .session("---\ndate: 2026-11-20\ntype: career-development\n---\n## Notes\n\n↓-[ ] Book the design review due:2026-12-01\n").expecting("`-[ ]` outside an actions section is not read as an action"),
+      .file("mentees/alex/sessions/2026-11-18-self-assessment.md", "---\ndate: 2026-11-18\ntype: self-assessment\n---\n## Actions\n\n↓- [ ] Ask for a stretch project\n").expecting("`- [ ]` in a self-assessment is not read as an action: a self-assessment's items are not followed up"),
     ],
     nonTriggering: [
-      .session("---\ndate: 2026-11-20\ntype: career-development\n---\nWritten after the call.\n\n## Strengths\n\n- Led the incident review and kept the timeline honest\n\n## Actions\n\n- [ ] Book the design review due:2026-12-01\n  - [ ] Send the agenda the day before\n\n## Notes\n\nSam asked about the rota.\n\n- talk to Jo first\n\n```\n- [ ] inside a code block is no action\n```\n")
+      .session("---\ndate: 2026-11-20\ntype: career-development\n---\nWritten after the call.\n\n## Strengths\n\n- Led the incident review and kept the timeline honest\n\n## Actions\n\n- [ ] Book the design review due:2026-12-01\n  - [ ] Send the agenda the day before\n\n## Notes\n\nSam asked about the rota.\n\n- talk to Jo first\n\n```\n- [ ] inside a code block is no action\n```\n"),
+      .file("mentees/alex/sessions/2026-11-18-self-assessment.md", "---\ndate: 2026-11-18\ntype: self-assessment\n---\n## Achievements\n\nShipped the billing export.\n\n## Strengths\n\nI explain trade-offs well.\n\n## Next session\n\n- Talk about the on-call rota\n"),
     ])
 }
 
@@ -38,6 +40,14 @@ extension UnreadTextRule {
     message(
       "a nested item under `## \(heading)` is not counted",
       hint: "write it as an item of its own, or on the line of the item above it")
+  }
+
+  /// An action item in a self-assessment, which has no actions section: what the person would
+  /// like to do is agreed in a session.
+  public static func actionInSelfAssessment(_ marker: String) -> RuleMessage {
+    message(
+      "`\(marker)` in a self-assessment is not read as an action: a self-assessment's items are not followed up",
+      hint: "write it as a `- ` item, and agree the action in the session, where it goes under `## Actions`")
   }
 
   public static let nestedUnderAction = message(
