@@ -59,7 +59,7 @@ func checkBenchmark(sessions: Int, runs: Int, journal: String, floor: String) th
 /// `journal check` of the sample journal against `git status` in the same repository: both
 /// read the same working tree, so `git status` is what a check costs at its least. The two are
 /// run in turn, `runs` times each, and their medians compared.
-func sampleBenchmark(sample: String, runs: Int, journal: String, startupFloor: String) throws {
+func sampleBenchmark(sample: String, runs: Int, journal: String, startupFloor: String, floor: String) throws {
   let folder = FileManager.default.temporaryDirectory
     .appendingPathComponent("journal-bench-sample-\(ProcessInfo.processInfo.processIdentifier)")
   defer { try? FileManager.default.removeItem(at: folder) }
@@ -87,6 +87,7 @@ func sampleBenchmark(sample: String, runs: Int, journal: String, startupFloor: S
     [
       "git status", "journal check", "journal --version (start-up alone)",
       "Swift and Foundation, printing (--bare)", "the same, ArgumentParser parsing 2 options",
+      "journal-floor (C parsing alone)",
     ],
     measureInTurn(
       [
@@ -95,6 +96,7 @@ func sampleBenchmark(sample: String, runs: Int, journal: String, startupFloor: S
         Command(journal, ["--version"]),
         Command(startupFloor, ["--bare"]),
         Command(startupFloor, ["--journal", folder.path, "--today", "2026-11-26"]),
+        Command(floor, [folder.path]),
       ], runs: runs)
   ).map { ($0, $1) }
   printTable(medians)
@@ -104,4 +106,5 @@ func sampleBenchmark(sample: String, runs: Int, journal: String, startupFloor: S
     String(
       format: "start-up / git status: journal --version %.2fx; Swift and Foundation %.2fx, with ArgumentParser %.2fx",
       medians[2].1.wall / gitWall, medians[3].1.wall / gitWall, medians[4].1.wall / gitWall))
+  print(String(format: "the files' parsing by the C libraries alone / git status: %.2fx wall", medians[5].1.wall / gitWall))
 }

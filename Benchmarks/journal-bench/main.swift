@@ -46,7 +46,7 @@ case "memory":
 case "sample":
   let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("SampleJournal").path
-  try sampleBenchmark(sample: sample, runs: option("--runs", default: 21), journal: journal, startupFloor: startupFloor)
+  try sampleBenchmark(sample: sample, runs: option("--runs", default: 21), journal: journal, startupFloor: startupFloor, floor: floorProgram)
 case "commit":
   try commitBenchmark(
     sessions: option("--sessions", default: 10_000), commits: option("--commits", default: 1_000),
