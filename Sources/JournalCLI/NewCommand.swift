@@ -31,6 +31,11 @@ protocol NewSubcommand: ReadsJournal, TakesToday {
 }
 
 extension NewSubcommand {
+  /// The day a `--date` option names, else today.
+  func day(_ date: String?) throws -> Day {
+    try date.map { try parseDay($0, option: "--date") } ?? resolveToday()
+  }
+
   /// Prints the new file's path, and opens it with `--edit`.
   func finish(_ path: String) throws {
     Output.write(shown(display(path)) + "\n")
@@ -95,9 +100,8 @@ struct NewSession: ParsableCommand, NewSubcommand {
   @Flag(.edit) var edit = false
 
   func run() throws {
-    let day = try date.map { try parseDay($0, option: "--date") } ?? resolveToday()
     let path = try NoteCreator.newSession(
-      locateJournal(), id: id, type: type, date: day, slug: slug, plan: plan)
+      locateJournal(), id: id, type: type, date: day(date), slug: slug, plan: plan)
     try finish(path)
   }
 }
@@ -125,8 +129,7 @@ struct NewSelfAssessment: ParsableCommand, NewSubcommand {
   @Flag(.edit) var edit = false
 
   func run() throws {
-    let day = try date.map { try parseDay($0, option: "--date") } ?? resolveToday()
-    try finish(NoteCreator.newSelfAssessment(locateJournal(), id: id, date: day))
+    try finish(NoteCreator.newSelfAssessment(locateJournal(), id: id, date: day(date)))
   }
 }
 
