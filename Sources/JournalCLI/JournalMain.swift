@@ -33,7 +33,9 @@ public enum JournalMain {
       }
       // ArgumentParser's own message, with its usage and help lines left out: one line, which
       // names the help that has them.
-      Output.error("journal: \(sentence(JournalCommand.message(for: error))) (see '\(helpCommand(for: arguments))')")
+      // Shown as every one-line error is: a line break or control in what was typed (quoted
+      // by ArgumentParser) is written visibly, never as a second line.
+      Output.error("journal: \(shown(sentence(JournalCommand.message(for: error)))) (see '\(helpCommand(for: arguments))')")
       return 2
     }
   }
@@ -51,10 +53,10 @@ public enum JournalMain {
   }
 
   /// ArgumentParser's message as the rest of journal's read: its first word in lower case
-  /// ("Unknown option" → "unknown option"), its lines joined, no full stop at the end.
+  /// ("Unknown option" → "unknown option"), no full stop at the end.
   static func sentence(_ message: String) -> String {
-    var scalars = Array(message.unicodeScalars.map { $0 == "\n" ? " " : $0 })
-    while let last = scalars.last, last == "." || last == " " { scalars.removeLast() }
+    var scalars = Array(message.unicodeScalars)
+    while let last = scalars.last, last == "." || last == " " || last == "\n" { scalars.removeLast() }
     if scalars.count > 1, ("A"..."Z").contains(scalars[0]), ("a"..."z").contains(scalars[1]) {
       scalars[0] = Unicode.Scalar(scalars[0].value + 32)!
     }

@@ -145,6 +145,8 @@ import Testing
       ),
       (["show", "--journal", "SampleJournal"], "missing expected argument '<id>' (see 'journal show --help')"),
       (["export", "actions", "--bogus"], "unknown option '--bogus' (see 'journal export actions --help')"),
+      // What was typed is shown visibly: an escape and a line break stay on the one line.
+      (["fmt", "--bo\u{1B}[31mgus\nx"], "unknown option '--bo\\u{1B}[31mgus\\u{A}x' (see 'journal fmt --help')"),
     ]
     for (arguments, message) in cases {
       let run = try runJournal(arguments)
